@@ -1,0 +1,128 @@
+//! Diacritic-folding search: officers type "dan phuong" or "bhxh" and expect "Đan Phượng" or
+//! "BHXH" to match, so both sides are reduced to lowercase ASCII letters before comparing.
+
+/// Lowercases and strips Vietnamese diacritics (đ/Đ → d), also from decomposed input
+/// (combining marks U+0300–U+036F, as some keyboards and macOS produce), and collapses spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = true;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            continue;
+        }
+        let base = base_letter(ch);
+        if base.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(base);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn base_letter(ch: char) -> char {
+    const GROUPS: [(char, &str); 7] = [
+        ('a', "áàảãạăắằẳẵặâấầẩẫậ"),
+        ('e', "éèẻẽẹêếềểễệ"),
+        ('i', "íìỉĩị"),
+        ('o', "óòỏõọôốồổỗộơớờởỡợ"),
+        ('u', "úùủũụưứừửữự"),
+        ('y', "ýỳỷỹỵ"),
+        ('d', "đ"),
+    ];
+    if ch.is_ascii() {
+        return ch;
+    }
+    GROUPS
+        .iter()
+        .find(|(_, marked)| marked.contains(ch))
+        .map_or(ch, |(base, _)| *base)
+}
+
+/// A search query folded once and matched against many texts: every word of the query must
+/// appear somewhere in the text, in any order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(query: &str) -> Self {
+        Self {
+            words: fold(query)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Matches already folded text (fold once per record when filtering large lists).
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.words.iter().all(|w| folded.contains(w.as_str()))
+    }
+
+    pub fn matches(&self, text: &str) -> bool {
+        self.is_empty() || self.matches_folded(&fold(text))
+    }
+}
+
+/// One-shot convenience: does `text` match `query`, ignoring case and diacritics?
+pub fn matches(query: &str, text: &str) -> bool {
+    Query::new(query).matches(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_district_names_with_d_stroke() {
+        assert_eq!(fold("Đan Phượng"), "dan phuong");
+        assert_eq!(fold("LĐLĐ huyện Quốc Oai"), "ldld huyen quoc oai");
+        assert_eq!(fold("Thạch Thất"), "thach that");
+    }
+
+    #[test]
+    fn folds_every_marked_vowel() {
+        assert_eq!(fold("ẮẰẲẴẶÂẤẦẨẪẬ"), "aaaaaaaaaaa");
+        assert_eq!(fold("ỨỪỬỮỰƯ ỲÝỶỸỴ"), "uuuuuu yyyyy");
+        assert_eq!(fold("ỚỜỞỠỢƠ ÊỆ"), "oooooo ee");
+    }
+
+    #[test]
+    fn folds_decomposed_input() {
+        // "Phượng" typed with combining marks: ư + U+0323 (dot below)
+        assert_eq!(fold("Phu\u{31b}\u{323}o\u{31b}ng"), "phuong");
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(fold("  nhà   ở \t xã hội "), "nha o xa hoi");
+    }
+
+    #[test]
+    fn query_finds_text_without_diacritics() {
+        assert!(matches("dan phuong", "LĐLĐ huyện Đan Phượng"));
+        assert!(matches("bhxh", "Nợ đóng BHXH kéo dài"));
+        assert!(matches("nha o", "Nhà ở cho công nhân"));
+        assert!(matches("phượng đan", "Đan Phượng"));
+        assert!(!matches("ba vi", "Đan Phượng"));
+    }
+
+    #[test]
+    fn empty_query_matches_everything() {
+        assert!(matches("   ", "bất kỳ"));
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure domain: the records, their rules and the vi-VN conventions.
+//! Nothing here knows about the browser, so every rule is tested natively with `cargo test`.
+
+pub mod data;
+pub mod fold;
+pub mod format;
+pub mod record;
+pub mod schema;
+pub mod units;

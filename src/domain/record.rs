@@ -1,0 +1,141 @@
+//! What every stored record carries besides its content: a stable id, who changed it last and
+//! when, a per-office edit counter (so merges can tell "changed here" from "changed there"),
+//! and a tombstone flag so that deletions travel between offices too.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A stable random id, made once by the edge (the browser's random source) and never reused.
+pub type Id = String;
+
+/// Who is making a change and when: passed into every mutation so the domain stays pure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub office_id: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Stamp {
+    pub fn new(office_id: impl Into<String>, at: DateTime<Utc>) -> Self {
+        Self {
+            office_id: office_id.into(),
+            at,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: Id,
+    /// Office id of the last change.
+    pub changed_by: String,
+    pub changed_at: DateTime<Utc>,
+    /// Edits counted per office: a version vector. Empty only for records never edited.
+    #[serde(default)]
+    pub edits: BTreeMap<String, u64>,
+    /// A deleted record stays as a tombstone so that the deletion reaches other offices.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+impl Meta {
+    pub fn new(id: Id, stamp: &Stamp) -> Self {
+        let mut meta = Self {
+            id,
+            changed_by: stamp.office_id.clone(),
+            changed_at: stamp.at,
+            edits: BTreeMap::new(),
+            deleted: false,
+        };
+        meta.bump(stamp);
+        meta
+    }
+
+    /// Records one more edit by `stamp`'s office.
+    pub fn touch(&mut self, stamp: &Stamp) {
+        self.changed_by = stamp.office_id.clone();
+        self.changed_at = stamp.at;
+        self.bump(stamp);
+    }
+
+    fn bump(&mut self, stamp: &Stamp) {
+        *self.edits.entry(stamp.office_id.clone()).or_insert(0) += 1;
+    }
+}
+
+/// Any record with a [`Meta`]: lets collections share lookups and tombstone handling.
+pub trait Record {
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    fn id(&self) -> &str {
+        &self.meta().id
+    }
+    fn is_live(&self) -> bool {
+        !self.meta().deleted
+    }
+}
+
+/// Implements [`Record`] for a struct with a `meta: Meta` field.
+#[macro_export]
+macro_rules! impl_record {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::domain::record::Record for $t {
+            fn meta(&self) -> &$crate::domain::record::Meta { &self.meta }
+            fn meta_mut(&mut self) -> &mut $crate::domain::record::Meta { &mut self.meta }
+        }
+    )*};
+}
+
+/// The live (not deleted) record with this id.
+pub fn find<'a, T: Record>(items: &'a [T], id: &str) -> Option<&'a T> {
+    items.iter().find(|r| r.is_live() && r.id() == id)
+}
+
+/// The live record with this id, for editing.
+pub fn find_mut<'a, T: Record>(items: &'a mut [T], id: &str) -> Option<&'a mut T> {
+    items.iter_mut().find(|r| r.is_live() && r.id() == id)
+}
+
+/// Live records only.
+pub fn live<T: Record>(items: &[T]) -> impl Iterator<Item = &T> {
+    items.iter().filter(|r| r.is_live())
+}
+
+/// Marks a record deleted, keeping it as a tombstone. Returns false when no live record had the id.
+pub fn delete<T: Record>(items: &mut [T], id: &str, stamp: &Stamp) -> bool {
+    match find_mut(items, id) {
+        Some(r) => {
+            r.meta_mut().deleted = true;
+            r.meta_mut().touch(stamp);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stamp(office: &str) -> Stamp {
+        Stamp::new(office, DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    #[test]
+    fn new_record_counts_one_edit_by_its_office() {
+        let m = Meta::new("u1".into(), &stamp("ba-vi"));
+        assert_eq!(m.edits.get("ba-vi"), Some(&1));
+        assert_eq!(m.changed_by, "ba-vi");
+    }
+
+    #[test]
+    fn touch_counts_edits_per_office() {
+        let mut m = Meta::new("u1".into(), &stamp("ba-vi"));
+        m.touch(&stamp("quoc-oai"));
+        m.touch(&stamp("quoc-oai"));
+        assert_eq!(m.edits.get("ba-vi"), Some(&1));
+        assert_eq!(m.edits.get("quoc-oai"), Some(&2));
+        assert_eq!(m.changed_by, "quoc-oai");
+    }
+}

@@ -1,0 +1,205 @@
+//! Reading stored data safely: decode, refuse what cannot be read, migrate older versions.
+//!
+//! Stored text that cannot be read is never replaced: the caller gets a [`LoadError`] and must
+//! keep the text untouched (the app shows a recovery screen instead of starting empty).
+
+use super::data::AppData;
+use serde_json::Value;
+
+/// The version this build writes. Bump it together with a new entry in [`MIGRATIONS`].
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One step from `from` to `from + 1`, as a pure rewrite of the JSON tree.
+pub struct Migration {
+    pub from: u32,
+    /// What changed, for the reader of this list.
+    pub describe: &'static str,
+    pub apply: fn(&mut Value) -> Result<(), String>,
+}
+
+/// Every step from version 1 upwards, in order. Version 1 is the first format.
+pub const MIGRATIONS: &[Migration] = &[];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all (cut off, edited by hand, written by something else).
+    NotJson { line: usize, column: usize },
+    /// JSON, but not the shape of this app's data.
+    WrongShape { detail: String },
+    /// Written by a newer version of the app; this build must not touch it.
+    NewerVersion { found: u32, supported: u32 },
+    /// An older version that no migration step could bring up to date.
+    MigrationFailed { from: u32, detail: String },
+}
+
+/// Decoded data and, if it was older, the version it was migrated from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub data: AppData,
+    pub migrated_from: Option<u32>,
+}
+
+pub fn decode(text: &str) -> Result<Loaded, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    decode_value(value, CURRENT_VERSION, MIGRATIONS)
+}
+
+/// The decoding steps with the version and migrations as parameters, so the mechanism is tested
+/// with migrations of its own before the app needs a real one.
+pub fn decode_value(mut value: Value, current: u32, migrations: &[Migration]) -> Result<Loaded, LoadError> {
+    let found = schema_version(&value)?;
+    if found > current {
+        return Err(LoadError::NewerVersion {
+            found,
+            supported: current,
+        });
+    }
+    migrate(&mut value, found, current, migrations)?;
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(current));
+    }
+    let data = serde_json::from_value(value).map_err(|e| LoadError::WrongShape {
+        detail: e.to_string(),
+    })?;
+    Ok(Loaded {
+        data,
+        migrated_from: (found < current).then_some(found),
+    })
+}
+
+fn schema_version(value: &Value) -> Result<u32, LoadError> {
+    let obj = value.as_object().ok_or_else(|| LoadError::WrongShape {
+        detail: "dữ liệu không phải một đối tượng JSON".into(),
+    })?;
+    let version = obj.get("schema_version").ok_or_else(|| LoadError::WrongShape {
+        detail: "thiếu trường schema_version".into(),
+    })?;
+    version
+        .as_u64()
+        .filter(|v| *v >= 1 && *v <= u32::MAX as u64)
+        .map(|v| v as u32)
+        .ok_or_else(|| LoadError::WrongShape {
+            detail: format!("schema_version không hợp lệ: {version}"),
+        })
+}
+
+fn migrate(value: &mut Value, from: u32, to: u32, migrations: &[Migration]) -> Result<(), LoadError> {
+    for version in from..to {
+        let step = migrations
+            .iter()
+            .find(|m| m.from == version)
+            .ok_or(LoadError::MigrationFailed {
+                from: version,
+                detail: format!("không có bước chuyển đổi từ phiên bản {version}"),
+            })?;
+        (step.apply)(value).map_err(|detail| LoadError::MigrationFailed {
+            from: version,
+            detail,
+        })?;
+    }
+    Ok(())
+}
+
+pub fn encode(data: &AppData) -> String {
+    serde_json::to_string(data).expect("AppData always serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn round_trips_current_data() {
+        let data = AppData::default();
+        let loaded = decode(&encode(&data)).unwrap();
+        assert_eq!(loaded.data, data);
+        assert_eq!(loaded.migrated_from, None);
+    }
+
+    #[test]
+    fn corrupt_json_reports_where() {
+        let err = decode("{\"schema_version\": 1, \"units\": [").unwrap_err();
+        assert!(matches!(err, LoadError::NotJson { line: 1, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn wrong_shape_is_refused() {
+        assert!(matches!(decode("[1,2,3]"), Err(LoadError::WrongShape { .. })));
+        assert!(matches!(
+            decode("{\"units\": []}"),
+            Err(LoadError::WrongShape { .. })
+        ));
+        assert!(matches!(
+            decode("{\"schema_version\": 1, \"units\": 5}"),
+            Err(LoadError::WrongShape { .. })
+        ));
+        assert!(matches!(
+            decode("{\"schema_version\": \"1\"}"),
+            Err(LoadError::WrongShape { .. })
+        ));
+    }
+
+    #[test]
+    fn newer_version_is_refused_not_guessed() {
+        let err = decode(&format!("{{\"schema_version\": {}}}", CURRENT_VERSION + 1)).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::NewerVersion {
+                found: CURRENT_VERSION + 1,
+                supported: CURRENT_VERSION
+            }
+        );
+    }
+
+    fn rename_units(v: &mut Value) -> Result<(), String> {
+        let obj = v.as_object_mut().ok_or("không phải đối tượng")?;
+        let old = obj.remove("don_vi").unwrap_or(json!([]));
+        obj.insert("units".into(), old);
+        Ok(())
+    }
+
+    fn add_marker(v: &mut Value) -> Result<(), String> {
+        v["migrated"] = json!(true);
+        Ok(())
+    }
+
+    const STEPS: &[Migration] = &[
+        Migration {
+            from: 1,
+            describe: "đổi tên don_vi thành units",
+            apply: rename_units,
+        },
+        Migration {
+            from: 2,
+            describe: "đánh dấu",
+            apply: add_marker,
+        },
+    ];
+
+    #[test]
+    fn older_versions_run_every_step_in_order() {
+        let old = json!({"schema_version": 1, "don_vi": []});
+        let loaded = decode_value(old, 3, STEPS).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.data.schema_version, 3);
+    }
+
+    #[test]
+    fn a_missing_step_is_an_error_not_a_silent_default() {
+        let old = json!({"schema_version": 1, "units": []});
+        let err = decode_value(old, 4, STEPS).unwrap_err();
+        assert!(matches!(err, LoadError::MigrationFailed { from: 3, .. }));
+    }
+
+    #[test]
+    fn every_shipped_migration_is_contiguous() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.from, i as u32 + 1, "{}", m.describe);
+        }
+        assert_eq!(MIGRATIONS.len() as u32, CURRENT_VERSION - 1);
+    }
+}

@@ -1,0 +1,352 @@
+//! Units (đơn vị): the city federation, district federations, sector unions, grassroots unions.
+//! The hierarchy is data, not code (Hà Nội dissolved its district federations on 30/6/2025), so
+//! every unit has an active period and archived units stay readable for past years.
+
+use super::record::{self, Id, Meta, Stamp};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// LĐLĐ Thành phố
+    City,
+    /// LĐLĐ quận / huyện / thị xã
+    District,
+    /// Công đoàn ngành, khu công nghiệp
+    Sector,
+    /// Công đoàn cơ sở (CĐCS)
+    Grassroots,
+    /// Khác
+    Other,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 5] = [
+        UnitKind::City,
+        UnitKind::District,
+        UnitKind::Sector,
+        UnitKind::Grassroots,
+        UnitKind::Other,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub meta: Meta,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    pub kind: UnitKind,
+    #[serde(default)]
+    pub parent_id: Option<Id>,
+    #[serde(default)]
+    pub active_from: Option<NaiveDate>,
+    #[serde(default)]
+    pub active_to: Option<NaiveDate>,
+    /// Lưu trữ: hidden from current work, kept for history.
+    #[serde(default)]
+    pub archived: bool,
+}
+crate::impl_record!(Unit);
+
+impl Unit {
+    /// The short name where one was given, for tight tables and charts.
+    pub fn label(&self) -> &str {
+        if self.short_name.trim().is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+
+    /// Whether the unit existed in any part of `year` (for yearly work such as clusters).
+    pub fn active_in_year(&self, year: i32) -> bool {
+        let starts_ok = self
+            .active_from
+            .is_none_or(|d| chrono::Datelike::year(&d) <= year);
+        let ends_ok = self.active_to.is_none_or(|d| chrono::Datelike::year(&d) >= year);
+        starts_ok && ends_ok
+    }
+}
+
+/// What the unit form submits, before validation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitDraft {
+    pub name: String,
+    pub short_name: String,
+    pub kind: UnitKind,
+    pub parent_id: Option<Id>,
+    pub active_from: Option<NaiveDate>,
+    pub active_to: Option<NaiveDate>,
+}
+
+impl UnitDraft {
+    pub fn from_unit(u: &Unit) -> Self {
+        Self {
+            name: u.name.clone(),
+            short_name: u.short_name.clone(),
+            kind: u.kind,
+            parent_id: u.parent_id.clone(),
+            active_from: u.active_from,
+            active_to: u.active_to,
+        }
+    }
+}
+
+/// The form field an error belongs to, so the UI shows it next to that field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnitField {
+    Name,
+    Parent,
+    ActiveTo,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitError {
+    NameRequired,
+    /// Another active unit already has this name (compared without case and diacritics).
+    NameTaken {
+        other: String,
+    },
+    ParentUnknown,
+    /// The chosen parent is the unit itself or one of its descendants.
+    ParentCycle,
+    EndBeforeStart,
+    /// Editing or archiving a unit that no longer exists (e.g. deleted in another tab).
+    NotFound,
+}
+
+impl UnitError {
+    pub fn field(&self) -> Option<UnitField> {
+        match self {
+            UnitError::NameRequired | UnitError::NameTaken { .. } => Some(UnitField::Name),
+            UnitError::ParentUnknown | UnitError::ParentCycle => Some(UnitField::Parent),
+            UnitError::EndBeforeStart => Some(UnitField::ActiveTo),
+            UnitError::NotFound => None,
+        }
+    }
+}
+
+/// Checks a draft against the other units; `editing` is the id of the unit being edited.
+pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec<UnitError> {
+    let mut errors = Vec::new();
+    let name = super::fold::fold(&draft.name);
+    if name.is_empty() {
+        errors.push(UnitError::NameRequired);
+    } else if let Some(other) = record::live(units)
+        .filter(|u| !u.archived && Some(u.id()) != editing)
+        .find(|u| super::fold::fold(&u.name) == name)
+    {
+        errors.push(UnitError::NameTaken {
+            other: other.name.clone(),
+        });
+    }
+    if let Some(parent) = &draft.parent_id {
+        if record::find(units, parent).is_none() {
+            errors.push(UnitError::ParentUnknown);
+        } else if let Some(me) = editing {
+            if is_self_or_descendant(units, parent, me) {
+                errors.push(UnitError::ParentCycle);
+            }
+        }
+    }
+    if let (Some(from), Some(to)) = (draft.active_from, draft.active_to) {
+        if to < from {
+            errors.push(UnitError::EndBeforeStart);
+        }
+    }
+    errors
+}
+
+use super::record::Record;
+
+/// Walks up from `candidate` through parents: true if it reaches `me`.
+fn is_self_or_descendant(units: &[Unit], candidate: &str, me: &str) -> bool {
+    let mut current = Some(candidate.to_string());
+    let mut steps = 0;
+    while let Some(id) = current {
+        if id == me {
+            return true;
+        }
+        steps += 1;
+        if steps > units.len() {
+            return true; // a cycle already in the data: refuse rather than loop
+        }
+        current = record::find(units, &id).and_then(|u| u.parent_id.clone());
+    }
+    false
+}
+
+fn apply(unit: &mut Unit, draft: UnitDraft) {
+    unit.name = draft.name.trim().to_string();
+    unit.short_name = draft.short_name.trim().to_string();
+    unit.kind = draft.kind;
+    unit.parent_id = draft.parent_id;
+    unit.active_from = draft.active_from;
+    unit.active_to = draft.active_to;
+}
+
+pub fn add(units: &mut Vec<Unit>, id: Id, draft: UnitDraft, stamp: &Stamp) -> Result<(), Vec<UnitError>> {
+    let errors = validate(&draft, units, None);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut unit = Unit {
+        meta: Meta::new(id, stamp),
+        name: String::new(),
+        short_name: String::new(),
+        kind: draft.kind,
+        parent_id: None,
+        active_from: None,
+        active_to: None,
+        archived: false,
+    };
+    apply(&mut unit, draft);
+    units.push(unit);
+    Ok(())
+}
+
+pub fn update(units: &mut [Unit], id: &str, draft: UnitDraft, stamp: &Stamp) -> Result<(), Vec<UnitError>> {
+    let errors = validate(&draft, units, Some(id));
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let unit = record::find_mut(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
+    apply(unit, draft);
+    unit.meta.touch(stamp);
+    Ok(())
+}
+
+/// Archives (or brings back) a unit. Bringing back checks the name is still free.
+pub fn set_archived(
+    units: &mut [Unit],
+    id: &str,
+    archived: bool,
+    stamp: &Stamp,
+) -> Result<(), Vec<UnitError>> {
+    let unit = record::find(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
+    if !archived {
+        let errors = validate(&UnitDraft::from_unit(unit), units, Some(id));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+    }
+    let unit = record::find_mut(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
+    unit.archived = archived;
+    unit.meta.touch(stamp);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn stamp() -> Stamp {
+        Stamp::new("office", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    fn draft(name: &str) -> UnitDraft {
+        UnitDraft {
+            name: name.into(),
+            short_name: String::new(),
+            kind: UnitKind::District,
+            parent_id: None,
+            active_from: None,
+            active_to: None,
+        }
+    }
+
+    #[test]
+    fn adds_a_unit_with_trimmed_name() {
+        let mut units = Vec::new();
+        add(&mut units, "u1".into(), draft("  LĐLĐ huyện Ba Vì "), &stamp()).unwrap();
+        assert_eq!(units[0].name, "LĐLĐ huyện Ba Vì");
+    }
+
+    #[test]
+    fn name_is_required() {
+        let mut units = Vec::new();
+        assert_eq!(
+            add(&mut units, "u1".into(), draft("   "), &stamp()),
+            Err(vec![UnitError::NameRequired])
+        );
+        assert!(units.is_empty());
+    }
+
+    #[test]
+    fn name_must_be_unique_among_active_units_ignoring_diacritics() {
+        let mut units = Vec::new();
+        add(&mut units, "u1".into(), draft("LĐLĐ huyện Ba Vì"), &stamp()).unwrap();
+        let err = add(&mut units, "u2".into(), draft("ldld huyen ba vi"), &stamp()).unwrap_err();
+        assert_eq!(err[0].field(), Some(UnitField::Name));
+        assert_eq!(units.len(), 1);
+    }
+
+    #[test]
+    fn archived_name_can_be_reused_but_not_restored_twice() {
+        let mut units = Vec::new();
+        add(&mut units, "u1".into(), draft("LĐLĐ huyện Ba Vì"), &stamp()).unwrap();
+        set_archived(&mut units, "u1", true, &stamp()).unwrap();
+        add(&mut units, "u2".into(), draft("LĐLĐ huyện Ba Vì"), &stamp()).unwrap();
+        let err = set_archived(&mut units, "u1", false, &stamp()).unwrap_err();
+        assert!(matches!(err[0], UnitError::NameTaken { .. }));
+        assert!(units[0].archived);
+    }
+
+    #[test]
+    fn editing_keeps_own_name_allowed() {
+        let mut units = Vec::new();
+        add(&mut units, "u1".into(), draft("LĐLĐ huyện Ba Vì"), &stamp()).unwrap();
+        let mut d = draft("LĐLĐ huyện Ba Vì");
+        d.short_name = "Ba Vì".into();
+        update(&mut units, "u1", d, &stamp()).unwrap();
+        assert_eq!(units[0].label(), "Ba Vì");
+        assert_eq!(units[0].meta.edits["office"], 2);
+    }
+
+    #[test]
+    fn end_before_start_is_refused_on_active_to() {
+        let mut d = draft("LĐLĐ quận Ba Đình");
+        d.active_from = NaiveDate::from_ymd_opt(2020, 1, 1);
+        d.active_to = NaiveDate::from_ymd_opt(2019, 12, 31);
+        let errors = validate(&d, &[], None);
+        assert_eq!(errors, vec![UnitError::EndBeforeStart]);
+        assert_eq!(errors[0].field(), Some(UnitField::ActiveTo));
+    }
+
+    #[test]
+    fn parent_cannot_be_a_descendant() {
+        let mut units = Vec::new();
+        add(
+            &mut units,
+            "city".into(),
+            draft("LĐLĐ Thành phố Hà Nội"),
+            &stamp(),
+        )
+        .unwrap();
+        let mut d = draft("LĐLĐ huyện Ba Vì");
+        d.parent_id = Some("city".into());
+        add(&mut units, "ba-vi".into(), d, &stamp()).unwrap();
+        let mut city = draft("LĐLĐ Thành phố Hà Nội");
+        city.parent_id = Some("ba-vi".into());
+        assert_eq!(
+            update(&mut units, "city", city, &stamp()),
+            Err(vec![UnitError::ParentCycle])
+        );
+        let mut unknown = draft("X");
+        unknown.parent_id = Some("nope".into());
+        assert_eq!(validate(&unknown, &units, None), vec![UnitError::ParentUnknown]);
+    }
+
+    #[test]
+    fn active_in_year_follows_the_period() {
+        let mut units = Vec::new();
+        let mut d = draft("LĐLĐ huyện Phúc Thọ");
+        d.active_to = NaiveDate::from_ymd_opt(2025, 6, 30);
+        add(&mut units, "u".into(), d, &stamp()).unwrap();
+        assert!(units[0].active_in_year(2025));
+        assert!(!units[0].active_in_year(2026));
+    }
+}

@@ -1,0 +1,2 @@
+//! Leptos UI.
+pub fn start() {}
