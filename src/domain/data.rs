@@ -3,9 +3,19 @@
 use super::units::Unit;
 use serde::{Deserialize, Serialize};
 
+/// This installation: a random stable id made on first save, and the office's name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AppData {
     pub schema_version: u32,
+    #[serde(default)]
+    pub office: Option<Office>,
     #[serde(default)]
     pub units: Vec<Unit>,
 }
@@ -14,7 +24,18 @@ impl Default for AppData {
     fn default() -> Self {
         Self {
             schema_version: super::schema::CURRENT_VERSION,
+            office: None,
             units: Vec::new(),
         }
+    }
+}
+
+impl AppData {
+    /// The office of this installation, created with a fresh id the first time it is needed.
+    pub fn ensure_office(&mut self, new_id: impl FnOnce() -> String) -> &Office {
+        self.office.get_or_insert_with(|| Office {
+            id: new_id(),
+            name: String::new(),
+        })
     }
 }

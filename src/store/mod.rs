@@ -1,1 +1,10 @@
-//! Browser storage edge.
+//! The browser edge of the data: localStorage load and save, quota and corruption handling,
+//! tab sync, ids and clock, file download.
+
+pub mod browser;
+pub mod download;
+pub mod local;
+pub mod persist;
+pub mod tabs;
+
+pub use persist::{Boot, CommitError, SaveProblem, Store};

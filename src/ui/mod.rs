@@ -1,2 +1,27 @@
-//! Leptos UI.
-pub fn start() {}
+//! Leptos UI: the app shell with hash routing, one folder per page, shared widgets.
+
+pub mod app;
+pub mod data;
+pub mod overview;
+pub mod recovery;
+pub mod route;
+pub mod units;
+pub mod widgets;
+
+use crate::store::Store;
+use leptos::prelude::*;
+
+/// Mounts the app, or the recovery screen when the stored data cannot be read.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let opened = Store::open();
+    leptos::mount::mount_to_body(move || match opened.clone() {
+        Ok(store) => view! { <app::App store /> }.into_any(),
+        Err(problem) => view! { <recovery::Recovery problem /> }.into_any(),
+    });
+}
+
+/// The store provided by [`app::App`].
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

@@ -1,0 +1,26 @@
+//! Small facts from the browser that the pure domain receives as plain values.
+
+use crate::domain::record::Stamp;
+use chrono::{DateTime, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+pub fn today() -> chrono::NaiveDate {
+    // The officer's local calendar day, not UTC: a dialogue held at 06:00 in Hà Nội is "today".
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| now().date_naive())
+}
+
+/// A fresh random record id: time-ordered prefix plus 64 random bits, so ids made in different
+/// offices at the same moment still differ.
+pub fn new_id() -> String {
+    let rand = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    format!("{:x}-{:08x}{:08x}", js_sys::Date::now() as u64, rand(), rand())
+}
+
+pub fn stamp(office_id: &str) -> Stamp {
+    Stamp::new(office_id, now())
+}

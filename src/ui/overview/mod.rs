@@ -1,0 +1,38 @@
+//! Page "Tổng quan": what is in the data and what needs attention.
+
+use crate::domain::format;
+use crate::domain::record;
+use crate::ui::route::Page;
+use crate::ui::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let store = use_store();
+    let counts = Memo::new(move |_| {
+        store.with(|d| {
+            let live: Vec<_> = record::live(&d.units).collect();
+            let active = live.iter().filter(|u| !u.archived).count();
+            (active, live.len() - active)
+        })
+    });
+    view! {
+        <h1>"Tổng quan"</h1>
+        <section class="cards" aria-label="Số liệu chính">
+            <a class="stat" href=Page::Units.href()>
+                <span class="num">{move || format::integer(counts.get().0 as i64)}</span>
+                <span>"đơn vị đang hoạt động"</span>
+            </a>
+            <a class="stat" href=Page::Units.href()>
+                <span class="num">{move || format::integer(counts.get().1 as i64)}</span>
+                <span>"đơn vị đã lưu trữ"</span>
+            </a>
+        </section>
+        <Show when=move || counts.get() == (0, 0)>
+            <p class="empty">
+                "Bắt đầu bằng việc thêm các đơn vị ở trang " <a href=Page::Units.href()>"Đơn vị & Cụm"</a>
+                ", hoặc tải dữ liệu mẫu ở trang " <a href=Page::Data.href()>"Dữ liệu"</a> "."
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,105 @@
+//! Hash routing (`#/don-vi`, `#/cham-diem/...`): works from `file://` too, where the path cannot
+//! change. The current route is a signal kept in step with `location.hash`.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Units,
+    Scoring,
+    Dialogues,
+    Programmes,
+    Data,
+}
+
+impl Page {
+    pub const ALL: [Page; 6] = [
+        Page::Overview,
+        Page::Units,
+        Page::Scoring,
+        Page::Dialogues,
+        Page::Programmes,
+        Page::Data,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Overview => "",
+            Page::Units => "don-vi",
+            Page::Scoring => "cham-diem",
+            Page::Dialogues => "doi-thoai",
+            Page::Programmes => "phoi-hop",
+            Page::Data => "du-lieu",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Overview => "Tổng quan",
+            Page::Units => "Đơn vị & Cụm",
+            Page::Scoring => "Chấm điểm",
+            Page::Dialogues => "Đối thoại",
+            Page::Programmes => "Phối hợp",
+            Page::Data => "Dữ liệu",
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+}
+
+/// A parsed hash: the page and the path segments after it (e.g. a cluster id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub page: Page,
+    pub rest: Vec<String>,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut segments = path.split('/').filter(|s| !s.is_empty()).map(decode);
+        let first = segments.next().unwrap_or_default();
+        let page = Page::ALL
+            .into_iter()
+            .find(|p| p.slug() == first)
+            .unwrap_or(Page::Overview);
+        Route {
+            page,
+            rest: segments.collect(),
+        }
+    }
+}
+
+fn decode(segment: &str) -> String {
+    js_sys::decode_uri_component(segment)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| segment.to_string())
+}
+
+/// A link target inside a page: `href(Page::Scoring, &["cluster-id"])`.
+pub fn href(page: Page, rest: &[&str]) -> String {
+    let mut out = page.href();
+    for segment in rest {
+        out.push('/');
+        out.push_str(&String::from(js_sys::encode_uri_component(segment)));
+    }
+    out
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The current route as a signal, following `hashchange` (links, back/forward, typed URLs).
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::parse(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    route
+}

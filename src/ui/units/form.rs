@@ -1,0 +1,181 @@
+//! Adding and editing a unit: form → domain validation → store.
+
+use super::text;
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::store::CommitError;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// Parses an optional dd/mm/yyyy field: empty is None.
+pub fn optional_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    format::parse_date(text).map(Some).map_err(|e| text::date_message(label, &e))
+}
+
+#[component]
+pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
+    let store = use_store();
+    let name = RwSignal::new(String::new());
+    let short_name = RwSignal::new(String::new());
+    let kind = RwSignal::new(text::kind_slug(UnitKind::District).to_string());
+    let parent = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let name_err = RwSignal::new(None::<String>);
+    let parent_err = RwSignal::new(None::<String>);
+    let from_err = RwSignal::new(None::<String>);
+    let to_err = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
+
+    let clear_errors = move || {
+        for e in [name_err, parent_err, from_err, to_err] {
+            e.set(None);
+        }
+    };
+    let reset = move || {
+        for s in [name, short_name, parent, from, to] {
+            s.set(String::new());
+        }
+        kind.set(text::kind_slug(UnitKind::District).to_string());
+        clear_errors();
+    };
+
+    // Filling the form when "Sửa" is pressed on a row.
+    Effect::new(move |_| {
+        let Some(id) = editing.get() else { return };
+        let unit = store.with_untracked(|d| record::find(&d.units, &id).cloned());
+        if let Some(u) = unit {
+            name.set(u.name.clone());
+            short_name.set(u.short_name.clone());
+            kind.set(text::kind_slug(u.kind).to_string());
+            parent.set(u.parent_id.clone().unwrap_or_default());
+            from.set(u.active_from.map(format::date).unwrap_or_default());
+            to.set(u.active_to.map(format::date).unwrap_or_default());
+            clear_errors();
+            notice.set(None);
+        }
+    });
+
+    let parent_options = Signal::derive(move || {
+        let me = editing.get();
+        let mut options = vec![(String::new(), "— Không có —".to_string())];
+        store.with(|d| {
+            options.extend(
+                record::live(&d.units)
+                    .filter(|u| !u.archived && Some(&u.meta.id) != me.as_ref())
+                    .map(|u| (u.meta.id.clone(), u.name.clone())),
+            )
+        });
+        options
+    });
+    let kind_options = Signal::derive(|| {
+        UnitKind::ALL
+            .into_iter()
+            .map(|k| (text::kind_slug(k).to_string(), text::kind_name(k).to_string()))
+            .collect::<Vec<_>>()
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clear_errors();
+        let active_from = optional_date("Hoạt động từ ngày", &from.get_untracked());
+        let active_to = optional_date("Hoạt động đến ngày", &to.get_untracked());
+        if let Err(e) = &active_from {
+            from_err.set(Some(e.clone()));
+        }
+        if let Err(e) = &active_to {
+            to_err.set(Some(e.clone()));
+        }
+        let (Ok(active_from), Ok(active_to)) = (active_from, active_to) else {
+            notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            return;
+        };
+        let parent_id = Some(parent.get_untracked()).filter(|p| !p.is_empty());
+        let draft = UnitDraft {
+            name: name.get_untracked(),
+            short_name: short_name.get_untracked(),
+            kind: text::kind_from_slug(&kind.get_untracked()),
+            parent_id,
+            active_from,
+            active_to,
+        };
+        let shown_name = draft.name.trim().to_string();
+        let editing_id = editing.get_untracked();
+        let result = store.commit(|data, stamp| match &editing_id {
+            Some(id) => units::update(&mut data.units, id, draft, stamp),
+            None => units::add(&mut data.units, crate::store::browser::new_id(), draft, stamp),
+        });
+        match result {
+            Ok(()) => {
+                let verb = if editing_id.is_some() { "Đã lưu thay đổi của" } else { "Đã thêm" };
+                notice.set(Some(Notice::Done(format!("{verb} đơn vị \"{shown_name}\"."))));
+                editing.set(None);
+                reset();
+            }
+            Err(CommitError::Invalid(errors)) => {
+                for error in &errors {
+                    let target = match error.field() {
+                        Some(UnitField::Name) => name_err,
+                        Some(UnitField::Parent) => parent_err,
+                        Some(UnitField::ActiveTo) => to_err,
+                        None => {
+                            notice.set(Some(Notice::Failed(text::error_message(error))));
+                            continue;
+                        }
+                    };
+                    target.set(Some(text::error_message(error)));
+                }
+                if errors.iter().any(|e| e.field().is_some()) {
+                    notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                }
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let title = move || {
+        if editing.with(Option::is_some) {
+            "Sửa đơn vị"
+        } else {
+            "Thêm đơn vị"
+        }
+    };
+    view! {
+        <form class="card" on:submit=submit aria-label=title novalidate>
+            <h3>{title}</h3>
+            <div class="grid">
+                <TextField label="Tên đơn vị" value=name error=name_err required=true placeholder="LĐLĐ huyện Ba Vì" />
+                <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
+                <SelectField label="Loại đơn vị" value=kind options=kind_options />
+                <SelectField label="Đơn vị cấp trên" value=parent options=parent_options error=parent_err />
+                <DateField label="Hoạt động từ ngày" value=from error=from_err />
+                <DateField label="Hoạt động đến ngày" value=to error=to_err />
+            </div>
+            <div class="actions">
+                <button type="submit">
+                    {move || if editing.with(Option::is_some) { "Lưu thay đổi" } else { "Thêm đơn vị" }}
+                </button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            editing.set(None);
+                            reset();
+                        }
+                    >
+                        "Hủy sửa"
+                    </button>
+                </Show>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+}

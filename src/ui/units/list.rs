@@ -1,0 +1,136 @@
+//! The table of units, with diacritic-free search and archive / restore.
+
+use super::text;
+use crate::domain::fold::Query;
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::domain::units::{self, Unit};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, TextField};
+use leptos::prelude::*;
+
+fn period(u: &Unit) -> String {
+    match (u.active_from, u.active_to) {
+        (None, None) => String::new(),
+        (Some(f), None) => format!("từ {}", format::date(f)),
+        (None, Some(t)) => format!("đến {}", format::date(t)),
+        (Some(f), Some(t)) => format!("{} – {}", format::date(f), format::date(t)),
+    }
+}
+
+#[component]
+pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
+    let store = use_store();
+    let search = RwSignal::new(String::new());
+    let show_archived = RwSignal::new(false);
+    let notice = RwSignal::new(None::<Notice>);
+
+    let rows = Memo::new(move |_| {
+        let query = Query::new(&search.get());
+        let archived = show_archived.get();
+        store.with(|d| {
+            let parent_name = |id: &Option<Id>| {
+                id.as_ref()
+                    .and_then(|p| record::find(&d.units, p))
+                    .map(|p| p.label().to_string())
+                    .unwrap_or_default()
+            };
+            let mut rows: Vec<(Unit, String)> = record::live(&d.units)
+                .filter(|u| archived || !u.archived)
+                .filter(|u| query.matches(&format!("{} {}", u.name, u.short_name)))
+                .map(|u| (u.clone(), parent_name(&u.parent_id)))
+                .collect();
+            rows.sort_by(|(a, _), (b, _)| a.archived.cmp(&b.archived).then_with(|| a.name.cmp(&b.name)));
+            rows
+        })
+    });
+
+    let set_archived = move |id: Id, name: String, archive: bool| {
+        let result = store.commit(|data, stamp| units::set_archived(&mut data.units, &id, archive, stamp));
+        notice.set(match result {
+            Ok(()) if archive => Some(Notice::Done(format!("Đã lưu trữ đơn vị \"{name}\"."))),
+            Ok(()) => Some(Notice::Done(format!("Đã khôi phục đơn vị \"{name}\"."))),
+            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(format!(
+                "Không khôi phục được \"{name}\": {}",
+                errors.iter().map(text::error_message).collect::<Vec<_>>().join(" ")
+            ))),
+            Err(other) => Notice::from_commit(&other),
+        });
+    };
+
+    view! {
+        <div class="list-tools">
+            <TextField label="Tìm đơn vị" value=search placeholder="gõ không dấu cũng được, ví dụ: dan phuong" />
+            <label class="check">
+                <input type="checkbox" prop:checked=move || show_archived.get() on:change=move |ev| show_archived.set(event_target_checked(&ev)) />
+                "Hiện cả đơn vị đã lưu trữ"
+            </label>
+        </div>
+        <NoticeLine notice />
+        <Show
+            when=move || !rows.with(Vec::is_empty)
+            fallback=move || {
+                view! {
+                    <p class="empty">
+                        {move || if search.with(String::is_empty) {
+                            "Chưa có đơn vị nào. Hãy thêm đơn vị bằng biểu mẫu phía trên, hoặc tải dữ liệu mẫu ở trang Dữ liệu."
+                        } else {
+                            "Không có đơn vị nào khớp với từ khóa."
+                        }}
+                    </p>
+                }
+            }
+        >
+            <div class="table-wrap">
+                <table aria-label="Danh sách đơn vị">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Tên đơn vị"</th>
+                            <th scope="col">"Viết tắt"</th>
+                            <th scope="col">"Loại"</th>
+                            <th scope="col">"Cấp trên"</th>
+                            <th scope="col">"Thời gian hoạt động"</th>
+                            <th scope="col">"Thao tác"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|(u, p)| (u.meta.id.clone(), u.meta.edits.clone(), p.clone()) let:row>
+                            {
+                                let (u, parent_name) = row;
+                                let id = u.meta.id.clone();
+                                let id2 = id.clone();
+                                let name = u.name.clone();
+                                let archived = u.archived;
+                                view! {
+                                    <tr class:archived=archived>
+                                        <th scope="row">{u.name.clone()} {archived.then_some(" (đã lưu trữ)")}</th>
+                                        <td>{u.short_name.clone()}</td>
+                                        <td>{text::kind_name(u.kind)}</td>
+                                        <td>{parent_name}</td>
+                                        <td>{period(&u)}</td>
+                                        <td class="row-actions">
+                                            {(!archived).then(|| {
+                                                let label = format!("Sửa {}", u.name);
+                                                view! {
+                                                    <button type="button" class="secondary" aria-label=label
+                                                        on:click=move |_| editing.set(Some(id2.clone()))>"Sửa"</button>
+                                                }
+                                            })}
+                                            <button type="button" class="secondary"
+                                                aria-label=format!("{} {}", if archived { "Khôi phục" } else { "Lưu trữ" }, u.name)
+                                                on:click=move |_| set_archived(id.clone(), name.clone(), !archived)>
+                                                {if archived { "Khôi phục" } else { "Lưu trữ" }}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,106 @@
+//! Labelled form fields. Every control has a visible label tied to it, and a field's error is
+//! shown right under it with `role="alert"` and linked by `aria-describedby`.
+
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A fresh DOM id, so labels and error texts point at the right control.
+pub fn next_id(prefix: &str) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+#[component]
+fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="field-error" role="alert" id=id.clone()>
+                    {e}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn TextField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = next_id("f");
+    let err_id = format!("{id}-loi");
+    let described = err_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label} {required.then_some(" *")}</label>
+            <input
+                id=id
+                type=input_type
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+            />
+            {(!hint.is_empty()).then(|| view! { <small class="hint">{hint}</small> })}
+            <FieldError id=err_id error />
+        </div>
+    }
+}
+
+/// A dd/mm/yyyy date typed as text: native date pickers follow the browser's locale, which is
+/// often not Vietnamese, and officers type dates the way they write them.
+#[component]
+pub fn DateField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    view! { <TextField label value error placeholder="dd/mm/yyyy" required /> }
+}
+
+#[component]
+pub fn SelectField(
+    label: &'static str,
+    value: RwSignal<String>,
+    /// (value, text) pairs.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = next_id("s");
+    let err_id = format!("{id}-loi");
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                on:change=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || value.get()
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = value.get_untracked() == v;
+                            view! {
+                                <option value=v selected=selected>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <FieldError id=err_id error />
+        </div>
+    }
+}

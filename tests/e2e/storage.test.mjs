@@ -1,0 +1,90 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, openApp, addUnit, storedText, DATA_KEY } from "./helpers.mjs";
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+async function withStored(text) {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, text]);
+  await page.reload();
+  return { context, page };
+}
+
+test("corrupt stored JSON shows the recovery screen and is left untouched", async () => {
+  const corrupt = '{"schema_version":1,"units":[{"meta":{"id":"x"';
+  const { context, page } = await withStored(corrupt);
+  await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "không phải JSON hợp lệ" }).waitFor();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải xuống dữ liệu gốc" }).click();
+  const file = await download;
+  const chunks = [];
+  for await (const c of await file.createReadStream()) chunks.push(c);
+  assert.equal(Buffer.concat(chunks).toString("utf8"), corrupt);
+  await page.reload();
+  await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
+  assert.equal(await storedText(page), corrupt);
+  await context.close();
+});
+
+test("data from a newer version is refused, not overwritten", async () => {
+  const newer = JSON.stringify({ schema_version: 999, units: [] });
+  const { context, page } = await withStored(newer);
+  await page.getByRole("alert").filter({ hasText: "phiên bản mới hơn" }).waitFor();
+  assert.equal(await storedText(page), newer);
+  await context.close();
+});
+
+test("data of the wrong shape is refused, not overwritten", async () => {
+  const wrong = JSON.stringify({ schema_version: 1, units: "không phải danh sách" });
+  const { context, page } = await withStored(wrong);
+  await page.getByRole("alert").filter({ hasText: "không đúng cấu trúc" }).waitFor();
+  assert.equal(await storedText(page), wrong);
+  await context.close();
+});
+
+test("a second tab sees a unit added in the first and never writes back a stale copy", async () => {
+  const context = await app.browser.newContext();
+  const first = await openApp(context, app.url, "#/don-vi");
+  const second = await openApp(context, app.url, "#/don-vi");
+  await addUnit(first, "LĐLĐ huyện Ba Vì");
+  await second.getByRole("table", { name: "Danh sách đơn vị" }).getByRole("rowheader", { name: "LĐLĐ huyện Ba Vì" }).waitFor();
+  // The second tab's own change builds on the first tab's data: both units survive.
+  await addUnit(second, "LĐLĐ huyện Quốc Oai");
+  await first.getByRole("rowheader", { name: "LĐLĐ huyện Quốc Oai" }).waitFor();
+  const stored = JSON.parse(await storedText(first));
+  assert.deepEqual(stored.units.map((u) => u.name).sort(), ["LĐLĐ huyện Ba Vì", "LĐLĐ huyện Quốc Oai"]);
+  await context.close();
+});
+
+test("a full storage quota is reported and the stored data stays intact", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await addUnit(page, "LĐLĐ huyện Hoài Đức");
+  const before = await storedText(page);
+  // Fill the rest of the origin's quota with another key, as a large data set would.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; ) {
+      try {
+        localStorage.setItem("filler" + i, chunk);
+        i++;
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  const form = page.getByRole("form", { name: "Thêm đơn vị" });
+  await form.getByLabel("Tên đơn vị").fill("LĐLĐ huyện Thạch Thất với một cái tên rất dài để vượt hạn mức");
+  await form.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await page.getByRole("alert").filter({ hasText: "Bộ nhớ của trình duyệt đã đầy" }).waitFor();
+  assert.equal(await storedText(page), before);
+  // The unit already saved is still shown, and the typed name is kept for a retry.
+  await page.getByRole("rowheader", { name: "LĐLĐ huyện Hoài Đức" }).waitFor();
+  assert.match(await form.getByLabel("Tên đơn vị").inputValue(), /Thạch Thất/);
+  await context.close();
+});
