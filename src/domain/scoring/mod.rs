@@ -1,0 +1,6 @@
+//! Chấm điểm thi đua: emulation clusters, yearly indicators, scoring templates, scorecards,
+//! their computation, ranking, tiers and proposed awards (domain guide §1 and §2).
+
+pub mod cluster;
+pub mod indicators;
+pub mod points;
