@@ -5,4 +5,5 @@ pub mod cluster;
 pub mod default_template;
 pub mod indicators;
 pub mod points;
+pub mod scorecard;
 pub mod template;
