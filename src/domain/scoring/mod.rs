@@ -2,6 +2,7 @@
 //! their computation, ranking, tiers and proposed awards (domain guide §1 and §2).
 
 pub mod cluster;
+pub mod compute;
 pub mod default_template;
 pub mod indicators;
 pub mod points;
