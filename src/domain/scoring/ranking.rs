@@ -266,11 +266,12 @@ pub(crate) mod tests {
 
     /// A result with the given reviewed total, block II and I subtotals and penalty (tenths).
     pub(crate) fn card(unit: &str, total: u32, two: u32, one: u32, penalty: u32) -> CardResult {
-        let mut reviewed = Tally::default();
-        reviewed.total = Points(total);
-        reviewed.blocks.insert("II".into(), Points(two));
-        reviewed.blocks.insert("I".into(), Points(one));
-        reviewed.penalty = Points(penalty);
+        let reviewed = Tally {
+            total: Points(total),
+            blocks: [("II".to_string(), Points(two)), ("I".to_string(), Points(one))].into(),
+            penalty: Points(penalty),
+            ..Tally::default()
+        };
         CardResult {
             card_id: format!("card-{unit}"),
             unit_id: unit.into(),
