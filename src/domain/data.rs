@@ -1,5 +1,9 @@
 //! The whole data model of one installation, as stored in the browser and exchanged in files.
 
+use super::scoring::cluster::Cluster;
+use super::scoring::indicators::UnitIndicators;
+use super::scoring::scorecard::Scorecard;
+use super::scoring::template::ScoringTemplate;
 use super::units::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +12,18 @@ pub struct AppData {
     pub schema_version: u32,
     #[serde(default)]
     pub units: Vec<Unit>,
+    /// Cụm thi đua, one record per cluster-year.
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    /// Chỉ tiêu năm của từng đơn vị.
+    #[serde(default)]
+    pub indicators: Vec<UnitIndicators>,
+    /// Bảng điểm, one per cluster-year.
+    #[serde(default)]
+    pub templates: Vec<ScoringTemplate>,
+    /// Phiếu chấm điểm, one per unit and cluster-year.
+    #[serde(default)]
+    pub scorecards: Vec<Scorecard>,
 }
 
 impl Default for AppData {
@@ -15,6 +31,10 @@ impl Default for AppData {
         Self {
             schema_version: super::schema::CURRENT_VERSION,
             units: Vec::new(),
+            clusters: Vec::new(),
+            indicators: Vec::new(),
+            templates: Vec::new(),
+            scorecards: Vec::new(),
         }
     }
 }
