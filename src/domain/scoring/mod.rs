@@ -8,5 +8,6 @@ pub mod default_template;
 pub mod indicators;
 pub mod points;
 pub mod ranking;
+pub mod sample;
 pub mod scorecard;
 pub mod template;
