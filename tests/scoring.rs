@@ -184,3 +184,55 @@ fn sample_survives_a_save_and_load() {
     let loaded = thidua::domain::schema::decode(&text).unwrap();
     assert_eq!(loaded.data, data);
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use thidua::domain::scoring::compute::{CardResult, Tally};
+    use thidua::domain::scoring::points::Points;
+    use thidua::domain::scoring::ranking::{rank, Tier};
+
+    fn card(i: usize, total: u32, two: u32, penalty: u32, vetoed: bool) -> CardResult {
+        let reviewed = Tally {
+            total: Points(total),
+            blocks: [("II".to_string(), Points(two))].into(),
+            penalty: Points(penalty),
+            vetoes: if vetoed { vec!["L.1".into()] } else { vec![] },
+            ..Tally::default()
+        };
+        CardResult {
+            card_id: format!("c{i}"),
+            unit_id: format!("u{i}"),
+            criteria: vec![],
+            self_tally: reviewed.clone(),
+            reviewed,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ranking_is_a_stable_permutation_and_respects_the_cap(
+            cards in prop::collection::vec((850u32..1000, 0u32..3, 0u32..2, any::<bool>()), 1..12),
+            percent in 0u8..=100,
+        ) {
+            let results: Vec<CardResult> = cards
+                .iter()
+                .enumerate()
+                .map(|(i, (t, two, p, v))| card(i, *t, *two, *p, *v && i % 3 == 0))
+                .collect();
+            let stamp = thidua::domain::record::Stamp::new("o", chrono::DateTime::from_timestamp(0, 0).unwrap());
+            let mut t = thidua::domain::scoring::default_template::default_template("t".into(), "k".into(), 2023, &stamp);
+            t.settings.excellent_cap_percent = Some(percent);
+            let rows = rank(&results, &t, &[]);
+            prop_assert_eq!(rows.len(), results.len());
+            let mut ids: Vec<&str> = rows.iter().map(|r| r.unit_id.as_str()).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), results.len());
+            prop_assert!(rows.windows(2).all(|w| w[0].rank <= w[1].rank));
+            let eligible = rows.iter().filter(|r| r.points_tier <= Tier::Good).count();
+            let excellent = rows.iter().filter(|r| r.tier == Tier::Excellent).count();
+            prop_assert!(excellent <= usize::from(percent) * eligible / 100);
+            prop_assert!(rows.iter().all(|r| r.vetoes.is_empty() || r.tier == Tier::NotDone));
+        }
+    }
+}
