@@ -1,5 +1,9 @@
 //! The whole data model of one installation, as stored in the browser and exchanged in files.
 
+use super::scoring::cluster::Cluster;
+use super::scoring::indicators::UnitIndicators;
+use super::scoring::scorecard::Scorecard;
+use super::scoring::template::ScoringTemplate;
 use super::units::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +22,18 @@ pub struct AppData {
     pub office: Option<Office>,
     #[serde(default)]
     pub units: Vec<Unit>,
+    /// Cụm thi đua, one record per cluster-year.
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    /// Chỉ tiêu năm của từng đơn vị.
+    #[serde(default)]
+    pub indicators: Vec<UnitIndicators>,
+    /// Bảng điểm, one per cluster-year.
+    #[serde(default)]
+    pub templates: Vec<ScoringTemplate>,
+    /// Phiếu chấm điểm, one per unit and cluster-year.
+    #[serde(default)]
+    pub scorecards: Vec<Scorecard>,
 }
 
 impl Default for AppData {
@@ -26,6 +42,10 @@ impl Default for AppData {
             schema_version: super::schema::CURRENT_VERSION,
             office: None,
             units: Vec::new(),
+            clusters: Vec::new(),
+            indicators: Vec::new(),
+            templates: Vec::new(),
+            scorecards: Vec::new(),
         }
     }
 }

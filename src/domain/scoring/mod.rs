@@ -1,0 +1,13 @@
+//! Chấm điểm thi đua: emulation clusters, yearly indicators, scoring templates, scorecards,
+//! their computation, ranking, tiers and proposed awards (domain guide §1 and §2).
+
+pub mod awards;
+pub mod cluster;
+pub mod compute;
+pub mod default_template;
+pub mod indicators;
+pub mod points;
+pub mod ranking;
+pub mod sample;
+pub mod scorecard;
+pub mod template;

@@ -1,0 +1,537 @@
+//! Phiếu chấm điểm: one unit's scores on its cluster-year's table, self-scored by the unit
+//! (tự chấm) and reviewed by the cluster (chấm chéo / cụm chấm), through
+//! Nháp → Đã nộp → Cụm đã chấm → Chốt. A final card is read-only until reopened, and every
+//! reopening is kept on the card (who, when, why).
+
+use super::points::Points;
+use super::template::ScoringTemplate;
+use crate::domain::record::{self, Id, Meta, Stamp};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardStatus {
+    /// Nháp: the unit is self-scoring.
+    #[default]
+    Draft,
+    /// Đã nộp: sent to the cluster head, waiting for review.
+    Submitted,
+    /// Cụm đã chấm: reviewed scores entered.
+    Reviewed,
+    /// Chốt: final, read-only.
+    Final,
+}
+
+/// Which score of an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Điểm tự chấm
+    SelfScore,
+    /// Điểm cụm chấm
+    Reviewed,
+}
+
+/// A score: points for manual, bonus and penalty criteria; yes/no for yes-no and veto ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    Points(Points),
+    Flag(bool),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Entry {
+    pub self_mark: Option<Mark>,
+    pub reviewed_mark: Option<Mark>,
+    /// Nhận xét
+    pub comment: String,
+    /// Tài liệu minh chứng (số văn bản, đường dẫn…)
+    pub evidence: String,
+}
+
+impl Entry {
+    pub fn mark(&self, side: Side) -> Option<Mark> {
+        match side {
+            Side::SelfScore => self.self_mark,
+            Side::Reviewed => self.reviewed_mark,
+        }
+    }
+}
+
+/// Mở lại phiếu đã chốt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reopening {
+    /// The person who reopened it (name or position).
+    pub by: String,
+    pub office_id: String,
+    pub at: DateTime<Utc>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub meta: Meta,
+    pub cluster_id: Id,
+    pub year: i32,
+    pub unit_id: Id,
+    #[serde(default)]
+    pub status: CardStatus,
+    /// Keyed by criterion id. Entries of criteria later removed from the template are kept
+    /// (and ignored by the computation), so that restoring the criterion restores the scores.
+    #[serde(default)]
+    pub entries: BTreeMap<String, Entry>,
+    #[serde(default)]
+    pub reopenings: Vec<Reopening>,
+}
+crate::impl_record!(Scorecard);
+
+impl Scorecard {
+    pub fn new(id: Id, cluster_id: Id, year: i32, unit_id: Id, stamp: &Stamp) -> Self {
+        Self {
+            meta: Meta::new(id, stamp),
+            cluster_id,
+            year,
+            unit_id,
+            status: CardStatus::Draft,
+            entries: BTreeMap::new(),
+            reopenings: Vec::new(),
+        }
+    }
+
+    pub fn entry(&self, criterion_id: &str) -> Option<&Entry> {
+        self.entries.get(criterion_id)
+    }
+
+    /// Criterion ids of entries the template no longer has.
+    pub fn orphan_entries<'a>(&'a self, template: &'a ScoringTemplate) -> impl Iterator<Item = &'a str> {
+        self.entries
+            .keys()
+            .filter(|id| template.criterion(id).is_none())
+            .map(String::as_str)
+    }
+}
+
+/// The live card of a unit in a cluster-year.
+pub fn find_for<'a>(
+    cards: &'a [Scorecard],
+    cluster_id: &str,
+    year: i32,
+    unit_id: &str,
+) -> Option<&'a Scorecard> {
+    record::live(cards).find(|c| c.cluster_id == cluster_id && c.year == year && c.unit_id == unit_id)
+}
+
+/// What the user did that the card refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    SetSelfScore,
+    SetReviewedScore,
+    EditNote,
+    Submit,
+    SendBack,
+    MarkReviewed,
+    Finalise,
+    Reopen,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScorecardError {
+    UnknownCriterion {
+        criterion_id: String,
+    },
+    /// Điểm vượt quá điểm tối đa của tiêu chí.
+    AboveMaximum {
+        criterion_id: String,
+        max: Points,
+        given: Points,
+    },
+    /// Points of target and count criteria come from the indicators.
+    Automatic {
+        criterion_id: String,
+    },
+    /// Yes/no criteria take a yes/no, the others take points.
+    WrongMarkKind {
+        criterion_id: String,
+    },
+    /// The card's status does not allow this action (e.g. self-scoring a submitted card).
+    NotAllowed {
+        status: CardStatus,
+        action: Action,
+    },
+    /// Reopening needs who and why.
+    ReopenerRequired,
+    ReasonRequired,
+}
+
+impl ScorecardError {
+    /// The criterion the message belongs next to, if any.
+    pub fn criterion(&self) -> Option<&str> {
+        match self {
+            ScorecardError::UnknownCriterion { criterion_id }
+            | ScorecardError::AboveMaximum { criterion_id, .. }
+            | ScorecardError::Automatic { criterion_id }
+            | ScorecardError::WrongMarkKind { criterion_id } => Some(criterion_id),
+            _ => None,
+        }
+    }
+}
+
+fn allowed(card: &Scorecard, action: Action, ok: &[CardStatus]) -> Result<(), ScorecardError> {
+    if ok.contains(&card.status) {
+        Ok(())
+    } else {
+        Err(ScorecardError::NotAllowed {
+            status: card.status,
+            action,
+        })
+    }
+}
+
+/// Checks a mark against the template without storing it.
+pub fn check_mark(template: &ScoringTemplate, criterion_id: &str, mark: Mark) -> Result<(), ScorecardError> {
+    let criterion_id_owned = || criterion_id.to_string();
+    let c = template
+        .criterion(criterion_id)
+        .ok_or_else(|| ScorecardError::UnknownCriterion {
+            criterion_id: criterion_id_owned(),
+        })?;
+    if c.kind.is_automatic() {
+        return Err(ScorecardError::Automatic {
+            criterion_id: criterion_id_owned(),
+        });
+    }
+    match mark {
+        Mark::Flag(_) if c.kind.is_flag() => Ok(()),
+        Mark::Points(given) if !c.kind.is_flag() => {
+            if given > c.max {
+                Err(ScorecardError::AboveMaximum {
+                    criterion_id: criterion_id_owned(),
+                    max: c.max,
+                    given,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err(ScorecardError::WrongMarkKind {
+            criterion_id: criterion_id_owned(),
+        }),
+    }
+}
+
+/// Sets (or with `None` clears) a score. Self scores while the card is a draft; reviewed scores
+/// once submitted and until final.
+pub fn set_mark(
+    card: &mut Scorecard,
+    template: &ScoringTemplate,
+    criterion_id: &str,
+    side: Side,
+    mark: Option<Mark>,
+    stamp: &Stamp,
+) -> Result<(), ScorecardError> {
+    match side {
+        Side::SelfScore => allowed(card, Action::SetSelfScore, &[CardStatus::Draft])?,
+        Side::Reviewed => allowed(
+            card,
+            Action::SetReviewedScore,
+            &[CardStatus::Submitted, CardStatus::Reviewed],
+        )?,
+    }
+    if let Some(m) = mark {
+        check_mark(template, criterion_id, m)?;
+    } else if template.criterion(criterion_id).is_none() {
+        return Err(ScorecardError::UnknownCriterion {
+            criterion_id: criterion_id.to_string(),
+        });
+    }
+    let entry = card.entries.entry(criterion_id.to_string()).or_default();
+    match side {
+        Side::SelfScore => entry.self_mark = mark,
+        Side::Reviewed => entry.reviewed_mark = mark,
+    }
+    card.meta.touch(stamp);
+    Ok(())
+}
+
+/// Comment and evidence may be edited until the card is final.
+pub fn set_note(
+    card: &mut Scorecard,
+    criterion_id: &str,
+    comment: &str,
+    evidence: &str,
+    stamp: &Stamp,
+) -> Result<(), ScorecardError> {
+    allowed(
+        card,
+        Action::EditNote,
+        &[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed],
+    )?;
+    let entry = card.entries.entry(criterion_id.to_string()).or_default();
+    entry.comment = comment.trim().to_string();
+    entry.evidence = evidence.trim().to_string();
+    card.meta.touch(stamp);
+    Ok(())
+}
+
+fn step(
+    card: &mut Scorecard,
+    action: Action,
+    from: CardStatus,
+    to: CardStatus,
+    stamp: &Stamp,
+) -> Result<(), ScorecardError> {
+    allowed(card, action, &[from])?;
+    card.status = to;
+    card.meta.touch(stamp);
+    Ok(())
+}
+
+/// Nộp: Nháp → Đã nộp.
+pub fn submit(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+    step(
+        card,
+        Action::Submit,
+        CardStatus::Draft,
+        CardStatus::Submitted,
+        stamp,
+    )
+}
+
+/// Trả lại: Đã nộp → Nháp, so the unit can correct its self-scoring.
+pub fn send_back(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+    step(
+        card,
+        Action::SendBack,
+        CardStatus::Submitted,
+        CardStatus::Draft,
+        stamp,
+    )
+}
+
+/// Cụm chấm xong: Đã nộp → Cụm đã chấm.
+pub fn mark_reviewed(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+    step(
+        card,
+        Action::MarkReviewed,
+        CardStatus::Submitted,
+        CardStatus::Reviewed,
+        stamp,
+    )
+}
+
+/// Chốt: Cụm đã chấm → Chốt.
+pub fn finalise(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+    step(
+        card,
+        Action::Finalise,
+        CardStatus::Reviewed,
+        CardStatus::Final,
+        stamp,
+    )
+}
+
+/// Mở lại: Chốt → Cụm đã chấm, recording who reopened it, when and why.
+pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
+    allowed(card, Action::Reopen, &[CardStatus::Final])?;
+    if by.trim().is_empty() {
+        return Err(ScorecardError::ReopenerRequired);
+    }
+    if reason.trim().is_empty() {
+        return Err(ScorecardError::ReasonRequired);
+    }
+    card.reopenings.push(Reopening {
+        by: by.trim().to_string(),
+        office_id: stamp.office_id.clone(),
+        at: stamp.at,
+        reason: reason.trim().to_string(),
+    });
+    card.status = CardStatus::Reviewed;
+    card.meta.touch(stamp);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::default_template::{default_template, ids};
+
+    fn stamp() -> Stamp {
+        Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    fn setup() -> (ScoringTemplate, Scorecard) {
+        let t = default_template("t".into(), "k".into(), 2023, &stamp());
+        let c = Scorecard::new("c".into(), "k".into(), 2023, "u".into(), &stamp());
+        (t, c)
+    }
+
+    #[test]
+    fn score_above_maximum_is_refused_naming_the_criterion() {
+        let (t, mut c) = setup();
+        let err = set_mark(
+            &mut c,
+            &t,
+            ids::CARE,
+            Side::SelfScore,
+            Some(Mark::Points(Points(101))),
+            &stamp(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ScorecardError::AboveMaximum {
+                criterion_id: ids::CARE.into(),
+                max: Points::whole(10),
+                given: Points(101)
+            }
+        );
+        assert_eq!(err.criterion(), Some(ids::CARE));
+        assert!(c.entries.is_empty());
+        set_mark(
+            &mut c,
+            &t,
+            ids::CARE,
+            Side::SelfScore,
+            Some(Mark::Points(Points::whole(10))),
+            &stamp(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn automatic_and_yes_no_criteria_refuse_the_wrong_input() {
+        let (t, mut c) = setup();
+        let pts = Some(Mark::Points(Points::whole(1)));
+        assert_eq!(
+            set_mark(&mut c, &t, ids::NEW_MEMBERS, Side::SelfScore, pts, &stamp()),
+            Err(ScorecardError::Automatic {
+                criterion_id: ids::NEW_MEMBERS.into()
+            })
+        );
+        assert_eq!(
+            set_mark(&mut c, &t, ids::VETO_STRIKE, Side::SelfScore, pts, &stamp()),
+            Err(ScorecardError::WrongMarkKind {
+                criterion_id: ids::VETO_STRIKE.into()
+            })
+        );
+        assert_eq!(
+            set_mark(&mut c, &t, "nope", Side::SelfScore, pts, &stamp()),
+            Err(ScorecardError::UnknownCriterion {
+                criterion_id: "nope".into()
+            })
+        );
+        set_mark(
+            &mut c,
+            &t,
+            ids::VETO_STRIKE,
+            Side::SelfScore,
+            Some(Mark::Flag(false)),
+            &stamp(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn self_scores_only_in_draft_and_reviewed_scores_only_after_submission() {
+        let (t, mut c) = setup();
+        let m = Some(Mark::Points(Points::whole(8)));
+        assert!(matches!(
+            set_mark(&mut c, &t, ids::CARE, Side::Reviewed, m, &stamp()),
+            Err(ScorecardError::NotAllowed {
+                status: CardStatus::Draft,
+                ..
+            })
+        ));
+        set_mark(&mut c, &t, ids::CARE, Side::SelfScore, m, &stamp()).unwrap();
+        submit(&mut c, &stamp()).unwrap();
+        assert!(set_mark(&mut c, &t, ids::CARE, Side::SelfScore, m, &stamp()).is_err());
+        set_mark(
+            &mut c,
+            &t,
+            ids::CARE,
+            Side::Reviewed,
+            Some(Mark::Points(Points::whole(7))),
+            &stamp(),
+        )
+        .unwrap();
+        mark_reviewed(&mut c, &stamp()).unwrap();
+        finalise(&mut c, &stamp()).unwrap();
+        assert_eq!(
+            c.entry(ids::CARE).unwrap().mark(Side::Reviewed),
+            Some(Mark::Points(Points::whole(7)))
+        );
+    }
+
+    #[test]
+    fn a_final_card_is_read_only() {
+        let (t, mut c) = setup();
+        submit(&mut c, &stamp()).unwrap();
+        mark_reviewed(&mut c, &stamp()).unwrap();
+        finalise(&mut c, &stamp()).unwrap();
+        let m = Some(Mark::Points(Points::whole(1)));
+        for side in [Side::SelfScore, Side::Reviewed] {
+            assert!(matches!(
+                set_mark(&mut c, &t, ids::CARE, side, m, &stamp()),
+                Err(ScorecardError::NotAllowed {
+                    status: CardStatus::Final,
+                    ..
+                })
+            ));
+        }
+        assert!(set_note(&mut c, ids::CARE, "x", "", &stamp()).is_err());
+        assert!(finalise(&mut c, &stamp()).is_err());
+    }
+
+    #[test]
+    fn reopening_a_finalised_card_is_recorded() {
+        let (t, mut c) = setup();
+        submit(&mut c, &stamp()).unwrap();
+        mark_reviewed(&mut c, &stamp()).unwrap();
+        finalise(&mut c, &stamp()).unwrap();
+        assert_eq!(
+            reopen(&mut c, "", "sai số liệu", &stamp()),
+            Err(ScorecardError::ReopenerRequired)
+        );
+        assert_eq!(
+            reopen(&mut c, "Cụm trưởng", " ", &stamp()),
+            Err(ScorecardError::ReasonRequired)
+        );
+        let later = Stamp::new("quoc-oai", DateTime::from_timestamp(1_700_100_000, 0).unwrap());
+        reopen(
+            &mut c,
+            "Nguyễn Đức Nghĩa",
+            "Sai số liệu phát triển đoàn viên",
+            &later,
+        )
+        .unwrap();
+        assert_eq!(c.status, CardStatus::Reviewed);
+        assert_eq!(
+            c.reopenings,
+            vec![Reopening {
+                by: "Nguyễn Đức Nghĩa".into(),
+                office_id: "quoc-oai".into(),
+                at: later.at,
+                reason: "Sai số liệu phát triển đoàn viên".into(),
+            }]
+        );
+        set_mark(
+            &mut c,
+            &t,
+            ids::CARE,
+            Side::Reviewed,
+            Some(Mark::Points(Points::whole(9))),
+            &stamp(),
+        )
+        .unwrap();
+        finalise(&mut c, &stamp()).unwrap();
+        assert!(reopen(&mut send_back_fails(c), "x", "y", &stamp()).is_ok());
+    }
+
+    fn send_back_fails(mut c: Scorecard) -> Scorecard {
+        assert!(send_back(&mut c, &stamp()).is_err());
+        c
+    }
+}
