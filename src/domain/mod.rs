@@ -6,4 +6,5 @@ pub mod fold;
 pub mod format;
 pub mod record;
 pub mod schema;
+pub mod sync;
 pub mod units;
