@@ -234,18 +234,28 @@ fn version(obj: &Map<String, Value>) -> Result<u32, ImportError> {
 
 /// Runs the stored-data migrations on the file's `data` (they rewrite the same JSON tree).
 fn migrate(data: Value, found: u32) -> Result<Map<String, Value>, ImportError> {
+    migrate_with(data, found, CURRENT_VERSION, MIGRATIONS)
+}
+
+/// [`migrate`] with the target version and steps as parameters, for tests.
+fn migrate_with(
+    data: Value,
+    found: u32,
+    current: u32,
+    migrations: &[schema::Migration],
+) -> Result<Map<String, Value>, ImportError> {
     let Value::Object(mut obj) = data else {
         return Err(ImportError::WrongType {
             at: At::envelope("data"),
             expected: Expected::Object,
         });
     };
-    if found == CURRENT_VERSION {
+    if found == current {
         return Ok(obj);
     }
     obj.insert("schema_version".into(), Value::from(found));
     let mut value = Value::Object(obj);
-    schema::migrate(&mut value, found, CURRENT_VERSION, MIGRATIONS).map_err(|e| match e {
+    schema::migrate(&mut value, found, current, migrations).map_err(|e| match e {
         schema::LoadError::MigrationFailed { from, detail } => ImportError::MigrationFailed { from, detail },
         other => ImportError::MigrationFailed {
             from: found,
@@ -569,5 +579,352 @@ fn expected_from(text: &str) -> Expected {
         t if t.contains("date") => Expected::Date,
         t if t.contains('`') => Expected::OneOf(backticked(t)),
         t => Expected::Other(t.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sync::file::{export, Selection};
+    use crate::domain::units::{Unit, UnitKind};
+    use crate::domain::{record::Meta, record::Stamp};
+    use serde_json::json;
+
+    fn stamp() -> Stamp {
+        Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    fn unit(id: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            meta: Meta::new(id.into(), &stamp()),
+            name: format!("Đơn vị {id}"),
+            short_name: String::new(),
+            kind: UnitKind::Grassroots,
+            parent_id: parent.map(str::to_string),
+            active_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+            active_to: None,
+            archived: false,
+        }
+    }
+
+    fn sample() -> AppData {
+        AppData {
+            units: vec![unit("city", None), unit("ba-vi", Some("city"))],
+            ..AppData::default()
+        }
+    }
+
+    fn file_value(data: &AppData) -> Value {
+        export(
+            data,
+            &Selection::everything(data),
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope {
+                description: "Toàn bộ".into(),
+            },
+            stamp().at,
+        )
+        .to_value()
+    }
+
+    fn check(v: &Value) -> Result<Incoming, ImportError> {
+        validate(v.to_string().as_bytes(), &AppData::default())
+    }
+
+    fn unit_at(index: usize, id: &str, field: &str) -> At {
+        At {
+            kind: Some(Collection::Units),
+            index: Some(index),
+            id: Some(id.into()),
+            field: field.into(),
+        }
+    }
+
+    #[test]
+    fn a_written_file_reads_back_identically() {
+        let data = sample();
+        let text = export(
+            &data,
+            &Selection::everything(&data),
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope {
+                description: "Toàn bộ".into(),
+            },
+            stamp().at,
+        )
+        .to_json();
+        let incoming = validate(text.as_bytes(), &AppData::default()).unwrap();
+        assert_eq!(incoming.file.data, data);
+        assert_eq!(incoming.file.office.name, "LĐLĐ huyện Ba Vì");
+        assert_eq!(incoming.migrated_from, None);
+        let with_bom = format!("\u{feff}{text}");
+        assert!(validate(with_bom.as_bytes(), &AppData::default()).is_ok());
+    }
+
+    #[test]
+    fn too_large_is_refused_before_parsing() {
+        let junk = vec![b'x'; 100];
+        assert_eq!(
+            validate_with_limit(&junk, 99, &AppData::default()),
+            Err(ImportError::TooLarge { size: 100, limit: 99 })
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        assert_eq!(
+            validate(b"{\n  \"format\" 1}", &AppData::default()),
+            Err(ImportError::NotJson { line: 2, column: 12 })
+        );
+    }
+
+    #[test]
+    fn a_cut_off_file_is_truncated_not_garbage() {
+        let text = file_value(&sample()).to_string();
+        let cut = &text[..text.len() / 2];
+        assert_eq!(
+            validate(cut.as_bytes(), &AppData::default()),
+            Err(ImportError::Truncated)
+        );
+        assert_eq!(validate(b"", &AppData::default()), Err(ImportError::Truncated));
+    }
+
+    #[test]
+    fn other_json_is_not_our_format() {
+        for v in [json!([1]), json!({"units": []}), json!({"format": "excalidraw"})] {
+            assert_eq!(check(&v), Err(ImportError::NotOurFormat));
+        }
+        // Our own stored data is not an export either.
+        let stored = crate::domain::schema::encode(&sample());
+        assert_eq!(
+            validate(stored.as_bytes(), &AppData::default()),
+            Err(ImportError::NotOurFormat)
+        );
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let mut v = file_value(&sample());
+        v["schema_version"] = json!(CURRENT_VERSION + 1);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::NewerVersion {
+                found: CURRENT_VERSION + 1,
+                supported: CURRENT_VERSION
+            })
+        );
+        v["schema_version"] = json!("1");
+        assert!(matches!(check(&v), Err(ImportError::WrongType { .. })));
+    }
+
+    #[test]
+    fn wrong_types_name_the_record_and_field() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["name"] = json!(5);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::WrongType {
+                at: unit_at(1, "ba-vi", "name"),
+                expected: Expected::Text
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["kind"] = json!("province");
+        let Err(ImportError::WrongType { at, expected }) = check(&v) else {
+            panic!()
+        };
+        assert_eq!(at, unit_at(0, "city", "kind"));
+        assert!(matches!(expected, Expected::OneOf(v) if v.contains(&"grassroots".to_string())));
+        let mut v = file_value(&sample());
+        v["data"]["units"] = json!({});
+        assert!(matches!(
+            check(&v),
+            Err(ImportError::WrongType {
+                expected: Expected::List,
+                ..
+            })
+        ));
+        let mut v = file_value(&sample());
+        v["office"]["name"] = json!(false);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::WrongType {
+                at: At::envelope("office.name"),
+                expected: Expected::Text
+            })
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_found_in_nested_objects() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1].as_object_mut().unwrap().remove("name");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: unit_at(1, "ba-vi", "name")
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]
+            .as_object_mut()
+            .unwrap()
+            .remove("id");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: At {
+                    kind: Some(Collection::Units),
+                    index: Some(0),
+                    id: None,
+                    field: "meta.id".into()
+                }
+            })
+        );
+        let mut v = file_value(&sample());
+        v.as_object_mut().unwrap().remove("office");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: At::envelope("office")
+            })
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let mut data = sample();
+        data.units.push(unit("city", None));
+        assert_eq!(
+            check(&file_value(&data)),
+            Err(ImportError::DuplicateId {
+                kind: Collection::Units,
+                id: "city".into()
+            })
+        );
+    }
+
+    #[test]
+    fn references_may_point_into_the_file_or_local_data() {
+        let data = AppData {
+            units: vec![unit("ba-vi", Some("city"))],
+            ..AppData::default()
+        };
+        let text = file_value(&data).to_string();
+        assert_eq!(
+            validate(text.as_bytes(), &AppData::default()),
+            Err(ImportError::UnknownReference {
+                kind: Collection::Units,
+                id: "ba-vi".into(),
+                field: "parent_id".into(),
+                target: Collection::Units,
+                target_id: "city".into()
+            })
+        );
+        let local = AppData {
+            units: vec![unit("city", None)],
+            ..AppData::default()
+        };
+        assert!(validate(text.as_bytes(), &local).is_ok());
+    }
+
+    #[test]
+    fn impossible_dates_are_bad_dates_with_their_field() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["active_from"] = json!("2024-02-30");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::BadDate {
+                at: unit_at(1, "ba-vi", "active_from"),
+                value: "2024-02-30".into()
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]["changed_at"] = json!("hôm qua");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::BadDate {
+                at: unit_at(0, "city", "meta.changed_at"),
+                value: "hôm qua".into()
+            })
+        );
+        let mut v = file_value(&sample());
+        v["exported_at"] = json!("2026-13-01T00:00:00Z");
+        assert!(
+            matches!(check(&v), Err(ImportError::BadDate { at, .. }) if at == At::envelope("exported_at"))
+        );
+    }
+
+    #[test]
+    fn negative_counts_are_out_of_range() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]["edits"]["ba-vi"] = json!(-1);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::OutOfRange {
+                at: unit_at(0, "city", "meta.edits.ba-vi"),
+                value: -1.0,
+                min: Some(0.0),
+                max: Some(u64::MAX as f64)
+            })
+        );
+    }
+
+    #[test]
+    fn range_hooks_report_the_record_and_field() {
+        let hooks: Hooks<Unit> = Hooks {
+            ranges: |u| {
+                vec![crate::domain::sync::RangeIssue {
+                    field: "score".into(),
+                    value: u.name.len() as f64,
+                    min: Some(0.0),
+                    max: Some(3.0),
+                }]
+            },
+            ..Hooks::NONE
+        };
+        let data = sample();
+        let index = IdIndex::new(&[&data]);
+        let err = check_collection(Collection::Units, &data.units, &hooks, &index).unwrap_err();
+        assert!(
+            matches!(err, ImportError::OutOfRange { at, max: Some(3.0), .. } if at == unit_at(0, "city", "score"))
+        );
+    }
+
+    #[test]
+    fn tombstones_need_no_valid_references() {
+        let mut data = AppData {
+            units: vec![unit("ba-vi", Some("gone"))],
+            ..AppData::default()
+        };
+        data.units[0].meta.deleted = true;
+        assert!(check(&file_value(&data)).is_ok());
+    }
+
+    #[test]
+    fn older_files_go_through_the_stored_data_migrations() {
+        fn rename(v: &mut Value) -> Result<(), String> {
+            let units = v.as_object_mut().unwrap().remove("don_vi").unwrap_or(json!([]));
+            v["units"] = units;
+            Ok(())
+        }
+        let steps = [crate::domain::schema::Migration {
+            from: 1,
+            describe: "don_vi → units",
+            apply: rename,
+        }];
+        let units = serde_json::to_value(sample().units).unwrap();
+        let obj = json!({ "don_vi": units }).as_object().unwrap().clone();
+        let migrated = migrate_with(Value::Object(obj), 1, 2, &steps).unwrap();
+        assert_eq!(migrated.get("units"), Some(&units));
+        assert!(!migrated.contains_key("schema_version"));
+        let err = migrate_with(json!({}), 1, 3, &steps).unwrap_err();
+        assert!(matches!(err, ImportError::MigrationFailed { from: 2, .. }));
     }
 }
