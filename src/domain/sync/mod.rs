@@ -16,6 +16,8 @@
 pub mod collections;
 pub mod file;
 pub mod merge;
+#[cfg(test)]
+mod props;
 pub mod unshared;
 pub mod validate;
 
