@@ -35,3 +35,58 @@ pub fn unshared(data: &AppData, last_export: Option<DateTime<Utc>>, now: DateTim
         reminder_due: oldest.is_some_and(|o| now - o >= Duration::days(REMIND_AFTER_DAYS)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::{Meta, Stamp};
+    use crate::domain::units::{Unit, UnitKind};
+
+    fn day(d: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap() + Duration::days(d)
+    }
+
+    fn data(changed: &[i64]) -> AppData {
+        let units = changed
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Unit {
+                meta: Meta::new(format!("u{i}"), &Stamp::new("ba-vi", day(*d))),
+                name: format!("Đơn vị {i}"),
+                short_name: String::new(),
+                kind: UnitKind::Grassroots,
+                parent_id: None,
+                active_from: None,
+                active_to: None,
+                archived: false,
+            })
+            .collect();
+        AppData {
+            units,
+            ..AppData::default()
+        }
+    }
+
+    #[test]
+    fn counts_only_changes_after_the_last_export() {
+        let u = unshared(&data(&[0, 2, 3]), Some(day(1)), day(4));
+        assert_eq!(u.count, 2);
+        assert_eq!(u.oldest, Some(day(2)));
+        assert!(!u.reminder_due);
+    }
+
+    #[test]
+    fn reminds_when_unexported_changes_are_a_week_old() {
+        assert!(unshared(&data(&[2]), Some(day(1)), day(9)).reminder_due);
+        assert!(!unshared(&data(&[2]), Some(day(1)), day(8) + Duration::hours(23)).reminder_due);
+        assert!(!unshared(&data(&[0]), Some(day(1)), day(30)).reminder_due);
+    }
+
+    #[test]
+    fn never_exported_counts_everything() {
+        let u = unshared(&data(&[0, 1]), None, day(10));
+        assert_eq!(u.count, 2);
+        assert!(u.reminder_due);
+        assert_eq!(unshared(&AppData::default(), None, day(10)).count, 0);
+    }
+}
