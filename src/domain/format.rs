@@ -10,7 +10,7 @@ pub fn integer(n: i64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -29,7 +29,7 @@ pub fn decimal(x: f64, max_decimals: u32) -> String {
     let whole = scaled / scale as u64;
     let mut frac = scaled % scale as u64;
     let mut places = max_decimals;
-    while places > 0 && frac % 10 == 0 {
+    while places > 0 && frac.is_multiple_of(10) {
         frac /= 10;
         places -= 1;
     }
@@ -160,7 +160,7 @@ mod tests {
     fn refuses_dates_that_do_not_exist() {
         assert_eq!(parse_date("30/02/2024"), Err(DateError::NoSuchDay));
         assert_eq!(parse_date("29/02/2023"), Err(DateError::NoSuchDay));
-        assert_eq!(parse_date("29/02/2024").is_ok(), true);
+        assert!(parse_date("29/02/2024").is_ok());
         assert_eq!(parse_date("2024-13-01"), Err(DateError::NoSuchDay));
     }
 
