@@ -18,6 +18,8 @@ pub mod file;
 pub mod merge;
 #[cfg(test)]
 mod props;
+#[cfg(test)]
+mod schema_doc;
 pub mod unshared;
 pub mod validate;
 
