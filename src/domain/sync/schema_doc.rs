@@ -104,7 +104,8 @@ impl<'a> Walk<'a> {
                 Value::Array(_) => "array",
                 Value::Object(_) => "object",
             };
-            if !types.contains(&actual) && !(actual == "integer" && types.contains(&"number")) {
+            let integer_as_number = actual == "integer" && types.contains(&"number");
+            if !(types.contains(&actual) || integer_as_number) {
                 self.errors
                     .push(format!("{at}: {actual} where the schema says {types:?}"));
             }
