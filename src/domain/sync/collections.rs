@@ -177,6 +177,8 @@ macro_rules! collections {
             }
 
             /// The merged data: `local` with the plan applied and `overrides` deciding conflicts.
+            /// `local` must be the data the plan was made from (re-plan if it changed since,
+            /// e.g. after a save in another tab).
             /// `stamp` is the local office, counted as an edit on every overridden conflict.
             pub fn apply(&self, local: &AppData, overrides: &Overrides, stamp: &Stamp) -> AppData {
                 let mut out = local.clone();
