@@ -1,6 +1,6 @@
 //! The one list of collections that travel in export files.
 //!
-//! Every collection of [`AppData`] that is exchanged appears once in the [`collections!`]
+//! Every collection of [`AppData`] that is exchanged appears once in the `collections!`
 //! invocation at the bottom of this file, as
 //! `Variant, field: Type => hooks;`. From that line the macro derives everything the sync code
 //! needs: the [`Collection`] enum used in errors and overrides, decoding and checking of an

@@ -1,12 +1,12 @@
 //! Exchanging data between offices as JSON files (trao đổi dữ liệu giữa các đơn vị).
 //!
 //! Officers send each other export files by email or USB stick. This module is the pure part:
-//! - [`file`]: the export envelope, choosing what goes in it, and the file name;
-//! - [`validate`]: reading a received file into an [`validate::Incoming`] or a precise
+//! - [`file`](mod@file): the export envelope, choosing what goes in it, and the file name;
+//! - [`validate`](mod@validate): reading a received file into an [`validate::Incoming`] or a precise
 //!   [`validate::ImportError`];
 //! - [`merge`]: comparing records by version vector and building a [`merge::MergePlan`] that the
 //!   UI previews before [`collections::DataPlan::apply`];
-//! - [`unshared`]: how much has changed since the last export, and whether to remind;
+//! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
 //! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
 //!   [`AppData`](super::data::AppData) means adding one line there.
 //!
