@@ -7,4 +7,5 @@ pub mod format;
 pub mod record;
 pub mod schema;
 pub mod scoring;
+pub mod sync;
 pub mod units;

@@ -86,7 +86,8 @@ fn schema_version(value: &Value) -> Result<u32, LoadError> {
         })
 }
 
-fn migrate(value: &mut Value, from: u32, to: u32, migrations: &[Migration]) -> Result<(), LoadError> {
+/// Runs every step from `from` up to `to` on the JSON tree (also used for imported files).
+pub fn migrate(value: &mut Value, from: u32, to: u32, migrations: &[Migration]) -> Result<(), LoadError> {
     for version in from..to {
         let step = migrations
             .iter()

@@ -1,0 +1,221 @@
+//! The one list of collections that travel in export files.
+//!
+//! Every collection of [`AppData`] that is exchanged appears once in the `collections!`
+//! invocation at the bottom of this file, as
+//! `Variant, field: Type => hooks;`. From that line the macro derives everything the sync code
+//! needs: the [`Collection`] enum used in errors and overrides, decoding and checking of an
+//! incoming file, the subset selection of an export, and the [`DataPlan`] of a merge.
+//!
+//! Adding a collection (e.g. clusters) is therefore ONE line here, for example
+//! `Clusters, clusters: Cluster => Hooks::NONE;`, next to the field in `AppData`. The test
+//! `every_appdata_collection_is_listed` fails when a field of `AppData` is missing here.
+//! The type must implement [`Record`] (`impl_record!`), `Clone`, `PartialEq`, `Serialize` and
+//! `DeserializeOwned`. Replace `Hooks::NONE` with a `Hooks` value of the collection's own
+//! module to declare cross-references and range checks (e.g. "score above its maximum").
+
+use super::file::Selection;
+use super::merge::{Choice, MergePlan};
+use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
+use crate::domain::data::AppData;
+use crate::domain::record::{Id, Meta, Record, Stamp};
+use crate::domain::units::Unit;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// A reference from one record to another, declared by a collection's [`Hooks`]: checked on
+/// import so that a file never brings in a dangling link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Field path in the referring record, e.g. `parent_id` or `members[2].unit_id`.
+    pub field: String,
+    pub target: Collection,
+    pub target_id: Id,
+}
+
+/// A value outside its allowed range, reported by a collection's [`Hooks::ranges`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeIssue {
+    /// Field path in the record, e.g. `rows[3].score`.
+    pub field: String,
+    pub value: f64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Per-collection checks run on every live incoming record after it decoded.
+pub struct Hooks<T> {
+    /// Links to other records (any collection) that must exist in the file or locally.
+    pub references: fn(&T) -> Vec<Reference>,
+    /// Values outside their allowed range (negative counts, a score above its maximum …).
+    pub ranges: fn(&T) -> Vec<RangeIssue>,
+}
+
+fn no_references<T>(_: &T) -> Vec<Reference> {
+    Vec::new()
+}
+
+fn no_ranges<T>(_: &T) -> Vec<RangeIssue> {
+    Vec::new()
+}
+
+impl<T> Hooks<T> {
+    /// No cross-references and no range checks beyond what the types enforce.
+    pub const NONE: Hooks<T> = Hooks {
+        references: no_references::<T>,
+        ranges: no_ranges::<T>,
+    };
+}
+
+/// Units point to their parent unit.
+pub const UNIT_HOOKS: Hooks<Unit> = Hooks {
+    references: |u: &Unit| {
+        u.parent_id
+            .iter()
+            .map(|p| Reference {
+                field: "parent_id".into(),
+                target: Collection::Units,
+                target_id: p.clone(),
+            })
+            .collect()
+    },
+    ranges: no_ranges::<Unit>,
+};
+
+/// The user's choice for conflicting records, keyed by collection and record id; a conflict
+/// without an entry takes its default winner.
+pub type Overrides = BTreeMap<(Collection, Id), Choice>;
+
+/// Counts of one collection's merge plan, for the preview table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub collection: Collection,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub conflicts: usize,
+}
+
+macro_rules! collections {
+    ($( $variant:ident, $field:ident: $ty:ty => $hooks:expr; )*) => {
+        /// A collection of records that travels in export files. Its JSON key is [`Collection::key`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Collection {
+            $( $variant, )*
+        }
+
+        impl Collection {
+            /// Every exchanged collection, in file order.
+            pub const ALL: &'static [Collection] = &[$( Collection::$variant, )*];
+
+            /// The key of the collection in `AppData` and in the file's `data` object.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $( Collection::$variant => stringify!($field), )*
+                }
+            }
+
+            pub fn from_key(key: &str) -> Option<Collection> {
+                Collection::ALL.iter().copied().find(|c| c.key() == key)
+            }
+        }
+
+        /// Calls `f` with the collection and meta of every record, tombstones included.
+        pub fn each_meta(data: &AppData, f: &mut dyn FnMut(Collection, &Meta)) {
+            $( for r in &data.$field { f(Collection::$variant, r.meta()); } )*
+        }
+
+        /// Decodes the `data` object of a file, collection by collection and record by record.
+        /// A missing collection is empty (older files, or files of a build without it).
+        pub(crate) fn decode_collections(obj: &Map<String, Value>) -> Result<AppData, ImportError> {
+            let mut data = AppData::default();
+            $( data.$field = decode_collection::<$ty>(Collection::$variant, obj)?; )*
+            Ok(data)
+        }
+
+        /// Duplicate ids, references and ranges of every collection of an incoming file.
+        pub(crate) fn check_collections(incoming: &AppData, index: &IdIndex) -> Result<(), ImportError> {
+            $( check_collection(Collection::$variant, &incoming.$field, &$hooks, index)?; )*
+            Ok(())
+        }
+
+        /// The records of `data` named by `selection` (tombstones included when selected).
+        pub fn select(data: &AppData, selection: &Selection) -> AppData {
+            let mut out = data.clone();
+            $( out.$field.retain(|r| selection.contains(Collection::$variant, r.id())); )*
+            out
+        }
+
+        /// The merge of one incoming file into local data, one [`MergePlan`] per collection.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct DataPlan {
+            $( pub $field: MergePlan<$ty>, )*
+        }
+
+        impl DataPlan {
+            /// Compares every incoming record with the local one of the same id.
+            pub fn new(local: &AppData, incoming: &AppData) -> DataPlan {
+                DataPlan {
+                    $( $field: MergePlan::new(&local.$field, &incoming.$field), )*
+                }
+            }
+
+            /// Counts per collection, in [`Collection::ALL`] order.
+            pub fn summaries(&self) -> Vec<Summary> {
+                vec![$( self.$field.summary(Collection::$variant), )*]
+            }
+
+            /// Whether applying the plan would change nothing at all.
+            pub fn is_noop(&self) -> bool {
+                true $( && self.$field.is_noop() )*
+            }
+
+            /// The ids of every conflict, for the side-by-side review.
+            pub fn conflict_ids(&self) -> Vec<(Collection, Id)> {
+                let mut ids = Vec::new();
+                $( ids.extend(self.$field.conflicts.iter().map(|c| (Collection::$variant, c.id.clone()))); )*
+                ids
+            }
+
+            /// The merged data: `local` with the plan applied and `overrides` deciding conflicts.
+            /// `local` must be the data the plan was made from (re-plan if it changed since,
+            /// e.g. after a save in another tab).
+            /// `stamp` is the local office, counted as an edit on every overridden conflict.
+            pub fn apply(&self, local: &AppData, overrides: &Overrides, stamp: &Stamp) -> AppData {
+                let mut out = local.clone();
+                $(
+                    out.$field = self.$field.apply(
+                        &local.$field,
+                        |id| overrides.get(&(Collection::$variant, id.to_string())).copied(),
+                        stamp,
+                    );
+                )*
+                out
+            }
+        }
+    };
+}
+
+collections! {
+    Units, units: Unit => UNIT_HOOKS;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_appdata_collection_is_listed() {
+        let value = serde_json::to_value(AppData::default()).unwrap();
+        for key in value.as_object().unwrap().keys() {
+            if key != "schema_version" {
+                assert!(
+                    Collection::from_key(key).is_some(),
+                    "AppData.{key} is not in the collections! list of domain/sync/collections.rs"
+                );
+            }
+        }
+        for c in Collection::ALL {
+            assert_eq!(Collection::from_key(c.key()), Some(*c));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Exchanging data between offices as JSON files (trao đổi dữ liệu giữa các đơn vị).
+//!
+//! Officers send each other export files by email or USB stick. This module is the pure part:
+//! - [`file`](mod@file): the export envelope, choosing what goes in it, and the file name;
+//! - [`validate`](mod@validate): reading a received file into an [`validate::Incoming`] or a precise
+//!   [`validate::ImportError`];
+//! - [`merge`]: comparing records by version vector and building a [`merge::MergePlan`] that the
+//!   UI previews before [`collections::DataPlan::apply`];
+//! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
+//! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
+//!   [`AppData`](super::data::AppData) means adding one line there.
+//!
+//! The file format is described for tool writers in `docs/file-format.md` and
+//! `docs/export.schema.json` (kept in step with these types by a test).
+
+pub mod collections;
+pub mod file;
+pub mod merge;
+#[cfg(test)]
+mod props;
+#[cfg(test)]
+mod schema_doc;
+pub mod unshared;
+pub mod validate;
+
+pub use collections::{Collection, DataPlan, Hooks, Overrides, RangeIssue, Reference};
+pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
+pub use merge::{Choice, Conflict, MergePlan};
+pub use unshared::{unshared, Unshared};
+pub use validate::{validate, At, Expected, ImportError, Incoming, MAX_IMPORT_BYTES};

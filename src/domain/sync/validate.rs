@@ -1,0 +1,930 @@
+//! Reading a received export file: size, JSON syntax, our format marker, version (older files
+//! go through the stored-data migrations of [`crate::domain::schema`]), every record's shape,
+//! duplicate ids, references and ranges. The result is an [`Incoming`] ready for
+//! [`DataPlan::new`], or the first [`ImportError`] found, saying where it is.
+//!
+//! ## How a serde error is traced to its record and field
+//! Collections are decoded from a `serde_json::Value` **record by record**, so the collection,
+//! the position and (when `meta.id` is readable) the id of the failing record are known. serde's
+//! message does not say which field failed, so the field is found by probing the record's JSON:
+//! - for `missing field `k``: the first object in the record (root first, depth-first) that lacks
+//!   `k` and where inserting `k: null` changes the error is where `k` is missing;
+//! - for every other error (wrong type, unknown enum value, impossible date, negative count): a
+//!   child whose removal makes the error go away or change is where it lies (removing a valid
+//!   field cannot change a type error, because serde reports type errors while reading the fields
+//!   and missing fields only after); the search descends into that child until no deeper child
+//!   qualifies. Its path (`meta.changed_at`, `rows[3].score`) becomes [`At::field`].
+//!
+//! The message itself is then classified: chrono's parse messages ("input is out of range" …)
+//! become [`ImportError::BadDate`]; `invalid value: integer` for an unsigned field becomes
+//! [`ImportError::OutOfRange`]; `invalid type` and `unknown variant` become
+//! [`ImportError::WrongType`] with an [`Expected`] the UI can put into words.
+
+use super::collections::{check_collections, decode_collections, each_meta, Collection, DataPlan, Hooks};
+use super::file::{ExportFile, Office, Scope, FORMAT};
+use crate::domain::data::AppData;
+use crate::domain::record::{Id, Record};
+use crate::domain::schema::{self, CURRENT_VERSION, MIGRATIONS};
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::error::Category;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Largest file accepted: 10 MiB, checked before parsing. A whole city's data is far smaller
+/// (localStorage itself holds only about 5 MiB), so anything larger is not ours.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Where a problem is: the collection (None: the envelope), the record's position and id in it
+/// (when known), and the field path inside the record (`meta.changed_at`, `rows[3].score`;
+/// empty for the record or collection itself).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct At {
+    pub kind: Option<Collection>,
+    pub index: Option<usize>,
+    pub id: Option<Id>,
+    pub field: String,
+}
+
+impl At {
+    fn envelope(field: &str) -> Self {
+        At {
+            kind: None,
+            index: None,
+            id: None,
+            field: field.to_string(),
+        }
+    }
+}
+
+/// What a field should have held, for a message such as "cần một số nguyên".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    WholeNumber,
+    Number,
+    Boolean,
+    List,
+    Object,
+    /// A date `yyyy-mm-dd`.
+    Date,
+    /// A date and time in RFC 3339, e.g. `2026-11-23T08:00:00Z`.
+    DateTime,
+    /// One of these values (an enum such as a unit kind).
+    OneOf(Vec<String>),
+    /// Anything else, in serde's words.
+    Other(String),
+}
+
+/// Why a file cannot be imported. The UI turns each into a Vietnamese message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`]; nothing was read.
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    /// Not JSON (edited by hand, another kind of file).
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// The JSON stops early: the file was cut off (incomplete download or copy).
+    Truncated,
+    /// JSON, but not a thidua export (no `"format": "thidua-export"`).
+    NotOurFormat,
+    /// Made by a newer version of the app: update this one first.
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
+    /// An older version that no migration step could bring up to date.
+    MigrationFailed {
+        from: u32,
+        detail: String,
+    },
+    WrongType {
+        at: At,
+        expected: Expected,
+    },
+    MissingField {
+        at: At,
+    },
+    /// Two records of one collection in the file share an id.
+    DuplicateId {
+        kind: Collection,
+        id: Id,
+    },
+    /// A record points to one that exists neither in the file nor locally.
+    UnknownReference {
+        kind: Collection,
+        id: Id,
+        field: String,
+        target: Collection,
+        target_id: Id,
+    },
+    /// A number outside its allowed range (a negative count, a score above its maximum).
+    OutOfRange {
+        at: At,
+        value: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    /// A date that does not exist (2024-02-30) or cannot be read.
+    BadDate {
+        at: At,
+        value: String,
+    },
+}
+
+/// A received file that passed every check, brought to [`CURRENT_VERSION`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub file: ExportFile,
+    /// The file's version when it was older than this build.
+    pub migrated_from: Option<u32>,
+}
+
+impl Incoming {
+    /// What importing this file into `local` would do.
+    pub fn plan(&self, local: &AppData) -> DataPlan {
+        DataPlan::new(local, &self.file.data)
+    }
+}
+
+/// Validates a received file against [`MAX_IMPORT_BYTES`]; `local` is this office's data, where
+/// references may also point.
+pub fn validate(bytes: &[u8], local: &AppData) -> Result<Incoming, ImportError> {
+    validate_with_limit(bytes, MAX_IMPORT_BYTES, local)
+}
+
+pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Result<Incoming, ImportError> {
+    if bytes.len() > limit {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit,
+        });
+    }
+    // Windows Notepad saves UTF-8 with a byte-order mark; it is not part of the JSON.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        Category::Eof => ImportError::Truncated,
+        _ => ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let obj = root.as_object().ok_or(ImportError::NotOurFormat)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotOurFormat);
+    }
+    let found = version(obj)?;
+    if found > CURRENT_VERSION {
+        return Err(ImportError::NewerVersion {
+            found,
+            supported: CURRENT_VERSION,
+        });
+    }
+    let mut header_json = obj.clone();
+    let data_json = header_json
+        .remove("data")
+        .ok_or_else(|| ImportError::MissingField {
+            at: At::envelope("data"),
+        })?;
+    let header: Header = decode_at(&Value::Object(header_json), At::envelope(""))?;
+    let data_obj = migrate(data_json, found)?;
+    let data = decode_collections(&data_obj)?;
+    let index = IdIndex::new(&[&data, local]);
+    check_collections(&data, &index)?;
+    Ok(Incoming {
+        file: ExportFile {
+            schema_version: CURRENT_VERSION,
+            office: header.office,
+            exported_at: header.exported_at,
+            scope: header.scope,
+            data,
+        },
+        migrated_from: (found < CURRENT_VERSION).then_some(found),
+    })
+}
+
+/// The envelope fields besides `format`, `schema_version` and `data`.
+#[derive(Deserialize)]
+struct Header {
+    office: Office,
+    exported_at: DateTime<Utc>,
+    scope: Scope,
+}
+
+fn version(obj: &Map<String, Value>) -> Result<u32, ImportError> {
+    let v = obj
+        .get("schema_version")
+        .ok_or_else(|| ImportError::MissingField {
+            at: At::envelope("schema_version"),
+        })?;
+    v.as_u64()
+        .filter(|n| *n >= 1 && *n <= u32::MAX as u64)
+        .map(|n| n as u32)
+        .ok_or_else(|| ImportError::WrongType {
+            at: At::envelope("schema_version"),
+            expected: Expected::WholeNumber,
+        })
+}
+
+/// Runs the stored-data migrations on the file's `data` (they rewrite the same JSON tree).
+fn migrate(data: Value, found: u32) -> Result<Map<String, Value>, ImportError> {
+    migrate_with(data, found, CURRENT_VERSION, MIGRATIONS)
+}
+
+/// [`migrate`] with the target version and steps as parameters, for tests.
+fn migrate_with(
+    data: Value,
+    found: u32,
+    current: u32,
+    migrations: &[schema::Migration],
+) -> Result<Map<String, Value>, ImportError> {
+    let Value::Object(mut obj) = data else {
+        return Err(ImportError::WrongType {
+            at: At::envelope("data"),
+            expected: Expected::Object,
+        });
+    };
+    if found == current {
+        return Ok(obj);
+    }
+    obj.insert("schema_version".into(), Value::from(found));
+    let mut value = Value::Object(obj);
+    schema::migrate(&mut value, found, current, migrations).map_err(|e| match e {
+        schema::LoadError::MigrationFailed { from, detail } => ImportError::MigrationFailed { from, detail },
+        other => ImportError::MigrationFailed {
+            from: found,
+            detail: format!("{other:?}"),
+        },
+    })?;
+    match value {
+        Value::Object(mut obj) => {
+            obj.remove("schema_version");
+            Ok(obj)
+        }
+        _ => Err(ImportError::MigrationFailed {
+            from: found,
+            detail: "migration did not produce an object".into(),
+        }),
+    }
+}
+
+/// Decodes one collection of the file's `data` record by record (see the module doc).
+pub(crate) fn decode_collection<T: DeserializeOwned>(
+    kind: Collection,
+    data: &Map<String, Value>,
+) -> Result<Vec<T>, ImportError> {
+    let Some(value) = data.get(kind.key()) else {
+        return Ok(Vec::new());
+    };
+    let at = |index: Option<usize>, id: Option<Id>| At {
+        kind: Some(kind),
+        index,
+        id,
+        field: String::new(),
+    };
+    let items = value.as_array().ok_or_else(|| ImportError::WrongType {
+        at: at(None, None),
+        expected: Expected::List,
+    })?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let id = item
+                .pointer("/meta/id")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            decode_at(item, at(Some(i), id))
+        })
+        .collect()
+}
+
+/// Every record id of the file and of local data, tombstones included: a reference to a
+/// deleted record is not dangling (its deletion is known), and refusing it would block the
+/// exchange after a concurrent deletion.
+pub(crate) struct IdIndex {
+    ids: HashSet<(Collection, Id)>,
+}
+
+impl IdIndex {
+    fn new(sources: &[&AppData]) -> Self {
+        let mut ids = HashSet::new();
+        for data in sources {
+            each_meta(data, &mut |c, m| {
+                ids.insert((c, m.id.clone()));
+            });
+        }
+        IdIndex { ids }
+    }
+
+    fn contains(&self, kind: Collection, id: &str) -> bool {
+        self.ids.contains(&(kind, id.to_string()))
+    }
+}
+
+/// Duplicate ids, then the collection's [`Hooks`] on every live record.
+pub(crate) fn check_collection<T: Record>(
+    kind: Collection,
+    records: &[T],
+    hooks: &Hooks<T>,
+    index: &IdIndex,
+) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    for r in records {
+        if !seen.insert(r.id()) {
+            return Err(ImportError::DuplicateId {
+                kind,
+                id: r.id().to_string(),
+            });
+        }
+    }
+    for (i, r) in records.iter().enumerate().filter(|(_, r)| r.is_live()) {
+        if let Some(link) = (hooks.references)(r)
+            .into_iter()
+            .find(|l| !index.contains(l.target, &l.target_id))
+        {
+            return Err(ImportError::UnknownReference {
+                kind,
+                id: r.id().to_string(),
+                field: link.field,
+                target: link.target,
+                target_id: link.target_id,
+            });
+        }
+        if let Some(issue) = (hooks.ranges)(r).into_iter().next() {
+            return Err(ImportError::OutOfRange {
+                at: At {
+                    kind: Some(kind),
+                    index: Some(i),
+                    id: Some(r.id().to_string()),
+                    field: issue.field,
+                },
+                value: issue.value,
+                min: issue.min,
+                max: issue.max,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Deserializes `value`; on failure, finds the field and classifies the error.
+fn decode_at<T: DeserializeOwned>(value: &Value, at: At) -> Result<T, ImportError> {
+    let message = match T::deserialize(value) {
+        Ok(t) => return Ok(t),
+        Err(e) => e.to_string(),
+    };
+    let (path, leaf) = locate::<T>(value, &message);
+    let at = At {
+        field: join_path(&at.field, &path),
+        ..at
+    };
+    Err(classify(&message, at, leaf))
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn join_path(base: &str, path: &[Seg]) -> String {
+    let mut out = base.to_string();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if out.is_empty() => out.push_str(k),
+            Seg::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+fn node_mut<'a>(root: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    path.iter().try_fold(root, |v, seg| match seg {
+        Seg::Key(k) => v.get_mut(k.as_str()),
+        Seg::Index(i) => v.get_mut(*i),
+    })
+}
+
+fn node<'a>(root: &'a Value, path: &[Seg]) -> Option<&'a Value> {
+    path.iter().try_fold(root, |v, seg| match seg {
+        Seg::Key(k) => v.get(k.as_str()),
+        Seg::Index(i) => v.get(*i),
+    })
+}
+
+/// The error message after editing a copy of `root`; None when it then decodes.
+fn probe<T: DeserializeOwned>(root: &Value, edit: impl FnOnce(&mut Value)) -> Option<String> {
+    let mut copy = root.clone();
+    edit(&mut copy);
+    T::deserialize(&copy).err().map(|e| e.to_string())
+}
+
+/// The path of the failing field and its value (see the module doc for the method).
+fn locate<T: DeserializeOwned>(root: &Value, message: &str) -> (Vec<Seg>, Option<Value>) {
+    if let Some(key) = backticked(message.strip_prefix("missing field ").unwrap_or("")).first() {
+        let mut objects = Vec::new();
+        collect_objects(root, &mut Vec::new(), &mut objects);
+        let found = objects.into_iter().find(|path| {
+            node(root, path).is_some_and(|n| n.get(key.as_str()).is_none())
+                && probe::<T>(root, |copy| {
+                    if let Some(Value::Object(o)) = node_mut(copy, path) {
+                        o.insert(key.clone(), Value::Null);
+                    }
+                })
+                .as_deref()
+                    != Some(message)
+        });
+        let mut path = found.unwrap_or_default();
+        path.push(Seg::Key(key.clone()));
+        return (path, None);
+    }
+    let mut path: Vec<Seg> = Vec::new();
+    loop {
+        let children: Vec<Seg> = match node(root, &path) {
+            Some(Value::Object(o)) => o.keys().map(|k| Seg::Key(k.clone())).collect(),
+            Some(Value::Array(a)) => (0..a.len()).map(Seg::Index).collect(),
+            _ => Vec::new(),
+        };
+        let culprit = children.into_iter().find(|child| {
+            let changed = probe::<T>(root, |copy| match (node_mut(copy, &path), child) {
+                (Some(Value::Object(o)), Seg::Key(k)) => {
+                    o.remove(k);
+                }
+                (Some(Value::Array(a)), Seg::Index(i)) => {
+                    a.remove(*i);
+                }
+                _ => {}
+            });
+            changed.as_deref() != Some(message)
+        });
+        match culprit {
+            Some(child) => path.push(child),
+            None => break,
+        }
+    }
+    let leaf = node(root, &path).cloned();
+    (path, leaf)
+}
+
+fn collect_objects(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    match v {
+        Value::Object(o) => {
+            out.push(path.clone());
+            for (k, child) in o {
+                path.push(Seg::Key(k.clone()));
+                collect_objects(child, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                path.push(Seg::Index(i));
+                collect_objects(child, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The words between backticks, in order: `a`, `b` → [a, b].
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// What chrono says when a date or time string cannot be read.
+const CHRONO_MESSAGES: &[&str] = &[
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
+
+fn classify(message: &str, at: At, leaf: Option<Value>) -> ImportError {
+    if CHRONO_MESSAGES.contains(&message) {
+        let value = match leaf {
+            Some(Value::String(s)) => s,
+            Some(other) => other.to_string(),
+            None => String::new(),
+        };
+        return ImportError::BadDate { at, value };
+    }
+    if message.starts_with("missing field ") {
+        return ImportError::MissingField { at };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let expected = rest.split_once("expected ").map(|(_, e)| e).unwrap_or("");
+        return ImportError::WrongType {
+            at,
+            expected: Expected::OneOf(backticked(expected)),
+        };
+    }
+    let expected_text = message.rsplit_once(", expected ").map(|(_, e)| e).unwrap_or("");
+    if message.starts_with("invalid value: integer ") {
+        if let Some((min, max)) = integer_bounds(expected_text) {
+            let value = leaf.as_ref().and_then(Value::as_f64).unwrap_or(f64::NAN);
+            return ImportError::OutOfRange {
+                at,
+                value,
+                min: Some(min),
+                max: Some(max),
+            };
+        }
+    }
+    let expected = if expected_text.is_empty() {
+        Expected::Other(message.to_string())
+    } else {
+        expected_from(expected_text)
+    };
+    ImportError::WrongType { at, expected }
+}
+
+fn integer_bounds(type_name: &str) -> Option<(f64, f64)> {
+    Some(match type_name {
+        "u8" => (0.0, u8::MAX as f64),
+        "u16" => (0.0, u16::MAX as f64),
+        "u32" => (0.0, u32::MAX as f64),
+        "u64" | "usize" => (0.0, u64::MAX as f64),
+        "i8" => (i8::MIN as f64, i8::MAX as f64),
+        "i16" => (i16::MIN as f64, i16::MAX as f64),
+        "i32" => (i32::MIN as f64, i32::MAX as f64),
+        "i64" | "isize" => (i64::MIN as f64, i64::MAX as f64),
+        _ => return None,
+    })
+}
+
+fn expected_from(text: &str) -> Expected {
+    match text {
+        "a string" | "string or map" => Expected::Text,
+        "a boolean" => Expected::Boolean,
+        "a sequence" => Expected::List,
+        "f32" | "f64" => Expected::Number,
+        t if integer_bounds(t).is_some() => Expected::WholeNumber,
+        t if t.starts_with("struct ") || t == "a map" => Expected::Object,
+        t if t.contains("date and time") => Expected::DateTime,
+        t if t.contains("date") => Expected::Date,
+        t if t.contains('`') => Expected::OneOf(backticked(t)),
+        t => Expected::Other(t.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sync::file::{export, Selection};
+    use crate::domain::units::{Unit, UnitKind};
+    use crate::domain::{record::Meta, record::Stamp};
+    use serde_json::json;
+
+    fn stamp() -> Stamp {
+        Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    fn unit(id: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            meta: Meta::new(id.into(), &stamp()),
+            name: format!("Đơn vị {id}"),
+            short_name: String::new(),
+            kind: UnitKind::Grassroots,
+            parent_id: parent.map(str::to_string),
+            active_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1),
+            active_to: None,
+            archived: false,
+        }
+    }
+
+    fn sample() -> AppData {
+        AppData {
+            units: vec![unit("city", None), unit("ba-vi", Some("city"))],
+            ..AppData::default()
+        }
+    }
+
+    fn file_value(data: &AppData) -> Value {
+        export(
+            data,
+            &Selection::everything(data),
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope {
+                description: "Toàn bộ".into(),
+            },
+            stamp().at,
+        )
+        .to_value()
+    }
+
+    fn check(v: &Value) -> Result<Incoming, ImportError> {
+        validate(v.to_string().as_bytes(), &AppData::default())
+    }
+
+    fn unit_at(index: usize, id: &str, field: &str) -> At {
+        At {
+            kind: Some(Collection::Units),
+            index: Some(index),
+            id: Some(id.into()),
+            field: field.into(),
+        }
+    }
+
+    #[test]
+    fn a_written_file_reads_back_identically() {
+        let data = sample();
+        let text = export(
+            &data,
+            &Selection::everything(&data),
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope {
+                description: "Toàn bộ".into(),
+            },
+            stamp().at,
+        )
+        .to_json();
+        let incoming = validate(text.as_bytes(), &AppData::default()).unwrap();
+        assert_eq!(incoming.file.data, data);
+        assert_eq!(incoming.file.office.name, "LĐLĐ huyện Ba Vì");
+        assert_eq!(incoming.migrated_from, None);
+        let with_bom = format!("\u{feff}{text}");
+        assert!(validate(with_bom.as_bytes(), &AppData::default()).is_ok());
+    }
+
+    #[test]
+    fn too_large_is_refused_before_parsing() {
+        let junk = vec![b'x'; 100];
+        assert_eq!(
+            validate_with_limit(&junk, 99, &AppData::default()),
+            Err(ImportError::TooLarge { size: 100, limit: 99 })
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        assert_eq!(
+            validate(b"{\n  \"format\" 1}", &AppData::default()),
+            Err(ImportError::NotJson { line: 2, column: 12 })
+        );
+    }
+
+    #[test]
+    fn a_cut_off_file_is_truncated_not_garbage() {
+        let text = file_value(&sample()).to_string();
+        let cut = &text[..text.len() / 2];
+        assert_eq!(
+            validate(cut.as_bytes(), &AppData::default()),
+            Err(ImportError::Truncated)
+        );
+        assert_eq!(validate(b"", &AppData::default()), Err(ImportError::Truncated));
+    }
+
+    #[test]
+    fn other_json_is_not_our_format() {
+        for v in [json!([1]), json!({"units": []}), json!({"format": "excalidraw"})] {
+            assert_eq!(check(&v), Err(ImportError::NotOurFormat));
+        }
+        // Our own stored data is not an export either.
+        let stored = crate::domain::schema::encode(&sample());
+        assert_eq!(
+            validate(stored.as_bytes(), &AppData::default()),
+            Err(ImportError::NotOurFormat)
+        );
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let mut v = file_value(&sample());
+        v["schema_version"] = json!(CURRENT_VERSION + 1);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::NewerVersion {
+                found: CURRENT_VERSION + 1,
+                supported: CURRENT_VERSION
+            })
+        );
+        v["schema_version"] = json!("1");
+        assert!(matches!(check(&v), Err(ImportError::WrongType { .. })));
+    }
+
+    #[test]
+    fn wrong_types_name_the_record_and_field() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["name"] = json!(5);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::WrongType {
+                at: unit_at(1, "ba-vi", "name"),
+                expected: Expected::Text
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["kind"] = json!("province");
+        let Err(ImportError::WrongType { at, expected }) = check(&v) else {
+            panic!()
+        };
+        assert_eq!(at, unit_at(0, "city", "kind"));
+        assert!(matches!(expected, Expected::OneOf(v) if v.contains(&"grassroots".to_string())));
+        let mut v = file_value(&sample());
+        v["data"]["units"] = json!({});
+        assert!(matches!(
+            check(&v),
+            Err(ImportError::WrongType {
+                expected: Expected::List,
+                ..
+            })
+        ));
+        let mut v = file_value(&sample());
+        v["office"]["name"] = json!(false);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::WrongType {
+                at: At::envelope("office.name"),
+                expected: Expected::Text
+            })
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_found_in_nested_objects() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1].as_object_mut().unwrap().remove("name");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: unit_at(1, "ba-vi", "name")
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]
+            .as_object_mut()
+            .unwrap()
+            .remove("id");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: At {
+                    kind: Some(Collection::Units),
+                    index: Some(0),
+                    id: None,
+                    field: "meta.id".into()
+                }
+            })
+        );
+        let mut v = file_value(&sample());
+        v.as_object_mut().unwrap().remove("office");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::MissingField {
+                at: At::envelope("office")
+            })
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let mut data = sample();
+        data.units.push(unit("city", None));
+        assert_eq!(
+            check(&file_value(&data)),
+            Err(ImportError::DuplicateId {
+                kind: Collection::Units,
+                id: "city".into()
+            })
+        );
+    }
+
+    #[test]
+    fn references_may_point_into_the_file_or_local_data() {
+        let data = AppData {
+            units: vec![unit("ba-vi", Some("city"))],
+            ..AppData::default()
+        };
+        let text = file_value(&data).to_string();
+        assert_eq!(
+            validate(text.as_bytes(), &AppData::default()),
+            Err(ImportError::UnknownReference {
+                kind: Collection::Units,
+                id: "ba-vi".into(),
+                field: "parent_id".into(),
+                target: Collection::Units,
+                target_id: "city".into()
+            })
+        );
+        let local = AppData {
+            units: vec![unit("city", None)],
+            ..AppData::default()
+        };
+        assert!(validate(text.as_bytes(), &local).is_ok());
+    }
+
+    #[test]
+    fn impossible_dates_are_bad_dates_with_their_field() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["active_from"] = json!("2024-02-30");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::BadDate {
+                at: unit_at(1, "ba-vi", "active_from"),
+                value: "2024-02-30".into()
+            })
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]["changed_at"] = json!("hôm qua");
+        assert_eq!(
+            check(&v),
+            Err(ImportError::BadDate {
+                at: unit_at(0, "city", "meta.changed_at"),
+                value: "hôm qua".into()
+            })
+        );
+        let mut v = file_value(&sample());
+        v["exported_at"] = json!("2026-13-01T00:00:00Z");
+        assert!(
+            matches!(check(&v), Err(ImportError::BadDate { at, .. }) if at == At::envelope("exported_at"))
+        );
+    }
+
+    #[test]
+    fn negative_counts_are_out_of_range() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["meta"]["edits"]["ba-vi"] = json!(-1);
+        assert_eq!(
+            check(&v),
+            Err(ImportError::OutOfRange {
+                at: unit_at(0, "city", "meta.edits.ba-vi"),
+                value: -1.0,
+                min: Some(0.0),
+                max: Some(u64::MAX as f64)
+            })
+        );
+    }
+
+    #[test]
+    fn range_hooks_report_the_record_and_field() {
+        let hooks: Hooks<Unit> = Hooks {
+            ranges: |u| {
+                vec![crate::domain::sync::RangeIssue {
+                    field: "score".into(),
+                    value: u.name.len() as f64,
+                    min: Some(0.0),
+                    max: Some(3.0),
+                }]
+            },
+            ..Hooks::NONE
+        };
+        let data = sample();
+        let index = IdIndex::new(&[&data]);
+        let err = check_collection(Collection::Units, &data.units, &hooks, &index).unwrap_err();
+        assert!(
+            matches!(err, ImportError::OutOfRange { at, max: Some(3.0), .. } if at == unit_at(0, "city", "score"))
+        );
+    }
+
+    #[test]
+    fn tombstones_need_no_valid_references() {
+        let mut data = AppData {
+            units: vec![unit("ba-vi", Some("gone"))],
+            ..AppData::default()
+        };
+        data.units[0].meta.deleted = true;
+        assert!(check(&file_value(&data)).is_ok());
+    }
+
+    #[test]
+    fn older_files_go_through_the_stored_data_migrations() {
+        fn rename(v: &mut Value) -> Result<(), String> {
+            let units = v.as_object_mut().unwrap().remove("don_vi").unwrap_or(json!([]));
+            v["units"] = units;
+            Ok(())
+        }
+        let steps = [crate::domain::schema::Migration {
+            from: 1,
+            describe: "don_vi → units",
+            apply: rename,
+        }];
+        let units = serde_json::to_value(sample().units).unwrap();
+        let obj = json!({ "don_vi": units }).as_object().unwrap().clone();
+        let migrated = migrate_with(Value::Object(obj), 1, 2, &steps).unwrap();
+        assert_eq!(migrated.get("units"), Some(&units));
+        assert!(!migrated.contains_key("schema_version"));
+        let err = migrate_with(json!({}), 1, 3, &steps).unwrap_err();
+        assert!(matches!(err, ImportError::MigrationFailed { from: 2, .. }));
+    }
+}
