@@ -1,0 +1,26 @@
+//! Dialogues (đối thoại) and the proposals (kiến nghị) raised at them: the records, their
+//! validation, status history, overdue and carry-over rules, filters, yearly summaries and the
+//! yearly-dialogue compliance check.
+
+pub mod attendance;
+pub mod carry_over;
+pub mod dialogue;
+pub mod overdue;
+pub mod proposal;
+pub mod status;
+pub mod topic;
+
+#[cfg(test)]
+mod testkit;
+
+pub use attendance::{parse_attendances, AttendanceError};
+pub use carry_over::carried_over_to;
+pub use dialogue::{
+    AgreedPoint, Chair, Dialogue, DialogueDraft, DialogueError, DialogueField, DialogueKind, DialogueLevel,
+};
+pub use overdue::{days_overdue, is_overdue, resolved_in_time, resolved_late};
+pub use proposal::{
+    change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,
+};
+pub use status::{ProposalStatus, StatusChange};
+pub use topic::Topic;
