@@ -317,3 +317,223 @@ pub fn change_status_by_id(
         .ok_or_else(|| vec![ProposalError::DialogueUnknown])?;
     change_status(p, date, update, stamp)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dialogues::testkit::{d, dialogue, stamp};
+    use crate::domain::dialogues::DialogueKind;
+
+    fn dialogues() -> Vec<Dialogue> {
+        vec![dialogue(
+            "dl",
+            "thanh-oai",
+            DialogueKind::LeadersWithWorkers,
+            d(2024, 5, 14),
+        )]
+    }
+
+    fn draft() -> ProposalDraft {
+        let mut draft = ProposalDraft::new("dl".into(), Topic::SocialInsurance);
+        draft.content = " Xử lý doanh nghiệp nợ đóng BHXH kéo dài ".into();
+        draft.agency = "BHXH huyện".into();
+        draft.directive = Directive {
+            number: "125/UBND-NC".into(),
+            date: Some(d(2024, 5, 20)),
+        };
+        draft.deadline = Some(d(2024, 9, 30));
+        draft
+    }
+
+    fn added() -> Vec<Proposal> {
+        let mut proposals = Vec::new();
+        add(&mut proposals, &dialogues(), "p1".into(), draft(), &stamp()).unwrap();
+        proposals
+    }
+
+    fn to(status: ProposalStatus, on: NaiveDate) -> StatusUpdate {
+        StatusUpdate {
+            to: status,
+            on,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_new_proposal_starts_as_new_with_no_history() {
+        let proposals = added();
+        assert_eq!(proposals[0].status, ProposalStatus::New);
+        assert_eq!(proposals[0].content, "Xử lý doanh nghiệp nợ đóng BHXH kéo dài");
+        assert!(proposals[0].history.is_empty());
+    }
+
+    #[test]
+    fn empty_content_is_refused_on_the_content_field() {
+        let mut draft = draft();
+        draft.content = "   ".into();
+        let errors = validate(&draft, &dialogues());
+        assert_eq!(errors, vec![ProposalError::ContentRequired]);
+        assert_eq!(errors[0].field(), Some(ProposalField::Content));
+    }
+
+    #[test]
+    fn dialogue_must_be_given_and_exist() {
+        let mut draft = draft();
+        draft.dialogue_id = None;
+        assert_eq!(
+            validate(&draft, &dialogues()),
+            vec![ProposalError::DialogueRequired]
+        );
+        draft.dialogue_id = Some("other".into());
+        let errors = validate(&draft, &dialogues());
+        assert_eq!(errors, vec![ProposalError::DialogueUnknown]);
+        assert_eq!(errors[0].field(), Some(ProposalField::Dialogue));
+    }
+
+    #[test]
+    fn deadline_before_the_dialogue_is_refused_but_the_same_day_is_fine() {
+        let mut draft = draft();
+        draft.deadline = Some(d(2024, 5, 13));
+        let errors = validate(&draft, &dialogues());
+        assert_eq!(errors, vec![ProposalError::DeadlineBeforeDialogue]);
+        assert_eq!(errors[0].field(), Some(ProposalField::Deadline));
+        draft.deadline = Some(d(2024, 5, 14));
+        assert!(validate(&draft, &dialogues()).is_empty());
+    }
+
+    #[test]
+    fn resolution_and_directive_dates_before_the_dialogue_name_their_fields() {
+        let mut draft = draft();
+        draft.resolved_on = Some(d(2024, 1, 2));
+        draft.directive.date = Some(d(2024, 5, 1));
+        let fields: Vec<_> = validate(&draft, &dialogues())
+            .iter()
+            .map(ProposalError::field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                Some(ProposalField::DirectiveDate),
+                Some(ProposalField::ResolvedOn)
+            ]
+        );
+    }
+
+    #[test]
+    fn change_status_appends_dated_history_and_sets_the_resolution_date() {
+        let mut proposals = added();
+        let p = &mut proposals[0];
+        change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::InProgress, d(2024, 6, 1)),
+            &stamp(),
+        )
+        .unwrap();
+        let mut done = to(ProposalStatus::Resolved, d(2024, 9, 30));
+        done.note = " Doanh nghiệp đã nộp đủ ".into();
+        change_status(p, d(2024, 5, 14), done, &stamp()).unwrap();
+        assert_eq!(p.status, ProposalStatus::Resolved);
+        assert_eq!(p.resolved_on, Some(d(2024, 9, 30)));
+        assert_eq!(p.history.len(), 2);
+        assert_eq!(p.history[0].from, ProposalStatus::New);
+        assert_eq!(p.history[1].from, ProposalStatus::InProgress);
+        assert_eq!(p.history[1].note, "Doanh nghiệp đã nộp đủ");
+        assert_eq!(p.history[1].by, "thanh-oai");
+    }
+
+    #[test]
+    fn reopening_clears_the_resolution_date() {
+        let mut proposals = added();
+        let p = &mut proposals[0];
+        change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::Answered, d(2024, 7, 1)),
+            &stamp(),
+        )
+        .unwrap();
+        change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::InProgress, d(2024, 8, 1)),
+            &stamp(),
+        )
+        .unwrap();
+        assert_eq!(p.resolved_on, None);
+        assert!(p.status.is_open());
+    }
+
+    #[test]
+    fn status_changes_cannot_go_back_in_time_or_repeat() {
+        let mut proposals = added();
+        let p = &mut proposals[0];
+        change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::InProgress, d(2024, 6, 1)),
+            &stamp(),
+        )
+        .unwrap();
+        assert_eq!(
+            change_status(
+                p,
+                d(2024, 5, 14),
+                to(ProposalStatus::InProgress, d(2024, 6, 2)),
+                &stamp()
+            ),
+            Err(vec![ProposalError::StatusUnchanged])
+        );
+        let err = change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::Resolved, d(2024, 5, 31)),
+            &stamp(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            vec![ProposalError::StatusDateBeforeLastChange { last: d(2024, 6, 1) }]
+        );
+        assert_eq!(err[0].field(), Some(ProposalField::StatusDate));
+        let err = change_status(
+            p,
+            d(2024, 5, 14),
+            to(ProposalStatus::Resolved, d(2024, 5, 1)),
+            &stamp(),
+        )
+        .unwrap_err();
+        assert!(err.contains(&ProposalError::StatusDateBeforeDialogue));
+        assert_eq!(p.history.len(), 1);
+    }
+
+    #[test]
+    fn change_status_by_id_looks_up_the_dialogue_date() {
+        let mut proposals = added();
+        let before = to(ProposalStatus::Resolved, d(2024, 5, 1));
+        assert_eq!(
+            change_status_by_id(&mut proposals, &dialogues(), "p1", before, &stamp()),
+            Err(vec![ProposalError::StatusDateBeforeDialogue])
+        );
+        let on_time = to(ProposalStatus::Resolved, d(2024, 9, 30));
+        change_status_by_id(&mut proposals, &dialogues(), "p1", on_time, &stamp()).unwrap();
+        assert_eq!(proposals[0].status, ProposalStatus::Resolved);
+    }
+
+    #[test]
+    fn editing_a_closed_proposal_can_correct_its_resolution_date() {
+        let mut proposals = added();
+        change_status(
+            &mut proposals[0],
+            d(2024, 5, 14),
+            to(ProposalStatus::Resolved, d(2024, 9, 30)),
+            &stamp(),
+        )
+        .unwrap();
+        let mut edit = ProposalDraft::from_proposal(&proposals[0]);
+        edit.resolved_on = Some(d(2024, 9, 28));
+        edit.response = "Đã thu hồi 1,2 tỷ đồng nợ BHXH".into();
+        update(&mut proposals, &dialogues(), "p1", edit, &stamp()).unwrap();
+        assert_eq!(proposals[0].resolved_on, Some(d(2024, 9, 28)));
+    }
+}
