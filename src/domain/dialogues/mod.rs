@@ -5,8 +5,10 @@
 pub mod attendance;
 pub mod carry_over;
 pub mod dialogue;
+pub mod filter;
 pub mod overdue;
 pub mod proposal;
+pub mod sample;
 pub mod status;
 pub mod topic;
 
