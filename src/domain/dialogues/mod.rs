@@ -9,6 +9,7 @@ pub mod filter;
 pub mod overdue;
 pub mod proposal;
 pub mod sample;
+pub mod search;
 pub mod status;
 pub mod topic;
 
