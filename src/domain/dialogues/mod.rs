@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod carry_over;
+pub mod compliance;
 pub mod dialogue;
 pub mod filter;
 pub mod overdue;
@@ -11,6 +12,7 @@ pub mod proposal;
 pub mod sample;
 pub mod search;
 pub mod status;
+pub mod summary;
 pub mod topic;
 
 #[cfg(test)]
@@ -18,12 +20,15 @@ mod testkit;
 
 pub use attendance::{parse_attendances, AttendanceError};
 pub use carry_over::carried_over_to;
+pub use compliance::units_without_periodic_dialogue;
 pub use dialogue::{
     AgreedPoint, Chair, Dialogue, DialogueDraft, DialogueError, DialogueField, DialogueKind, DialogueLevel,
 };
+pub use filter::{DialogueFilter, DialogueIndex, ProposalFilter, ProposalIndex};
 pub use overdue::{days_overdue, is_overdue, resolved_in_time, resolved_late};
 pub use proposal::{
     change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,
 };
 pub use status::{ProposalStatus, StatusChange};
+pub use summary::{summarize, summarize_years, Summary};
 pub use topic::Topic;
