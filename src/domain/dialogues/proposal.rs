@@ -537,3 +537,47 @@ mod tests {
         assert_eq!(proposals[0].resolved_on, Some(d(2024, 9, 28)));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::dialogues::testkit::{d, proposal, stamp};
+    use proptest::prelude::*;
+
+    fn status() -> impl Strategy<Value = ProposalStatus> {
+        prop::sample::select(ProposalStatus::ALL.to_vec())
+    }
+
+    proptest! {
+        /// Whatever changes are accepted, the history replays to the current status, the
+        /// resolution date is set exactly when closed, and the status on any day is the one
+        /// reached by the changes up to that day.
+        #[test]
+        fn history_always_replays_to_the_current_status(
+            steps in prop::collection::vec((status(), 0u64..60), 0..12),
+            probe in 0u64..800,
+        ) {
+            let held = d(2024, 5, 14);
+            let mut p = proposal("p", "dl", crate::domain::dialogues::Topic::Wages, "Tiền lương");
+            let mut day = held;
+            for (to, gap) in steps {
+                day = day + chrono::Days::new(gap);
+                let before = p.status;
+                let update = StatusUpdate { to, on: day, note: String::new() };
+                let accepted = change_status(&mut p, held, update, &stamp()).is_ok();
+                prop_assert_eq!(accepted, to != before);
+            }
+            prop_assert_eq!(p.status_on(d(2030, 1, 1)), p.status);
+            prop_assert_eq!(p.resolved_on.is_some(), p.status.is_closed());
+            prop_assert_eq!(p.status_on(held - chrono::Days::new(1)), ProposalStatus::New);
+            let when = held + chrono::Days::new(probe);
+            let expected = p
+                .history
+                .iter()
+                .filter(|c| c.on <= when)
+                .next_back()
+                .map_or(ProposalStatus::New, |c| c.to);
+            prop_assert_eq!(p.status_on(when), expected);
+        }
+    }
+}
