@@ -574,8 +574,7 @@ mod properties {
             let expected = p
                 .history
                 .iter()
-                .filter(|c| c.on <= when)
-                .next_back()
+                .rfind(|c| c.on <= when)
                 .map_or(ProposalStatus::New, |c| c.to);
             prop_assert_eq!(p.status_on(when), expected);
         }
