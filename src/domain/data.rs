@@ -1,5 +1,6 @@
 //! The whole data model of one installation, as stored in the browser and exchanged in files.
 
+use super::dialogues::{Dialogue, Proposal};
 use super::scoring::cluster::Cluster;
 use super::scoring::indicators::UnitIndicators;
 use super::scoring::scorecard::Scorecard;
@@ -34,6 +35,12 @@ pub struct AppData {
     /// Phiếu chấm điểm, one per unit and cluster-year.
     #[serde(default)]
     pub scorecards: Vec<Scorecard>,
+    /// Đối thoại. Absent in files written before dialogues existed: read as none.
+    #[serde(default)]
+    pub dialogues: Vec<Dialogue>,
+    /// Kiến nghị, each pointing to its dialogue.
+    #[serde(default)]
+    pub proposals: Vec<Proposal>,
 }
 
 impl Default for AppData {
@@ -46,6 +53,8 @@ impl Default for AppData {
             indicators: Vec::new(),
             templates: Vec::new(),
             scorecards: Vec::new(),
+            dialogues: Vec::new(),
+            proposals: Vec::new(),
         }
     }
 }
@@ -57,5 +66,30 @@ impl AppData {
             id: new_id(),
             name: String::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dialogues::sample::synthetic_proposals;
+
+    #[test]
+    fn files_without_dialogues_still_load() {
+        let data: AppData = serde_json::from_str(r#"{"schema_version":1,"units":[]}"#).unwrap();
+        assert!(data.dialogues.is_empty() && data.proposals.is_empty());
+    }
+
+    #[test]
+    fn dialogues_and_proposals_survive_a_round_trip() {
+        let sample = synthetic_proposals(100, 3);
+        let data = AppData {
+            units: sample.units,
+            dialogues: sample.dialogues,
+            proposals: sample.proposals,
+            ..AppData::default()
+        };
+        let text = serde_json::to_string(&data).unwrap();
+        assert_eq!(serde_json::from_str::<AppData>(&text).unwrap(), data);
     }
 }

@@ -2,6 +2,7 @@
 //! Nothing here knows about the browser, so every rule is tested natively with `cargo test`.
 
 pub mod data;
+pub mod dialogues;
 pub mod fold;
 pub mod format;
 pub mod record;

@@ -1,0 +1,86 @@
+//! Attendances (lượt người tham dự) as typed into a form: whole, non-negative numbers, with or
+//! without the vi-VN thousands dot ("1.250").
+
+/// Why a typed attendance count was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttendanceError {
+    /// A minus sign: attendances cannot be negative.
+    Negative,
+    /// Not a whole number ("ba trăm", "12,5", "1.25").
+    NotANumber,
+    /// More than the counter can hold.
+    TooLarge,
+}
+
+/// Parses an attendance count. Blank means none recorded (0); "1.250" and "1 250" mean 1250.
+///
+/// ```
+/// use thidua::domain::dialogues::attendance::{parse_attendances, AttendanceError};
+/// assert_eq!(parse_attendances("1.250"), Ok(1250));
+/// assert_eq!(parse_attendances("-5"), Err(AttendanceError::Negative));
+/// ```
+pub fn parse_attendances(text: &str) -> Result<u32, AttendanceError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    if let Some(rest) = text.strip_prefix(['-', '−']) {
+        return if rest.trim().chars().any(|c| c.is_ascii_digit()) {
+            Err(AttendanceError::Negative)
+        } else {
+            Err(AttendanceError::NotANumber)
+        };
+    }
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let groups: Vec<&str> = text.split(['.', ' ', '\u{a0}']).collect();
+    let well_grouped = groups.len() == 1
+        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !well_grouped || groups.iter().any(|g| !g.chars().all(|c| c.is_ascii_digit())) {
+        return Err(AttendanceError::NotANumber);
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() {
+        return Err(AttendanceError::NotANumber);
+    }
+    digits.parse::<u32>().map_err(|_| AttendanceError::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_plain_and_grouped_counts() {
+        assert_eq!(parse_attendances("300"), Ok(300));
+        assert_eq!(parse_attendances(" 1.250 "), Ok(1250));
+        assert_eq!(parse_attendances("1 250"), Ok(1250));
+        assert_eq!(parse_attendances("+12"), Ok(12));
+        assert_eq!(parse_attendances("0"), Ok(0));
+    }
+
+    #[test]
+    fn blank_means_none_recorded() {
+        assert_eq!(parse_attendances("   "), Ok(0));
+    }
+
+    #[test]
+    fn negatives_are_refused() {
+        assert_eq!(parse_attendances("-1"), Err(AttendanceError::Negative));
+        assert_eq!(parse_attendances("- 300"), Err(AttendanceError::Negative));
+        assert_eq!(parse_attendances("−300"), Err(AttendanceError::Negative));
+    }
+
+    #[test]
+    fn words_decimals_and_bad_grouping_are_not_numbers() {
+        for bad in [
+            "ba trăm", "12,5", "1.25", "1..250", ".250", "12a", "-", "+", "1.2345",
+        ] {
+            assert_eq!(parse_attendances(bad), Err(AttendanceError::NotANumber), "{bad}");
+        }
+    }
+
+    #[test]
+    fn overflow_is_too_large() {
+        assert_eq!(parse_attendances("99999999999"), Err(AttendanceError::TooLarge));
+    }
+}
