@@ -47,7 +47,9 @@ fn base_letter(ch: char) -> char {
 }
 
 /// A search query folded once and matched against many texts: every word of the query must
-/// appear somewhere in the text, in any order.
+/// start a word of the text, in any order. Every Vietnamese syllable is written as a word, so
+/// matching at word starts lets "nha o" find "nhà ở" without hitting every text containing an
+/// "o", and "dan phu" finds "Đan Phượng" while the officer is still typing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
@@ -70,12 +72,19 @@ impl Query {
 
     /// Matches already folded text (fold once per record when filtering large lists).
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.words.iter().all(|w| folded.contains(w.as_str()))
+        self.words.iter().all(|w| starts_a_word(folded, w))
     }
 
     pub fn matches(&self, text: &str) -> bool {
         self.is_empty() || self.matches_folded(&fold(text))
     }
+}
+
+fn starts_a_word(folded: &str, word: &str) -> bool {
+    let bytes = folded.as_bytes();
+    folded
+        .match_indices(word)
+        .any(|(i, _)| i == 0 || bytes[i - 1] == b' ')
 }
 
 /// One-shot convenience: does `text` match `query`, ignoring case and diacritics?
@@ -119,6 +128,14 @@ mod tests {
         assert!(matches("nha o", "Nhà ở cho công nhân"));
         assert!(matches("phượng đan", "Đan Phượng"));
         assert!(!matches("ba vi", "Đan Phượng"));
+        assert!(matches("dan phu", "LĐLĐ huyện Đan Phượng"));
+    }
+
+    #[test]
+    fn query_words_match_at_the_start_of_syllables() {
+        assert!(matches("nha o", "Xây nhà ở xã hội"));
+        assert!(!matches("nha o", "Điều chỉnh thu nhập theo lương"));
+        assert!(!matches("hxh", "Nợ đóng BHXH"));
     }
 
     #[test]

@@ -104,6 +104,45 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)
 }
 
+/// Why a typed whole number was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    /// A minus sign: counts cannot be negative.
+    Negative,
+    /// Not a whole number ("ba trăm", "12,5", "1.25").
+    NotANumber,
+    /// More than the counter can hold.
+    TooLarge,
+}
+
+/// Parses a count as officers type it: "1.250", "1 250" and "1250" are 1250; blank is `None`
+/// (not reported, which is not the same as zero).
+pub fn parse_count(text: &str) -> Result<Option<u64>, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(rest) = text.strip_prefix(['-', '−']) {
+        return if rest.trim().chars().any(|c| c.is_ascii_digit()) {
+            Err(CountError::Negative)
+        } else {
+            Err(CountError::NotANumber)
+        };
+    }
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let groups: Vec<&str> = text.split(['.', ' ', '\u{a0}']).collect();
+    let well_grouped = groups.len() == 1
+        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !well_grouped || groups.iter().any(|g| !g.chars().all(|c| c.is_ascii_digit())) {
+        return Err(CountError::NotANumber);
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() {
+        return Err(CountError::NotANumber);
+    }
+    digits.parse::<u64>().map(Some).map_err(|_| CountError::TooLarge)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +201,19 @@ mod tests {
         assert_eq!(parse_date("29/02/2023"), Err(DateError::NoSuchDay));
         assert!(parse_date("29/02/2024").is_ok());
         assert_eq!(parse_date("2024-13-01"), Err(DateError::NoSuchDay));
+    }
+
+    #[test]
+    fn parses_counts_with_thousand_dots() {
+        assert_eq!(parse_count("44.579"), Ok(Some(44579)));
+        assert_eq!(parse_count(" 1 450 "), Ok(Some(1450)));
+        assert_eq!(parse_count("0"), Ok(Some(0)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("-3"), Err(CountError::Negative));
+        assert_eq!(parse_count("12,5"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("1.25"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("ba trăm"), Err(CountError::NotANumber));
+        assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
     }
 
     #[test]

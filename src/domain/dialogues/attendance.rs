@@ -1,16 +1,10 @@
 //! Attendances (lượt người tham dự) as typed into a form: whole, non-negative numbers, with or
 //! without the vi-VN thousands dot ("1.250").
 
-/// Why a typed attendance count was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AttendanceError {
-    /// A minus sign: attendances cannot be negative.
-    Negative,
-    /// Not a whole number ("ba trăm", "12,5", "1.25").
-    NotANumber,
-    /// More than the counter can hold.
-    TooLarge,
-}
+use crate::domain::format::{parse_count, CountError};
+
+/// Why a typed attendance count was refused: the shared count errors.
+pub type AttendanceError = CountError;
 
 /// Parses an attendance count. Blank means none recorded (0); "1.250" and "1 250" mean 1250.
 ///
@@ -20,29 +14,8 @@ pub enum AttendanceError {
 /// assert_eq!(parse_attendances("-5"), Err(AttendanceError::Negative));
 /// ```
 pub fn parse_attendances(text: &str) -> Result<u32, AttendanceError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(0);
-    }
-    if let Some(rest) = text.strip_prefix(['-', '−']) {
-        return if rest.trim().chars().any(|c| c.is_ascii_digit()) {
-            Err(AttendanceError::Negative)
-        } else {
-            Err(AttendanceError::NotANumber)
-        };
-    }
-    let text = text.strip_prefix('+').unwrap_or(text);
-    let groups: Vec<&str> = text.split(['.', ' ', '\u{a0}']).collect();
-    let well_grouped = groups.len() == 1
-        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-    if !well_grouped || groups.iter().any(|g| !g.chars().all(|c| c.is_ascii_digit())) {
-        return Err(AttendanceError::NotANumber);
-    }
-    let digits: String = groups.concat();
-    if digits.is_empty() {
-        return Err(AttendanceError::NotANumber);
-    }
-    digits.parse::<u32>().map_err(|_| AttendanceError::TooLarge)
+    let n = parse_count(text)?.unwrap_or(0);
+    u32::try_from(n).map_err(|_| CountError::TooLarge)
 }
 
 #[cfg(test)]

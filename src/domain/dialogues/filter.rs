@@ -1,16 +1,16 @@
 //! Filters and diacritic-free search over dialogues and proposals, fast enough for 10.000
 //! proposals on an office PC: every searchable text is folded once into an index (rebuilt when
-//! the data changes), and each keystroke only runs a [`WordQuery`] over the folded strings.
+//! the data changes), and each keystroke only runs a [`Query`](crate::domain::fold::Query) over the folded strings.
 //!
 //! A proposal belongs to the year, unit and kind of the dialogue where it was raised.
 
 use super::dialogue::{Dialogue, DialogueKind, DialogueLevel};
 use super::overdue::is_overdue;
 use super::proposal::Proposal;
-use super::search::WordQuery;
 use super::status::ProposalStatus;
 use super::topic::Topic;
 use crate::domain::fold::fold;
+use crate::domain::fold::Query;
 use crate::domain::record::{self, Id, Record};
 use crate::domain::units::Unit;
 use chrono::{Datelike, NaiveDate};
@@ -136,7 +136,7 @@ impl DialogueIndex {
     /// The dialogues matching `filter`, in stored order. `dialogues` must be the slice the
     /// index was built from.
     pub fn search<'a>(&self, dialogues: &'a [Dialogue], filter: &DialogueFilter) -> Vec<&'a Dialogue> {
-        let query = WordQuery::new(&filter.text);
+        let query = Query::new(&filter.text);
         self.entries
             .iter()
             .filter(|e| filter.year.is_none_or(|y| y == e.year))
@@ -215,7 +215,7 @@ impl ProposalIndex {
         filter: &ProposalFilter,
         today: NaiveDate,
     ) -> Vec<&'a Proposal> {
-        let query = WordQuery::new(&filter.text);
+        let query = Query::new(&filter.text);
         let needs_dialogue = filter.year.is_some() || filter.unit_id.is_some() || filter.kind.is_some();
         self.entries
             .iter()

@@ -5,7 +5,7 @@
 //! One file per concern: [`dialogue`] (record, form draft, validation, add/update/delete),
 //! [`attendance`] (typed counts), [`proposal`] (record, validation, [`change_status`]),
 //! [`status`] (open vs closed, history replay), [`topic`], [`overdue`], [`carry_over`],
-//! [`search`] and [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
+//! [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
 //! [`sample`] (deterministic synthetic data for benchmarks).
 //!
 //! Every mutation takes a [`Stamp`](crate::domain::record::Stamp); every rule that depends on
@@ -19,7 +19,6 @@ pub mod filter;
 pub mod overdue;
 pub mod proposal;
 pub mod sample;
-pub mod search;
 pub mod status;
 pub mod summary;
 pub mod topic;
@@ -40,7 +39,6 @@ pub use overdue::{days_overdue, is_overdue, resolved_in_time, resolved_late};
 pub use proposal::{
     change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,
 };
-pub use search::WordQuery;
 pub use status::{status_on, ProposalStatus, StatusChange};
 pub use summary::{summarize, summarize_years, Summary};
 pub use topic::Topic;

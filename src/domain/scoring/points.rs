@@ -46,6 +46,48 @@ impl Points {
     }
 }
 
+/// Why typed points were refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointsError {
+    /// Not a number of points ("mười", "8,5,1").
+    NotANumber,
+    /// Below zero: penalties are typed as positive numbers.
+    Negative,
+    /// More than one decimal: points are kept in tenths.
+    TooPrecise,
+}
+
+impl Points {
+    /// Parses points as typed: "8", "8,5" (vi-VN) or "8.5". Blank is `None` (not scored).
+    pub fn parse(text: &str) -> Result<Option<Points>, PointsError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        if text.starts_with(['-', '−']) {
+            return Err(PointsError::Negative);
+        }
+        let (whole, frac) = match text.split_once([',', '.']) {
+            Some((w, f)) => (w, f),
+            None => (text, ""),
+        };
+        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(frac) || whole.len() > 6 {
+            return Err(PointsError::NotANumber);
+        }
+        if frac.len() > 1 {
+            return Err(PointsError::TooPrecise);
+        }
+        let whole: u32 = whole.parse().map_err(|_| PointsError::NotANumber)?;
+        let tenths: u32 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| PointsError::NotANumber)?
+        };
+        Ok(Some(Points::new(whole, tenths)))
+    }
+}
+
 impl Add for Points {
     type Output = Points;
     fn add(self, rhs: Points) -> Points {
@@ -81,6 +123,18 @@ mod tests {
         let total: Points = (0..10).map(|_| Points(1)).sum();
         assert_eq!(total, Points::whole(1));
         assert_eq!(Points::new(87, 5).to_string(), "87,5");
+    }
+
+    #[test]
+    fn parses_typed_points_with_either_decimal_mark() {
+        assert_eq!(Points::parse("8,5"), Ok(Some(Points(85))));
+        assert_eq!(Points::parse(" 8.5 "), Ok(Some(Points(85))));
+        assert_eq!(Points::parse("15"), Ok(Some(Points::whole(15))));
+        assert_eq!(Points::parse(""), Ok(None));
+        assert_eq!(Points::parse("-2"), Err(PointsError::Negative));
+        assert_eq!(Points::parse("8,25"), Err(PointsError::TooPrecise));
+        assert_eq!(Points::parse("tám"), Err(PointsError::NotANumber));
+        assert_eq!(Points::parse(",5"), Err(PointsError::NotANumber));
     }
 
     #[test]
