@@ -60,6 +60,25 @@ impl Default for AppData {
 }
 
 impl AppData {
+    /// The unit's display name (short name where given), or a marker for a unit that no longer
+    /// exists here, so tables never show a bare id.
+    pub fn unit_label(&self, id: &str) -> String {
+        self.units
+            .iter()
+            .find(|u| u.meta.id == id)
+            .map(|u| u.label().to_string())
+            .unwrap_or_else(|| "(đơn vị không rõ)".to_string())
+    }
+
+    /// The unit's full name (or the same marker as [`AppData::unit_label`]).
+    pub fn unit_name(&self, id: &str) -> String {
+        self.units
+            .iter()
+            .find(|u| u.meta.id == id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| "(đơn vị không rõ)".to_string())
+    }
+
     /// The office of this installation, created with a fresh id the first time it is needed.
     pub fn ensure_office(&mut self, new_id: impl FnOnce() -> String) -> &Office {
         self.office.get_or_insert_with(|| Office {

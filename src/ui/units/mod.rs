@@ -1,5 +1,6 @@
 //! Page "Đơn vị & Cụm": the units of the federation.
 
+mod clusters;
 mod form;
 mod list;
 pub mod text;
@@ -18,5 +19,6 @@ pub fn UnitsPage() -> impl IntoView {
             <form::UnitForm editing />
             <list::UnitList editing />
         </section>
+        <clusters::ClustersSection />
     }
 }

@@ -52,3 +52,33 @@ pub fn date_message(field: &str, error: &DateError) -> String {
         DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
     }
 }
+
+use crate::domain::scoring::cluster::ClusterError;
+
+pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -> String {
+    match error {
+        ClusterError::NameRequired => "Tên cụm là bắt buộc.".into(),
+        ClusterError::YearOutOfRange { year } => format!("Năm {year} không hợp lệ (từ 2000 đến 2100)."),
+        ClusterError::NoMembers => "Hãy chọn ít nhất một đơn vị thành viên.".into(),
+        ClusterError::DuplicateMember { unit_id } => format!("{} được chọn hai lần.", unit_name(unit_id)),
+        ClusterError::UnknownMember { unit_id } => format!("Đơn vị {} không còn tồn tại.", unit_name(unit_id)),
+        ClusterError::MemberNotActive { unit_id } => {
+            format!("{} không hoạt động trong năm này (xem thời gian hoạt động).", unit_name(unit_id))
+        }
+        ClusterError::HeadNotMember => "Cụm trưởng phải là đơn vị thành viên.".into(),
+        ClusterError::DeputyNotMember => "Cụm phó phải là đơn vị thành viên.".into(),
+        ClusterError::HeadIsDeputy => "Cụm phó phải khác Cụm trưởng.".into(),
+        ClusterError::NextHeadNotMember => "Cụm trưởng năm sau phải là đơn vị thành viên.".into(),
+        ClusterError::VoteNotMember { unit_id } => {
+            format!("{} trong kết quả bỏ phiếu không phải thành viên cụm.", unit_name(unit_id))
+        }
+        ClusterError::NotFound => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+    }
+}
+
+/// "2024" → 2024, with a message naming the field otherwise.
+pub fn parse_year(text: &str) -> Result<i32, String> {
+    text.trim()
+        .parse::<i32>()
+        .map_err(|_| "Năm: hãy nhập năm bằng số, ví dụ 2024.".to_string())
+}

@@ -1,0 +1,187 @@
+//! Creating and editing a cluster-year: name, year, members, head and deputy.
+
+use crate::domain::record::{self, Id};
+use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
+use crate::store::CommitError;
+use crate::ui::units::text;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, SelectField, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
+    let store = use_store();
+    let this_year = StoredValue::new(crate::store::browser::today().format("%Y").to_string());
+    let name = RwSignal::new(String::new());
+    let year = RwSignal::new(this_year.get_value());
+    let members = RwSignal::new(Vec::<Id>::new());
+    let head = RwSignal::new(String::new());
+    let deputy = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<(ClusterField, String)>::new());
+    let notice = RwSignal::new(None::<Notice>);
+    let error_for = move |field: ClusterField| {
+        Signal::derive(move || {
+            let list: Vec<String> = errors.with(|e| {
+                e.iter().filter(|(f, _)| *f == field).map(|(_, m)| m.clone()).collect()
+            });
+            (!list.is_empty()).then(|| list.join(" "))
+        })
+    };
+    let reset = move || {
+        name.set(String::new());
+        year.set(this_year.get_value());
+        members.set(Vec::new());
+        head.set(String::new());
+        deputy.set(String::new());
+        errors.set(Vec::new());
+    };
+
+    Effect::new(move |_| {
+        let Some(id) = editing.get() else { return };
+        if let Some(c) = store.with_untracked(|d| record::find(&d.clusters, &id).cloned()) {
+            name.set(c.name.clone());
+            year.set(c.year.to_string());
+            members.set(c.member_ids.clone());
+            head.set(c.head_id.clone().unwrap_or_default());
+            deputy.set(c.deputy_id.clone().unwrap_or_default());
+            errors.set(Vec::new());
+        }
+    });
+
+    // Units that can join: active, not archived, plus any already chosen.
+    let candidates = Memo::new(move |_| {
+        let year: Option<i32> = year.get().trim().parse().ok();
+        let chosen = members.get();
+        store.with(|d| {
+            let mut list: Vec<(Id, String)> = record::live(&d.units)
+                .filter(|u| {
+                    chosen.contains(&u.meta.id)
+                        || (!u.archived && year.is_none_or(|y| u.active_in_year(y)))
+                })
+                .map(|u| (u.meta.id.clone(), u.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let member_options = Signal::derive(move || {
+        let mut options = vec![(String::new(), "— Chưa chọn —".to_string())];
+        let chosen = members.get();
+        store.with(|d| options.extend(chosen.iter().map(|id| (id.clone(), d.unit_name(id)))));
+        options
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(Vec::new());
+        let year_value = match text::parse_year(&year.get_untracked()) {
+            Ok(y) => y,
+            Err(message) => {
+                errors.set(vec![(ClusterField::Year, message)]);
+                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                return;
+            }
+        };
+        let pick = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.is_empty());
+        let editing_id = editing.get_untracked();
+        let previous = editing_id
+            .as_ref()
+            .and_then(|id| store.with_untracked(|d| record::find(&d.clusters, id).cloned()));
+        let draft = ClusterDraft {
+            name: name.get_untracked(),
+            year: year_value,
+            member_ids: members.get_untracked(),
+            head_id: pick(head),
+            deputy_id: pick(deputy),
+            next_head_id: previous.as_ref().and_then(|c| c.next_head_id.clone()),
+            vote_order: previous.map(|c| c.vote_order).unwrap_or_default(),
+        };
+        let shown = format!("{} năm {}", draft.name.trim(), year_value);
+        let result = store.commit(|data, stamp| match &editing_id {
+            Some(id) => cluster::update(&mut data.clusters, id, draft, &data.units, stamp),
+            None => cluster::add(&mut data.clusters, crate::store::browser::new_id(), draft, &data.units, stamp),
+        });
+        match result {
+            Ok(()) => {
+                let verb = if editing_id.is_some() { "Đã lưu" } else { "Đã thêm" };
+                notice.set(Some(Notice::Done(format!("{verb} {shown}."))));
+                editing.set(None);
+                reset();
+            }
+            Err(CommitError::Invalid(list)) => {
+                let named = store.with_untracked(|d| {
+                    list.iter()
+                        .map(|e| {
+                            let message = text::cluster_error(e, |id| d.unit_name(id));
+                            (e.field().unwrap_or(ClusterField::Name), message)
+                        })
+                        .collect::<Vec<_>>()
+                });
+                errors.set(named);
+                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let members_err = error_for(ClusterField::Members);
+    let legend_id = next_id("tv");
+    let err_id = format!("{legend_id}-loi");
+    let err_id_text = err_id.clone();
+    let title = move || if editing.with(Option::is_some) { "Sửa cụm thi đua" } else { "Thêm cụm thi đua" };
+    view! {
+        <form class="card" on:submit=submit aria-label=title novalidate>
+            <h3>{title}</h3>
+            <div class="grid">
+                <TextField label="Tên cụm" value=name error=error_for(ClusterField::Name) required=true placeholder="Cụm thi đua số 4" />
+                <TextField label="Năm" value=year error=error_for(ClusterField::Year) required=true />
+                <SelectField label="Cụm trưởng" value=head options=member_options error=error_for(ClusterField::Head) />
+                <SelectField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
+            </div>
+            <fieldset class="members" aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
+                <legend id=legend_id>"Đơn vị thành viên"</legend>
+                {move || {
+                    let list = candidates.get();
+                    if list.is_empty() {
+                        view! { <p class="empty">"Chưa có đơn vị nào hoạt động trong năm này. Hãy thêm đơn vị trước."</p> }.into_any()
+                    } else {
+                        list.into_iter()
+                            .map(|(id, unit_name)| {
+                                let id_check = id.clone();
+                                view! {
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || members.with(|m| m.contains(&id_check))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                members.update(|m| {
+                                                    m.retain(|x| x != &id);
+                                                    if on {
+                                                        m.push(id.clone());
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        {unit_name}
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+                {move || members_err.get().map(|e| view! { <p class="field-error" role="alert" id=err_id_text.clone()>{e}</p> })}
+            </fieldset>
+            <div class="actions">
+                <button type="submit">{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</button>
+                <Show when=move || editing.with(Option::is_some)>
+                    <button type="button" class="secondary" on:click=move |_| { editing.set(None); reset(); }>"Hủy sửa"</button>
+                </Show>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+}
