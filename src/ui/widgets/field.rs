@@ -25,7 +25,7 @@ fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
 
 #[component]
 pub fn TextField(
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] placeholder: &'static str,
@@ -58,7 +58,7 @@ pub fn TextField(
 /// often not Vietnamese, and officers type dates the way they write them.
 #[component]
 pub fn DateField(
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
@@ -68,7 +68,7 @@ pub fn DateField(
 
 #[component]
 pub fn SelectField(
-    label: &'static str,
+    #[prop(into)] label: String,
     value: RwSignal<String>,
     /// (value, text) pairs.
     #[prop(into)]

@@ -1,0 +1,236 @@
+//! Tab "Chỉ tiêu": one form per unit-year with every indicator, its rate against the target,
+//! and the cluster's rates side by side.
+
+use super::{text, Selected, Tab, UnitPicker};
+use crate::domain::format::{self, CountError};
+use crate::domain::record::{self, Id};
+use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, TextField};
+use leptos::prelude::*;
+
+/// The form's sections, in the order of a unit's yearly report.
+const GROUPS: [(&str, &[K]); 5] = [
+    (
+        "Tổ chức và đoàn viên",
+        &[K::GrassrootsUnions, K::Members, K::NewMembers, K::NewMembersTarget, K::NewGrassroots, K::NewGrassrootsTarget],
+    ),
+    (
+        "Sáng kiến",
+        &[K::ImprovementsBase, K::ImprovementsUpper, K::ExperienceBase, K::ExperienceDistrict, K::ExperienceCity],
+    ),
+    (
+        "Danh hiệu",
+        &[
+            K::GoodWorkersBase,
+            K::GoodWorkersDistrict,
+            K::GoodWorkersCapital,
+            K::GoodCreativeWorkers,
+            K::GoodDeedsTown,
+            K::GoodDeedsCity,
+        ],
+    ),
+    (
+        "Giám sát và tuyên truyền",
+        &[K::SupervisionJoined, K::SupervisionChaired, K::PropagandaSessions, K::PropagandaAttendances],
+    ),
+    ("Chăm lo", &[K::HealthChecks, K::Gifts, K::PartyNominations]),
+];
+
+/// Rates shown against their targets.
+const RATES: [(K, K, &str); 2] = [
+    (K::NewMembers, K::NewMembersTarget, "Phát triển đoàn viên"),
+    (K::NewGrassroots, K::NewGrassrootsTarget, "Thành lập CĐCS"),
+];
+
+fn count_error(label: &str, e: CountError) -> String {
+    match e {
+        CountError::Negative => format!("{label}: không được là số âm."),
+        CountError::NotANumber => format!("{label}: hãy nhập số nguyên, ví dụ 1.450."),
+        CountError::TooLarge => format!("{label}: số quá lớn."),
+    }
+}
+
+fn rate_text(report: Option<&UnitIndicators>, actual: &K, target: &K) -> String {
+    report
+        .and_then(|r| ind::rate(r.get(actual), r.get(target)))
+        .map(|r| format::percent(r.percent()))
+        .unwrap_or_else(|| "—".into())
+}
+
+#[derive(Clone, Copy)]
+struct Field {
+    value: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+#[component]
+pub fn IndicatorsTab() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, unit } = expect_context::<Selected>();
+    let year = Memo::new(move |_| cluster.with(|c| c.as_ref().map(|c| c.year).unwrap_or_default()));
+    let fields: Vec<(K, Field)> = GROUPS
+        .iter()
+        .flat_map(|(_, keys)| keys.iter())
+        .map(|k| (k.clone(), Field { value: RwSignal::new(String::new()), error: RwSignal::new(None) }))
+        .collect();
+    let fields = StoredValue::new(fields);
+    let notice = RwSignal::new(None::<Notice>);
+    let report = Memo::new(move |_| {
+        let (Some(u), y) = (unit.get(), year.get()) else { return None };
+        store.with(|d| ind::find_for(&d.indicators, &u, y).cloned())
+    });
+
+    // Refill the form whenever another unit is chosen or the stored report changes.
+    Effect::new(move |_| {
+        let r = report.get();
+        fields.with_value(|fs| {
+            for (k, f) in fs {
+                let v = r.as_ref().and_then(|r| r.get(k));
+                f.value.set(v.map(|v| format::integer(v as i64)).unwrap_or_default());
+                f.error.set(None);
+            }
+        });
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(unit_id), year) = (unit.get_untracked(), year.get_untracked()) else { return };
+        let mut values = Vec::new();
+        let mut bad = false;
+        fields.with_value(|fs| {
+            for (k, f) in fs {
+                f.error.set(None);
+                match format::parse_count(&f.value.get_untracked()) {
+                    Ok(v) => values.push((k.clone(), v)),
+                    Err(e) => {
+                        f.error.set(Some(count_error(&text::indicator(k), e)));
+                        bad = true;
+                    }
+                }
+            }
+        });
+        if bad {
+            notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            return;
+        }
+        let uid = unit_id.clone();
+        let result = store.commit(move |data, stamp| {
+            let existing = ind::find_for(&data.indicators, &uid, year).map(|r| r.meta.id.clone());
+            let mut r = match &existing {
+                Some(id) => record::find(&data.indicators, id).cloned().expect("found above"),
+                None => UnitIndicators::new(crate::store::browser::new_id(), uid.clone(), year, stamp),
+            };
+            for (k, v) in values {
+                k.write(&mut r, v);
+            }
+            let issues = ind::validate(&r);
+            if issues.iter().any(|i| !i.is_warning()) {
+                return Err(issues);
+            }
+            match existing {
+                Some(id) => {
+                    r.meta.touch(stamp);
+                    if let Some(slot) = record::find_mut(&mut data.indicators, &id) {
+                        *slot = r;
+                    }
+                }
+                None => data.indicators.push(r),
+            }
+            Ok(issues)
+        });
+        let name = store.with_untracked(|d| d.unit_name(&unit_id));
+        match result {
+            Ok(warnings) => {
+                let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
+                notice.set(Some(Notice::Done(
+                    format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" ")).trim().to_string(),
+                )));
+            }
+            Err(CommitError::Invalid(issues)) => {
+                fields.with_value(|fs| {
+                    for issue in issues.iter().filter(|i| !i.is_warning()) {
+                        if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
+                            f.error.set(Some(text::indicator_issue(issue)));
+                        }
+                    }
+                });
+                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    view! {
+        <UnitPicker tab=Tab::Indicators />
+        <form class="card" on:submit=save aria-label="Chỉ tiêu năm của đơn vị" novalidate>
+            <h2>{move || format!("Chỉ tiêu năm {}", year.get())}</h2>
+            {GROUPS.iter().map(|(title, keys)| {
+                let inputs = keys.iter().map(|k| {
+                    let f = fields.with_value(|fs| fs.iter().find(|(x, _)| x == k).map(|(_, f)| *f)).expect("every key has a field");
+                    view! { <TextField label=text::indicator(k) value=f.value error=f.error /> }
+                }).collect_view();
+                view! {
+                    <fieldset class="group">
+                        <legend>{*title}</legend>
+                        <div class="grid">{inputs}</div>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <p class="rates" role="status">
+                {move || RATES.iter().map(|(a, t, label)| {
+                    format!("{label}: {}", rate_text(report.get().as_ref(), a, t))
+                }).collect::<Vec<_>>().join(" · ")}
+            </p>
+            <div class="actions"><button type="submit">"Lưu chỉ tiêu"</button></div>
+            <NoticeLine notice />
+        </form>
+        <ClusterRates />
+    }
+}
+
+/// Every member's rates against target for the cluster-year, as in the cluster's report.
+#[component]
+fn ClusterRates() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, .. } = expect_context::<Selected>();
+    let rows = Memo::new(move |_| {
+        let Some(c) = cluster.get() else { return Vec::new() };
+        store.with(|d| {
+            c.member_ids
+                .iter()
+                .map(|u: &Id| {
+                    let r = ind::find_for(&d.indicators, u, c.year);
+                    let count = |k: &K| r.and_then(|r| r.get(k)).map(|v| format::integer(v as i64)).unwrap_or_else(|| "—".into());
+                    (
+                        d.unit_name(u),
+                        count(&K::GrassrootsUnions),
+                        count(&K::Members),
+                        rate_text(r, &K::NewMembers, &K::NewMembersTarget),
+                        rate_text(r, &K::NewGrassroots, &K::NewGrassrootsTarget),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="table-wrap">
+            <table aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
+                <thead><tr>
+                    <th scope="col">"Đơn vị"</th>
+                    <th scope="col" class="num">"CĐCS"</th>
+                    <th scope="col" class="num">"Đoàn viên"</th>
+                    <th scope="col" class="num">"Phát triển đoàn viên"</th>
+                    <th scope="col" class="num">"Thành lập CĐCS"</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(name, cdcs, members, nm, ng)| view! {
+                        <tr><th scope="row">{name}</th><td class="num">{cdcs}</td><td class="num">{members}</td><td class="num">{nm}</td><td class="num">{ng}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,358 @@
+//! Tab "Phiếu chấm": one unit's scorecard — maximum, automatic points, self score, the cluster's
+//! reviewed score and notes per criterion — and its way through Nháp → Đã nộp → Cụm đã chấm → Chốt.
+
+use super::{text, use_results, Selected, Tab, UnitPicker};
+use crate::domain::format;
+use crate::domain::record;
+use crate::domain::scoring::compute::{CardResult, Tally};
+use crate::domain::scoring::points::Points;
+use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
+use crate::domain::scoring::template::{Criterion, ScoringTemplate};
+use crate::domain::record::Stamp;
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, TextField};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+struct CardCtx {
+    card: Memo<Option<Scorecard>>,
+    template: Memo<Option<ScoringTemplate>>,
+    notice: RwSignal<Option<Notice>>,
+    /// Messages next to criteria, by criterion id.
+    errors: RwSignal<BTreeMap<String, String>>,
+}
+
+impl CardCtx {
+    /// Applies one change to the card; a refusal is shown next to its criterion, or as a notice.
+    fn change(&self, done: Option<String>, f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>) -> bool {
+        let store = use_store();
+        let (Some(card), Some(t)) = (self.card.get_untracked(), self.template.get_untracked()) else { return false };
+        let id = card.meta.id.clone();
+        let result = store.commit(|data, stamp| {
+            let card = record::find_mut(&mut data.scorecards, &id).ok_or(ScorecardError::NotAllowed {
+                status: card.status,
+                action: sc::Action::EditNote,
+            })?;
+            f(card, &t, stamp)
+        });
+        match result {
+            Ok(()) => {
+                if let Some(message) = done {
+                    self.notice.set(Some(Notice::Done(message)));
+                }
+                true
+            }
+            Err(CommitError::Invalid(e)) => {
+                let name = |cid: &str| t.criterion(cid).map(|c| format!("{} {}", c.code, c.name)).unwrap_or_else(|| cid.to_string());
+                let message = text::scorecard_error(&e, name);
+                match e.criterion() {
+                    Some(cid) => self.errors.update(|m| {
+                        m.insert(cid.to_string(), message);
+                    }),
+                    None => self.notice.set(Some(Notice::Failed(message))),
+                }
+                false
+            }
+            Err(other) => {
+                self.notice.set(Notice::from_commit(&other));
+                false
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ScorecardTab() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, unit } = expect_context::<Selected>();
+    let results = use_results(cluster);
+    let template = Memo::new(move |_| results.with(|r| r.as_ref().map(|(t, _)| t.clone())));
+    let card = Memo::new(move |_| {
+        let (c, u) = (cluster.get()?, unit.get()?);
+        store.with(|d| sc::find_for(&d.scorecards, &c.meta.id, c.year, &u).cloned())
+    });
+    let result = Memo::new(move |_| {
+        let id = card.with(|c| c.as_ref().map(|c| c.meta.id.clone()))?;
+        results.with(|r| r.as_ref()?.1.cards.iter().find(|c| c.card_id == id).cloned())
+    });
+    let ctx = CardCtx { card, template, notice: RwSignal::new(None), errors: RwSignal::new(BTreeMap::new()) };
+    provide_context(ctx);
+
+    let create = move |_| {
+        let (Some(c), Some(u)) = (cluster.get_untracked(), unit.get_untracked()) else { return };
+        let result = store.commit(|data, stamp| {
+            if sc::find_for(&data.scorecards, &c.meta.id, c.year, &u).is_some() {
+                return Err(());
+            }
+            data.scorecards.push(Scorecard::new(crate::store::browser::new_id(), c.meta.id.clone(), c.year, u.clone(), stamp));
+            Ok(())
+        });
+        if let Err(e) = result {
+            ctx.notice.set(Notice::from_commit(&e));
+        }
+    };
+
+    view! {
+        <UnitPicker tab=Tab::Scorecards />
+        <NoticeLine notice=ctx.notice />
+        {move || match (template.get().is_some(), card.with(Option::is_some)) {
+            (false, _) => view! {
+                <p class="empty">"Cụm chưa có bảng điểm năm này: hãy tạo ở phần "
+                    <a href=move || super::link(&cluster.get().map(|c| c.meta.id).unwrap_or_default(), Tab::Template, None)>"Bảng điểm"</a> "."</p>
+            }.into_any(),
+            (true, false) => view! {
+                <section class="card">
+                    <p>{move || format!("{} chưa có phiếu chấm năm này.", store.with(|d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
+                    <button type="button" on:click=create>"Tạo phiếu chấm"</button>
+                </section>
+            }.into_any(),
+            (true, true) => view! { <CardView result /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let status = Memo::new(move |_| ctx.card.with(|c| c.as_ref().map(|c| c.status).unwrap_or_default()));
+    let criteria = Memo::new(move |_| ctx.template.with(|t| t.as_ref().map(|t| t.criteria.clone()).unwrap_or_default()));
+    let step = move |label: &'static str, f: fn(&mut Scorecard, &Stamp) -> Result<(), ScorecardError>| {
+        view! {
+            <button type="button" on:click=move |_| {
+                ctx.change(Some(format!("Đã {}.", label.to_lowercase())), |card, _, stamp| f(card, stamp));
+            }>{label}</button>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{move || format!("Phiếu chấm – trạng thái: {}", text::status(status.get()))}</h2>
+            <ol class="steps" aria-label="Các bước của phiếu">
+                {[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed, CardStatus::Final].into_iter().map(|s| view! {
+                    <li aria-current=move || (status.get() == s).then_some("step")>{text::status(s)}</li>
+                }).collect_view()}
+            </ol>
+            <div class="table-wrap">
+                <table aria-label="Phiếu chấm điểm" class="scorecard">
+                    <thead><tr>
+                        <th scope="col">"Mã"</th><th scope="col">"Tiêu chí"</th><th scope="col" class="num">"Tối đa"</th>
+                        <th scope="col" class="num">"Tự động"</th><th scope="col">"Tự chấm"</th><th scope="col">"Cụm chấm"</th>
+                        <th scope="col">"Nhận xét / minh chứng"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || criteria.get() key=|c| (c.id.clone(), c.max, c.name.clone()) let:c>
+                            <CriterionLine criterion=c result status />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {move || result.get().map(|r| view! { <Totals self_tally=r.self_tally reviewed=r.reviewed /> })}
+            <div class="actions">
+                {move || match status.get() {
+                    CardStatus::Draft => step("Nộp phiếu", sc::submit).into_any(),
+                    CardStatus::Submitted => view! {
+                        {step("Trả lại đơn vị", sc::send_back)}
+                        {step("Xác nhận cụm đã chấm", sc::mark_reviewed)}
+                    }.into_any(),
+                    CardStatus::Reviewed => step("Chốt phiếu", sc::finalise).into_any(),
+                    CardStatus::Final => view! { <Reopen /> }.into_any(),
+                }}
+            </div>
+            <Reopenings />
+        </section>
+    }
+}
+
+#[component]
+fn Totals(self_tally: Tally, reviewed: Tally) -> impl IntoView {
+    let line = |label: &'static str, t: &Tally| {
+        let blocks = t.blocks.iter().map(|(code, p)| format!("khối {code}: {p}")).collect::<Vec<_>>().join(", ");
+        let veto = if t.vetoed() { " – VI PHẠM TIÊU CHÍ LOẠI TRỪ" } else { "" };
+        format!(
+            "{label}: {} điểm ({blocks}; thưởng {} / trừ {}){veto}",
+            t.total, t.bonus, t.penalty
+        )
+    };
+    view! {
+        <p class="totals" role="status">
+            <strong>{line("Tổng tự chấm", &self_tally)}</strong><br />
+            <strong>{line("Tổng cụm chấm", &reviewed)}</strong>
+        </p>
+    }
+}
+
+#[component]
+fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status: Memo<CardStatus>) -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let cid = criterion.id.clone();
+    let entry = {
+        let cid = cid.clone();
+        Memo::new(move |_| ctx.card.with(|c| c.as_ref().and_then(|c| c.entry(&cid).cloned()).unwrap_or_default()))
+    };
+    let points = {
+        let cid = cid.clone();
+        Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.criteria.iter().find(|p| p.criterion_id == cid).cloned())))
+    };
+    let error = {
+        let cid = cid.clone();
+        Signal::derive(move || ctx.errors.with(|m| m.get(&cid).cloned()))
+    };
+    let err_id = next_id("loi-tc");
+    let automatic = criterion.kind.is_automatic();
+    let flag = criterion.kind.is_flag();
+    let title = format!("{} {}", criterion.code, criterion.name);
+
+    let side_input = move |side: Side| {
+        let cid = cid.clone();
+        let label = format!("{} – {}", if side == Side::SelfScore { "Tự chấm" } else { "Cụm chấm" }, title.clone());
+        let editable = move || match side {
+            Side::SelfScore => status.get() == CardStatus::Draft,
+            Side::Reviewed => matches!(status.get(), CardStatus::Submitted | CardStatus::Reviewed),
+        };
+        let current = move || entry.with(|e| e.mark(side));
+        if automatic {
+            return view! { <span class="hint">"tự động"</span> }.into_any();
+        }
+        let err_for_input = err_id.clone();
+        if flag {
+            return view! {
+                <label class="check">
+                    <input type="checkbox" aria-label=label.clone()
+                        prop:checked=move || matches!(current(), Some(Mark::Flag(true)))
+                        disabled=move || !editable()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let cid = cid.clone();
+                            ctx.change(None, move |card, t, stamp| sc::set_mark(card, t, &cid, side, Some(Mark::Flag(on)), stamp));
+                        } />
+                    "Có"
+                </label>
+            }.into_any();
+        }
+        let shown = move || match current() {
+            Some(Mark::Points(p)) => p.to_string(),
+            _ => String::new(),
+        };
+        view! {
+            <input class="score" type="text" inputmode="decimal" aria-label=label.clone()
+                prop:value=shown
+                disabled=move || !editable()
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| err_for_input.clone())
+                on:change=move |ev| {
+                    let typed = event_target_value(&ev);
+                    let cid = cid.clone();
+                    ctx.errors.update(|m| { m.remove(&cid); });
+                    match Points::parse(&typed) {
+                        Ok(p) => {
+                            ctx.change(None, move |card, t, stamp| sc::set_mark(card, t, &cid, side, p.map(Mark::Points), stamp));
+                        }
+                        Err(e) => ctx.errors.update(|m| { m.insert(cid.clone(), text::points_error(&label, e)); }),
+                    }
+                } />
+        }.into_any()
+    };
+    let self_input = side_input.clone()(Side::SelfScore);
+    let reviewed_input = side_input(Side::Reviewed);
+
+    let note_cid = criterion.id.clone();
+    let comment = RwSignal::new(String::new());
+    let evidence = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        entry.with(|e| {
+            comment.set(e.comment.clone());
+            evidence.set(e.evidence.clone());
+        })
+    });
+    let save_note = move |_| {
+        let cid = note_cid.clone();
+        let (c, e) = (comment.get_untracked(), evidence.get_untracked());
+        let unchanged = entry.with_untracked(|x| x.comment == c.trim() && x.evidence == e.trim());
+        if !unchanged {
+            ctx.change(None, move |card, _, stamp| sc::set_note(card, &cid, &c, &e, stamp));
+        }
+    };
+    let notes_editable = move || status.get() != CardStatus::Final;
+    let auto = move || {
+        if !automatic {
+            return String::new();
+        }
+        points.get().map(|p| match p.gap {
+            Some(g) => format!("0 ({})", text::gap(&g)),
+            None => p.self_points.to_string(),
+        }).unwrap_or_default()
+    };
+    view! {
+        <tr class:invalid=move || error.with(Option::is_some)>
+            <td>{criterion.code.clone()}</td>
+            <th scope="row">{criterion.name.clone()} <small class="hint">{format!(" ({})", text::kind(&criterion.kind))}</small>
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
+            </th>
+            <td class="num">{criterion.max.to_string()}</td>
+            <td class="num">{auto}</td>
+            <td>{self_input}</td>
+            <td>{reviewed_input}</td>
+            <td class="notes">
+                <input type="text" aria-label=format!("Nhận xét – {} {}", criterion.code, criterion.name) placeholder="Nhận xét"
+                    prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))
+                    on:change=save_note.clone() disabled=move || !notes_editable() />
+                <input type="text" aria-label=format!("Minh chứng – {} {}", criterion.code, criterion.name) placeholder="Minh chứng"
+                    prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))
+                    on:change=save_note disabled=move || !notes_editable() />
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Reopen() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    let by = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let by_err = RwSignal::new(None::<String>);
+    let reason_err = RwSignal::new(None::<String>);
+    let submit = move |_| {
+        by_err.set(None);
+        reason_err.set(None);
+        let (b, r) = (by.get_untracked(), reason.get_untracked());
+        let ok = ctx.change(Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()), |card, _, stamp| sc::reopen(card, &b, &r, stamp));
+        if ok {
+            by.set(String::new());
+            reason.set(String::new());
+        } else if let Some(Notice::Failed(m)) = ctx.notice.get_untracked() {
+            if by.get_untracked().trim().is_empty() {
+                by_err.set(Some(m));
+            } else {
+                reason_err.set(Some(m));
+            }
+            ctx.notice.set(None);
+        }
+    };
+    view! {
+        <div class="reopen">
+            <p>"Phiếu đã chốt: chỉ xem. Muốn sửa, hãy mở lại phiếu (việc mở lại được ghi lại)."</p>
+            <TextField label="Người mở lại" value=by error=by_err />
+            <TextField label="Lý do mở lại" value=reason error=reason_err />
+            <button type="button" on:click=submit>"Mở lại phiếu"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Reopenings() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    move || {
+        let list = ctx.card.with(|c| c.as_ref().map(|c| c.reopenings.clone()).unwrap_or_default());
+        (!list.is_empty()).then(|| view! {
+            <h3>"Lịch sử mở lại phiếu"</h3>
+            <ul>
+                {list.into_iter().map(|r| view! {
+                    <li>{format!("{} – {}: {}", format::date(r.at.date_naive()), r.by, r.reason)}</li>
+                }).collect_view()}
+            </ul>
+        })
+    }
+}

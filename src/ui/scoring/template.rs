@@ -1,0 +1,421 @@
+//! Tab "Bảng điểm": the cluster-year's scoring table — created from the built-in default or
+//! copied from last year in one click, then edited: settings, blocks' criteria and their kinds.
+
+use super::{text, Selected};
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::domain::scoring::cluster;
+use crate::domain::scoring::default_template::default_template;
+use crate::domain::scoring::indicators::IndicatorKey;
+use crate::domain::scoring::points::Points;
+use crate::domain::scoring::template::{
+    self as tpl, Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource,
+};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, SelectField, TextField};
+use leptos::prelude::*;
+
+const KINDS: [(&str, &str); 7] = [
+    ("manual", "Chấm tay"),
+    ("target", "Chỉ tiêu (đạt / giao)"),
+    ("count", "Đếm × điểm"),
+    ("yes_no", "Có / không"),
+    ("bonus", "Điểm thưởng"),
+    ("penalty", "Điểm trừ"),
+    ("veto", "Tiêu chí loại trừ"),
+];
+
+fn kind_slug(k: &CriterionKind) -> &'static str {
+    match k {
+        CriterionKind::Manual => "manual",
+        CriterionKind::Target { .. } => "target",
+        CriterionKind::Count { .. } => "count",
+        CriterionKind::YesNo => "yes_no",
+        CriterionKind::Bonus => "bonus",
+        CriterionKind::Penalty => "penalty",
+        CriterionKind::Veto => "veto",
+    }
+}
+
+fn indicator_index(k: &IndicatorKey) -> String {
+    IndicatorKey::BUILT_IN.iter().position(|x| x == k).unwrap_or(0).to_string()
+}
+
+fn indicator_at(index: &str) -> IndicatorKey {
+    let i: usize = index.parse().unwrap_or(0);
+    IndicatorKey::BUILT_IN.get(i).cloned().unwrap_or(IndicatorKey::Members)
+}
+
+fn indicator_options() -> Vec<(String, String)> {
+    IndicatorKey::BUILT_IN
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i.to_string(), text::indicator(k)))
+        .collect()
+}
+
+/// One criterion row being edited; every input is text until saved.
+#[derive(Clone, Copy)]
+struct Row {
+    id: RwSignal<String>,
+    code: RwSignal<String>,
+    name: RwSignal<String>,
+    block: RwSignal<String>,
+    kind: RwSignal<String>,
+    max: RwSignal<String>,
+    indicator: RwSignal<String>,
+    target: RwSignal<String>,
+    formula: RwSignal<String>,
+    points_each: RwSignal<String>,
+    per: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Row {
+    fn from(c: &Criterion) -> Row {
+        let s = |v: String| RwSignal::new(v);
+        let (indicator, target, formula, points_each, per) = match &c.kind {
+            CriterionKind::Target { indicator, target, formula } => (
+                indicator_index(indicator),
+                match target {
+                    TargetSource::Indicator(k) => indicator_index(k),
+                    TargetSource::Fixed(n) => format!("co-dinh:{n}"),
+                },
+                if *formula == TargetFormula::Relative { "relative" } else { "proportional" }.to_string(),
+                String::new(),
+                String::new(),
+            ),
+            CriterionKind::Count { indicator, points_each, per } => (
+                indicator_index(indicator),
+                String::new(),
+                "relative".into(),
+                points_each.to_string(),
+                per.to_string(),
+            ),
+            _ => ("1".into(), "3".into(), "relative".into(), "1".into(), "1".into()),
+        };
+        Row {
+            id: s(c.id.clone()),
+            code: s(c.code.clone()),
+            name: s(c.name.clone()),
+            block: s(c.block.clone()),
+            kind: s(kind_slug(&c.kind).into()),
+            max: s(c.max.to_string()),
+            indicator: s(indicator),
+            target: s(target),
+            formula: s(formula),
+            points_each: s(points_each),
+            per: s(per),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// The criterion typed in this row, or a message naming what is wrong.
+    fn build(&self) -> Result<Criterion, String> {
+        let label = format!("Tiêu chí {}", self.code.get_untracked());
+        let max = Points::parse(&self.max.get_untracked())
+            .map_err(|e| text::points_error(&format!("{label} – điểm tối đa"), e))?
+            .unwrap_or_default();
+        let kind = match self.kind.get_untracked().as_str() {
+            "target" => {
+                let t = self.target.get_untracked();
+                let target = match t.strip_prefix("co-dinh:") {
+                    Some(n) => TargetSource::Fixed(n.parse().unwrap_or(0)),
+                    None => TargetSource::Indicator(indicator_at(&t)),
+                };
+                CriterionKind::Target {
+                    indicator: indicator_at(&self.indicator.get_untracked()),
+                    target,
+                    formula: if self.formula.get_untracked() == "proportional" {
+                        TargetFormula::Proportional
+                    } else {
+                        TargetFormula::Relative
+                    },
+                }
+            }
+            "count" => CriterionKind::Count {
+                indicator: indicator_at(&self.indicator.get_untracked()),
+                points_each: Points::parse(&self.points_each.get_untracked())
+                    .map_err(|e| text::points_error(&format!("{label} – điểm mỗi lần"), e))?
+                    .unwrap_or_default(),
+                per: format::parse_count(&self.per.get_untracked())
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| format!("{label} – mỗi: hãy nhập số nguyên dương."))?,
+            },
+            "yes_no" => CriterionKind::YesNo,
+            "bonus" => CriterionKind::Bonus,
+            "penalty" => CriterionKind::Penalty,
+            "veto" => CriterionKind::Veto,
+            _ => CriterionKind::Manual,
+        };
+        Ok(Criterion {
+            id: self.id.get_untracked(),
+            code: self.code.get_untracked().trim().to_string(),
+            name: self.name.get_untracked().trim().to_string(),
+            block: self.block.get_untracked(),
+            max,
+            kind,
+        })
+    }
+}
+
+#[component]
+pub fn TemplateTab() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, .. } = expect_context::<Selected>();
+    let template = Memo::new(move |_| {
+        let c = cluster.get()?;
+        store.with(|d| tpl::find_for(&d.templates, &c.meta.id, c.year).cloned())
+    });
+    // Last year's table of the cluster with the same name, for the one-click copy.
+    let previous = Memo::new(move |_| {
+        let c = cluster.get()?;
+        store.with(|d| {
+            let prev = cluster::find_year(&d.clusters, &c.name, c.year - 1)?;
+            tpl::find_for(&d.templates, &prev.meta.id, prev.year).cloned()
+        })
+    });
+    let notice = RwSignal::new(None::<Notice>);
+
+    let create = move |from_previous: bool| {
+        let Some(c) = cluster.get_untracked() else { return };
+        let prev = previous.get_untracked();
+        let result = store.commit(|data, stamp| {
+            if tpl::find_for(&data.templates, &c.meta.id, c.year).is_some() {
+                return Err(());
+            }
+            let id = crate::store::browser::new_id();
+            let t = match (from_previous, prev) {
+                (true, Some(p)) => tpl::copy_template(&p, id, c.meta.id.clone(), c.year, stamp),
+                _ => default_template(id, c.meta.id.clone(), c.year, stamp),
+            };
+            data.templates.push(t);
+            Ok(())
+        });
+        notice.set(match result {
+            Ok(()) if from_previous => Some(Notice::Done(format!("Đã sao chép bảng điểm năm {} sang năm {}.", c.year - 1, c.year))),
+            Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
+            Err(CommitError::Invalid(())) => Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into())),
+            Err(other) => Notice::from_commit(&other),
+        });
+    };
+
+    view! {
+        <NoticeLine notice />
+        {move || match template.get() {
+            None => view! {
+                <section class="card">
+                    <h2>{move || format!("Chưa có bảng điểm năm {}", cluster.get().map(|c| c.year).unwrap_or_default())}</h2>
+                    <p>"Bảng điểm mặc định theo HD 1294/HD-TLĐ: 3 khối, 100 điểm, điểm thưởng tối đa 5, điểm trừ, 3 tiêu chí loại trừ, ngưỡng 90/75/50."</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| create(false)>"Dùng bảng điểm mặc định"</button>
+                        <Show when=move || previous.with(Option::is_some)>
+                            <button type="button" class="secondary" on:click=move |_| create(true)>
+                                {move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())}
+                            </button>
+                        </Show>
+                    </div>
+                </section>
+            }.into_any(),
+            Some(t) => view! { <TemplateEditor template=t notice /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -> impl IntoView {
+    let store = use_store();
+    let id: Id = template.meta.id.clone();
+    let s = &template.settings;
+    let name = RwSignal::new(template.name.clone());
+    let excellent = RwSignal::new(s.thresholds.excellent.to_string());
+    let good = RwSignal::new(s.thresholds.good.to_string());
+    let done = RwSignal::new(s.thresholds.done.to_string());
+    let bonus_cap = RwSignal::new(s.bonus_cap.to_string());
+    let cap = RwSignal::new(s.excellent_cap_percent.map(|p| p.to_string()).unwrap_or_default());
+    let flags = RwSignal::new(s.flags.to_string());
+    let certificates = RwSignal::new(s.certificates.to_string());
+    let settings_error = RwSignal::new(None::<String>);
+    let rows = RwSignal::new(template.criteria.iter().map(Row::from).collect::<Vec<_>>());
+    let issues = RwSignal::new(Vec::<String>::new());
+    let blocks = StoredValue::new(template.blocks.clone());
+    let block_options = Signal::derive(move || {
+        blocks.with_value(|b| b.iter().map(|b| (b.code.clone(), format!("{}. {}", b.code, b.title))).collect::<Vec<_>>())
+    });
+    let base = StoredValue::new(template);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        settings_error.set(None);
+        issues.set(Vec::new());
+        let mut problems = Vec::new();
+        let mut points = |label: &str, v: RwSignal<String>| match Points::parse(&v.get_untracked()) {
+            Ok(p) => p.unwrap_or_default(),
+            Err(e) => {
+                problems.push(text::points_error(label, e));
+                Points::ZERO
+            }
+        };
+        let mut t = base.get_value();
+        t.name = name.get_untracked().trim().to_string();
+        t.settings.thresholds.excellent = points("Ngưỡng HTXSNV", excellent);
+        t.settings.thresholds.good = points("Ngưỡng HTTNV", good);
+        t.settings.thresholds.done = points("Ngưỡng HTNV", done);
+        t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap);
+        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| match format::parse_count(&v.get_untracked()) {
+            Ok(n) => n.unwrap_or(0),
+            Err(_) => {
+                problems.push(format!("{label}: hãy nhập số nguyên không âm."));
+                0
+            }
+        };
+        let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, &mut problems);
+        t.settings.excellent_cap_percent = (!cap.get_untracked().trim().is_empty()).then_some(cap_value.min(255) as u8);
+        t.settings.flags = whole("Số Cờ thi đua", flags, &mut problems) as u32;
+        t.settings.certificates = whole("Số Bằng khen", certificates, &mut problems) as u32;
+        let mut criteria = Vec::new();
+        for row in rows.get_untracked() {
+            row.error.set(None);
+            match row.build() {
+                Ok(c) => criteria.push(c),
+                Err(message) => {
+                    row.error.set(Some(message.clone()));
+                    problems.push(message);
+                }
+            }
+        }
+        t.criteria = criteria;
+        if !problems.is_empty() {
+            settings_error.set(Some(problems.join(" ")));
+            notice.set(Some(Notice::Failed("Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into())));
+            return;
+        }
+        let id = id.clone();
+        let result = store.commit(move |data, stamp| {
+            let found = tpl::validate(&t);
+            if found.iter().any(|i| !i.is_warning()) {
+                return Err(found);
+            }
+            let slot = record::find_mut(&mut data.templates, &id).ok_or_else(Vec::new)?;
+            let meta = slot.meta.clone();
+            *slot = t;
+            slot.meta = meta;
+            slot.meta.touch(stamp);
+            Ok(found)
+        });
+        match result {
+            Ok(warnings) => {
+                issues.set(warnings.iter().map(text::template_issue).collect());
+                notice.set(Some(Notice::Done("Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into())));
+            }
+            Err(CommitError::Invalid(found)) => {
+                for issue in &found {
+                    if let tpl::TemplateField::Criterion(cid) = issue.field() {
+                        if let Some(row) = rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid) {
+                            row.error.set(Some(text::template_issue(issue)));
+                        }
+                    }
+                }
+                issues.set(found.iter().map(text::template_issue).collect());
+                notice.set(Some(Notice::Failed("Chưa lưu bảng điểm: xem các lỗi bên dưới.".into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let add_row = move |_| {
+        let n = rows.with_untracked(Vec::len) + 1;
+        let block = blocks.with_value(|b| b.last().map(|b| b.code.clone()).unwrap_or_default());
+        let c = Criterion {
+            id: format!("tc-{}", crate::store::browser::new_id()),
+            code: format!("{block}.{n}"),
+            name: String::new(),
+            block,
+            max: Points::whole(5),
+            kind: CriterionKind::Manual,
+        };
+        rows.update(|r| r.push(Row::from(&c)));
+    };
+
+    view! {
+        <form class="card" on:submit=save aria-label="Bảng điểm" novalidate>
+            <h2>"Bảng điểm"</h2>
+            <div class="grid">
+                <TextField label="Tên bảng điểm" value=name />
+                <TextField label="Ngưỡng HTXSNV (từ)" value=excellent />
+                <TextField label="Ngưỡng HTTNV (từ)" value=good />
+                <TextField label="Ngưỡng HTNV (từ)" value=done />
+                <TextField label="Điểm thưởng tối đa" value=bonus_cap />
+                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
+                <TextField label="Số Cờ thi đua" value=flags />
+                <TextField label="Số Bằng khen" value=certificates />
+            </div>
+            {move || settings_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="table-wrap">
+                <table aria-label="Tiêu chí chấm điểm" class="criteria">
+                    <thead><tr>
+                        <th scope="col">"Mã"</th><th scope="col">"Tiêu chí"</th><th scope="col">"Khối"</th>
+                        <th scope="col">"Cách tính"</th><th scope="col">"Điểm tối đa"</th><th scope="col">"Thông số"</th><th scope="col">""</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.id.get_untracked() let:row>
+                            <CriterionRow row block_options rows />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
+                <button type="submit">"Lưu bảng điểm"</button>
+            </div>
+            <ul class="issues">{move || issues.get().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        </form>
+    }
+}
+
+#[component]
+fn CriterionRow(row: Row, block_options: Signal<Vec<(String, String)>>, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+    let kinds = Signal::derive(|| KINDS.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect::<Vec<_>>());
+    let indicators = Signal::derive(indicator_options);
+    let formulas = Signal::derive(|| {
+        [TargetFormula::Relative, TargetFormula::Proportional]
+            .into_iter()
+            .map(|f| (if f == TargetFormula::Relative { "relative" } else { "proportional" }.to_string(), text::formula(f).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());
+    view! {
+        <tr class:invalid=move || row.error.with(Option::is_some)>
+            <td><TextField label=label("Mã") value=row.code /></td>
+            <td>
+                <TextField label=label("Tên") value=row.name />
+                {move || row.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </td>
+            <td><SelectField label=label("Khối") value=row.block options=block_options /></td>
+            <td><SelectField label=label("Cách tính") value=row.kind options=kinds /></td>
+            <td><TextField label=label("Điểm tối đa") value=row.max /></td>
+            <td>
+                {move || match row.kind.get().as_str() {
+                    "target" => view! {
+                        <SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators />
+                        <SelectField label=label("Chỉ tiêu giao") value=row.target options=indicators />
+                        <SelectField label=label("Công thức") value=row.formula options=formulas />
+                    }.into_any(),
+                    "count" => view! {
+                        <SelectField label=label("Đếm theo") value=row.indicator options=indicators />
+                        <TextField label=label("Điểm mỗi lần") value=row.points_each />
+                        <TextField label=label("Mỗi (số lượng)") value=row.per />
+                    }.into_any(),
+                    _ => view! { <span class="hint">"—"</span> }.into_any(),
+                }}
+            </td>
+            <td>
+                <button type="button" class="secondary" aria-label=move || label("Xóa")
+                    on:click=move |_| rows.update(|r| r.retain(|x| x.id.get_untracked() != row.id.get_untracked()))>"Xóa"</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,200 @@
+//! Vietnamese wording of the scoring pages: indicators, criterion kinds, tiers, statuses and
+//! every error or explanation the scoring domain returns.
+
+use crate::domain::scoring::compute::Gap;
+use crate::domain::scoring::indicators::{IndicatorIssue, IndicatorKey};
+use crate::domain::scoring::points::PointsError;
+use crate::domain::scoring::ranking::{Demotion, TieBreak, Tier};
+use crate::domain::scoring::scorecard::{Action, CardStatus, ScorecardError};
+use crate::domain::scoring::template::{CriterionKind, TargetFormula, TemplateIssue};
+
+pub fn indicator(key: &IndicatorKey) -> String {
+    use IndicatorKey::*;
+    match key {
+        GrassrootsUnions => "Số CĐCS đang quản lý",
+        Members => "Số đoàn viên",
+        NewMembers => "Kết nạp đoàn viên mới",
+        NewMembersTarget => "Chỉ tiêu kết nạp đoàn viên",
+        NewGrassroots => "Thành lập CĐCS mới",
+        NewGrassrootsTarget => "Chỉ tiêu thành lập CĐCS",
+        ImprovementsBase => "Sáng kiến cải tiến cấp cơ sở",
+        ImprovementsUpper => "Sáng kiến cải tiến cấp trên cơ sở",
+        ExperienceBase => "Sáng kiến kinh nghiệm cấp cơ sở",
+        ExperienceDistrict => "Sáng kiến kinh nghiệm cấp huyện",
+        ExperienceCity => "Sáng kiến kinh nghiệm cấp thành phố",
+        GoodWorkersBase => "Công nhân giỏi cấp cơ sở",
+        GoodWorkersDistrict => "Công nhân giỏi cấp huyện",
+        GoodWorkersCapital => "Công nhân giỏi Thủ đô",
+        GoodCreativeWorkers => "Lao động giỏi – Lao động sáng tạo",
+        GoodDeedsTown => "Người tốt, việc tốt cấp thị xã",
+        GoodDeedsCity => "Người tốt, việc tốt cấp thành phố",
+        SupervisionJoined => "Giám sát: số cuộc tham gia",
+        SupervisionChaired => "Giám sát: số cuộc chủ trì",
+        PropagandaSessions => "Tuyên truyền: số buổi",
+        PropagandaAttendances => "Tuyên truyền: số lượt người",
+        HealthChecks => "Đoàn viên được khám sức khỏe",
+        Gifts => "Suất quà trao tặng",
+        PartyNominations => "Giới thiệu đoàn viên ưu tú cho Đảng",
+        Custom(key) => return format!("Chỉ tiêu riêng \"{key}\""),
+    }
+    .to_string()
+}
+
+pub fn tier(t: Tier) -> &'static str {
+    match t {
+        Tier::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+        Tier::Good => "Hoàn thành tốt nhiệm vụ",
+        Tier::Done => "Hoàn thành nhiệm vụ",
+        Tier::NotDone => "Không hoàn thành nhiệm vụ",
+    }
+}
+
+pub fn status(s: CardStatus) -> &'static str {
+    match s {
+        CardStatus::Draft => "Nháp",
+        CardStatus::Submitted => "Đã nộp",
+        CardStatus::Reviewed => "Cụm đã chấm",
+        CardStatus::Final => "Chốt",
+    }
+}
+
+pub fn kind(k: &CriterionKind) -> &'static str {
+    match k {
+        CriterionKind::Manual => "Chấm tay",
+        CriterionKind::Target { .. } => "Chỉ tiêu (đạt / giao)",
+        CriterionKind::Count { .. } => "Đếm × điểm",
+        CriterionKind::YesNo => "Có / không",
+        CriterionKind::Bonus => "Điểm thưởng",
+        CriterionKind::Penalty => "Điểm trừ",
+        CriterionKind::Veto => "Tiêu chí loại trừ",
+    }
+}
+
+pub fn formula(f: TargetFormula) -> &'static str {
+    match f {
+        TargetFormula::Relative => "So với đơn vị cao nhất cụm",
+        TargetFormula::Proportional => "Tỷ lệ đạt × điểm tối đa",
+    }
+}
+
+fn action(a: Action) -> &'static str {
+    match a {
+        Action::SetSelfScore => "sửa điểm tự chấm",
+        Action::SetReviewedScore => "sửa điểm cụm chấm",
+        Action::EditNote => "sửa nhận xét",
+        Action::Submit => "nộp phiếu",
+        Action::SendBack => "trả lại phiếu",
+        Action::MarkReviewed => "xác nhận cụm đã chấm",
+        Action::Finalise => "chốt phiếu",
+        Action::Reopen => "mở lại phiếu",
+    }
+}
+
+pub fn scorecard_error(e: &ScorecardError, criterion_name: impl Fn(&str) -> String) -> String {
+    match e {
+        ScorecardError::UnknownCriterion { criterion_id } => {
+            format!("Tiêu chí \"{criterion_id}\" không có trong bảng điểm.")
+        }
+        ScorecardError::AboveMaximum { criterion_id, max, given } => format!(
+            "{}: điểm {given} vượt quá điểm tối đa {max}.",
+            criterion_name(criterion_id)
+        ),
+        ScorecardError::Automatic { criterion_id } => format!(
+            "{}: điểm được tính tự động từ chỉ tiêu, không nhập tay.",
+            criterion_name(criterion_id)
+        ),
+        ScorecardError::WrongMarkKind { criterion_id } => {
+            format!("{}: kiểu điểm không đúng.", criterion_name(criterion_id))
+        }
+        ScorecardError::NotAllowed { status: s, action: a } => format!(
+            "Phiếu đang ở trạng thái \"{}\" nên không thể {}.",
+            status(*s),
+            action(*a)
+        ),
+        ScorecardError::ReopenerRequired => "Hãy ghi người mở lại phiếu.".into(),
+        ScorecardError::ReasonRequired => "Hãy ghi lý do mở lại phiếu.".into(),
+    }
+}
+
+pub fn points_error(label: &str, e: PointsError) -> String {
+    match e {
+        PointsError::NotANumber => format!("{label}: hãy nhập số điểm, ví dụ 8 hoặc 8,5."),
+        PointsError::Negative => format!("{label}: điểm không được âm."),
+        PointsError::TooPrecise => format!("{label}: điểm chỉ lấy một chữ số thập phân, ví dụ 8,5."),
+    }
+}
+
+pub fn indicator_issue(issue: &IndicatorIssue) -> String {
+    match issue {
+        IndicatorIssue::NewMembersExceedMembers => "Số kết nạp mới lớn hơn tổng số đoàn viên.".into(),
+        IndicatorIssue::NewGrassrootsExceedGrassroots => "Số CĐCS thành lập mới lớn hơn tổng số CĐCS.".into(),
+        IndicatorIssue::ZeroTarget { key } => {
+            format!("{}: chỉ tiêu bằng 0 nên không tính được tỷ lệ (vẫn lưu được).", indicator(key))
+        }
+        IndicatorIssue::ExtraKeyRequired => "Chỉ tiêu riêng cần có tên.".into(),
+        IndicatorIssue::DuplicateExtraKey { key } => format!("Chỉ tiêu riêng \"{key}\" bị trùng."),
+    }
+}
+
+pub fn template_issue(issue: &TemplateIssue) -> String {
+    use TemplateIssue::*;
+    match issue {
+        NameRequired => "Tên bảng điểm là bắt buộc.".into(),
+        BaseTotalNot100 { total } => format!("Tổng điểm các tiêu chí cơ bản là {total}, không phải 100 (vẫn lưu được)."),
+        BlockCodeRequired => "Mỗi khối cần có mã (I, II, III…).".into(),
+        DuplicateBlock { code } => format!("Khối \"{code}\" bị trùng."),
+        CriterionIdRequired => "Mỗi tiêu chí cần có mã.".into(),
+        DuplicateCriterion { id } => format!("Mã tiêu chí \"{id}\" bị trùng."),
+        CriterionNameRequired { id } => format!("Tiêu chí \"{id}\" cần có tên."),
+        UnknownBlock { id, block } => format!("Tiêu chí \"{id}\" thuộc khối \"{block}\" không có trong bảng."),
+        MaxMustBePositive { id } => format!("Tiêu chí \"{id}\": điểm tối đa phải lớn hơn 0."),
+        PointsEachMustBePositive { id } => format!("Tiêu chí \"{id}\": điểm mỗi đơn vị đếm phải lớn hơn 0."),
+        PerMustBePositive { id } => format!("Tiêu chí \"{id}\": số đếm cho mỗi lần cộng điểm phải lớn hơn 0."),
+        ZeroFixedTarget { id } => format!("Tiêu chí \"{id}\": chỉ tiêu cố định bằng 0, mọi đơn vị sẽ được 0 điểm (vẫn lưu được)."),
+        ThresholdsNotDescending => "Ngưỡng xếp loại phải giảm dần: HTXSNV > HTTNV > HTNV.".into(),
+        ExcellentUnreachable { excellent, best } => format!(
+            "Ngưỡng HTXSNV ({excellent}) cao hơn tổng điểm tối đa có thể đạt ({best}) (vẫn lưu được)."
+        ),
+        ExcellentCapAbove100 { percent } => format!("Tỷ lệ HTXSNV tối đa {percent}% vượt quá 100%."),
+        UnknownTieBlock { code } => format!("Khối \"{code}\" dùng để xét khi bằng điểm không có trong bảng."),
+    }
+}
+
+pub fn gap(g: &Gap) -> String {
+    match g {
+        Gap::NoReport => "Đơn vị chưa nhập chỉ tiêu năm.".into(),
+        Gap::IndicatorMissing(k) => format!("Thiếu số liệu \"{}\".", indicator(k)),
+        Gap::TargetMissing(k) => format!("Thiếu \"{}\".", indicator(k)),
+        Gap::TargetZero => "Chỉ tiêu được giao bằng 0.".into(),
+    }
+}
+
+/// Why a row is ranked above the next one, in words.
+pub fn tie_break(t: &TieBreak, next_unit: &str) -> String {
+    match t {
+        TieBreak::NextVetoed => format!("{next_unit} vi phạm tiêu chí loại trừ."),
+        TieBreak::Total { a, b } => format!("Tổng điểm {a} > {b}."),
+        TieBreak::Block { code, a, b } => {
+            format!("Bằng tổng điểm với {next_unit}; hơn ở khối {code}: {a} > {b}.")
+        }
+        TieBreak::FewerPenalties { a, b } => {
+            format!("Bằng tổng điểm và điểm các khối với {next_unit}; ít điểm trừ hơn: {a} < {b}.")
+        }
+        TieBreak::Vote { a, b } => match b {
+            Some(b) => format!("Bằng điểm với {next_unit}; xếp trước theo kết quả bỏ phiếu ({a} trước {b})."),
+            None => format!("Bằng điểm với {next_unit}; xếp trước theo kết quả bỏ phiếu (thứ {a})."),
+        },
+        TieBreak::Unresolved => format!("Bằng điểm hoàn toàn với {next_unit}: đồng hạng, cần bỏ phiếu."),
+    }
+}
+
+pub fn demotion(d: &Demotion) -> String {
+    match d {
+        Demotion::ExcellentCap { allowed, eligible } => format!(
+            "Xuống HTTNV do giới hạn tỷ lệ HTXSNV: chỉ {allowed}/{eligible} đơn vị đủ điều kiện được giữ HTXSNV."
+        ),
+        Demotion::ExcellentCapTie { allowed, eligible } => format!(
+            "Xuống HTTNV: đồng hạng tại ngưỡng giới hạn HTXSNV ({allowed}/{eligible} suất) mà không đủ suất cho cả nhóm; cần bỏ phiếu."
+        ),
+    }
+}
