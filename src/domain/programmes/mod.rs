@@ -1,0 +1,20 @@
+//! Coordination programmes (chương trình phối hợp công tác) between a People's Committee and
+//! the federation of the same level (domain guide §4): the programme and its content areas,
+//! the annual reviews, and the period totals that five-year reports quote.
+//!
+//! One file per concern: [`programme`] (record, content areas, measures, validation,
+//! add/update/delete), [`starter`] (the content areas of seed 002), [`review`] (annual review
+//! record and validation).
+
+pub mod programme;
+pub mod review;
+pub mod starter;
+
+#[cfg(test)]
+mod testkit;
+
+pub use programme::{
+    AreaMeasure, ContentArea, Lead, Programme, ProgrammeDraft, ProgrammeError, ProgrammeField,
+};
+pub use review::{AnnualReview, AreaResult, Outcome, ReviewDraft, ReviewError, ReviewField};
+pub use starter::starter_areas;
