@@ -4,11 +4,12 @@
 //!
 //! One file per concern: [`programme`] (record, content areas, measures, validation,
 //! add/update/delete), [`starter`] (the content areas of seed 002), [`review`] (annual review
-//! record and validation).
+//! record and validation), [`totals`] (scopes and period totals from indicators and dialogues).
 
 pub mod programme;
 pub mod review;
 pub mod starter;
+pub mod totals;
 
 #[cfg(test)]
 mod testkit;
@@ -18,3 +19,7 @@ pub use programme::{
 };
 pub use review::{AnnualReview, AreaResult, Outcome, ReviewDraft, ReviewError, ReviewField};
 pub use starter::starter_areas;
+pub use totals::{
+    period_report, period_report_of, MeasureValue, PeriodReport, ReportLine, Scope, ScopeYear,
+    REPORT_MEASURES,
+};

@@ -2,6 +2,9 @@
 
 use super::programme::{Programme, ProgrammeDraft};
 use super::review::AnnualReview;
+use crate::domain::dialogues::{
+    Chair, Dialogue, DialogueKind, DialogueLevel, Directive, Proposal, ProposalStatus, Topic,
+};
 use crate::domain::record::{Meta, Stamp};
 use crate::domain::scoring::indicators::{IndicatorKey, UnitIndicators};
 use crate::domain::units::{Unit, UnitKind};
@@ -80,4 +83,43 @@ pub fn report(unit_id: &str, year: i32, figures: &[(IndicatorKey, u64)]) -> Unit
         key.write(&mut r, Some(*value));
     }
     r
+}
+
+#[allow(dead_code)] // used by the totals and figures tests
+pub fn dialogue(id: &str, unit_id: &str, kind: DialogueKind, date: NaiveDate, attendances: u32) -> Dialogue {
+    Dialogue {
+        meta: Meta::new(id.into(), &stamp()),
+        kind,
+        level: DialogueLevel::District,
+        date,
+        place: "Hội trường UBND huyện".into(),
+        unit_id: unit_id.into(),
+        worker_chair: Chair::default(),
+        employer_chair: Chair::default(),
+        enterprises: Vec::new(),
+        attendances,
+        agreed: Vec::new(),
+        disagreed: Vec::new(),
+        next_dialogue_on: None,
+        minutes_notes: String::new(),
+        minutes_signed: true,
+    }
+}
+
+#[allow(dead_code)] // used by the totals and figures tests
+pub fn proposal(id: &str, dialogue_id: &str, status: ProposalStatus) -> Proposal {
+    Proposal {
+        meta: Meta::new(id.into(), &stamp()),
+        dialogue_id: dialogue_id.into(),
+        content: "Kiến nghị của công nhân".into(),
+        topic: Topic::SocialInsurance,
+        raised_by: String::new(),
+        agency: String::new(),
+        directive: Directive::default(),
+        deadline: None,
+        status,
+        response: String::new(),
+        resolved_on: None,
+        history: Vec::new(),
+    }
 }
