@@ -4,8 +4,15 @@
 //!
 //! One file per concern: [`programme`] (record, content areas, measures, validation,
 //! add/update/delete), [`starter`] (the content areas of seed 002), [`review`] (annual review
-//! record and validation), [`totals`] (scopes and period totals from indicators and dialogues).
+//! record and validation), [`totals`] (scopes and period totals from indicators and
+//! dialogues), [`figures`] (the figures of each area for an annual review), [`dashboard`]
+//! (overview helpers).
+//!
+//! Every mutation takes a [`Stamp`](crate::domain::record::Stamp) and every rule that depends
+//! on the year takes it explicitly, so all of it is pure and tested natively.
 
+pub mod dashboard;
+pub mod figures;
 pub mod programme;
 pub mod review;
 pub mod starter;
@@ -14,6 +21,8 @@ pub mod totals;
 #[cfg(test)]
 mod testkit;
 
+pub use dashboard::{active_programmes, current_period_totals, reviews_due, years_without_review};
+pub use figures::{figures_for_review, review_figures, AreaFigures};
 pub use programme::{
     AreaMeasure, ContentArea, Lead, Programme, ProgrammeDraft, ProgrammeError, ProgrammeField,
 };

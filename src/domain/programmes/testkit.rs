@@ -76,7 +76,6 @@ pub fn review(id: &str, programme_id: &str, year: i32) -> AnnualReview {
 }
 
 /// A report of `unit_id` for `year` with the given figures.
-#[allow(dead_code)] // used by the totals tests
 pub fn report(unit_id: &str, year: i32, figures: &[(IndicatorKey, u64)]) -> UnitIndicators {
     let mut r = UnitIndicators::new(format!("ind-{unit_id}-{year}"), unit_id.into(), year, &stamp());
     for (key, value) in figures {
@@ -85,7 +84,6 @@ pub fn report(unit_id: &str, year: i32, figures: &[(IndicatorKey, u64)]) -> Unit
     r
 }
 
-#[allow(dead_code)] // used by the totals and figures tests
 pub fn dialogue(id: &str, unit_id: &str, kind: DialogueKind, date: NaiveDate, attendances: u32) -> Dialogue {
     Dialogue {
         meta: Meta::new(id.into(), &stamp()),
@@ -106,7 +104,6 @@ pub fn dialogue(id: &str, unit_id: &str, kind: DialogueKind, date: NaiveDate, at
     }
 }
 
-#[allow(dead_code)] // used by the totals and figures tests
 pub fn proposal(id: &str, dialogue_id: &str, status: ProposalStatus) -> Proposal {
     Proposal {
         meta: Meta::new(id.into(), &stamp()),
