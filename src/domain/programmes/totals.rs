@@ -608,4 +608,50 @@ mod tests {
         assert!(r.units_per_year.is_empty());
         assert_eq!(r.total(&AreaMeasure::DialoguesHeld), None);
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever is reported or left out, the period total of a measure is the sum of
+            /// the single-year values that exist, and the all-units figure of a year is the
+            /// sum of the per-unit figures (independent units, so no unit is counted twice).
+            #[test]
+            fn period_totals_add_up_the_years_and_the_units(
+                cells in prop::collection::vec(prop::option::of(0u64..5_000), 12),
+            ) {
+                let ids = ["ba-vi", "phuc-tho", "quoc-oai"];
+                let mut data = AppData {
+                    units: ids.into_iter().map(|id| unit(id, UnitKind::District, None)).collect(),
+                    ..AppData::default()
+                };
+                for (i, cell) in cells.iter().enumerate() {
+                    if let Some(n) = cell {
+                        data.indicators.push(report(ids[i % 3], 2020 + (i / 3) as i32, &[(NewMembers, *n)]));
+                    }
+                }
+                let m = ind(NewMembers);
+                let all = period_report(&Scope::All, 2020..=2023, &data);
+                let by_year: Vec<Option<u64>> = (2020..=2023).map(|y| all.in_year(&m, y)).collect();
+                let expected_total = by_year.iter().flatten().copied().reduce(|a, b| a + b);
+                prop_assert_eq!(all.total(&m), expected_total);
+                for (k, year) in (2020..=2023).enumerate() {
+                    let row = &cells[k * 3..k * 3 + 3];
+                    let expected = row.iter().flatten().copied().reduce(|a, b| a + b);
+                    prop_assert_eq!(by_year[k], expected);
+                    let per_unit: Option<u64> = ids
+                        .iter()
+                        .filter_map(|id| {
+                            period_report(&Scope::Unit((*id).into()), year..=year, &data).total(&m)
+                        })
+                        .reduce(|a, b| a + b);
+                    prop_assert_eq!(per_unit, by_year[k]);
+                    let v = all.line(&m).unwrap().in_year(year).copied().unwrap();
+                    prop_assert_eq!(v.units_reporting, row.iter().flatten().count());
+                    prop_assert_eq!(v.units_in_scope, 3);
+                }
+            }
+        }
+    }
 }
