@@ -1,6 +1,7 @@
 //! The whole data model of one installation, as stored in the browser and exchanged in files.
 
 use super::dialogues::{Dialogue, Proposal};
+use super::programmes::{AnnualReview, Programme};
 use super::scoring::cluster::Cluster;
 use super::scoring::indicators::UnitIndicators;
 use super::scoring::scorecard::Scorecard;
@@ -41,6 +42,12 @@ pub struct AppData {
     /// Kiến nghị, each pointing to its dialogue.
     #[serde(default)]
     pub proposals: Vec<Proposal>,
+    /// Chương trình phối hợp công tác. Absent in files written before programmes existed.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// Hội nghị đánh giá hằng năm, each pointing to its programme.
+    #[serde(default)]
+    pub reviews: Vec<AnnualReview>,
 }
 
 impl Default for AppData {
@@ -55,6 +62,8 @@ impl Default for AppData {
             scorecards: Vec::new(),
             dialogues: Vec::new(),
             proposals: Vec::new(),
+            programmes: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 }
@@ -97,6 +106,7 @@ mod tests {
     fn files_without_dialogues_still_load() {
         let data: AppData = serde_json::from_str(r#"{"schema_version":1,"units":[]}"#).unwrap();
         assert!(data.dialogues.is_empty() && data.proposals.is_empty());
+        assert!(data.programmes.is_empty() && data.reviews.is_empty());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod data;
 pub mod dialogues;
 pub mod fold;
 pub mod format;
+pub mod programmes;
 pub mod record;
 pub mod schema;
 pub mod scoring;
