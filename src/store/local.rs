@@ -27,7 +27,10 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
 fn classify(err: wasm_bindgen::JsValue) -> StorageError {
     if let Some(dom) = err.dyn_ref::<web_sys::DomException>() {
         let name = dom.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || matches!(dom.code(), 22 | 1014) {
+        if name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || matches!(dom.code(), 22 | 1014)
+        {
             return StorageError::QuotaExceeded;
         }
         if name == "SecurityError" {

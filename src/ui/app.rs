@@ -66,14 +66,18 @@ fn SaveProblemBanner() -> impl IntoView {
     move || {
         store.save_problem.get().map(|problem| {
             let text = match problem {
-                SaveProblem::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
+                SaveProblem::QuotaExceeded => {
+                    "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
                      Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
                      rồi lưu trữ bớt các năm cũ."
-                    .to_string(),
+                        .to_string()
+                }
                 SaveProblem::Blocked => "Trình duyệt đang chặn bộ nhớ cục bộ nên thay đổi CHƯA được lưu. \
                      Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
                     .to_string(),
-                SaveProblem::Other(detail) => format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail})."),
+                SaveProblem::Other(detail) => {
+                    format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
+                }
             };
             view! {
                 <div class="banner error" role="alert">

@@ -11,16 +11,16 @@ pub fn explain(error: &LoadError) -> String {
             "Dữ liệu đã lưu bị hỏng: không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}). \
              Có thể tệp đã bị sửa tay hoặc bị cắt ngang khi lưu."
         ),
-        LoadError::WrongShape { detail } => format!(
-            "Dữ liệu đã lưu không đúng cấu trúc của ứng dụng Thi đua ({detail})."
-        ),
+        LoadError::WrongShape { detail } => {
+            format!("Dữ liệu đã lưu không đúng cấu trúc của ứng dụng Thi đua ({detail}).")
+        }
         LoadError::NewerVersion { found, supported } => format!(
             "Dữ liệu được lưu bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}, \
              bản này chỉ đọc được đến {supported}). Hãy mở bằng phiên bản mới nhất của ứng dụng."
         ),
-        LoadError::MigrationFailed { from, detail } => format!(
-            "Không chuyển được dữ liệu từ phiên bản {from} sang phiên bản hiện tại ({detail})."
-        ),
+        LoadError::MigrationFailed { from, detail } => {
+            format!("Không chuyển được dữ liệu từ phiên bản {from} sang phiên bản hiện tại ({detail}).")
+        }
     }
 }
 

@@ -139,9 +139,16 @@ macro_rules! collections {
         }
 
         /// The records of `data` named by `selection` (tombstones included when selected).
+        /// Only records: what else `AppData` holds (this installation's office) stays home.
         pub fn select(data: &AppData, selection: &Selection) -> AppData {
-            let mut out = data.clone();
-            $( out.$field.retain(|r| selection.contains(Collection::$variant, r.id())); )*
+            let mut out = AppData::default();
+            $(
+                out.$field = data.$field
+                    .iter()
+                    .filter(|r| selection.contains(Collection::$variant, r.id()))
+                    .cloned()
+                    .collect();
+            )*
             out
         }
 
@@ -203,11 +210,14 @@ collections! {
 mod tests {
     use super::*;
 
+    /// Fields of `AppData` that are not exchanged collections.
+    const NOT_COLLECTIONS: &[&str] = &["schema_version", "office"];
+
     #[test]
     fn every_appdata_collection_is_listed() {
         let value = serde_json::to_value(AppData::default()).unwrap();
         for key in value.as_object().unwrap().keys() {
-            if key != "schema_version" {
+            if !NOT_COLLECTIONS.contains(&key.as_str()) {
                 assert!(
                     Collection::from_key(key).is_some(),
                     "AppData.{key} is not in the collections! list of domain/sync/collections.rs"

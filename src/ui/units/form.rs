@@ -4,10 +4,10 @@ use super::text;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
+use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
-use crate::store::CommitError;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -16,7 +16,9 @@ pub fn optional_date(label: &str, text: &str) -> Result<Option<NaiveDate>, Strin
     if text.trim().is_empty() {
         return Ok(None);
     }
-    format::parse_date(text).map(Some).map_err(|e| text::date_message(label, &e))
+    format::parse_date(text)
+        .map(Some)
+        .map_err(|e| text::date_message(label, &e))
 }
 
 #[component]
@@ -94,7 +96,9 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             to_err.set(Some(e.clone()));
         }
         let (Ok(active_from), Ok(active_to)) = (active_from, active_to) else {
-            notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            notice.set(Some(Notice::Failed(
+                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+            )));
             return;
         };
         let parent_id = Some(parent.get_untracked()).filter(|p| !p.is_empty());
@@ -114,7 +118,11 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
         match result {
             Ok(()) => {
-                let verb = if editing_id.is_some() { "Đã lưu thay đổi của" } else { "Đã thêm" };
+                let verb = if editing_id.is_some() {
+                    "Đã lưu thay đổi của"
+                } else {
+                    "Đã thêm"
+                };
                 notice.set(Some(Notice::Done(format!("{verb} đơn vị \"{shown_name}\"."))));
                 editing.set(None);
                 reset();
@@ -133,7 +141,9 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     target.set(Some(text::error_message(error)));
                 }
                 if errors.iter().any(|e| e.field().is_some()) {
-                    notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                    notice.set(Some(Notice::Failed(
+                        "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+                    )));
                 }
             }
             Err(other) => notice.set(Notice::from_commit(&other)),

@@ -54,7 +54,11 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             Ok(()) => Some(Notice::Done(format!("Đã khôi phục đơn vị \"{name}\"."))),
             Err(CommitError::Invalid(errors)) => Some(Notice::Failed(format!(
                 "Không khôi phục được \"{name}\": {}",
-                errors.iter().map(text::error_message).collect::<Vec<_>>().join(" ")
+                errors
+                    .iter()
+                    .map(text::error_message)
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ))),
             Err(other) => Notice::from_commit(&other),
         });

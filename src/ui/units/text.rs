@@ -37,7 +37,9 @@ pub fn error_message(error: &UnitError) -> String {
             format!("Tên đơn vị đã được dùng cho đơn vị đang hoạt động \"{other}\".")
         }
         UnitError::ParentUnknown => "Đơn vị cấp trên không còn tồn tại.".into(),
-        UnitError::ParentCycle => "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị trực thuộc nó.".into(),
+        UnitError::ParentCycle => {
+            "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị trực thuộc nó.".into()
+        }
         UnitError::EndBeforeStart => "Ngày kết thúc hoạt động phải sau ngày bắt đầu.".into(),
         UnitError::NotFound => "Đơn vị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
