@@ -16,12 +16,15 @@
 //! problems reports first: list a collection after those it refers to.
 
 use super::file::Selection;
-use super::hooks;
-use super::hooks::Lookup;
+use super::hooks::{self, Hooks, Lookup};
 use super::merge::{Choice, MergePlan};
 use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Meta, Record, Stamp};
+use crate::domain::scoring::cluster::Cluster;
+use crate::domain::scoring::indicators::UnitIndicators;
+use crate::domain::scoring::scorecard::Scorecard;
+use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::units::Unit;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -152,6 +155,10 @@ macro_rules! collections {
 
 collections! {
     Units, units: Unit => hooks::units::HOOKS;
+    Clusters, clusters: Cluster => Hooks::NONE;
+    Templates, templates: ScoringTemplate => Hooks::NONE;
+    Indicators, indicators: UnitIndicators => Hooks::NONE;
+    Scorecards, scorecards: Scorecard => Hooks::NONE;
 }
 
 #[cfg(test)]
