@@ -16,7 +16,7 @@
 //! problems reports first: list a collection after those it refers to.
 
 use super::file::Selection;
-use super::hooks::{self, Hooks, Lookup};
+use super::hooks::{self, Lookup};
 use super::merge::{Choice, MergePlan};
 use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
 use crate::domain::data::AppData;
@@ -155,10 +155,10 @@ macro_rules! collections {
 
 collections! {
     Units, units: Unit => hooks::units::HOOKS;
-    Clusters, clusters: Cluster => Hooks::NONE;
-    Templates, templates: ScoringTemplate => Hooks::NONE;
-    Indicators, indicators: UnitIndicators => Hooks::NONE;
-    Scorecards, scorecards: Scorecard => Hooks::NONE;
+    Clusters, clusters: Cluster => hooks::clusters::HOOKS;
+    Templates, templates: ScoringTemplate => hooks::templates::HOOKS;
+    Indicators, indicators: UnitIndicators => hooks::indicators::HOOKS;
+    Scorecards, scorecards: Scorecard => hooks::scorecards::HOOKS;
 }
 
 #[cfg(test)]

@@ -10,6 +10,12 @@ use super::collections::Collection;
 use crate::domain::data::AppData;
 use crate::domain::record::Id;
 
+pub mod clusters;
+pub mod indicators;
+pub mod scorecards;
+pub mod templates;
+#[cfg(test)]
+mod tests;
 pub mod units;
 
 /// A reference from one record to another, declared by a collection's [`Hooks`]: checked on
@@ -81,4 +87,16 @@ impl<T> Hooks<T> {
         references: no_references::<T>,
         ranges: no_ranges::<T>,
     };
+}
+
+/// `value` when it lies outside `min..=max`.
+fn outside(field: impl Into<String>, value: f64, min: Option<f64>, max: Option<f64>) -> Option<RangeIssue> {
+    let below = min.is_some_and(|m| value < m);
+    let above = max.is_some_and(|m| value > m);
+    (below || above).then(|| RangeIssue {
+        field: field.into(),
+        value,
+        min,
+        max,
+    })
 }
