@@ -6,80 +6,28 @@
 //! needs: the [`Collection`] enum used in errors and overrides, decoding and checking of an
 //! incoming file, the subset selection of an export, and the [`DataPlan`] of a merge.
 //!
-//! Adding a collection (e.g. clusters) is therefore ONE line here, for example
-//! `Clusters, clusters: Cluster => Hooks::NONE;`, next to the field in `AppData`. The test
+//! Adding a collection (e.g. dialogues) is therefore ONE line here, for example
+//! `Dialogues, dialogues: Dialogue => Hooks::NONE;`, next to the field in `AppData`. The test
 //! `every_appdata_collection_is_listed` fails when a field of `AppData` is missing here.
 //! The type must implement [`Record`] (`impl_record!`), `Clone`, `PartialEq`, `Serialize` and
-//! `DeserializeOwned`. Replace `Hooks::NONE` with a `Hooks` value of the collection's own
-//! module to declare cross-references and range checks (e.g. "score above its maximum").
+//! `DeserializeOwned`. Replace `Hooks::NONE` with a [`Hooks`](hooks::Hooks) value in a
+//! file of its own under [`hooks`] to declare cross-references and range checks
+//! (e.g. "score above its maximum"). Order matters only for which error a file with several
+//! problems reports first: list a collection after those it refers to.
 
 use super::file::Selection;
+use super::hooks::{self, Lookup};
 use super::merge::{Choice, MergePlan};
 use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Meta, Record, Stamp};
+use crate::domain::scoring::cluster::Cluster;
+use crate::domain::scoring::indicators::UnitIndicators;
+use crate::domain::scoring::scorecard::Scorecard;
+use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::units::Unit;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-
-/// A reference from one record to another, declared by a collection's [`Hooks`]: checked on
-/// import so that a file never brings in a dangling link.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reference {
-    /// Field path in the referring record, e.g. `parent_id` or `members[2].unit_id`.
-    pub field: String,
-    pub target: Collection,
-    pub target_id: Id,
-}
-
-/// A value outside its allowed range, reported by a collection's [`Hooks::ranges`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct RangeIssue {
-    /// Field path in the record, e.g. `rows[3].score`.
-    pub field: String,
-    pub value: f64,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-}
-
-/// Per-collection checks run on every live incoming record after it decoded.
-pub struct Hooks<T> {
-    /// Links to other records (any collection) that must exist in the file or locally.
-    pub references: fn(&T) -> Vec<Reference>,
-    /// Values outside their allowed range (negative counts, a score above its maximum …).
-    pub ranges: fn(&T) -> Vec<RangeIssue>,
-}
-
-fn no_references<T>(_: &T) -> Vec<Reference> {
-    Vec::new()
-}
-
-fn no_ranges<T>(_: &T) -> Vec<RangeIssue> {
-    Vec::new()
-}
-
-impl<T> Hooks<T> {
-    /// No cross-references and no range checks beyond what the types enforce.
-    pub const NONE: Hooks<T> = Hooks {
-        references: no_references::<T>,
-        ranges: no_ranges::<T>,
-    };
-}
-
-/// Units point to their parent unit.
-pub const UNIT_HOOKS: Hooks<Unit> = Hooks {
-    references: |u: &Unit| {
-        u.parent_id
-            .iter()
-            .map(|p| Reference {
-                field: "parent_id".into(),
-                target: Collection::Units,
-                target_id: p.clone(),
-            })
-            .collect()
-    },
-    ranges: no_ranges::<Unit>,
-};
 
 /// The user's choice for conflicting records, keyed by collection and record id; a conflict
 /// without an entry takes its default winner.
@@ -132,16 +80,26 @@ macro_rules! collections {
             Ok(data)
         }
 
-        /// Duplicate ids, references and ranges of every collection of an incoming file.
-        pub(crate) fn check_collections(incoming: &AppData, index: &IdIndex) -> Result<(), ImportError> {
-            $( check_collection(Collection::$variant, &incoming.$field, &$hooks, index)?; )*
+        /// Duplicate ids, references and ranges of every collection of an incoming file;
+        /// references may point into the file or into `local`.
+        pub(crate) fn check_collections(incoming: &AppData, local: &AppData) -> Result<(), ImportError> {
+            let index = IdIndex::new(&[incoming, local]);
+            let lookup = Lookup { incoming, local };
+            $( check_collection(Collection::$variant, &incoming.$field, &$hooks, &index, &lookup)?; )*
             Ok(())
         }
 
         /// The records of `data` named by `selection` (tombstones included when selected).
+        /// Only records: what else `AppData` holds (this installation's office) stays home.
         pub fn select(data: &AppData, selection: &Selection) -> AppData {
-            let mut out = data.clone();
-            $( out.$field.retain(|r| selection.contains(Collection::$variant, r.id())); )*
+            let mut out = AppData::default();
+            $(
+                out.$field = data.$field
+                    .iter()
+                    .filter(|r| selection.contains(Collection::$variant, r.id()))
+                    .cloned()
+                    .collect();
+            )*
             out
         }
 
@@ -196,18 +154,25 @@ macro_rules! collections {
 }
 
 collections! {
-    Units, units: Unit => UNIT_HOOKS;
+    Units, units: Unit => hooks::units::HOOKS;
+    Clusters, clusters: Cluster => hooks::clusters::HOOKS;
+    Templates, templates: ScoringTemplate => hooks::templates::HOOKS;
+    Indicators, indicators: UnitIndicators => hooks::indicators::HOOKS;
+    Scorecards, scorecards: Scorecard => hooks::scorecards::HOOKS;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Fields of `AppData` that are not exchanged collections.
+    const NOT_COLLECTIONS: &[&str] = &["schema_version", "office"];
+
     #[test]
     fn every_appdata_collection_is_listed() {
         let value = serde_json::to_value(AppData::default()).unwrap();
         for key in value.as_object().unwrap().keys() {
-            if key != "schema_version" {
+            if !NOT_COLLECTIONS.contains(&key.as_str()) {
                 assert!(
                     Collection::from_key(key).is_some(),
                     "AppData.{key} is not in the collections! list of domain/sync/collections.rs"

@@ -7,8 +7,9 @@
 //!   "scope": { "description": "Cụm thi đua số 4 - 2023" },
 //!   "data": { "units": [ … ] } }
 //! ```
-//! `data` has the same collections as the stored data, without its `schema_version` (the
-//! envelope carries it). Tombstones travel too, so that deletions reach other offices.
+//! `data` has the same collections as the stored data and nothing else: not its
+//! `schema_version` nor its `office` (the envelope carries both). Tombstones travel too, so
+//! that deletions reach other offices.
 
 use super::collections::{each_meta, select, Collection};
 use crate::domain::data::AppData;
@@ -105,10 +106,12 @@ pub fn export(
 
 impl ExportFile {
     /// The file's JSON tree: envelope fields in a fixed order, then `data`.
+    /// `data` holds the collections only: the version is the envelope's, and the sending
+    /// office is the envelope's `office`.
     pub fn to_value(&self) -> Value {
         let mut data = serde_json::to_value(&self.data).expect("AppData always serializes");
         if let Some(obj) = data.as_object_mut() {
-            obj.remove("schema_version");
+            obj.retain(|key, _| Collection::from_key(key).is_some());
         }
         serde_json::json!({
             "format": FORMAT,
@@ -181,5 +184,32 @@ mod tests {
         );
         assert!(slug(&"Đống Đa ".repeat(30)).len() <= SLUG_MAX);
         assert!(!slug(&"Đống Đa ".repeat(30)).ends_with('-'));
+    }
+
+    #[test]
+    fn the_installations_own_office_stays_out_of_the_data() {
+        let data = AppData {
+            office: Some(crate::domain::data::Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            }),
+            ..AppData::default()
+        };
+        let file = export(
+            &data,
+            &Selection::everything(&data),
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope {
+                description: "Toàn bộ".into(),
+            },
+            chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        );
+        assert_eq!(file.data.office, None);
+        let value = file.to_value();
+        let keys: Vec<&String> = value["data"].as_object().unwrap().keys().collect();
+        assert!(keys.iter().all(|k| Collection::from_key(k).is_some()), "{keys:?}");
     }
 }

@@ -8,13 +8,15 @@
 //!   UI previews before [`collections::DataPlan::apply`];
 //! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
 //! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
-//!   [`AppData`](super::data::AppData) means adding one line there.
+//!   [`AppData`](super::data::AppData) means adding one line there;
+//! - [`hooks`]: each collection's references and range checks, one file per collection.
 //!
 //! The file format is described for tool writers in `docs/file-format.md` and
 //! `docs/export.schema.json` (kept in step with these types by a test).
 
 pub mod collections;
 pub mod file;
+pub mod hooks;
 pub mod merge;
 #[cfg(test)]
 mod props;
@@ -23,8 +25,9 @@ mod schema_doc;
 pub mod unshared;
 pub mod validate;
 
-pub use collections::{Collection, DataPlan, Hooks, Overrides, RangeIssue, Reference};
+pub use collections::{Collection, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
+pub use hooks::{Hooks, Lookup, RangeIssue, Reference};
 pub use merge::{Choice, Conflict, MergePlan};
 pub use unshared::{unshared, Unshared};
 pub use validate::{validate, At, Expected, ImportError, Incoming, MAX_IMPORT_BYTES};

@@ -2,7 +2,11 @@
 //! walked together with the schema. Every property written by the Rust code must be in the
 //! schema, every property of the schema must be written somewhere in the sample, values must
 //! have the schema's type, and a property is `required` in the schema exactly when removing it
-//! from the file makes [`validate`] refuse the file.
+//! from the file makes [`validate`] refuse the file (with the sample also as local data, so
+//! that a removed collection does not leave references dangling). A `oneOf` (Rust enums with data, such as
+//! a mark `{"points": 85}` or `{"flag": true}`) is followed into the branch whose type and
+//! `required` keys fit, and every branch must be taken somewhere in the sample. `allOf`,
+//! `if`/`then` and bounds are for readers and not checked here.
 //!
 //! Adding a collection: add it to `data.properties` and `$defs` in the schema and a fully
 //! populated record of it to [`sample`] below (the test fails until both are done).
@@ -12,6 +16,13 @@ use super::file::{export, Office, Scope, Selection};
 use super::validate::validate;
 use crate::domain::data::AppData;
 use crate::domain::record::{Meta, Stamp};
+use crate::domain::scoring::cluster::Cluster;
+use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, UnitIndicators};
+use crate::domain::scoring::points::Points;
+use crate::domain::scoring::scorecard::{CardStatus, Entry, Mark, Reopening, Scorecard};
+use crate::domain::scoring::template::{
+    Block, Criterion, CriterionKind, ScoringTemplate, Settings, TargetFormula, TargetSource, Thresholds,
+};
 use crate::domain::units::{Unit, UnitKind};
 use chrono::{DateTime, NaiveDate};
 use serde_json::Value;
@@ -44,8 +55,150 @@ fn sample() -> AppData {
     };
     ba_vi.meta.touch(&Stamp::new("city", stamp.at));
     ba_vi.meta.deleted = true;
+    let quoc_oai = Unit {
+        meta: Meta::new("quoc-oai".into(), &stamp),
+        name: "LĐLĐ huyện Quốc Oai".into(),
+        short_name: "Quốc Oai".into(),
+        kind: UnitKind::District,
+        parent_id: Some("city".into()),
+        active_from: None,
+        active_to: None,
+        archived: false,
+    };
+    let cluster = Cluster {
+        meta: Meta::new("cum-4".into(), &stamp),
+        name: "Cụm thi đua số 4".into(),
+        year: 2023,
+        member_ids: vec!["ba-vi".into(), "quoc-oai".into()],
+        head_id: Some("ba-vi".into()),
+        deputy_id: Some("quoc-oai".into()),
+        next_head_id: Some("quoc-oai".into()),
+        vote_order: vec!["quoc-oai".into(), "ba-vi".into()],
+    };
+    let mut indicators = UnitIndicators {
+        meta: Meta::new("chi-tieu-quoc-oai-2023".into(), &stamp),
+        unit_id: "quoc-oai".into(),
+        year: 2023,
+        figures: Figures::default(),
+        extra: vec![ExtraIndicator {
+            key: "mai-am".into(),
+            name: "Mái ấm Công đoàn".into(),
+            value: Some(3),
+        }],
+    };
+    for (n, key) in IndicatorKey::BUILT_IN.iter().enumerate() {
+        key.write(&mut indicators, Some(1000 - n as u64 * 10));
+    }
+    let criterion = |id: &str, block: &str, max: u32, kind: CriterionKind| Criterion {
+        id: id.into(),
+        code: id.into(),
+        name: format!("Tiêu chí {id}"),
+        block: block.into(),
+        max: Points::whole(max),
+        kind,
+    };
+    let template = ScoringTemplate {
+        meta: Meta::new("bang-diem-cum-4-2023".into(), &stamp),
+        cluster_id: "cum-4".into(),
+        year: 2023,
+        name: "Bảng điểm Cụm 4 năm 2023".into(),
+        blocks: vec![
+            Block {
+                code: "I".into(),
+                title: "Chăm lo, đại diện, bảo vệ".into(),
+            },
+            Block {
+                code: "II".into(),
+                title: "Xây dựng tổ chức Công đoàn vững mạnh".into(),
+            },
+        ],
+        criteria: vec![
+            criterion("I.1", "I", 40, CriterionKind::Manual),
+            criterion(
+                "II.1",
+                "II",
+                20,
+                CriterionKind::Target {
+                    indicator: IndicatorKey::NewMembers,
+                    target: TargetSource::Indicator(IndicatorKey::NewMembersTarget),
+                    formula: TargetFormula::Relative,
+                },
+            ),
+            criterion(
+                "II.2",
+                "II",
+                10,
+                CriterionKind::Target {
+                    indicator: IndicatorKey::Custom("mai-am".into()),
+                    target: TargetSource::Fixed(5),
+                    formula: TargetFormula::Proportional,
+                },
+            ),
+            criterion(
+                "I.2",
+                "I",
+                20,
+                CriterionKind::Count {
+                    indicator: IndicatorKey::HealthChecks,
+                    points_each: Points::whole(1),
+                    per: 50,
+                },
+            ),
+            criterion("II.3", "II", 10, CriterionKind::YesNo),
+            criterion("T.1", "I", 5, CriterionKind::Bonus),
+            criterion("TR.1", "I", 10, CriterionKind::Penalty),
+            criterion("L.1", "I", 0, CriterionKind::Veto),
+        ],
+        settings: Settings {
+            thresholds: Thresholds::default(),
+            bonus_cap: Points::whole(5),
+            excellent_cap_percent: Some(20),
+            flags: 1,
+            certificates: 2,
+            tie_blocks: vec!["II".into(), "I".into()],
+        },
+    };
+    let scorecard = Scorecard {
+        meta: Meta::new("phieu-quoc-oai-2023".into(), &stamp),
+        cluster_id: "cum-4".into(),
+        year: 2023,
+        unit_id: "quoc-oai".into(),
+        status: CardStatus::Reviewed,
+        entries: [
+            (
+                "I.1".to_string(),
+                Entry {
+                    self_mark: Some(Mark::Points(Points::new(38, 5))),
+                    reviewed_mark: Some(Mark::Points(Points::whole(37))),
+                    comment: "Trừ 1,5 điểm: thiếu minh chứng".into(),
+                    evidence: "Báo cáo số 12/BC-LĐLĐ".into(),
+                },
+            ),
+            (
+                "II.3".to_string(),
+                Entry {
+                    self_mark: Some(Mark::Flag(true)),
+                    reviewed_mark: None,
+                    comment: String::new(),
+                    evidence: String::new(),
+                },
+            ),
+        ]
+        .into_iter()
+        .collect(),
+        reopenings: vec![Reopening {
+            by: "Cụm trưởng".into(),
+            office_id: "ba-vi".into(),
+            at: stamp.at,
+            reason: "Sai số liệu phát triển đoàn viên".into(),
+        }],
+    };
     AppData {
-        units: vec![city, ba_vi],
+        units: vec![city, ba_vi, quoc_oai],
+        clusters: vec![cluster],
+        indicators: vec![indicators],
+        templates: vec![template],
+        scorecards: vec![scorecard],
         ..AppData::default()
     }
 }
@@ -72,6 +225,9 @@ struct Walk<'a> {
     seen: BTreeMap<String, BTreeSet<String>>,
     /// Schema locations with `properties`, and the JSON paths where they were used.
     objects: BTreeMap<String, Vec<Vec<String>>>,
+    /// Schema locations with `oneOf`, with their number of branches, and the branches used.
+    one_ofs: BTreeMap<String, usize>,
+    branches_used: BTreeSet<String>,
     errors: Vec<String>,
 }
 
@@ -86,28 +242,64 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Whether `value` has a type `schema` allows (any, when it names none).
+    fn type_fits(value: &Value, schema: &Value) -> Result<(), String> {
+        let Some(types) = schema.get("type") else {
+            return Ok(());
+        };
+        let types: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let actual = match value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        let integer_as_number = actual == "integer" && types.contains(&"number");
+        if types.contains(&actual) || integer_as_number {
+            Ok(())
+        } else {
+            Err(format!("{actual} where the schema says {types:?}"))
+        }
+    }
+
+    /// The `oneOf` branch `value` belongs to: the first whose type fits and, for an object,
+    /// whose `required` keys it has (tagged enums such as `{"points": 85}` / `{"flag": true}`).
+    fn branch(&self, value: &Value, branches: &'a [Value]) -> Option<usize> {
+        branches.iter().position(|b| {
+            let (b, _) = self.resolve(b, String::new());
+            let required_present = b.get("required").and_then(Value::as_array).is_none_or(|keys| {
+                keys.iter()
+                    .filter_map(Value::as_str)
+                    .all(|k| value.get(k).is_some())
+            });
+            Self::type_fits(value, b).is_ok() && (!value.is_object() || required_present)
+        })
+    }
+
     fn walk(&mut self, value: &Value, schema: &'a Value, loc: String, path: &mut Vec<String>) {
         let (schema, loc) = self.resolve(schema, loc);
         let at = path.join(".");
-        if let Some(types) = schema.get("type") {
-            let types: Vec<&str> = match types {
-                Value::String(t) => vec![t.as_str()],
-                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-                _ => vec![],
-            };
-            let actual = match value {
-                Value::Null => "null",
-                Value::Bool(_) => "boolean",
-                Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-                Value::Number(_) => "number",
-                Value::String(_) => "string",
-                Value::Array(_) => "array",
-                Value::Object(_) => "object",
-            };
-            let integer_as_number = actual == "integer" && types.contains(&"number");
-            if !(types.contains(&actual) || integer_as_number) {
-                self.errors
-                    .push(format!("{at}: {actual} where the schema says {types:?}"));
+        if let Err(e) = Self::type_fits(value, schema) {
+            self.errors.push(format!("{at}: {e}"));
+        }
+        if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
+            self.one_ofs.insert(loc.clone(), branches.len());
+            match self.branch(value, branches) {
+                Some(i) => {
+                    let branch_loc = format!("{loc}/oneOf/{i}");
+                    self.branches_used.insert(branch_loc.clone());
+                    self.walk(value, &branches[i], branch_loc, path);
+                }
+                None => self
+                    .errors
+                    .push(format!("{at}: {value} fits no branch of the schema's oneOf")),
             }
         }
         if let Some(options) = schema.get("enum").and_then(Value::as_array) {
@@ -191,9 +383,20 @@ fn the_json_schema_matches_what_the_code_writes_and_reads() {
         root: &schema,
         seen: BTreeMap::new(),
         objects: BTreeMap::new(),
+        one_ofs: BTreeMap::new(),
+        branches_used: BTreeSet::new(),
         errors: Vec::new(),
     };
     walk.walk(&file, &schema, "#".into(), &mut Vec::new());
+    for (loc, n) in &walk.one_ofs {
+        for i in 0..*n {
+            if !walk.branches_used.contains(&format!("{loc}/oneOf/{i}")) {
+                walk.errors.push(format!(
+                    "{loc}/oneOf/{i}: no value of the sample takes this branch"
+                ));
+            }
+        }
+    }
     for (loc, paths) in &walk.objects {
         let node = schema.pointer(loc.trim_start_matches('#')).unwrap();
         let props: BTreeSet<String> = node["properties"].as_object().unwrap().keys().cloned().collect();
@@ -212,7 +415,8 @@ fn the_json_schema_matches_what_the_code_writes_and_reads() {
             .pointer(&path.iter().map(|p| format!("/{p}")).collect::<String>())
             .unwrap();
         for key in object.as_object().unwrap().keys() {
-            let rust = required_by_rust(&file, path, key, &AppData::default());
+            // With every record also known locally, only the shape of the file can fail.
+            let rust = required_by_rust(&file, path, key, &data);
             if rust != required.contains(key) {
                 walk.errors.push(format!(
                     "{loc}: `{key}` is {} by the code but {} in the schema",
@@ -241,5 +445,16 @@ fn the_json_schema_matches_what_the_code_writes_and_reads() {
         walk.errors.is_empty(),
         "docs/export.schema.json is out of step:\n{}",
         walk.errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_names_every_built_in_indicator() {
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let listed = &schema["$defs"]["indicator_key"]["oneOf"][0]["enum"];
+    let built_in = serde_json::to_value(IndicatorKey::BUILT_IN).unwrap();
+    assert_eq!(
+        listed, &built_in,
+        "$defs.indicator_key in docs/export.schema.json"
     );
 }

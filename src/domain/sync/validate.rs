@@ -20,8 +20,9 @@
 //! [`ImportError::OutOfRange`]; `invalid type` and `unknown variant` become
 //! [`ImportError::WrongType`] with an [`Expected`] the UI can put into words.
 
-use super::collections::{check_collections, decode_collections, each_meta, Collection, DataPlan, Hooks};
+use super::collections::{check_collections, decode_collections, each_meta, Collection, DataPlan};
 use super::file::{ExportFile, Office, Scope, FORMAT};
+use super::hooks::{Hooks, Lookup};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Record};
 use crate::domain::schema::{self, CURRENT_VERSION, MIGRATIONS};
@@ -195,8 +196,7 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     let header: Header = decode_at(&Value::Object(header_json), At::envelope(""))?;
     let data_obj = migrate(data_json, found)?;
     let data = decode_collections(&data_obj)?;
-    let index = IdIndex::new(&[&data, local]);
-    check_collections(&data, &index)?;
+    check_collections(&data, local)?;
     Ok(Incoming {
         file: ExportFile {
             schema_version: CURRENT_VERSION,
@@ -313,7 +313,7 @@ pub(crate) struct IdIndex {
 }
 
 impl IdIndex {
-    fn new(sources: &[&AppData]) -> Self {
+    pub(crate) fn new(sources: &[&AppData]) -> Self {
         let mut ids = HashSet::new();
         for data in sources {
             each_meta(data, &mut |c, m| {
@@ -334,6 +334,7 @@ pub(crate) fn check_collection<T: Record>(
     records: &[T],
     hooks: &Hooks<T>,
     index: &IdIndex,
+    lookup: &Lookup<'_>,
 ) -> Result<(), ImportError> {
     let mut seen = HashSet::new();
     for r in records {
@@ -357,7 +358,7 @@ pub(crate) fn check_collection<T: Record>(
                 target_id: link.target_id,
             });
         }
-        if let Some(issue) = (hooks.ranges)(r).into_iter().next() {
+        if let Some(issue) = (hooks.ranges)(r, lookup).into_iter().next() {
             return Err(ImportError::OutOfRange {
                 at: At {
                     kind: Some(kind),
@@ -879,7 +880,7 @@ mod tests {
     #[test]
     fn range_hooks_report_the_record_and_field() {
         let hooks: Hooks<Unit> = Hooks {
-            ranges: |u| {
+            ranges: |u, _| {
                 vec![crate::domain::sync::RangeIssue {
                     field: "score".into(),
                     value: u.name.len() as f64,
@@ -891,7 +892,11 @@ mod tests {
         };
         let data = sample();
         let index = IdIndex::new(&[&data]);
-        let err = check_collection(Collection::Units, &data.units, &hooks, &index).unwrap_err();
+        let lookup = Lookup {
+            incoming: &data,
+            local: &AppData::default(),
+        };
+        let err = check_collection(Collection::Units, &data.units, &hooks, &index, &lookup).unwrap_err();
         assert!(
             matches!(err, ImportError::OutOfRange { at, max: Some(3.0), .. } if at == unit_at(0, "city", "score"))
         );

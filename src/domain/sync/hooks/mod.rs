@@ -1,0 +1,102 @@
+//! Import checks beyond the types: each exchanged collection's [`Hooks`], one file per
+//! collection, named in the `collections!` list of [`collections`](super::collections).
+//!
+//! [`Hooks::references`] lists a record's links to other records (checked against the ids of
+//! the file and of local data); [`Hooks::ranges`] lists its values outside their allowed range,
+//! and may consult other records through a [`Lookup`] (a scorecard's score against its
+//! template's maximum).
+
+use super::collections::Collection;
+use crate::domain::data::AppData;
+use crate::domain::record::Id;
+
+pub mod clusters;
+pub mod indicators;
+pub mod scorecards;
+pub mod templates;
+#[cfg(test)]
+mod tests;
+pub mod units;
+
+/// A reference from one record to another, declared by a collection's [`Hooks`]: checked on
+/// import so that a file never brings in a dangling link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Field path in the referring record, e.g. `parent_id` or `member_ids[2]`.
+    pub field: String,
+    pub target: Collection,
+    pub target_id: Id,
+}
+
+impl Reference {
+    pub fn new(field: impl Into<String>, target: Collection, target_id: &str) -> Self {
+        Reference {
+            field: field.into(),
+            target,
+            target_id: target_id.to_string(),
+        }
+    }
+}
+
+/// A value outside its allowed range, reported by a collection's [`Hooks::ranges`]. Values are
+/// in the unit the app shows (points, not the tenths a file stores them in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeIssue {
+    /// Field path in the record, e.g. `year` or `entries.I.1.self_mark.points`.
+    pub field: String,
+    pub value: f64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+/// Records a range check may consult besides the one checked: those of the incoming file,
+/// then those of this office.
+#[derive(Clone, Copy, Debug)]
+pub struct Lookup<'a> {
+    pub incoming: &'a AppData,
+    pub local: &'a AppData,
+}
+
+impl<'a> Lookup<'a> {
+    /// What `find` gives in the file, else in local data. The file comes first: its copy is
+    /// the one its records were made with.
+    pub fn find<R: ?Sized>(&self, find: impl Fn(&'a AppData) -> Option<&'a R>) -> Option<&'a R> {
+        find(self.incoming).or_else(|| find(self.local))
+    }
+}
+
+/// Per-collection checks run on every live incoming record after it decoded.
+pub struct Hooks<T> {
+    /// Links to other records (any collection) that must exist in the file or locally.
+    pub references: fn(&T) -> Vec<Reference>,
+    /// Values outside their allowed range (a year of 20233, a score above its maximum …).
+    pub ranges: fn(&T, &Lookup<'_>) -> Vec<RangeIssue>,
+}
+
+fn no_references<T>(_: &T) -> Vec<Reference> {
+    Vec::new()
+}
+
+fn no_ranges<T>(_: &T, _: &Lookup<'_>) -> Vec<RangeIssue> {
+    Vec::new()
+}
+
+impl<T> Hooks<T> {
+    /// No cross-references and no range checks beyond what the types enforce.
+    pub const NONE: Hooks<T> = Hooks {
+        references: no_references::<T>,
+        ranges: no_ranges::<T>,
+    };
+}
+
+/// `value` when it lies outside `min..=max`.
+fn outside(field: impl Into<String>, value: f64, min: Option<f64>, max: Option<f64>) -> Option<RangeIssue> {
+    let below = min.is_some_and(|m| value < m);
+    let above = max.is_some_and(|m| value > m);
+    (below || above).then(|| RangeIssue {
+        field: field.into(),
+        value,
+        min,
+        max,
+    })
+}

@@ -1,0 +1,47 @@
+//! A scorecard points to its cluster and its unit. Its points may not exceed their criterion's
+//! maximum in the template of the same cluster-year, taken from the file, else from local data
+//! (no template known: nothing to compare with). The rule is the scoring module's own
+//! ([`check_mark`]); marks it refuses for other reasons (a criterion since removed, a yes/no
+//! given points) are left to the computation, which ignores them.
+
+use super::{Hooks, Lookup, RangeIssue, Reference};
+use crate::domain::scoring::scorecard::{check_mark, Scorecard, ScorecardError};
+use crate::domain::scoring::template;
+use crate::domain::sync::collections::Collection;
+
+pub const HOOKS: Hooks<Scorecard> = Hooks {
+    references: |c| {
+        vec![
+            Reference::new("cluster_id", Collection::Clusters, &c.cluster_id),
+            Reference::new("unit_id", Collection::Units, &c.unit_id),
+        ]
+    },
+    ranges,
+};
+
+fn ranges(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
+    let Some(template) = lookup.find(|d| template::find_for(&d.templates, &card.cluster_id, card.year))
+    else {
+        return Vec::new();
+    };
+    let mut issues = Vec::new();
+    for (criterion_id, entry) in &card.entries {
+        for (side, mark) in [
+            ("self_mark", entry.self_mark),
+            ("reviewed_mark", entry.reviewed_mark),
+        ] {
+            let Some(mark) = mark else { continue };
+            if let Err(ScorecardError::AboveMaximum { max, given, .. }) =
+                check_mark(template, criterion_id, mark)
+            {
+                issues.push(RangeIssue {
+                    field: format!("entries.{criterion_id}.{side}.points"),
+                    value: given.as_f64(),
+                    min: Some(0.0),
+                    max: Some(max.as_f64()),
+                });
+            }
+        }
+    }
+    issues
+}

@@ -1,0 +1,299 @@
+//! The hooks at work on whole files, with the built-in sample (Cụm thi đua số 4, 2023).
+
+use crate::domain::data::AppData;
+use crate::domain::record::{Record, Stamp};
+use crate::domain::scoring::default_template::ids;
+use crate::domain::scoring::points::Points;
+use crate::domain::scoring::sample::cluster_4_2023;
+use crate::domain::scoring::scorecard::Mark;
+use crate::domain::sync::file::{export, Office, Scope, Selection};
+use crate::domain::sync::validate::{validate, At, ImportError, Incoming};
+use crate::domain::sync::Collection;
+use chrono::DateTime;
+
+fn stamp() -> Stamp {
+    Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+}
+
+/// Units, cluster, template, indicators and final scorecards of the sample.
+fn sample() -> AppData {
+    let mut n = 0;
+    let mut data = AppData::default();
+    cluster_4_2023(
+        &[],
+        || {
+            n += 1;
+            format!("id-{n}")
+        },
+        &stamp(),
+    )
+    .add_to(&mut data);
+    data
+}
+
+/// Exports the records of `data` of the given collections and reads the file into `local`.
+fn import_only(data: &AppData, collections: &[Collection], local: &AppData) -> Result<Incoming, ImportError> {
+    let mut selection = Selection::empty();
+    crate::domain::sync::collections::each_meta(data, &mut |c, m| {
+        if collections.contains(&c) {
+            selection.insert(c, m.id.clone());
+        }
+    });
+    let file = export(
+        data,
+        &selection,
+        Office {
+            id: "ba-vi".into(),
+            name: "LĐLĐ huyện Ba Vì".into(),
+        },
+        Scope {
+            description: "Cụm thi đua số 4 - 2023".into(),
+        },
+        stamp().at,
+    );
+    validate(file.to_json().as_bytes(), local)
+}
+
+fn import(data: &AppData, local: &AppData) -> Result<Incoming, ImportError> {
+    import_only(data, Collection::ALL, local)
+}
+
+fn at(kind: Collection, index: usize, id: &str, field: &str) -> At {
+    At {
+        kind: Some(kind),
+        index: Some(index),
+        id: Some(id.into()),
+        field: field.into(),
+    }
+}
+
+#[test]
+fn the_sample_imports_cleanly() {
+    let data = sample();
+    assert!(!data.scorecards.is_empty() && !data.templates.is_empty());
+    assert_eq!(import(&data, &AppData::default()).unwrap().file.data, data);
+}
+
+#[test]
+fn a_score_above_the_criterion_maximum_is_out_of_range() {
+    let mut data = sample();
+    let card = &mut data.scorecards[2];
+    card.entries.get_mut(ids::CARE).unwrap().self_mark = Some(Mark::Points(Points(101)));
+    let id = card.id().to_string();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(
+                Collection::Scorecards,
+                2,
+                &id,
+                &format!("entries.{}.self_mark.points", ids::CARE)
+            ),
+            value: 10.1,
+            min: Some(0.0),
+            max: Some(10.0),
+        })
+    );
+}
+
+#[test]
+fn reviewed_scores_are_checked_against_a_template_known_only_locally() {
+    let mut data = sample();
+    data.scorecards[0]
+        .entries
+        .get_mut(ids::BONUS)
+        .unwrap()
+        .reviewed_mark = Some(Mark::Points(Points::whole(6)));
+    let id = data.scorecards[0].id().to_string();
+    let without_template = [Collection::Units, Collection::Clusters, Collection::Scorecards];
+    assert_eq!(
+        import_only(&data, &without_template, &AppData::default()).map(|_| ()),
+        Ok(()),
+        "no template known: nothing to compare with"
+    );
+    let local = AppData {
+        templates: data.templates.clone(),
+        ..AppData::default()
+    };
+    assert_eq!(
+        import_only(&data, &without_template, &local),
+        Err(ImportError::OutOfRange {
+            at: at(
+                Collection::Scorecards,
+                0,
+                &id,
+                &format!("entries.{}.reviewed_mark.points", ids::BONUS)
+            ),
+            value: 6.0,
+            min: Some(0.0),
+            max: Some(5.0),
+        })
+    );
+}
+
+#[test]
+fn the_files_template_comes_before_the_local_one() {
+    let data = sample();
+    let mut local = AppData {
+        templates: data.templates.clone(),
+        ..AppData::default()
+    };
+    // Locally, the care criterion was lowered to 1 point; the file's table still says 10.
+    let care = local.templates[0]
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == ids::CARE)
+        .unwrap();
+    care.max = Points::whole(1);
+    assert!(import(&data, &local).is_ok());
+}
+
+#[test]
+fn a_scorecard_for_an_unknown_unit_is_an_unknown_reference() {
+    let mut data = sample();
+    data.scorecards[1].unit_id = "ghost".into();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::UnknownReference {
+            kind: Collection::Scorecards,
+            id: data.scorecards[1].id().into(),
+            field: "unit_id".into(),
+            target: Collection::Units,
+            target_id: "ghost".into(),
+        })
+    );
+    // The unit may be known locally instead of in the file.
+    let data = sample();
+    let local = AppData {
+        units: data.units.clone(),
+        ..AppData::default()
+    };
+    let not_units = [
+        Collection::Clusters,
+        Collection::Templates,
+        Collection::Indicators,
+        Collection::Scorecards,
+    ];
+    assert!(import_only(&data, &not_units, &local).is_ok());
+    assert!(matches!(
+        import_only(&data, &not_units, &AppData::default()),
+        Err(ImportError::UnknownReference {
+            kind: Collection::Clusters,
+            target: Collection::Units,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn scoring_records_point_to_existing_records() {
+    type Case = (fn(&mut AppData), Collection, &'static str, Collection);
+    let cases: [Case; 5] = [
+        (
+            |d| d.clusters[0].member_ids[1] = "ghost".into(),
+            Collection::Clusters,
+            "member_ids[1]",
+            Collection::Units,
+        ),
+        (
+            |d| d.clusters[0].next_head_id = Some("ghost".into()),
+            Collection::Clusters,
+            "next_head_id",
+            Collection::Units,
+        ),
+        (
+            |d| d.templates[0].cluster_id = "ghost".into(),
+            Collection::Templates,
+            "cluster_id",
+            Collection::Clusters,
+        ),
+        (
+            |d| d.indicators[0].unit_id = "ghost".into(),
+            Collection::Indicators,
+            "unit_id",
+            Collection::Units,
+        ),
+        (
+            |d| d.scorecards[0].cluster_id = "ghost".into(),
+            Collection::Scorecards,
+            "cluster_id",
+            Collection::Clusters,
+        ),
+    ];
+    for (edit, kind, field, target) in cases {
+        let mut data = sample();
+        edit(&mut data);
+        let Err(ImportError::UnknownReference {
+            kind: k,
+            field: f,
+            target: t,
+            target_id,
+            ..
+        }) = import(&data, &AppData::default())
+        else {
+            panic!("{kind:?}.{field} should be refused");
+        };
+        assert_eq!(
+            (k, f.as_str(), t, target_id.as_str()),
+            (kind, field, target, "ghost")
+        );
+    }
+}
+
+#[test]
+fn a_cluster_year_outside_the_allowed_years_is_out_of_range() {
+    let mut data = sample();
+    data.clusters[0].year = 20233;
+    let id = data.clusters[0].id().to_string();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(Collection::Clusters, 0, &id, "year"),
+            value: 20233.0,
+            min: Some(2000.0),
+            max: Some(2100.0),
+        })
+    );
+}
+
+#[test]
+fn template_thresholds_must_descend_and_criteria_have_a_maximum() {
+    let mut data = sample();
+    let t = &mut data.templates[0];
+    t.settings.thresholds.good = t.settings.thresholds.excellent;
+    let id = t.id().to_string();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(Collection::Templates, 0, &id, "settings.thresholds.good"),
+            value: 90.0,
+            min: Some(0.0),
+            max: Some(89.9),
+        })
+    );
+    let mut data = sample();
+    data.templates[0].criteria[3].max = Points::ZERO;
+    let Err(ImportError::OutOfRange { at: where_, .. }) = import(&data, &AppData::default()) else {
+        panic!("a criterion worth nothing should be refused");
+    };
+    assert_eq!(where_.field, "criteria[3].max");
+    // A veto criterion's maximum is not used.
+    let mut data = sample();
+    let veto = data.templates[0]
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == ids::VETO_STRIKE)
+        .unwrap();
+    veto.max = Points::ZERO;
+    assert!(import(&data, &AppData::default()).is_ok());
+}
+
+#[test]
+fn deleted_scorecards_are_not_checked() {
+    let mut data = sample();
+    let card = &mut data.scorecards[0];
+    card.unit_id = "ghost".into();
+    card.entries.get_mut(ids::CARE).unwrap().self_mark = Some(Mark::Points(Points::whole(99)));
+    card.meta.deleted = true;
+    assert!(import(&data, &AppData::default()).is_ok());
+}
