@@ -5,6 +5,7 @@ pub mod data;
 pub mod overview;
 pub mod recovery;
 pub mod route;
+pub mod scoring;
 pub mod units;
 pub mod widgets;
 

@@ -15,11 +15,24 @@ use leptos::prelude::*;
 const GROUPS: [(&str, &[K]); 5] = [
     (
         "Tổ chức và đoàn viên",
-        &[K::GrassrootsUnions, K::Members, K::NewMembers, K::NewMembersTarget, K::NewGrassroots, K::NewGrassrootsTarget],
+        &[
+            K::GrassrootsUnions,
+            K::Members,
+            K::NewMembers,
+            K::NewMembersTarget,
+            K::NewGrassroots,
+            K::NewGrassrootsTarget,
+        ],
     ),
     (
         "Sáng kiến",
-        &[K::ImprovementsBase, K::ImprovementsUpper, K::ExperienceBase, K::ExperienceDistrict, K::ExperienceCity],
+        &[
+            K::ImprovementsBase,
+            K::ImprovementsUpper,
+            K::ExperienceBase,
+            K::ExperienceDistrict,
+            K::ExperienceCity,
+        ],
     ),
     (
         "Danh hiệu",
@@ -34,7 +47,12 @@ const GROUPS: [(&str, &[K]); 5] = [
     ),
     (
         "Giám sát và tuyên truyền",
-        &[K::SupervisionJoined, K::SupervisionChaired, K::PropagandaSessions, K::PropagandaAttendances],
+        &[
+            K::SupervisionJoined,
+            K::SupervisionChaired,
+            K::PropagandaSessions,
+            K::PropagandaAttendances,
+        ],
     ),
     ("Chăm lo", &[K::HealthChecks, K::Gifts, K::PartyNominations]),
 ];
@@ -74,12 +92,22 @@ pub fn IndicatorsTab() -> impl IntoView {
     let fields: Vec<(K, Field)> = GROUPS
         .iter()
         .flat_map(|(_, keys)| keys.iter())
-        .map(|k| (k.clone(), Field { value: RwSignal::new(String::new()), error: RwSignal::new(None) }))
+        .map(|k| {
+            (
+                k.clone(),
+                Field {
+                    value: RwSignal::new(String::new()),
+                    error: RwSignal::new(None),
+                },
+            )
+        })
         .collect();
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
     let report = Memo::new(move |_| {
-        let (Some(u), y) = (unit.get(), year.get()) else { return None };
+        let (Some(u), y) = (unit.get(), year.get()) else {
+            return None;
+        };
         store.with(|d| ind::find_for(&d.indicators, &u, y).cloned())
     });
 
@@ -89,7 +117,8 @@ pub fn IndicatorsTab() -> impl IntoView {
         fields.with_value(|fs| {
             for (k, f) in fs {
                 let v = r.as_ref().and_then(|r| r.get(k));
-                f.value.set(v.map(|v| format::integer(v as i64)).unwrap_or_default());
+                f.value
+                    .set(v.map(|v| format::integer(v as i64)).unwrap_or_default());
                 f.error.set(None);
             }
         });
@@ -97,7 +126,9 @@ pub fn IndicatorsTab() -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(unit_id), year) = (unit.get_untracked(), year.get_untracked()) else { return };
+        let (Some(unit_id), year) = (unit.get_untracked(), year.get_untracked()) else {
+            return;
+        };
         let mut values = Vec::new();
         let mut bad = false;
         fields.with_value(|fs| {
@@ -113,7 +144,9 @@ pub fn IndicatorsTab() -> impl IntoView {
             }
         });
         if bad {
-            notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+            notice.set(Some(Notice::Failed(
+                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+            )));
             return;
         }
         let uid = unit_id.clone();
@@ -146,7 +179,9 @@ pub fn IndicatorsTab() -> impl IntoView {
             Ok(warnings) => {
                 let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
                 notice.set(Some(Notice::Done(
-                    format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" ")).trim().to_string(),
+                    format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" "))
+                        .trim()
+                        .to_string(),
                 )));
             }
             Err(CommitError::Invalid(issues)) => {
@@ -157,7 +192,9 @@ pub fn IndicatorsTab() -> impl IntoView {
                         }
                     }
                 });
-                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                notice.set(Some(Notice::Failed(
+                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+                )));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -203,7 +240,11 @@ fn ClusterRates() -> impl IntoView {
                 .iter()
                 .map(|u: &Id| {
                     let r = ind::find_for(&d.indicators, u, c.year);
-                    let count = |k: &K| r.and_then(|r| r.get(k)).map(|v| format::integer(v as i64)).unwrap_or_else(|| "—".into());
+                    let count = |k: &K| {
+                        r.and_then(|r| r.get(k))
+                            .map(|v| format::integer(v as i64))
+                            .unwrap_or_else(|| "—".into())
+                    };
                     (
                         d.unit_name(u),
                         count(&K::GrassrootsUnions),

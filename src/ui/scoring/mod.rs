@@ -72,7 +72,9 @@ pub fn ScoringPage() -> impl IntoView {
         })
     });
     let cluster_id = Memo::new(move |_| {
-        route.with(|r| r.rest.first().cloned()).or_else(|| clusters.with(|c| c.first().map(|c| c.meta.id.clone())))
+        route
+            .with(|r| r.rest.first().cloned())
+            .or_else(|| clusters.with(|c| c.first().map(|c| c.meta.id.clone())))
     });
     let cluster = Memo::new(move |_| {
         let id = cluster_id.get()?;
@@ -90,7 +92,9 @@ pub fn ScoringPage() -> impl IntoView {
         let chosen = route.with(|r| r.rest.get(2).cloned());
         cluster.with(|c| {
             let c = c.as_ref()?;
-            chosen.filter(|u| c.member_ids.contains(u)).or_else(|| c.member_ids.first().cloned())
+            chosen
+                .filter(|u| c.member_ids.contains(u))
+                .or_else(|| c.member_ids.first().cloned())
         })
     });
     provide_context(Selected { cluster, unit });
@@ -152,7 +156,12 @@ pub fn UnitPicker(tab: Tab) -> impl IntoView {
     let Selected { cluster, unit } = expect_context::<Selected>();
     let options = Memo::new(move |_| {
         let members = cluster.with(|c| c.as_ref().map(|c| c.member_ids.clone()).unwrap_or_default());
-        store.with(|d| members.iter().map(|id| (id.clone(), d.unit_name(id))).collect::<Vec<_>>())
+        store.with(|d| {
+            members
+                .iter()
+                .map(|id| (id.clone(), d.unit_name(id)))
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <div class="field picker">
@@ -180,7 +189,12 @@ pub fn UnitPicker(tab: Tab) -> impl IntoView {
 /// a template edit then shows at once on every card).
 pub fn use_results(
     cluster: Memo<Option<Cluster>>,
-) -> Memo<Option<(crate::domain::scoring::template::ScoringTemplate, crate::domain::scoring::compute::ClusterResults)>> {
+) -> Memo<
+    Option<(
+        crate::domain::scoring::template::ScoringTemplate,
+        crate::domain::scoring::compute::ClusterResults,
+    )>,
+> {
     use crate::domain::scoring::{compute, template};
     let store = use_store();
     Memo::new(move |_| {

@@ -4,11 +4,11 @@
 use super::{text, use_results, Selected, Tab, UnitPicker};
 use crate::domain::format;
 use crate::domain::record;
+use crate::domain::record::Stamp;
 use crate::domain::scoring::compute::{CardResult, Tally};
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
-use crate::domain::record::Stamp;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
@@ -28,9 +28,15 @@ struct CardCtx {
 
 impl CardCtx {
     /// Applies one change to the card; a refusal is shown next to its criterion, or as a notice.
-    fn change(&self, done: Option<String>, f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>) -> bool {
+    fn change(
+        &self,
+        done: Option<String>,
+        f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>,
+    ) -> bool {
         let store = use_store();
-        let (Some(card), Some(t)) = (self.card.get_untracked(), self.template.get_untracked()) else { return false };
+        let (Some(card), Some(t)) = (self.card.get_untracked(), self.template.get_untracked()) else {
+            return false;
+        };
         let id = card.meta.id.clone();
         let result = store.commit(|data, stamp| {
             let card = record::find_mut(&mut data.scorecards, &id).ok_or(ScorecardError::NotAllowed {
@@ -47,7 +53,11 @@ impl CardCtx {
                 true
             }
             Err(CommitError::Invalid(e)) => {
-                let name = |cid: &str| t.criterion(cid).map(|c| format!("{} {}", c.code, c.name)).unwrap_or_else(|| cid.to_string());
+                let name = |cid: &str| {
+                    t.criterion(cid)
+                        .map(|c| format!("{} {}", c.code, c.name))
+                        .unwrap_or_else(|| cid.to_string())
+                };
                 let message = text::scorecard_error(&e, name);
                 match e.criterion() {
                     Some(cid) => self.errors.update(|m| {
@@ -79,16 +89,29 @@ pub fn ScorecardTab() -> impl IntoView {
         let id = card.with(|c| c.as_ref().map(|c| c.meta.id.clone()))?;
         results.with(|r| r.as_ref()?.1.cards.iter().find(|c| c.card_id == id).cloned())
     });
-    let ctx = CardCtx { card, template, notice: RwSignal::new(None), errors: RwSignal::new(BTreeMap::new()) };
+    let ctx = CardCtx {
+        card,
+        template,
+        notice: RwSignal::new(None),
+        errors: RwSignal::new(BTreeMap::new()),
+    };
     provide_context(ctx);
 
     let create = move |_| {
-        let (Some(c), Some(u)) = (cluster.get_untracked(), unit.get_untracked()) else { return };
+        let (Some(c), Some(u)) = (cluster.get_untracked(), unit.get_untracked()) else {
+            return;
+        };
         let result = store.commit(|data, stamp| {
             if sc::find_for(&data.scorecards, &c.meta.id, c.year, &u).is_some() {
                 return Err(());
             }
-            data.scorecards.push(Scorecard::new(crate::store::browser::new_id(), c.meta.id.clone(), c.year, u.clone(), stamp));
+            data.scorecards.push(Scorecard::new(
+                crate::store::browser::new_id(),
+                c.meta.id.clone(),
+                c.year,
+                u.clone(),
+                stamp,
+            ));
             Ok(())
         });
         if let Err(e) = result {
@@ -118,8 +141,14 @@ pub fn ScorecardTab() -> impl IntoView {
 #[component]
 fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
-    let status = Memo::new(move |_| ctx.card.with(|c| c.as_ref().map(|c| c.status).unwrap_or_default()));
-    let criteria = Memo::new(move |_| ctx.template.with(|t| t.as_ref().map(|t| t.criteria.clone()).unwrap_or_default()));
+    let status = Memo::new(move |_| {
+        ctx.card
+            .with(|c| c.as_ref().map(|c| c.status).unwrap_or_default())
+    });
+    let criteria = Memo::new(move |_| {
+        ctx.template
+            .with(|t| t.as_ref().map(|t| t.criteria.clone()).unwrap_or_default())
+    });
     let step = move |label: &'static str, f: fn(&mut Scorecard, &Stamp) -> Result<(), ScorecardError>| {
         view! {
             <button type="button" on:click=move |_| {
@@ -169,8 +198,17 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
 #[component]
 fn Totals(self_tally: Tally, reviewed: Tally) -> impl IntoView {
     let line = |label: &'static str, t: &Tally| {
-        let blocks = t.blocks.iter().map(|(code, p)| format!("khối {code}: {p}")).collect::<Vec<_>>().join(", ");
-        let veto = if t.vetoed() { " – VI PHẠM TIÊU CHÍ LOẠI TRỪ" } else { "" };
+        let blocks = t
+            .blocks
+            .iter()
+            .map(|(code, p)| format!("khối {code}: {p}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let veto = if t.vetoed() {
+            " – VI PHẠM TIÊU CHÍ LOẠI TRỪ"
+        } else {
+            ""
+        };
         format!(
             "{label}: {} điểm ({blocks}; thưởng {} / trừ {}){veto}",
             t.total, t.bonus, t.penalty
@@ -185,16 +223,31 @@ fn Totals(self_tally: Tally, reviewed: Tally) -> impl IntoView {
 }
 
 #[component]
-fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status: Memo<CardStatus>) -> impl IntoView {
+fn CriterionLine(
+    criterion: Criterion,
+    result: Memo<Option<CardResult>>,
+    status: Memo<CardStatus>,
+) -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     let cid = criterion.id.clone();
     let entry = {
         let cid = cid.clone();
-        Memo::new(move |_| ctx.card.with(|c| c.as_ref().and_then(|c| c.entry(&cid).cloned()).unwrap_or_default()))
+        Memo::new(move |_| {
+            ctx.card.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.entry(&cid).cloned())
+                    .unwrap_or_default()
+            })
+        })
     };
     let points = {
         let cid = cid.clone();
-        Memo::new(move |_| result.with(|r| r.as_ref().and_then(|r| r.criteria.iter().find(|p| p.criterion_id == cid).cloned())))
+        Memo::new(move |_| {
+            result.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.criteria.iter().find(|p| p.criterion_id == cid).cloned())
+            })
+        })
     };
     let error = {
         let cid = cid.clone();
@@ -205,9 +258,18 @@ fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status:
     let flag = criterion.kind.is_flag();
     let title = format!("{} {}", criterion.code, criterion.name);
 
+    let err_id_inputs = err_id.clone();
     let side_input = move |side: Side| {
         let cid = cid.clone();
-        let label = format!("{} – {}", if side == Side::SelfScore { "Tự chấm" } else { "Cụm chấm" }, title.clone());
+        let label = format!(
+            "{} – {}",
+            if side == Side::SelfScore {
+                "Tự chấm"
+            } else {
+                "Cụm chấm"
+            },
+            title.clone()
+        );
         let editable = move || match side {
             Side::SelfScore => status.get() == CardStatus::Draft,
             Side::Reviewed => matches!(status.get(), CardStatus::Submitted | CardStatus::Reviewed),
@@ -216,7 +278,7 @@ fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status:
         if automatic {
             return view! { <span class="hint">"tự động"</span> }.into_any();
         }
-        let err_for_input = err_id.clone();
+        let err_for_input = err_id_inputs.clone();
         if flag {
             return view! {
                 <label class="check">
@@ -272,7 +334,9 @@ fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status:
         let (c, e) = (comment.get_untracked(), evidence.get_untracked());
         let unchanged = entry.with_untracked(|x| x.comment == c.trim() && x.evidence == e.trim());
         if !unchanged {
-            ctx.change(None, move |card, _, stamp| sc::set_note(card, &cid, &c, &e, stamp));
+            ctx.change(None, move |card, _, stamp| {
+                sc::set_note(card, &cid, &c, &e, stamp)
+            });
         }
     };
     let notes_editable = move || status.get() != CardStatus::Final;
@@ -280,10 +344,13 @@ fn CriterionLine(criterion: Criterion, result: Memo<Option<CardResult>>, status:
         if !automatic {
             return String::new();
         }
-        points.get().map(|p| match p.gap {
-            Some(g) => format!("0 ({})", text::gap(&g)),
-            None => p.self_points.to_string(),
-        }).unwrap_or_default()
+        points
+            .get()
+            .map(|p| match p.gap {
+                Some(g) => format!("0 ({})", text::gap(&g)),
+                None => p.self_points.to_string(),
+            })
+            .unwrap_or_default()
     };
     view! {
         <tr class:invalid=move || error.with(Option::is_some)>
@@ -318,7 +385,10 @@ fn Reopen() -> impl IntoView {
         by_err.set(None);
         reason_err.set(None);
         let (b, r) = (by.get_untracked(), reason.get_untracked());
-        let ok = ctx.change(Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()), |card, _, stamp| sc::reopen(card, &b, &r, stamp));
+        let ok = ctx.change(
+            Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()),
+            |card, _, stamp| sc::reopen(card, &b, &r, stamp),
+        );
         if ok {
             by.set(String::new());
             reason.set(String::new());
@@ -345,14 +415,18 @@ fn Reopen() -> impl IntoView {
 fn Reopenings() -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     move || {
-        let list = ctx.card.with(|c| c.as_ref().map(|c| c.reopenings.clone()).unwrap_or_default());
-        (!list.is_empty()).then(|| view! {
-            <h3>"Lịch sử mở lại phiếu"</h3>
-            <ul>
-                {list.into_iter().map(|r| view! {
-                    <li>{format!("{} – {}: {}", format::date(r.at.date_naive()), r.by, r.reason)}</li>
-                }).collect_view()}
-            </ul>
+        let list = ctx
+            .card
+            .with(|c| c.as_ref().map(|c| c.reopenings.clone()).unwrap_or_default());
+        (!list.is_empty()).then(|| {
+            view! {
+                <h3>"Lịch sử mở lại phiếu"</h3>
+                <ul>
+                    {list.into_iter().map(|r| view! {
+                        <li>{format!("{} – {}: {}", format::date(r.at.date_naive()), r.by, r.reason)}</li>
+                    }).collect_view()}
+                </ul>
+            }
         })
     }
 }

@@ -40,12 +40,19 @@ fn kind_slug(k: &CriterionKind) -> &'static str {
 }
 
 fn indicator_index(k: &IndicatorKey) -> String {
-    IndicatorKey::BUILT_IN.iter().position(|x| x == k).unwrap_or(0).to_string()
+    IndicatorKey::BUILT_IN
+        .iter()
+        .position(|x| x == k)
+        .unwrap_or(0)
+        .to_string()
 }
 
 fn indicator_at(index: &str) -> IndicatorKey {
     let i: usize = index.parse().unwrap_or(0);
-    IndicatorKey::BUILT_IN.get(i).cloned().unwrap_or(IndicatorKey::Members)
+    IndicatorKey::BUILT_IN
+        .get(i)
+        .cloned()
+        .unwrap_or(IndicatorKey::Members)
 }
 
 fn indicator_options() -> Vec<(String, String)> {
@@ -77,17 +84,30 @@ impl Row {
     fn from(c: &Criterion) -> Row {
         let s = |v: String| RwSignal::new(v);
         let (indicator, target, formula, points_each, per) = match &c.kind {
-            CriterionKind::Target { indicator, target, formula } => (
+            CriterionKind::Target {
+                indicator,
+                target,
+                formula,
+            } => (
                 indicator_index(indicator),
                 match target {
                     TargetSource::Indicator(k) => indicator_index(k),
                     TargetSource::Fixed(n) => format!("co-dinh:{n}"),
                 },
-                if *formula == TargetFormula::Relative { "relative" } else { "proportional" }.to_string(),
+                if *formula == TargetFormula::Relative {
+                    "relative"
+                } else {
+                    "proportional"
+                }
+                .to_string(),
                 String::new(),
                 String::new(),
             ),
-            CriterionKind::Count { indicator, points_each, per } => (
+            CriterionKind::Count {
+                indicator,
+                points_each,
+                per,
+            } => (
                 indicator_index(indicator),
                 String::new(),
                 "relative".into(),
@@ -196,7 +216,11 @@ pub fn TemplateTab() -> impl IntoView {
             Ok(())
         });
         notice.set(match result {
-            Ok(()) if from_previous => Some(Notice::Done(format!("Đã sao chép bảng điểm năm {} sang năm {}.", c.year - 1, c.year))),
+            Ok(()) if from_previous => Some(Notice::Done(format!(
+                "Đã sao chép bảng điểm năm {} sang năm {}.",
+                c.year - 1,
+                c.year
+            ))),
             Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
             Err(CommitError::Invalid(())) => Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into())),
             Err(other) => Notice::from_commit(&other),
@@ -243,7 +267,11 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     let issues = RwSignal::new(Vec::<String>::new());
     let blocks = StoredValue::new(template.blocks.clone());
     let block_options = Signal::derive(move || {
-        blocks.with_value(|b| b.iter().map(|b| (b.code.clone(), format!("{}. {}", b.code, b.title))).collect::<Vec<_>>())
+        blocks.with_value(|b| {
+            b.iter()
+                .map(|b| (b.code.clone(), format!("{}. {}", b.code, b.title)))
+                .collect::<Vec<_>>()
+        })
     });
     let base = StoredValue::new(template);
 
@@ -265,7 +293,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.settings.thresholds.good = points("Ngưỡng HTTNV", good);
         t.settings.thresholds.done = points("Ngưỡng HTNV", done);
         t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap);
-        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| match format::parse_count(&v.get_untracked()) {
+        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| match format::parse_count(
+            &v.get_untracked(),
+        ) {
             Ok(n) => n.unwrap_or(0),
             Err(_) => {
                 problems.push(format!("{label}: hãy nhập số nguyên không âm."));
@@ -273,7 +303,8 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             }
         };
         let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, &mut problems);
-        t.settings.excellent_cap_percent = (!cap.get_untracked().trim().is_empty()).then_some(cap_value.min(255) as u8);
+        t.settings.excellent_cap_percent =
+            (!cap.get_untracked().trim().is_empty()).then_some(cap_value.min(255) as u8);
         t.settings.flags = whole("Số Cờ thi đua", flags, &mut problems) as u32;
         t.settings.certificates = whole("Số Bằng khen", certificates, &mut problems) as u32;
         let mut criteria = Vec::new();
@@ -290,7 +321,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.criteria = criteria;
         if !problems.is_empty() {
             settings_error.set(Some(problems.join(" ")));
-            notice.set(Some(Notice::Failed("Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into())));
+            notice.set(Some(Notice::Failed(
+                "Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into(),
+            )));
             return;
         }
         let id = id.clone();
@@ -309,7 +342,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         match result {
             Ok(warnings) => {
                 issues.set(warnings.iter().map(text::template_issue).collect());
-                notice.set(Some(Notice::Done("Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into())));
+                notice.set(Some(Notice::Done(
+                    "Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into(),
+                )));
             }
             Err(CommitError::Invalid(found)) => {
                 for issue in &found {
@@ -320,7 +355,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     }
                 }
                 issues.set(found.iter().map(text::template_issue).collect());
-                notice.set(Some(Notice::Failed("Chưa lưu bảng điểm: xem các lỗi bên dưới.".into())));
+                notice.set(Some(Notice::Failed(
+                    "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
+                )));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -377,13 +414,32 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
 }
 
 #[component]
-fn CriterionRow(row: Row, block_options: Signal<Vec<(String, String)>>, rows: RwSignal<Vec<Row>>) -> impl IntoView {
-    let kinds = Signal::derive(|| KINDS.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect::<Vec<_>>());
+fn CriterionRow(
+    row: Row,
+    block_options: Signal<Vec<(String, String)>>,
+    rows: RwSignal<Vec<Row>>,
+) -> impl IntoView {
+    let kinds = Signal::derive(|| {
+        KINDS
+            .iter()
+            .map(|(v, t)| (v.to_string(), t.to_string()))
+            .collect::<Vec<_>>()
+    });
     let indicators = Signal::derive(indicator_options);
     let formulas = Signal::derive(|| {
         [TargetFormula::Relative, TargetFormula::Proportional]
             .into_iter()
-            .map(|f| (if f == TargetFormula::Relative { "relative" } else { "proportional" }.to_string(), text::formula(f).to_string()))
+            .map(|f| {
+                (
+                    if f == TargetFormula::Relative {
+                        "relative"
+                    } else {
+                        "proportional"
+                    }
+                    .to_string(),
+                    text::formula(f).to_string(),
+                )
+            })
             .collect::<Vec<_>>()
     });
     let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());

@@ -95,7 +95,11 @@ pub fn scorecard_error(e: &ScorecardError, criterion_name: impl Fn(&str) -> Stri
         ScorecardError::UnknownCriterion { criterion_id } => {
             format!("Tiêu chí \"{criterion_id}\" không có trong bảng điểm.")
         }
-        ScorecardError::AboveMaximum { criterion_id, max, given } => format!(
+        ScorecardError::AboveMaximum {
+            criterion_id,
+            max,
+            given,
+        } => format!(
             "{}: điểm {given} vượt quá điểm tối đa {max}.",
             criterion_name(criterion_id)
         ),
@@ -129,7 +133,10 @@ pub fn indicator_issue(issue: &IndicatorIssue) -> String {
         IndicatorIssue::NewMembersExceedMembers => "Số kết nạp mới lớn hơn tổng số đoàn viên.".into(),
         IndicatorIssue::NewGrassrootsExceedGrassroots => "Số CĐCS thành lập mới lớn hơn tổng số CĐCS.".into(),
         IndicatorIssue::ZeroTarget { key } => {
-            format!("{}: chỉ tiêu bằng 0 nên không tính được tỷ lệ (vẫn lưu được).", indicator(key))
+            format!(
+                "{}: chỉ tiêu bằng 0 nên không tính được tỷ lệ (vẫn lưu được).",
+                indicator(key)
+            )
         }
         IndicatorIssue::ExtraKeyRequired => "Chỉ tiêu riêng cần có tên.".into(),
         IndicatorIssue::DuplicateExtraKey { key } => format!("Chỉ tiêu riêng \"{key}\" bị trùng."),
@@ -140,17 +147,25 @@ pub fn template_issue(issue: &TemplateIssue) -> String {
     use TemplateIssue::*;
     match issue {
         NameRequired => "Tên bảng điểm là bắt buộc.".into(),
-        BaseTotalNot100 { total } => format!("Tổng điểm các tiêu chí cơ bản là {total}, không phải 100 (vẫn lưu được)."),
+        BaseTotalNot100 { total } => {
+            format!("Tổng điểm các tiêu chí cơ bản là {total}, không phải 100 (vẫn lưu được).")
+        }
         BlockCodeRequired => "Mỗi khối cần có mã (I, II, III…).".into(),
         DuplicateBlock { code } => format!("Khối \"{code}\" bị trùng."),
         CriterionIdRequired => "Mỗi tiêu chí cần có mã.".into(),
         DuplicateCriterion { id } => format!("Mã tiêu chí \"{id}\" bị trùng."),
         CriterionNameRequired { id } => format!("Tiêu chí \"{id}\" cần có tên."),
-        UnknownBlock { id, block } => format!("Tiêu chí \"{id}\" thuộc khối \"{block}\" không có trong bảng."),
+        UnknownBlock { id, block } => {
+            format!("Tiêu chí \"{id}\" thuộc khối \"{block}\" không có trong bảng.")
+        }
         MaxMustBePositive { id } => format!("Tiêu chí \"{id}\": điểm tối đa phải lớn hơn 0."),
         PointsEachMustBePositive { id } => format!("Tiêu chí \"{id}\": điểm mỗi đơn vị đếm phải lớn hơn 0."),
-        PerMustBePositive { id } => format!("Tiêu chí \"{id}\": số đếm cho mỗi lần cộng điểm phải lớn hơn 0."),
-        ZeroFixedTarget { id } => format!("Tiêu chí \"{id}\": chỉ tiêu cố định bằng 0, mọi đơn vị sẽ được 0 điểm (vẫn lưu được)."),
+        PerMustBePositive { id } => {
+            format!("Tiêu chí \"{id}\": số đếm cho mỗi lần cộng điểm phải lớn hơn 0.")
+        }
+        ZeroFixedTarget { id } => {
+            format!("Tiêu chí \"{id}\": chỉ tiêu cố định bằng 0, mọi đơn vị sẽ được 0 điểm (vẫn lưu được).")
+        }
         ThresholdsNotDescending => "Ngưỡng xếp loại phải giảm dần: HTXSNV > HTTNV > HTNV.".into(),
         ExcellentUnreachable { excellent, best } => format!(
             "Ngưỡng HTXSNV ({excellent}) cao hơn tổng điểm tối đa có thể đạt ({best}) (vẫn lưu được)."

@@ -1,0 +1,143 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, openApp, goTo, addUnit, storedText } from "./helpers.mjs";
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+/** The rows of the results table as [rank, unit, reviewed total, tier]. */
+async function resultRows(page) {
+  const table = page.getByRole("table", { name: "Kết quả xếp hạng" });
+  await table.waitFor();
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => {
+      const cells = [...r.children].map((c) => c.textContent.trim());
+      return [cells[0], cells[1], cells[3], cells[4], cells[5]];
+    }),
+  );
+}
+
+test("the sample data shows Cụm thi đua số 4 with six ranked units", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu Cụm thi đua số 4 năm 2023" }).waitFor();
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  const rows = await resultRows(page);
+  assert.equal(rows.length, 6);
+  assert.deepEqual(rows.map((r) => r[0]), ["1", "2", "3", "4", "5", "6"]);
+  assert.equal(rows[0][1], "LĐLĐ huyện Đan Phượng");
+  assert.equal(rows[0][4], "Cờ thi đua");
+  // Totals are vi-VN decimals and the tie between two units is explained.
+  assert.ok(rows.every((r) => /^\d+(,\d)?$/.test(r[2])), JSON.stringify(rows));
+  await page.getByRole("table", { name: "Kết quả xếp hạng" }).getByText(/hơn ở khối II/).waitFor();
+  await page.getByRole("img", { name: /Tổng điểm cụm chấm/ }).waitFor();
+  // The seed's rates appear on the indicators tab.
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Chỉ tiêu" }).click();
+  const rates = page.getByRole("table", { name: "Tỷ lệ đạt chỉ tiêu của các đơn vị" });
+  await rates.getByRole("cell", { name: "192,7%" }).waitFor();
+  await rates.getByRole("cell", { name: "57,3%" }).waitFor();
+  // Loading twice adds nothing.
+  await goTo(page, "Dữ liệu");
+  const before = await storedText(page);
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("alert").filter({ hasText: "nên không thêm lần nữa" }).waitFor();
+  assert.equal(await storedText(page), before);
+  await context.close();
+});
+
+async function scoreCard(page, unit, manual, flags = {}) {
+  await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: unit });
+  await page.getByRole("button", { name: "Tạo phiếu chấm" }).click();
+  const card = page.getByRole("table", { name: "Phiếu chấm điểm" });
+  await card.waitFor();
+  for (const [code, value] of Object.entries(manual)) {
+    const input = card.getByRole("textbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) });
+    await input.fill(value);
+    await input.press("Tab");
+    await page.waitForFunction(
+      ([c, v]) => JSON.parse(localStorage.getItem("thidua:data")).scorecards.some((s) => s.entries[c]?.self_mark),
+      [code, value],
+    );
+  }
+  for (const [code, on] of Object.entries(flags)) {
+    if (on) await card.getByRole("checkbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) }).check();
+  }
+  await page.getByRole("button", { name: "Nộp phiếu" }).click();
+  await page.getByRole("button", { name: "Xác nhận cụm đã chấm" }).click();
+  await page.getByRole("button", { name: "Chốt phiếu" }).click();
+  await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Chốt" }).waitFor();
+}
+
+test("a cluster of three units: indicators and scores give ranking and tiers", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  for (const name of ["LĐLĐ huyện Ba Vì", "LĐLĐ huyện Phúc Thọ", "LĐLĐ huyện Quốc Oai"]) await addUnit(page, name);
+  const form = page.getByRole("form", { name: "Thêm cụm thi đua" });
+  await form.getByLabel("Tên cụm").fill("Cụm thi đua số 4");
+  await form.getByLabel("Năm").fill("2024");
+  for (const name of ["LĐLĐ huyện Ba Vì", "LĐLĐ huyện Phúc Thọ", "LĐLĐ huyện Quốc Oai"]) await form.getByLabel(name).check();
+  await form.getByLabel("Cụm trưởng").selectOption({ label: "LĐLĐ huyện Quốc Oai" });
+  await form.getByRole("button", { name: "Thêm cụm" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm Cụm thi đua số 4 năm 2024" }).waitFor();
+  await page.getByRole("link", { name: "Chấm điểm Cụm thi đua số 4 năm 2024" }).click();
+
+  const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
+  await tabs.getByRole("link", { name: "Bảng điểm" }).click();
+  await page.getByRole("button", { name: "Dùng bảng điểm mặc định" }).click();
+  await page.getByRole("table", { name: "Tiêu chí chấm điểm" }).waitFor();
+
+  await tabs.getByRole("link", { name: "Chỉ tiêu" }).click();
+  await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "LĐLĐ huyện Phúc Thọ" });
+  const indicators = page.getByRole("form", { name: "Chỉ tiêu năm của đơn vị" });
+  await indicators.getByLabel("Kết nạp đoàn viên mới").fill("1.927");
+  await indicators.getByLabel("Chỉ tiêu kết nạp đoàn viên", { exact: true }).fill("1000");
+  await indicators.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu chỉ tiêu năm 2024 của LĐLĐ huyện Phúc Thọ" }).waitFor();
+  await indicators.getByText("Phát triển đoàn viên: 192,7%").waitFor();
+
+  await tabs.getByRole("link", { name: "Phiếu chấm" }).click();
+  const full = { "I.1": "10", "I.4": "10", "I.5": "5", "II.3": "10", "III.3": "10", "III.4": "5" };
+  await scoreCard(page, "LĐLĐ huyện Phúc Thọ", full, { "II.4": true });
+  await scoreCard(page, "LĐLĐ huyện Ba Vì", { ...full, "I.1": "8,5" }, { "II.4": true });
+  await scoreCard(page, "LĐLĐ huyện Quốc Oai", full, { "II.4": true, "L.2": true });
+
+  await tabs.getByRole("link", { name: "Kết quả" }).click();
+  const rows = await resultRows(page);
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[1], r[2], r[3]]),
+    [
+      ["1", "LĐLĐ huyện Phúc Thọ", "70", "HTNV"],
+      ["2", "LĐLĐ huyện Ba Vì", "53,5", "HTNV"],
+      ["3", "LĐLĐ huyện Quốc Oai", "55", "KHTNV"],
+    ],
+  );
+  await page.getByRole("table", { name: "Kết quả xếp hạng" }).getByText(/Vi phạm tiêu chí loại trừ/).waitFor();
+  await context.close();
+});
+
+test("a score above the criterion's maximum is refused on the field and not saved", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Phiếu chấm" }).click();
+  // The sample cards are final: reopen one, recording who and why.
+  await page.getByLabel("Người mở lại").fill("Nguyễn Đức Nghĩa");
+  await page.getByLabel("Lý do mở lại").fill("Sửa điểm khối I");
+  await page.getByRole("button", { name: "Mở lại phiếu" }).click();
+  await page.getByText(/Nguyễn Đức Nghĩa: Sửa điểm khối I/).waitFor();
+  const before = await storedText(page);
+  const input = page.getByRole("textbox", { name: /^Cụm chấm – I\.5 / });
+  await input.fill("8");
+  await input.press("Tab");
+  await page.getByRole("alert").filter({ hasText: "điểm 8 vượt quá điểm tối đa 5" }).waitFor();
+  assert.equal(await input.getAttribute("aria-invalid"), "true");
+  assert.equal(await storedText(page), before);
+  await input.fill("4,5");
+  await input.press("Tab");
+  await page.waitForFunction((b) => localStorage.getItem("thidua:data") !== b, before);
+  assert.equal(await page.getByRole("alert").filter({ hasText: "vượt quá" }).count(), 0);
+  await context.close();
+});
