@@ -141,3 +141,36 @@ test("a score above the criterion's maximum is refused on the field and not save
   assert.equal(await page.getByRole("alert").filter({ hasText: "vượt quá" }).count(), 0);
   await context.close();
 });
+
+test("an office's own indicator is saved with the unit-year and can be scored by a criterion", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
+  await tabs.getByRole("link", { name: "Chỉ tiêu" }).click();
+  const form = page.getByRole("form", { name: "Chỉ tiêu năm của đơn vị" });
+  await form.getByRole("button", { name: "Thêm chỉ tiêu riêng" }).click();
+  await form.getByLabel("Tên chỉ tiêu riêng 1").fill("Mái ấm Công đoàn");
+  await form.getByLabel("Giá trị chỉ tiêu riêng 1").fill("-3");
+  await form.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await form.getByRole("alert").filter({ hasText: "Mái ấm Công đoàn: không được là số âm." }).waitFor();
+  await form.getByLabel("Giá trị chỉ tiêu riêng 1").fill("3");
+  await form.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu chỉ tiêu năm 2023" }).waitFor();
+  await page.reload();
+  assert.equal(await page.getByLabel("Giá trị chỉ tiêu riêng 1").inputValue(), "3");
+
+  await tabs.getByRole("link", { name: "Bảng điểm" }).click();
+  await page.getByRole("button", { name: "Thêm tiêu chí" }).click();
+  const kind = page.getByLabel(/^Cách tính – tiêu chí III\.\d+$/).last();
+  await kind.selectOption({ label: "Đếm × điểm" });
+  const counted = page.getByLabel(/^Đếm theo – tiêu chí III\.\d+$/).last();
+  await counted.selectOption({ label: "Chỉ tiêu riêng: Mái ấm Công đoàn" });
+  await page.getByLabel(/^Tên – tiêu chí III\.\d+$/).last().fill("Hỗ trợ Mái ấm Công đoàn");
+  await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
+  const saved = JSON.parse(await storedText(page)).templates[0].criteria.at(-1);
+  assert.deepEqual(saved.indicator, { custom: "mai-am-cong-doan" });
+  await context.close();
+});

@@ -254,6 +254,18 @@ impl IndicatorIssue {
     }
 }
 
+/// The office's own indicators in use among `reports` (key and latest name), so template
+/// criteria can be linked to them.
+pub fn custom_keys<'a>(reports: impl IntoIterator<Item = &'a UnitIndicators>) -> Vec<(String, String)> {
+    let mut keys = std::collections::BTreeMap::new();
+    for r in reports.into_iter().filter(|r| !r.meta.deleted) {
+        for e in &r.extra {
+            keys.insert(e.key.clone(), e.name.clone());
+        }
+    }
+    keys.into_iter().collect()
+}
+
 pub fn validate(report: &UnitIndicators) -> Vec<IndicatorIssue> {
     let f = &report.figures;
     let mut issues = Vec::new();
@@ -292,6 +304,17 @@ mod tests {
     fn report() -> UnitIndicators {
         let stamp = Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
         UnitIndicators::new("i1".into(), "u1".into(), 2023, &stamp)
+    }
+
+    #[test]
+    fn custom_keys_are_listed_once_across_reports() {
+        let mut a = report();
+        IndicatorKey::Custom("mai-am".into()).write(&mut a, Some(3));
+        let mut b = report();
+        IndicatorKey::Custom("mai-am".into()).write(&mut b, Some(1));
+        IndicatorKey::Custom("vay-von".into()).write(&mut b, None);
+        let keys: Vec<String> = custom_keys([&a, &b]).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, vec!["mai-am".to_string(), "vay-von".to_string()]);
     }
 
     #[test]

@@ -84,6 +84,27 @@ struct Field {
     error: RwSignal<Option<String>>,
 }
 
+/// A row of the office's own indicators (chỉ tiêu riêng): the key stays as first made, so
+/// renaming keeps the criteria linked to it.
+#[derive(Clone, Copy)]
+struct ExtraRow {
+    key: RwSignal<String>,
+    name: RwSignal<String>,
+    value: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl ExtraRow {
+    fn new(key: &str, name: &str, value: Option<u64>) -> Self {
+        ExtraRow {
+            key: RwSignal::new(key.to_string()),
+            name: RwSignal::new(name.to_string()),
+            value: RwSignal::new(value.map(|v| format::integer(v as i64)).unwrap_or_default()),
+            error: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
 pub fn IndicatorsTab() -> impl IntoView {
     let store = use_store();
@@ -104,6 +125,7 @@ pub fn IndicatorsTab() -> impl IntoView {
         .collect();
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
+    let extras = RwSignal::new(Vec::<ExtraRow>::new());
     let report = Memo::new(move |_| {
         let (Some(u), y) = (unit.get(), year.get()) else {
             return None;
@@ -122,6 +144,15 @@ pub fn IndicatorsTab() -> impl IntoView {
                 f.error.set(None);
             }
         });
+        extras.set(
+            r.map(|r| {
+                r.extra
+                    .iter()
+                    .map(|e| ExtraRow::new(&e.key, &e.name, e.value))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        );
     });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -143,6 +174,34 @@ pub fn IndicatorsTab() -> impl IntoView {
                 }
             }
         });
+        let mut extra = Vec::new();
+        for row in extras.get_untracked() {
+            row.error.set(None);
+            let name = row.name.get_untracked().trim().to_string();
+            let label = if name.is_empty() {
+                "Chỉ tiêu riêng".to_string()
+            } else {
+                name.clone()
+            };
+            if name.is_empty() {
+                row.error.set(Some("Chỉ tiêu riêng cần có tên.".into()));
+                bad = true;
+                continue;
+            }
+            match format::parse_count(&row.value.get_untracked()) {
+                Ok(value) => {
+                    let key = Some(row.key.get_untracked())
+                        .filter(|k| !k.is_empty())
+                        .unwrap_or_else(|| crate::domain::sync::file::slug(&name));
+                    row.key.set(key.clone());
+                    extra.push(ind::ExtraIndicator { key, name, value });
+                }
+                Err(e) => {
+                    row.error.set(Some(count_error(&label, e)));
+                    bad = true;
+                }
+            }
+        }
         if bad {
             notice.set(Some(Notice::Failed(
                 "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
@@ -159,6 +218,7 @@ pub fn IndicatorsTab() -> impl IntoView {
             for (k, v) in values {
                 k.write(&mut r, v);
             }
+            r.extra = extra;
             let issues = ind::validate(&r);
             if issues.iter().any(|i| !i.is_warning()) {
                 return Err(issues);
@@ -187,8 +247,17 @@ pub fn IndicatorsTab() -> impl IntoView {
             Err(CommitError::Invalid(issues)) => {
                 fields.with_value(|fs| {
                     for issue in issues.iter().filter(|i| !i.is_warning()) {
+                        let message = Some(text::indicator_issue(issue));
                         if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
-                            f.error.set(Some(text::indicator_issue(issue)));
+                            f.error.set(message);
+                        } else if let K::Custom(key) = issue.field() {
+                            for row in extras
+                                .get_untracked()
+                                .iter()
+                                .filter(|r| r.key.get_untracked() == key)
+                            {
+                                row.error.set(message.clone());
+                            }
                         }
                     }
                 });
@@ -216,6 +285,20 @@ pub fn IndicatorsTab() -> impl IntoView {
                     </fieldset>
                 }
             }).collect_view()}
+            <fieldset class="group">
+                <legend>"Chỉ tiêu riêng của đơn vị"</legend>
+                {move || extras.get().into_iter().enumerate().map(|(i, row)| view! {
+                    <div class="grid extra-row">
+                        <TextField label=format!("Tên chỉ tiêu riêng {}", i + 1) value=row.name placeholder="Mái ấm Công đoàn" />
+                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", i + 1) value=row.value error=row.error />
+                        <button type="button" class="secondary" aria-label=format!("Xóa chỉ tiêu riêng {}", i + 1)
+                            on:click=move |_| extras.update(|list| { list.remove(i); })>"Xóa"</button>
+                    </div>
+                }).collect_view()}
+                <button type="button" class="secondary" on:click=move |_| extras.update(|list| list.push(ExtraRow::new("", "", None)))>
+                    "Thêm chỉ tiêu riêng"
+                </button>
+            </fieldset>
             <p class="rates" role="status">
                 {move || RATES.iter().map(|(a, t, label)| {
                     format!("{label}: {}", rate_text(report.get().as_ref(), a, t))

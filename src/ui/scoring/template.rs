@@ -39,27 +39,39 @@ fn kind_slug(k: &CriterionKind) -> &'static str {
     }
 }
 
+/// Select values: the built-in indicator's position, or "rieng:<key>" for the office's own.
 fn indicator_index(k: &IndicatorKey) -> String {
-    IndicatorKey::BUILT_IN
-        .iter()
-        .position(|x| x == k)
-        .unwrap_or(0)
-        .to_string()
+    match k {
+        IndicatorKey::Custom(key) => format!("rieng:{key}"),
+        _ => IndicatorKey::BUILT_IN
+            .iter()
+            .position(|x| x == k)
+            .unwrap_or(0)
+            .to_string(),
+    }
 }
 
-fn indicator_at(index: &str) -> IndicatorKey {
-    let i: usize = index.parse().unwrap_or(0);
+fn indicator_at(value: &str) -> IndicatorKey {
+    if let Some(key) = value.strip_prefix("rieng:") {
+        return IndicatorKey::Custom(key.to_string());
+    }
+    let i: usize = value.parse().unwrap_or(0);
     IndicatorKey::BUILT_IN
         .get(i)
         .cloned()
         .unwrap_or(IndicatorKey::Members)
 }
 
-fn indicator_options() -> Vec<(String, String)> {
+fn indicator_options(custom: &[(String, String)]) -> Vec<(String, String)> {
     IndicatorKey::BUILT_IN
         .iter()
         .enumerate()
         .map(|(i, k)| (i.to_string(), text::indicator(k)))
+        .chain(
+            custom
+                .iter()
+                .map(|(key, name)| (format!("rieng:{key}"), format!("Chỉ tiêu riêng: {name}"))),
+        )
         .collect()
 }
 
@@ -425,7 +437,10 @@ fn CriterionRow(
             .map(|(v, t)| (v.to_string(), t.to_string()))
             .collect::<Vec<_>>()
     });
-    let indicators = Signal::derive(indicator_options);
+    let store = use_store();
+    let indicators = Signal::derive(move || {
+        store.with(|d| indicator_options(&crate::domain::scoring::indicators::custom_keys(&d.indicators)))
+    });
     let formulas = Signal::derive(|| {
         [TargetFormula::Relative, TargetFormula::Proportional]
             .into_iter()
