@@ -174,3 +174,36 @@ test("an office's own indicator is saved with the unit-year and can be scored by
   assert.deepEqual(saved.indicator, { custom: "mai-am-cong-doan" });
   await context.close();
 });
+
+test("units tied on every rule share a rank until the recorded vote separates them", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  for (const name of ["LĐLĐ huyện Hoài Đức", "LĐLĐ huyện Thạch Thất"]) await addUnit(page, name);
+  const form = page.getByRole("form", { name: "Thêm cụm thi đua" });
+  await form.getByLabel("Tên cụm").fill("Cụm thi đua số 7");
+  await form.getByLabel("Năm").fill("2024");
+  for (const name of ["LĐLĐ huyện Hoài Đức", "LĐLĐ huyện Thạch Thất"]) await form.getByLabel(name).check();
+  await form.getByRole("button", { name: "Thêm cụm" }).click();
+  await page.getByRole("link", { name: "Chấm điểm Cụm thi đua số 7 năm 2024" }).click();
+  const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
+  await tabs.getByRole("link", { name: "Bảng điểm" }).click();
+  await page.getByRole("button", { name: "Dùng bảng điểm mặc định" }).click();
+  await tabs.getByRole("link", { name: "Phiếu chấm" }).click();
+  const same = { "I.1": "9", "I.4": "9" };
+  await scoreCard(page, "LĐLĐ huyện Hoài Đức", same);
+  await scoreCard(page, "LĐLĐ huyện Thạch Thất", same);
+  await tabs.getByRole("link", { name: "Kết quả" }).click();
+  let rows = await resultRows(page);
+  assert.deepEqual(rows.map((r) => r[0]), ["1", "1"]);
+  await page.getByText(/Bằng điểm hoàn toàn với .*cần bỏ phiếu/).waitFor();
+
+  const vote = page.getByRole("form", { name: "Kết quả bỏ phiếu" });
+  await vote.getByLabel("Thứ tự bỏ phiếu – LĐLĐ huyện Thạch Thất").fill("1");
+  await vote.getByLabel("Thứ tự bỏ phiếu – LĐLĐ huyện Hoài Đức").fill("2");
+  await vote.getByRole("button", { name: "Ghi kết quả bỏ phiếu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã ghi kết quả bỏ phiếu" }).waitFor();
+  rows = await resultRows(page);
+  assert.deepEqual(rows.map((r) => [r[0], r[1]]), [["1", "LĐLĐ huyện Thạch Thất"], ["2", "LĐLĐ huyện Hoài Đức"]]);
+  await page.getByText(/xếp trước theo kết quả bỏ phiếu/).waitFor();
+  await context.close();
+});

@@ -98,6 +98,7 @@ pub fn ScoringPage() -> impl IntoView {
         })
     });
     provide_context(Selected { cluster, unit });
+    let has_cluster = Memo::new(move |_| cluster.with(Option::is_some));
 
     let picker_value = Signal::derive(move || cluster_id.get().unwrap_or_default());
     view! {
@@ -138,7 +139,9 @@ pub fn ScoringPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            {move || match (cluster.get().is_some(), tab.get()) {
+            // Keyed on "is there a cluster" rather than the cluster itself, so that saving the
+            // cluster (a vote, the next head) does not rebuild the tab and drop its messages.
+            {move || match (has_cluster.get(), tab.get()) {
                 (false, _) => view! { <p role="alert">"Không tìm thấy cụm thi đua này (có thể đã bị xóa)."</p> }.into_any(),
                 (true, Tab::Indicators) => view! { <indicators::IndicatorsTab /> }.into_any(),
                 (true, Tab::Template) => view! { <template::TemplateTab /> }.into_any(),

@@ -135,11 +135,15 @@ pub fn ResultsTab() -> impl IntoView {
                         {(!missing.is_empty()).then(|| view! {
                             <p class="empty">{format!("Chưa có phiếu chấm: {}.", missing.join(", "))}</p>
                         })}
-                        <NextHead />
                     </section>
                 }.into_any()
             }
         }}
+        // Outside the reactive table so their confirmations survive the table's refresh.
+        <Show when=move || table.with(Option::is_some)>
+            <VoteOrder />
+            <NextHead />
+        </Show>
     }
 }
 
@@ -195,6 +199,86 @@ fn NextHead() -> impl IntoView {
             <h3>{move || format!("Hội nghị bầu Cụm trưởng năm {}", cluster.get().map(|c| c.year + 1).unwrap_or_default())}</h3>
             <SelectField label="Cụm trưởng năm sau" value=chosen options />
             <div class="actions"><button type="submit">"Ghi nhận kết quả bầu"</button></div>
+            <NoticeLine notice />
+        </form>
+    }
+}
+
+/// Kết quả bỏ phiếu: the last step of the tie rule. The officer types each unit's place in the
+/// vote; units left blank come after those placed.
+#[component]
+fn VoteOrder() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, .. } = expect_context::<Selected>();
+    let notice = RwSignal::new(None::<Notice>);
+    let places = Memo::new(move |_| {
+        let Some(c) = cluster.get() else { return Vec::new() };
+        store.with(|d| {
+            c.member_ids
+                .iter()
+                .map(|id| {
+                    let place = c
+                        .vote_order
+                        .iter()
+                        .position(|v| v == id)
+                        .map(|p| (p + 1).to_string())
+                        .unwrap_or_default();
+                    (id.clone(), d.unit_name(id), RwSignal::new(place))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(c) = cluster.get_untracked() else { return };
+        let mut placed = Vec::new();
+        for (id, name, value) in places.get_untracked() {
+            match crate::domain::format::parse_count(&value.get_untracked()) {
+                Ok(Some(n)) if n >= 1 => placed.push((n, id)),
+                Ok(None) => {}
+                _ => {
+                    notice.set(Some(Notice::Failed(format!(
+                        "Thứ tự bỏ phiếu của {name}: hãy nhập số từ 1 trở lên hoặc để trống."
+                    ))));
+                    return;
+                }
+            }
+        }
+        placed.sort_by_key(|(n, _)| *n);
+        if placed.windows(2).any(|w| w[0].0 == w[1].0) {
+            notice.set(Some(Notice::Failed(
+                "Hai đơn vị không thể cùng một thứ tự bỏ phiếu.".into(),
+            )));
+            return;
+        }
+        let mut draft = ClusterDraft::from_cluster(&c);
+        draft.vote_order = placed.into_iter().map(|(_, id)| id).collect();
+        let result = store
+            .commit(|data, stamp| cluster::update(&mut data.clusters, &c.meta.id, draft, &data.units, stamp));
+        notice.set(match result {
+            Ok(()) => Some(Notice::Done(
+                "Đã ghi kết quả bỏ phiếu; bảng xếp hạng đã cập nhật.".into(),
+            )),
+            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
+                errors
+                    .iter()
+                    .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }))),
+            Err(other) => Notice::from_commit(&other),
+        });
+    };
+    view! {
+        <form class="card" on:submit=save aria-label="Kết quả bỏ phiếu">
+            <h3>"Kết quả bỏ phiếu (xét khi bằng điểm)"</h3>
+            <p class="hint">"Chỉ dùng khi các đơn vị bằng nhau về tổng điểm, điểm khối II, khối I và điểm trừ."</p>
+            <div class="grid">
+                {move || places.get().into_iter().map(|(_, name, value)| view! {
+                    <crate::ui::widgets::TextField label=format!("Thứ tự bỏ phiếu – {name}") value />
+                }).collect_view()}
+            </div>
+            <div class="actions"><button type="submit">"Ghi kết quả bỏ phiếu"</button></div>
             <NoticeLine notice />
         </form>
     }
