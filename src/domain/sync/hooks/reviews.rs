@@ -4,7 +4,7 @@
 //! and a result for an area the programme does not have or a second result for one area
 //! (field `results[i].area_id`). Without a known live programme only the conference date is
 //! checked. Two live reviews of one programme-year are not refused: two offices may each have
-//! recorded one, and the merge keeps both for the user to settle.
+//! recorded one, and refusing the file would block the exchange.
 
 use super::{date_value, day_value, not_allowed, Hooks, Lookup, RangeIssue, Reference};
 use crate::domain::programmes::review::{self, AnnualReview, ReviewDraft, ReviewError};
