@@ -6,7 +6,7 @@
 //! needs: the [`Collection`] enum used in errors and overrides, decoding and checking of an
 //! incoming file, the subset selection of an export, and the [`DataPlan`] of a merge.
 //!
-//! Adding a collection (e.g. dialogues) is therefore ONE line here, for example
+//! Adding a collection is therefore ONE line here, for example
 //! `Dialogues, dialogues: Dialogue => Hooks::NONE;`, next to the field in `AppData`. The test
 //! `every_appdata_collection_is_listed` fails when a field of `AppData` is missing here.
 //! The type must implement [`Record`] (`impl_record!`), `Clone`, `PartialEq`, `Serialize` and
@@ -20,6 +20,8 @@ use super::hooks::{self, Lookup};
 use super::merge::{Choice, MergePlan};
 use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
 use crate::domain::data::AppData;
+use crate::domain::dialogues::{Dialogue, Proposal};
+use crate::domain::programmes::{AnnualReview, Programme};
 use crate::domain::record::{Id, Meta, Record, Stamp};
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::indicators::UnitIndicators;
@@ -159,6 +161,10 @@ collections! {
     Templates, templates: ScoringTemplate => hooks::templates::HOOKS;
     Indicators, indicators: UnitIndicators => hooks::indicators::HOOKS;
     Scorecards, scorecards: Scorecard => hooks::scorecards::HOOKS;
+    Dialogues, dialogues: Dialogue => hooks::dialogues::HOOKS;
+    Proposals, proposals: Proposal => hooks::proposals::HOOKS;
+    Programmes, programmes: Programme => hooks::programmes::HOOKS;
+    Reviews, reviews: AnnualReview => hooks::reviews::HOOKS;
 }
 
 #[cfg(test)]

@@ -15,6 +15,13 @@ use super::collections::Collection;
 use super::file::{export, Office, Scope, Selection};
 use super::validate::validate;
 use crate::domain::data::AppData;
+use crate::domain::dialogues::{
+    AgreedPoint, Chair, Dialogue, DialogueKind, DialogueLevel, Directive, Proposal, ProposalStatus,
+    StatusChange, Topic,
+};
+use crate::domain::programmes::{
+    AnnualReview, AreaMeasure, AreaResult, ContentArea, Lead, Outcome, Programme,
+};
 use crate::domain::record::{Meta, Stamp};
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, UnitIndicators};
@@ -193,12 +200,149 @@ fn sample() -> AppData {
             reason: "Sai số liệu phát triển đoàn viên".into(),
         }],
     };
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let chair = |name: &str, role: &str| Chair {
+        name: name.into(),
+        role: role.into(),
+    };
+    let dialogue = Dialogue {
+        meta: Meta::new("doi-thoai-quoc-oai-2024".into(), &stamp),
+        kind: DialogueKind::LeadersWithWorkers,
+        level: DialogueLevel::District,
+        date: day(2024, 5, 14),
+        place: "Hội trường UBND huyện Quốc Oai".into(),
+        unit_id: "quoc-oai".into(),
+        worker_chair: chair("Nguyễn Thị Hảo", "Chủ tịch LĐLĐ huyện"),
+        employer_chair: chair("Trần Văn Bình", "Chủ tịch UBND huyện"),
+        enterprises: vec!["Công ty TNHH May Quốc Oai".into()],
+        attendances: 312,
+        agreed: vec![AgreedPoint {
+            content: "Đóng đủ BHXH quý III".into(),
+            measure: "Phòng LĐTBXH kiểm tra".into(),
+        }],
+        disagreed: vec!["Nâng mức hỗ trợ nhà ở".into()],
+        next_dialogue_on: Some(day(2024, 11, 20)),
+        minutes_notes: "Biên bản gửi các doanh nghiệp tham gia".into(),
+        minutes_signed: true,
+    };
+    let change = |from, to, on, note: &str| StatusChange {
+        from,
+        to,
+        on,
+        by: "quoc-oai".into(),
+        note: note.into(),
+    };
+    let proposal = Proposal {
+        meta: Meta::new("kien-nghi-bhxh".into(), &stamp),
+        dialogue_id: "doi-thoai-quoc-oai-2024".into(),
+        content: "Xử lý doanh nghiệp nợ đóng BHXH kéo dài".into(),
+        topic: Topic::SocialInsurance,
+        raised_by: "CĐCS Công ty TNHH May Quốc Oai".into(),
+        agency: "BHXH huyện".into(),
+        directive: Directive {
+            number: "125/UBND-NC".into(),
+            date: Some(day(2024, 5, 20)),
+        },
+        deadline: Some(day(2024, 9, 30)),
+        status: ProposalStatus::Resolved,
+        response: "Đã thu hồi 1,2 tỷ đồng nợ BHXH".into(),
+        resolved_on: Some(day(2024, 9, 28)),
+        history: vec![
+            change(
+                ProposalStatus::New,
+                ProposalStatus::InProgress,
+                day(2024, 6, 1),
+                "",
+            ),
+            change(
+                ProposalStatus::InProgress,
+                ProposalStatus::Resolved,
+                day(2024, 9, 28),
+                "Doanh nghiệp đã nộp đủ",
+            ),
+        ],
+    };
+    let area = |id: &str, number, lead, measures| ContentArea {
+        id: id.into(),
+        number,
+        title: format!("Nội dung phối hợp {number}"),
+        lead,
+        measures,
+    };
+    // The reviewed programme comes second: without its areas the review's results would point
+    // nowhere, and the schema test removes each property of the FIRST programme to see whether
+    // the code requires it.
+    let earlier = Programme {
+        meta: Meta::new("ctr-2015".into(), &stamp),
+        number: "05/CTr-UBND-LĐLĐ".into(),
+        title: "Phối hợp công tác giai đoạn 2015–2020".into(),
+        authority: "UBND huyện Quốc Oai".into(),
+        unit_id: "quoc-oai".into(),
+        signed_on: day(2015, 3, 2),
+        from_year: 2015,
+        to_year: 2020,
+        areas: vec![
+            area(
+                "thi-dua",
+                1,
+                Lead::Joint,
+                vec![AreaMeasure::Indicator(IndicatorKey::ImprovementsBase)],
+            ),
+            area(
+                "doi-thoai",
+                2,
+                Lead::PeopleCommittee,
+                vec![
+                    AreaMeasure::DialoguesHeld,
+                    AreaMeasure::Indicator(IndicatorKey::Custom("mai-am".into())),
+                ],
+            ),
+        ],
+    };
+    let current = Programme {
+        meta: Meta::new("ctr-2020".into(), &stamp),
+        number: "01/CTr-UBND-LĐLĐ".into(),
+        title: "Phối hợp công tác giai đoạn 2020–2025".into(),
+        authority: "UBND huyện Quốc Oai".into(),
+        unit_id: "quoc-oai".into(),
+        signed_on: day(2020, 9, 26),
+        from_year: 2020,
+        to_year: 2025,
+        areas: vec![
+            area("tuyen-truyen", 1, Lead::Federation, Vec::new()),
+            area("doi-thoai", 2, Lead::Joint, vec![AreaMeasure::ProposalsResolved]),
+        ],
+    };
+    let review = AnnualReview {
+        meta: Meta::new("so-ket-2023".into(), &stamp),
+        programme_id: "ctr-2020".into(),
+        year: 2023,
+        held_on: day(2024, 1, 12),
+        results: vec![
+            AreaResult {
+                area_id: "tuyen-truyen".into(),
+                outcome: Outcome::Done,
+                note: "Vượt chỉ tiêu số buổi tuyên truyền".into(),
+            },
+            AreaResult {
+                area_id: "doi-thoai".into(),
+                outcome: Outcome::Partly,
+                note: String::new(),
+            },
+        ],
+        limitations: vec!["Một số kiến nghị giải quyết chậm".into()],
+        next_tasks: vec!["Tổ chức đối thoại định kỳ ở 100% xã".into()],
+    };
     AppData {
         units: vec![city, ba_vi, quoc_oai],
         clusters: vec![cluster],
         indicators: vec![indicators],
         templates: vec![template],
         scorecards: vec![scorecard],
+        dialogues: vec![dialogue],
+        proposals: vec![proposal],
+        programmes: vec![earlier, current],
+        reviews: vec![review],
         ..AppData::default()
     }
 }

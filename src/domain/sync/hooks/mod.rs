@@ -9,9 +9,14 @@
 use super::collections::Collection;
 use crate::domain::data::AppData;
 use crate::domain::record::Id;
+use chrono::{Datelike, NaiveDate};
 
 pub mod clusters;
+pub mod dialogues;
 pub mod indicators;
+pub mod programmes;
+pub mod proposals;
+pub mod reviews;
 pub mod scorecards;
 pub mod templates;
 #[cfg(test)]
@@ -39,7 +44,10 @@ impl Reference {
 }
 
 /// A value outside its allowed range, reported by a collection's [`Hooks::ranges`]. Values are
-/// in the unit the app shows (points, not the tenths a file stores them in).
+/// in the unit the app shows (points, not the tenths a file stores them in). A date is the
+/// number `yyyymmdd` (2024-05-13 is 20240513, see [`date_value`]), so that bounds compare and
+/// read as dates. A text that is not one of the allowed values (a review's result for an area
+/// its programme does not have) has the value NaN and no bounds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RangeIssue {
     /// Field path in the record, e.g. `year` or `entries.I.1.self_mark.points`.
@@ -87,6 +95,26 @@ impl<T> Hooks<T> {
         references: no_references::<T>,
         ranges: no_ranges::<T>,
     };
+}
+
+/// A date as the number `yyyymmdd`, the form [`RangeIssue`] gives dates in.
+pub fn date_value(date: NaiveDate) -> f64 {
+    day_value(date.year(), date.month(), date.day())
+}
+
+/// The day `year-month-day` as the number `yyyymmdd` (no check that it exists).
+fn day_value(year: i32, month: u32, day: u32) -> f64 {
+    f64::from(year) * 10_000.0 + f64::from(month * 100 + day)
+}
+
+/// A text at `field` that is not one of the values allowed there (see [`RangeIssue`]).
+fn not_allowed(field: impl Into<String>) -> RangeIssue {
+    RangeIssue {
+        field: field.into(),
+        value: f64::NAN,
+        min: None,
+        max: None,
+    }
 }
 
 /// `value` when it lies outside `min..=max`.

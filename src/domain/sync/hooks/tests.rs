@@ -1,6 +1,9 @@
-//! The hooks at work on whole files, with the built-in sample (Cụm thi đua số 4, 2023).
+//! The hooks at work on whole files: the scoring collections with the built-in sample (Cụm thi
+//! đua số 4, 2023), dialogues and programmes with records entered through their forms.
 
 use crate::domain::data::AppData;
+use crate::domain::dialogues::{self, dialogue, proposal, DialogueDraft, ProposalDraft, Topic};
+use crate::domain::programmes::{self, programme, review, AreaResult, Outcome, ReviewDraft};
 use crate::domain::record::{Record, Stamp};
 use crate::domain::scoring::default_template::ids;
 use crate::domain::scoring::points::Points;
@@ -9,7 +12,8 @@ use crate::domain::scoring::scorecard::Mark;
 use crate::domain::sync::file::{export, Office, Scope, Selection};
 use crate::domain::sync::validate::{validate, At, ImportError, Incoming};
 use crate::domain::sync::Collection;
-use chrono::DateTime;
+use crate::domain::units::{Unit, UnitKind};
+use chrono::{DateTime, NaiveDate};
 
 fn stamp() -> Stamp {
     Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
@@ -295,5 +299,241 @@ fn deleted_scorecards_are_not_checked() {
     card.unit_id = "ghost".into();
     card.entries.get_mut(ids::CARE).unwrap().self_mark = Some(Mark::Points(Points::whole(99)));
     card.meta.deleted = true;
+    assert!(import(&data, &AppData::default()).is_ok());
+}
+
+// Dialogues, proposals, programmes and reviews, entered through their forms.
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Thanh Oai's dialogue of 2024-05-14 with one proposal (deadline 2024-09-30), its programme
+/// 2020–2025 with the starter areas, and the review of 2023 judging two of them.
+fn coordination() -> AppData {
+    let s = stamp();
+    let mut data = AppData {
+        units: vec![Unit {
+            meta: crate::domain::record::Meta::new("thanh-oai".into(), &s),
+            name: "LĐLĐ huyện Thanh Oai".into(),
+            short_name: "Thanh Oai".into(),
+            kind: UnitKind::District,
+            parent_id: None,
+            active_from: None,
+            active_to: None,
+            archived: false,
+        }],
+        ..AppData::default()
+    };
+    let mut draft = DialogueDraft::new(
+        dialogues::DialogueKind::Periodic,
+        dialogues::DialogueLevel::District,
+    );
+    draft.date = Some(day(2024, 5, 14));
+    draft.place = "Hội trường UBND huyện Thanh Oai".into();
+    draft.unit_id = Some("thanh-oai".into());
+    draft.attendances = "312".into();
+    dialogue::add(&mut data.dialogues, &data.units, "dl".into(), draft, &s).unwrap();
+    let mut draft = ProposalDraft::new("dl".into(), Topic::SocialInsurance);
+    draft.content = "Xử lý doanh nghiệp nợ đóng BHXH kéo dài".into();
+    draft.deadline = Some(day(2024, 9, 30));
+    proposal::add(&mut data.proposals, &data.dialogues, "p1".into(), draft, &s).unwrap();
+    let mut draft = programmes::ProgrammeDraft::new(2020, 2025);
+    draft.number = "01/CTr-UBND-LĐLĐ".into();
+    draft.authority = "UBND huyện Thanh Oai".into();
+    draft.unit_id = Some("thanh-oai".into());
+    draft.signed_on = Some(day(2020, 9, 26));
+    let areas: Vec<String> = draft.areas.iter().map(|a| a.id.clone()).collect();
+    programme::add(&mut data.programmes, &data.units, &[], "ctr".into(), draft, &s).unwrap();
+    let mut draft = ReviewDraft::new("ctr".into(), 2023);
+    draft.held_on = Some(day(2024, 1, 12));
+    draft.results = areas[..2]
+        .iter()
+        .map(|area_id| AreaResult {
+            area_id: area_id.clone(),
+            outcome: Outcome::Done,
+            note: String::new(),
+        })
+        .collect();
+    review::add(&mut data.reviews, &data.programmes, "r2023".into(), draft, &s).unwrap();
+    data
+}
+
+#[test]
+fn records_made_through_the_forms_import_cleanly() {
+    let data = coordination();
+    assert_eq!(import(&data, &AppData::default()).unwrap().file.data, data);
+    let synthetic = dialogues::sample::synthetic_proposals(400, 7);
+    let data = AppData {
+        units: synthetic.units,
+        dialogues: synthetic.dialogues,
+        proposals: synthetic.proposals,
+        ..AppData::default()
+    };
+    assert!(import(&data, &AppData::default()).is_ok());
+}
+
+#[test]
+fn a_proposal_whose_dialogue_exists_nowhere_is_an_unknown_reference() {
+    let data = coordination();
+    let proposals_only = [Collection::Proposals];
+    assert_eq!(
+        import_only(&data, &proposals_only, &AppData::default()),
+        Err(ImportError::UnknownReference {
+            kind: Collection::Proposals,
+            id: "p1".into(),
+            field: "dialogue_id".into(),
+            target: Collection::Dialogues,
+            target_id: "dl".into(),
+        })
+    );
+    let local = AppData {
+        dialogues: data.dialogues.clone(),
+        ..AppData::default()
+    };
+    assert!(import_only(&data, &proposals_only, &local).is_ok());
+}
+
+#[test]
+fn a_deadline_before_the_dialogue_is_refused_naming_the_record_and_field() {
+    let mut data = coordination();
+    data.proposals[0].deadline = Some(day(2024, 5, 13));
+    let refused = Err(ImportError::OutOfRange {
+        at: at(Collection::Proposals, 0, "p1", "deadline"),
+        value: 20240513.0,
+        min: Some(20240514.0),
+        max: None,
+    });
+    assert_eq!(import(&data, &AppData::default()), refused);
+    // The dialogue known only locally is compared with just the same.
+    let local = AppData {
+        dialogues: data.dialogues.clone(),
+        ..AppData::default()
+    };
+    assert_eq!(import_only(&data, &[Collection::Proposals], &local), refused);
+    // The same day is fine; a resolution before the dialogue names its own field.
+    data.proposals[0].deadline = Some(day(2024, 5, 14));
+    assert!(import(&data, &AppData::default()).is_ok());
+    data.proposals[0].resolved_on = Some(day(2024, 1, 2));
+    let Err(ImportError::OutOfRange { at: where_, .. }) = import(&data, &AppData::default()) else {
+        panic!("a resolution before the dialogue should be refused");
+    };
+    assert_eq!(where_.field, "resolved_on");
+}
+
+#[test]
+fn a_next_dialogue_not_after_this_one_is_out_of_range() {
+    let mut data = coordination();
+    data.dialogues[0].next_dialogue_on = Some(day(2024, 5, 1));
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(Collection::Dialogues, 0, "dl", "next_dialogue_on"),
+            value: 20240501.0,
+            min: Some(20240515.0),
+            max: None,
+        })
+    );
+}
+
+#[test]
+fn a_review_for_an_unknown_programme_is_an_unknown_reference() {
+    let mut data = coordination();
+    data.reviews[0].programme_id = "ghost".into();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::UnknownReference {
+            kind: Collection::Reviews,
+            id: "r2023".into(),
+            field: "programme_id".into(),
+            target: Collection::Programmes,
+            target_id: "ghost".into(),
+        })
+    );
+}
+
+#[test]
+fn dialogues_and_programmes_point_to_existing_units() {
+    for (edit, kind) in [
+        (
+            (|d| d.dialogues[0].unit_id = "ghost".into()) as fn(&mut AppData),
+            Collection::Dialogues,
+        ),
+        (
+            |d| d.programmes[0].unit_id = "ghost".into(),
+            Collection::Programmes,
+        ),
+    ] {
+        let mut data = coordination();
+        edit(&mut data);
+        let Err(ImportError::UnknownReference {
+            kind: k,
+            field,
+            target,
+            ..
+        }) = import(&data, &AppData::default())
+        else {
+            panic!("{kind:?}.unit_id should be refused");
+        };
+        assert_eq!((k, field.as_str(), target), (kind, "unit_id", Collection::Units));
+    }
+}
+
+#[test]
+fn a_reversed_period_is_out_of_range() {
+    let mut data = coordination();
+    data.programmes[0].to_year = 2019;
+    data.reviews.clear();
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(Collection::Programmes, 0, "ctr", "to_year"),
+            value: 2019.0,
+            min: Some(2020.0),
+            max: Some(2030.0),
+        })
+    );
+}
+
+#[test]
+fn a_review_outside_its_programme_or_of_an_unknown_area_is_refused() {
+    let mut data = coordination();
+    data.reviews[0].year = 2026;
+    data.reviews[0].held_on = day(2026, 12, 20);
+    assert_eq!(
+        import(&data, &AppData::default()),
+        Err(ImportError::OutOfRange {
+            at: at(Collection::Reviews, 0, "r2023", "year"),
+            value: 2026.0,
+            min: Some(2020.0),
+            max: Some(2025.0),
+        })
+    );
+    // Against the programme the file brings, not an older local copy.
+    let mut local = coordination();
+    local.programmes[0].to_year = 2022;
+    assert!(import(&coordination(), &local).is_ok());
+    let mut data = coordination();
+    data.reviews[0].results[1].area_id = "ghost".into();
+    let Err(ImportError::OutOfRange {
+        at: where_,
+        value,
+        min: None,
+        max: None,
+    }) = import(&data, &AppData::default())
+    else {
+        panic!("a result for an area the programme does not have should be refused");
+    };
+    assert_eq!(where_, at(Collection::Reviews, 0, "r2023", "results[1].area_id"));
+    assert!(value.is_nan());
+}
+
+#[test]
+fn deleted_proposals_and_reviews_are_not_checked() {
+    let mut data = coordination();
+    data.proposals[0].deadline = Some(day(2000, 1, 1));
+    data.proposals[0].meta.deleted = true;
+    data.reviews[0].programme_id = "ghost".into();
+    data.reviews[0].meta.deleted = true;
     assert!(import(&data, &AppData::default()).is_ok());
 }

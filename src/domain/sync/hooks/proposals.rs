@@ -1,0 +1,43 @@
+//! A proposal points to its dialogue. Out of range: a directive, deadline or resolution date
+//! before the dialogue's date, taken from the file, else from local data (no live dialogue
+//! known: nothing to compare with). The rules are the form's own ([`proposal::validate`]).
+
+use super::{date_value, Hooks, Lookup, RangeIssue, Reference};
+use crate::domain::dialogues::proposal::{self, Proposal, ProposalDraft, ProposalError};
+use crate::domain::record;
+use crate::domain::sync::collections::Collection;
+
+pub const HOOKS: Hooks<Proposal> = Hooks {
+    references: |p| {
+        vec![Reference::new(
+            "dialogue_id",
+            Collection::Dialogues,
+            &p.dialogue_id,
+        )]
+    },
+    ranges,
+};
+
+fn ranges(p: &Proposal, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
+    let Some(dialogue) = lookup.find(|d| record::find(&d.dialogues, &p.dialogue_id)) else {
+        return Vec::new();
+    };
+    let held = date_value(dialogue.date);
+    proposal::validate(&ProposalDraft::from_proposal(p), std::slice::from_ref(dialogue))
+        .into_iter()
+        .filter_map(|e| {
+            let (field, date) = match e {
+                ProposalError::DirectiveBeforeDialogue => ("directive.date", p.directive.date?),
+                ProposalError::DeadlineBeforeDialogue => ("deadline", p.deadline?),
+                ProposalError::ResolvedBeforeDialogue => ("resolved_on", p.resolved_on?),
+                _ => return None,
+            };
+            Some(RangeIssue {
+                field: field.into(),
+                value: date_value(date),
+                min: Some(held),
+                max: None,
+            })
+        })
+        .collect()
+}
