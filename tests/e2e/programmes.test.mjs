@@ -181,3 +181,63 @@ test("the overview lists the running programme, its missing reviews and its tota
   assert.deepEqual(page.jsErrors, []);
   await context.close();
 });
+
+test("editing keeps reviewed areas, and deleting asks for confirmation first", async () => {
+  const data = structuredClone(FIXTURE);
+  const meta = (id) => ({ id, changed_by: "so-lieu-mau", changed_at: "2024-01-01T00:00:00Z", edits: {} });
+  data.programmes = [
+    {
+      meta: meta("ctr-to"),
+      number: "05/CTr-UBND-LĐLĐ",
+      title: "",
+      authority: "UBND huyện Thanh Oai",
+      unit_id: "thanh-oai",
+      signed_on: "2016-03-15",
+      from_year: 2016,
+      to_year: 2020,
+      areas: [
+        { id: "emulation", number: 1, title: "Thi đua yêu nước", lead: "joint", measures: [] },
+        { id: "inspection", number: 2, title: "Thanh tra, kiểm tra", lead: "people_committee", measures: [] },
+      ],
+    },
+  ];
+  data.reviews = [
+    {
+      meta: meta("dg-2017"),
+      programme_id: "ctr-to",
+      year: 2017,
+      held_on: "2017-12-20",
+      results: [{ area_id: "inspection", outcome: "partly", note: "" }],
+      limitations: [],
+      next_tasks: [],
+    },
+  ];
+  const context = await app.browser.newContext();
+  const page = await openWithData(context, data, "#/phoi-hop/ctr-to/sua");
+  const form = page.getByRole("form", { name: "Sửa chương trình" });
+  await form.getByRole("button", { name: "Bỏ nội dung số 2" }).click();
+  await form.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await form.getByRole("alert").filter({ hasText: 'Không thể bỏ nội dung "Thanh tra, kiểm tra"' }).waitFor();
+
+  await page.reload();
+  await form.getByRole("group", { name: "Nội dung số 2" }).getByLabel("Tên nội dung").fill("Phối hợp thanh tra, kiểm tra");
+  await form.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await status(page, "Đã lưu thay đổi của chương trình số 05/CTr-UBND-LĐLĐ.").waitFor();
+  const reviews = page.getByRole("table", { name: "Đánh giá hằng năm" });
+  assert.match(await reviews.getByRole("row", { name: /^2017/ }).textContent(), /Hoàn thành một phần: 1/);
+
+  await page.getByRole("button", { name: "Xóa chương trình" }).click();
+  const confirm = page.getByRole("group", { name: "Xác nhận xóa chương trình" });
+  await confirm.getByText("cùng 1 đánh giá hằng năm").waitFor();
+  await confirm.getByRole("button", { name: "Không xóa" }).click();
+  assert.equal(JSON.parse(await storedText(page)).programmes[0].meta.deleted, undefined);
+  await page.getByRole("button", { name: "Xóa chương trình" }).click();
+  await confirm.getByRole("button", { name: "Xóa hẳn" }).click();
+  await status(page, "Đã xóa chương trình số 05/CTr-UBND-LĐLĐ").waitFor();
+  await page.getByText("Chưa có chương trình phối hợp nào.").waitFor();
+  const stored = JSON.parse(await storedText(page));
+  assert.equal(stored.programmes[0].meta.deleted, true);
+  assert.equal(stored.reviews[0].meta.deleted, true);
+  assert.deepEqual(page.jsErrors, []);
+  await context.close();
+});
