@@ -53,6 +53,7 @@ pub fn App(store: Store) -> impl IntoView {
                     Page::Units => view! { <super::units::UnitsPage /> }.into_any(),
                     Page::Data => view! { <super::data::DataPage /> }.into_any(),
                     Page::Scoring => view! { <super::scoring::ScoringPage /> }.into_any(),
+                    Page::Programmes => view! { <super::programmes::ProgrammesPage /> }.into_any(),
                     _ => view! { <super::overview::OverviewPage /> }.into_any(),
                 }}
             </main>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod data;
 pub mod overview;
+pub mod programmes;
 pub mod recovery;
 pub mod route;
 pub mod scoring;

@@ -34,5 +34,6 @@ pub fn OverviewPage() -> impl IntoView {
                 ", hoặc tải dữ liệu mẫu ở trang " <a href=Page::Data.href()>"Dữ liệu"</a> "."
             </p>
         </Show>
+        <crate::ui::programmes::ProgrammesDashboard />
     }
 }

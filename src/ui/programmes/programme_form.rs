@@ -1,0 +1,442 @@
+//! Adding and editing a programme with its numbered content areas: form → domain validation →
+//! store, errors next to the field (and the content area) they belong to.
+
+use super::text;
+use super::{go, list_href, programme_href, use_flash};
+use crate::domain::format;
+use crate::domain::programmes::programme::{self as prog};
+use crate::domain::programmes::{AreaMeasure, ContentArea, ProgrammeDraft, ProgrammeError, ProgrammeField};
+use crate::domain::record::{self, Id};
+use crate::store::browser::{new_id, today};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use chrono::Datelike;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// One content area being edited. The id is the area's stable id (reviews point to it), so
+/// moving and renumbering rows keeps the results of earlier reviews.
+#[derive(Clone)]
+struct AreaRow {
+    id: String,
+    number: RwSignal<String>,
+    title: RwSignal<String>,
+    lead: RwSignal<String>,
+    measures: RwSignal<Vec<AreaMeasure>>,
+}
+
+impl AreaRow {
+    fn from_area(a: &ContentArea) -> Self {
+        Self {
+            id: a.id.clone(),
+            number: RwSignal::new(a.number.to_string()),
+            title: RwSignal::new(a.title.clone()),
+            lead: RwSignal::new(text::lead_slug(a.lead).to_string()),
+            measures: RwSignal::new(a.measures.clone()),
+        }
+    }
+
+    fn to_area(&self) -> ContentArea {
+        ContentArea {
+            id: self.id.clone(),
+            // Not a number: 0, which the domain refuses as "số thứ tự từ 1".
+            number: self.number.get_untracked().trim().parse().unwrap_or(0),
+            title: self.title.get_untracked(),
+            lead: text::lead_from_slug(&self.lead.get_untracked()),
+            measures: self.measures.get_untracked(),
+        }
+    }
+}
+
+type Errors = RwSignal<HashMap<ProgrammeField, String>>;
+
+fn field_error(errors: Errors, field: ProgrammeField) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|m| m.get(&field).cloned()))
+}
+
+fn add_error(errors: Errors, field: ProgrammeField, message: String) {
+    errors.update(|m| {
+        m.entry(field)
+            .and_modify(|e| {
+                e.push(' ');
+                e.push_str(&message);
+            })
+            .or_insert(message);
+    });
+}
+
+#[component]
+pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
+    let store = use_store();
+    let flash = use_flash();
+    let existing = editing
+        .as_ref()
+        .and_then(|id| store.with_untracked(|d| record::find(&d.programmes, id).cloned()));
+    if editing.is_some() && existing.is_none() {
+        return view! {
+            <p class="empty">
+                "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác). "
+                <a href=list_href()>"Về danh sách chương trình"</a>
+            </p>
+        }
+        .into_any();
+    }
+    let this_year = today().year();
+    let draft = match &existing {
+        Some(p) => ProgrammeDraft::from_programme(p),
+        None => ProgrammeDraft::new(this_year, this_year + 5),
+    };
+    let number = RwSignal::new(draft.number.clone());
+    let title = RwSignal::new(draft.title.clone());
+    let authority = RwSignal::new(draft.authority.clone());
+    let unit = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
+    let signed_on = RwSignal::new(draft.signed_on.map(format::date).unwrap_or_default());
+    let from_year = RwSignal::new(draft.from_year.to_string());
+    let to_year = RwSignal::new(draft.to_year.to_string());
+    let rows = RwSignal::new(draft.areas.iter().map(AreaRow::from_area).collect::<Vec<_>>());
+    let errors: Errors = RwSignal::new(HashMap::new());
+    let notice = RwSignal::new(None::<Notice>);
+
+    let unit_options = Signal::derive(move || {
+        let mut options = vec![(String::new(), "— Chọn đơn vị —".to_string())];
+        store.with(|d| {
+            options.extend(
+                record::live(&d.units)
+                    .filter(|u| !u.archived || u.meta.id == unit.get_untracked())
+                    .map(|u| (u.meta.id.clone(), u.name.clone())),
+            )
+        });
+        options
+    });
+
+    // Errors of content areas are tied to positions: moving rows would misplace them.
+    let clear_area_errors = move || {
+        errors.update(|m| {
+            m.retain(|f, _| {
+                !matches!(
+                    f,
+                    ProgrammeField::AreaNumber(_)
+                        | ProgrammeField::AreaTitle(_)
+                        | ProgrammeField::AreaMeasures(_)
+                )
+            })
+        })
+    };
+    let add_area = move |_| {
+        clear_area_errors();
+        rows.update(|r| {
+            let next = r
+                .iter()
+                .filter_map(|a| a.number.get_untracked().trim().parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            r.push(AreaRow::from_area(&ContentArea {
+                id: new_id(),
+                number: next,
+                title: String::new(),
+                lead: crate::domain::programmes::Lead::Joint,
+                measures: Vec::new(),
+            }));
+        });
+    };
+    let renumber = move |_| {
+        clear_area_errors();
+        rows.with_untracked(|r| {
+            for (i, a) in r.iter().enumerate() {
+                a.number.set((i + 1).to_string());
+            }
+        });
+    };
+
+    let editing_id = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(HashMap::new());
+        notice.set(None);
+        let signed = signed_on.get_untracked();
+        let signed = if signed.trim().is_empty() {
+            Ok(None)
+        } else {
+            format::parse_date(&signed)
+                .map(Some)
+                .map_err(|e| text::date_message("Ngày ký", &e))
+        };
+        let from = text::parse_year("Từ năm", &from_year.get_untracked());
+        let to = text::parse_year("Đến năm", &to_year.get_untracked());
+        if let Err(e) = &signed {
+            add_error(errors, ProgrammeField::SignedOn, e.clone());
+        }
+        if let Err(e) = &from {
+            add_error(errors, ProgrammeField::FromYear, e.clone());
+        }
+        if let Err(e) = &to {
+            add_error(errors, ProgrammeField::ToYear, e.clone());
+        }
+        let (Ok(signed_on), Ok(from_year), Ok(to_year)) = (signed, from, to) else {
+            notice.set(Some(Notice::Failed(
+                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+            )));
+            return;
+        };
+        let areas: Vec<ContentArea> = rows.with_untracked(|r| r.iter().map(AreaRow::to_area).collect());
+        let titles: HashMap<String, String> = store.with_untracked(|d| {
+            editing_id
+                .as_ref()
+                .and_then(|id| record::find(&d.programmes, id))
+                .map(|p| p.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect())
+                .unwrap_or_default()
+        });
+        let draft = ProgrammeDraft {
+            number: number.get_untracked(),
+            title: title.get_untracked(),
+            authority: authority.get_untracked(),
+            unit_id: Some(unit.get_untracked()).filter(|u| !u.is_empty()),
+            signed_on,
+            from_year,
+            to_year,
+            areas,
+        };
+        let shown = draft.number.trim().to_string();
+        let id = editing_id.clone().unwrap_or_else(new_id);
+        let is_edit = editing_id.is_some();
+        let result = store.commit(|data, stamp| {
+            if is_edit {
+                prog::update(
+                    &mut data.programmes,
+                    &data.units,
+                    &data.reviews,
+                    &id,
+                    draft,
+                    stamp,
+                )
+            } else {
+                prog::add(
+                    &mut data.programmes,
+                    &data.units,
+                    &data.reviews,
+                    id.clone(),
+                    draft,
+                    stamp,
+                )
+            }
+        });
+        match result {
+            Ok(()) => {
+                let verb = if is_edit {
+                    "Đã lưu thay đổi của"
+                } else {
+                    "Đã thêm"
+                };
+                let target = programme_href(&id);
+                flash.show_at(&target, Notice::Done(format!("{verb} chương trình số {shown}.")));
+                go(&target);
+            }
+            Err(CommitError::Invalid(errs)) => {
+                let title_of = |area_id: &str| {
+                    titles
+                        .get(area_id)
+                        .cloned()
+                        .unwrap_or_else(|| area_id.to_string())
+                };
+                let mut general = Vec::new();
+                for e in &errs {
+                    let message = text::programme_error(e, title_of);
+                    match e.field() {
+                        // Both years as a whole: shown on "Đến năm", the one to correct.
+                        Some(ProgrammeField::Period) => add_error(errors, ProgrammeField::ToYear, message),
+                        Some(f) => add_error(errors, f, message),
+                        None => general.push(message),
+                    }
+                }
+                let summary = if general.is_empty() {
+                    "Chưa lưu: hãy sửa các ô được đánh dấu.".to_string()
+                } else {
+                    general.join(" ")
+                };
+                if errs.iter().any(|e: &ProgrammeError| {
+                    matches!(
+                        e.field(),
+                        Some(
+                            ProgrammeField::AreaNumber(_)
+                                | ProgrammeField::AreaTitle(_)
+                                | ProgrammeField::AreaMeasures(_)
+                        )
+                    )
+                }) {
+                    notice.set(Some(Notice::Failed(format!(
+                        "{summary} Xem cả các nội dung phối hợp bên dưới."
+                    ))));
+                } else {
+                    notice.set(Some(Notice::Failed(summary)));
+                }
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let heading = if editing.is_some() {
+        "Sửa chương trình"
+    } else {
+        "Thêm chương trình"
+    };
+    let back = match &editing {
+        Some(id) => programme_href(id),
+        None => list_href(),
+    };
+    view! {
+        <form class="card" on:submit=submit aria-label=heading novalidate>
+            <h2>{heading}</h2>
+            <div class="grid">
+                <TextField label="Số hiệu" value=number error=field_error(errors, ProgrammeField::Number) required=true placeholder="163/CTr-UBND-LĐLĐ" />
+                <TextField label="Trích yếu" value=title placeholder="Phối hợp công tác giai đoạn 2020–2025" />
+                <TextField label="UBND ký chương trình" value=authority error=field_error(errors, ProgrammeField::Authority) required=true placeholder="UBND huyện Thanh Oai" />
+                <SelectField label="LĐLĐ ký chương trình" value=unit options=unit_options error=field_error(errors, ProgrammeField::Unit) />
+                <DateField label="Ngày ký" value=signed_on error=field_error(errors, ProgrammeField::SignedOn) required=true />
+                <TextField label="Từ năm" value=from_year error=field_error(errors, ProgrammeField::FromYear) required=true />
+                <TextField label="Đến năm" value=to_year error=field_error(errors, ProgrammeField::ToYear) required=true />
+            </div>
+            <section aria-labelledby="noi-dung-phoi-hop">
+                <h3 id="noi-dung-phoi-hop">"Nội dung phối hợp"</h3>
+                {move || {
+                    errors
+                        .with(|m| m.get(&ProgrammeField::Areas).cloned())
+                        .map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+                }}
+                <For
+                    each=move || rows.get()
+                    key=|r| r.id.clone()
+                    children=move |row| view! { <AreaEditor row rows errors clear_area_errors /> }
+                />
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=add_area>"Thêm nội dung"</button>
+                    <button type="button" class="secondary" on:click=renumber>"Đánh số lại theo thứ tự"</button>
+                </div>
+            </section>
+            <div class="actions">
+                <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }}</button>
+                <a href=back>"Hủy"</a>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+    .into_any()
+}
+
+/// One content area: number, title, lead, the measures it is judged by, and its row actions.
+#[component]
+fn AreaEditor(
+    row: AreaRow,
+    rows: RwSignal<Vec<AreaRow>>,
+    errors: Errors,
+    clear_area_errors: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = row.id.clone();
+    let position = {
+        let id = id.clone();
+        Memo::new(move |_| rows.with(|r| r.iter().position(|a| a.id == id).unwrap_or(0)))
+    };
+    let err = move |make: fn(usize) -> ProgrammeField| {
+        Signal::derive(move || errors.with(|m| m.get(&make(position.get())).cloned()))
+    };
+    let number = row.number;
+    let label = move || format!("nội dung số {}", number.get().trim());
+    let lead_options = Signal::derive(|| {
+        crate::domain::programmes::Lead::ALL
+            .into_iter()
+            .map(|l| (text::lead_slug(l).to_string(), text::lead_name(l).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let measures = row.measures;
+    let mut choices = text::all_measures();
+    for m in measures.get_untracked() {
+        if !choices.contains(&m) {
+            choices.push(m);
+        }
+    }
+    let move_by = move |delta: isize| {
+        let id = id.clone();
+        move |_| {
+            clear_area_errors();
+            rows.update(|r| {
+                let Some(i) = r.iter().position(|a| a.id == id) else {
+                    return;
+                };
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < r.len() {
+                    r.swap(i, j as usize);
+                }
+            })
+        }
+    };
+    let up = move_by(-1);
+    let down = move_by(1);
+    let remove_id = row.id.clone();
+    let measures_err = err(ProgrammeField::AreaMeasures);
+    view! {
+        <fieldset class="card area">
+            <legend>{move || format!("Nội dung số {}", number.get().trim())}</legend>
+            <div class="grid">
+                <TextField label="Số thứ tự" value=row.number error=err(ProgrammeField::AreaNumber) required=true />
+                <TextField label="Tên nội dung" value=row.title error=err(ProgrammeField::AreaTitle) required=true />
+                <SelectField label="Bên chủ trì" value=row.lead options=lead_options />
+            </div>
+            <details>
+                <summary>
+                    {move || format!("Chỉ tiêu đánh giá ({} đã chọn)", measures.with(Vec::len))}
+                </summary>
+                <ul class="measure-choices">
+                    {choices
+                        .into_iter()
+                        .map(|m| {
+                            let cid = next_id("m");
+                            let name = text::measure_label(&m);
+                            let checked = {
+                                let m = m.clone();
+                                move || measures.with(|ms| ms.contains(&m))
+                            };
+                            let toggle = move |ev: leptos::ev::Event| {
+                                let on = event_target_checked(&ev);
+                                measures.update(|ms| {
+                                    ms.retain(|x| x != &m);
+                                    if on {
+                                        ms.push(m.clone());
+                                    }
+                                });
+                            };
+                            view! {
+                                <li class="check">
+                                    <input type="checkbox" id=cid.clone() prop:checked=checked on:change=toggle />
+                                    <label for=cid>{name}</label>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            {move || measures_err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="row-actions">
+                <button type="button" class="secondary" on:click=up aria-label=move || format!("Chuyển lên {}", label())>
+                    "Lên"
+                </button>
+                <button type="button" class="secondary" on:click=down aria-label=move || format!("Chuyển xuống {}", label())>
+                    "Xuống"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=move || format!("Bỏ {}", label())
+                    on:click=move |_| {
+                        clear_area_errors();
+                        rows.update(|r| r.retain(|a| a.id != remove_id));
+                    }
+                >
+                    "Bỏ nội dung"
+                </button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,215 @@
+//! One programme: its parties and period, the content areas, the annual review of each year
+//! (with links to record or edit it), the link to its period totals, and deletion with a
+//! confirmation step.
+
+use super::text;
+use super::{edit_href, go, list_href, report_href, review_href, use_flash};
+use crate::domain::format;
+use crate::domain::programmes::programme::delete_with_reviews;
+use crate::domain::programmes::review::find_for;
+use crate::domain::programmes::{Outcome, Scope};
+use crate::domain::record::{self, Id};
+use crate::store::browser::today;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::Notice;
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// A reviewed year: the conference date and the count of each outcome.
+type Reviewed = (String, [usize; 3]);
+
+#[component]
+pub fn ProgrammeView(id: Id) -> impl IntoView {
+    let store = use_store();
+    let flash = use_flash();
+    let found = {
+        let id = id.clone();
+        Memo::new(move |_| store.with(|d| record::find(&d.programmes, &id).cloned()))
+    };
+    let confirming = RwSignal::new(false);
+    let notice = RwSignal::new(None::<Notice>);
+    let this_year = today().year();
+
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let number = found.get_untracked().map(|p| p.number).unwrap_or_default();
+            let result = store.commit(|data, stamp| {
+                if delete_with_reviews(&mut data.programmes, &mut data.reviews, &id, stamp) {
+                    Ok(())
+                } else {
+                    Err(())
+                }
+            });
+            match result {
+                Ok(()) => {
+                    let target = list_href();
+                    flash.show_at(
+                        &target,
+                        Notice::Done(format!(
+                            "Đã xóa chương trình số {number} và các đánh giá hằng năm của nó."
+                        )),
+                    );
+                    go(&target);
+                }
+                Err(crate::store::CommitError::Invalid(())) => notice.set(Some(Notice::Failed(
+                    "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                ))),
+                Err(other) => notice.set(Notice::from_commit(&other)),
+            }
+        }
+    };
+
+    move || {
+        let Some(p) = found.get() else {
+            return view! {
+                <p class="empty">
+                    "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác). "
+                    <a href=list_href()>"Về danh sách chương trình"</a>
+                </p>
+            }
+            .into_any();
+        };
+        let unit_name = store.with_untracked(|d| d.unit_name(&p.unit_id));
+        let reviews: Vec<(i32, Option<Reviewed>)> = store.with(|d| {
+            p.years()
+                .map(|y| {
+                    (
+                        y,
+                        find_for(&d.reviews, &p.meta.id, y)
+                            .map(|r| (format::date(r.held_on), r.outcome_counts())),
+                    )
+                })
+                .collect()
+        });
+        let review_count = reviews.iter().filter(|(_, r)| r.is_some()).count();
+        let report_to = p.to_year.min(this_year).max(p.from_year);
+        let pid = p.meta.id.clone();
+        let delete = delete.clone();
+        view! {
+            <p><a href=list_href()>"← Danh sách chương trình"</a></p>
+            <h2>{format!("Chương trình số {}", p.number)}</h2>
+            <dl class="facts">
+                {(!p.title.is_empty()).then(|| view! { <dt>"Trích yếu"</dt><dd>{p.title.clone()}</dd> })}
+                <dt>"Các bên ký"</dt>
+                <dd>{format!("{} và {}", p.authority, unit_name)}</dd>
+                <dt>"Ngày ký"</dt>
+                <dd>{format::date(p.signed_on)}</dd>
+                <dt>"Giai đoạn"</dt>
+                <dd>{text::period(p.from_year, p.to_year)}</dd>
+            </dl>
+            <div class="actions">
+                <a class="button" href=edit_href(&pid)>"Sửa chương trình"</a>
+                <a class="button secondary" href=report_href(&Scope::Unit(p.unit_id.clone()), p.from_year, report_to)>
+                    "Số liệu giai đoạn của đơn vị"
+                </a>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>
+                    "Xóa chương trình"
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="card confirm" role="group" aria-label="Xác nhận xóa chương trình">
+                    <p>
+                        {format!(
+                            "Xóa chương trình số {} cùng {} đánh giá hằng năm? Việc xóa được ghi lại để đồng bộ với các đơn vị khác.",
+                            p.number,
+                            review_count,
+                        )}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=delete.clone()>"Xóa hẳn"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Không xóa"</button>
+                    </div>
+                </div>
+            </Show>
+            <NoticeLine notice />
+            <div class="table-wrap">
+                <table>
+                    <caption>"Nội dung phối hợp"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Số"</th>
+                            <th scope="col">"Nội dung"</th>
+                            <th scope="col">"Chủ trì"</th>
+                            <th scope="col">"Chỉ tiêu đánh giá"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {p.areas
+                            .iter()
+                            .map(|a| {
+                                let measures = if a.measures.is_empty() {
+                                    "Đánh giá theo kết quả và ghi chú".to_string()
+                                } else {
+                                    a.measures.iter().map(text::measure_label).collect::<Vec<_>>().join("; ")
+                                };
+                                view! {
+                                    <tr>
+                                        <td>{a.number.to_string()}</td>
+                                        <th scope="row">{a.title.clone()}</th>
+                                        <td>{text::lead_name(a.lead)}</td>
+                                        <td>{measures}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <div class="table-wrap">
+                <table>
+                    <caption>"Đánh giá hằng năm"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Năm"</th>
+                            <th scope="col">"Ngày hội nghị"</th>
+                            <th scope="col">"Kết quả các nội dung"</th>
+                            <th scope="col">"Thao tác"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {reviews
+                            .into_iter()
+                            .map(|(year, r)| {
+                                let link = review_href(&pid, year);
+                                match r {
+                                    Some((held, counts)) => {
+                                        let summary = Outcome::ALL
+                                            .into_iter()
+                                            .map(|o| format!("{}: {}", text::outcome_name(o), counts[o.index()]))
+                                            .collect::<Vec<_>>()
+                                            .join("; ");
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{year.to_string()}</th>
+                                                <td>{held}</td>
+                                                <td>{summary}</td>
+                                                <td><a href=link>{format!("Xem, sửa đánh giá năm {year}")}</a></td>
+                                            </tr>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{year.to_string()}</th>
+                                                <td>"—"</td>
+                                                <td>
+                                                    {if year <= this_year { "Chưa đánh giá" } else { "Chưa đến năm" }}
+                                                </td>
+                                                <td><a href=link>{format!("Đánh giá năm {year}")}</a></td>
+                                            </tr>
+                                        }
+                                            .into_any()
+                                    }
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}

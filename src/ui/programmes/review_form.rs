@@ -1,0 +1,335 @@
+//! The annual review of one programme year: the conference date, the result of each content
+//! area with the year's figures read from the indicators and dialogues (`review_figures`),
+//! limitations and next year's tasks.
+
+use super::fields::{lines, TextArea};
+use super::text;
+use super::{go, list_href, programme_href, use_flash};
+use crate::domain::format;
+use crate::domain::programmes::review::{self as rev, find_for};
+use crate::domain::programmes::{review_figures, AreaResult, Outcome, ReviewDraft, ReviewField};
+use crate::domain::record::{self, Id, Record};
+use crate::store::browser::new_id;
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+fn outcome_slug(o: Option<Outcome>) -> &'static str {
+    match o {
+        None => "",
+        Some(Outcome::Done) => "done",
+        Some(Outcome::Partly) => "partly",
+        Some(Outcome::NotDone) => "not-done",
+    }
+}
+
+fn outcome_from_slug(s: &str) -> Option<Outcome> {
+    Outcome::ALL.into_iter().find(|o| outcome_slug(Some(*o)) == s)
+}
+
+/// One area's inputs.
+#[derive(Clone)]
+struct AreaInput {
+    area_id: String,
+    legend: String,
+    outcome: RwSignal<String>,
+    note: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+/// A figure shown next to an area: label, value text ("4.561", "—", "4.561*"), coverage.
+#[derive(Clone, PartialEq)]
+struct FigureLine {
+    label: String,
+    value: String,
+    coverage: String,
+}
+
+#[component]
+pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
+    let store = use_store();
+    let flash = use_flash();
+    let Some(programme) = store.with_untracked(|d| record::find(&d.programmes, &programme_id).cloned())
+    else {
+        return view! {
+            <p class="empty">
+                "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác). "
+                <a href=list_href()>"Về danh sách chương trình"</a>
+            </p>
+        }
+        .into_any();
+    };
+    let existing = store.with_untracked(|d| find_for(&d.reviews, &programme_id, year).cloned());
+    let editing: Option<Id> = existing.as_ref().map(|r| r.id().to_string());
+    let draft = existing
+        .as_ref()
+        .map(ReviewDraft::from_review)
+        .unwrap_or_else(|| ReviewDraft::new(programme_id.clone(), year));
+    let held_on = RwSignal::new(draft.held_on.map(format::date).unwrap_or_default());
+    let held_err = RwSignal::new(None::<String>);
+    let limitations = RwSignal::new(draft.limitations.join("\n"));
+    let next_tasks = RwSignal::new(draft.next_tasks.join("\n"));
+    let notice = RwSignal::new(None::<Notice>);
+    let confirming = RwSignal::new(false);
+    let inputs: Vec<AreaInput> = programme
+        .areas
+        .iter()
+        .map(|a| {
+            let result = draft.results.iter().find(|r| r.area_id == a.id);
+            AreaInput {
+                area_id: a.id.clone(),
+                legend: format!("{}. {}", a.number, a.title),
+                outcome: RwSignal::new(outcome_slug(result.map(|r| r.outcome)).to_string()),
+                note: RwSignal::new(result.map(|r| r.note.clone()).unwrap_or_default()),
+                error: RwSignal::new(None),
+            }
+        })
+        .collect();
+
+    // The figures follow the data: a report entered in another tab shows up here at once.
+    let figures = {
+        let programme = programme.clone();
+        Memo::new(move |_| {
+            store.with(|d| {
+                review_figures(&programme, year, d)
+                    .into_iter()
+                    .map(|f| {
+                        let lines: Vec<FigureLine> = f
+                            .values
+                            .iter()
+                            .map(|(m, v)| FigureLine {
+                                label: text::measure_label(m),
+                                value: text::figure(v),
+                                coverage: text::reporting(v),
+                            })
+                            .collect();
+                        (f.area.id.clone(), lines)
+                    })
+                    .collect::<HashMap<_, _>>()
+            })
+        })
+    };
+
+    let submit = {
+        let inputs = inputs.clone();
+        let programme_id = programme_id.clone();
+        let editing = editing.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            held_err.set(None);
+            notice.set(None);
+            for i in &inputs {
+                i.error.set(None);
+            }
+            let held = held_on.get_untracked();
+            let held = if held.trim().is_empty() {
+                Ok(None)
+            } else {
+                format::parse_date(&held)
+                    .map(Some)
+                    .map_err(|e| text::date_message("Ngày tổ chức hội nghị", &e))
+            };
+            let held = match held {
+                Ok(h) => h,
+                Err(e) => {
+                    held_err.set(Some(e));
+                    notice.set(Some(Notice::Failed(
+                        "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+                    )));
+                    return;
+                }
+            };
+            // Results keep the order of the inputs, so an error's index points back to them.
+            let chosen: Vec<(usize, AreaResult)> = inputs
+                .iter()
+                .enumerate()
+                .filter_map(|(k, i)| {
+                    outcome_from_slug(&i.outcome.get_untracked()).map(|outcome| {
+                        (
+                            k,
+                            AreaResult {
+                                area_id: i.area_id.clone(),
+                                outcome,
+                                note: i.note.get_untracked(),
+                            },
+                        )
+                    })
+                })
+                .collect();
+            let draft = ReviewDraft {
+                programme_id: Some(programme_id.clone()),
+                year,
+                held_on: held,
+                results: chosen.iter().map(|(_, r)| r.clone()).collect(),
+                limitations: lines(&limitations.get_untracked()),
+                next_tasks: lines(&next_tasks.get_untracked()),
+            };
+            let result = store.commit(|data, stamp| match &editing {
+                Some(id) => rev::update(&mut data.reviews, &data.programmes, id, draft, stamp),
+                None => rev::add(&mut data.reviews, &data.programmes, new_id(), draft, stamp),
+            });
+            match result {
+                Ok(()) => {
+                    let target = programme_href(&programme_id);
+                    flash.show_at(&target, Notice::Done(format!("Đã lưu đánh giá năm {year}.")));
+                    go(&target);
+                }
+                Err(CommitError::Invalid(errs)) => {
+                    let mut general = Vec::new();
+                    for e in &errs {
+                        let message = text::review_error(e);
+                        match e.field() {
+                            Some(ReviewField::HeldOn) => held_err.set(Some(message)),
+                            Some(ReviewField::Result(k)) => match chosen.get(k) {
+                                Some((input, _)) => inputs[*input].error.set(Some(message)),
+                                None => general.push(message),
+                            },
+                            _ => general.push(message),
+                        }
+                    }
+                    let text = if general.is_empty() {
+                        "Chưa lưu: hãy sửa các ô được đánh dấu.".to_string()
+                    } else {
+                        general.join(" ")
+                    };
+                    notice.set(Some(Notice::Failed(text)));
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
+            }
+        }
+    };
+
+    let delete = {
+        let editing = editing.clone();
+        let programme_id = programme_id.clone();
+        move |_| {
+            let Some(id) = editing.clone() else { return };
+            let result = store.commit(|data, stamp| {
+                if rev::delete(&mut data.reviews, &id, stamp) {
+                    Ok(())
+                } else {
+                    Err(())
+                }
+            });
+            match result {
+                Ok(()) => {
+                    let target = programme_href(&programme_id);
+                    flash.show_at(&target, Notice::Done(format!("Đã xóa đánh giá năm {year}.")));
+                    go(&target);
+                }
+                Err(CommitError::Invalid(())) => notice.set(Some(Notice::Failed(
+                    "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                ))),
+                Err(other) => notice.set(Notice::from_commit(&other)),
+            }
+        }
+    };
+
+    let heading = format!("Đánh giá năm {year}");
+    let is_edit = editing.is_some();
+    view! {
+        <p><a href=programme_href(&programme_id)>{format!("← Chương trình số {}", programme.number)}</a></p>
+        <form class="card" on:submit=submit aria-label=heading.clone() novalidate>
+            <h2>{heading.clone()}</h2>
+            <p class="hint">
+                "Số liệu bên cạnh mỗi nội dung được lấy từ chỉ tiêu và sổ đối thoại năm "
+                {year.to_string()} " của đơn vị và các đơn vị trực thuộc; không cần nhập lại."
+            </p>
+            <div class="grid">
+                <DateField label="Ngày tổ chức hội nghị" value=held_on error=held_err required=true />
+            </div>
+            {inputs
+                .into_iter()
+                .map(|input| {
+                    let area_id = input.area_id.clone();
+                    let name = next_id("kq");
+                    let note_label = format!("Ghi chú nội dung {}", input.legend.split('.').next().unwrap_or(""));
+                    let outcome = input.outcome;
+                    let radios = [None, Some(Outcome::Done), Some(Outcome::Partly), Some(Outcome::NotDone)]
+                        .into_iter()
+                        .map(|o| {
+                            let rid = next_id("r");
+                            let slug = outcome_slug(o);
+                            let label = o.map(text::outcome_name).unwrap_or("Chưa đánh giá");
+                            view! {
+                                <span class="check">
+                                    <input
+                                        type="radio"
+                                        id=rid.clone()
+                                        name=name.clone()
+                                        value=slug
+                                        prop:checked=move || outcome.get() == slug
+                                        on:change=move |_| outcome.set(slug.to_string())
+                                    />
+                                    <label for=rid>{label}</label>
+                                </span>
+                            }
+                        })
+                        .collect_view();
+                    let error = input.error;
+                    view! {
+                        <fieldset class="card area">
+                            <legend>{input.legend.clone()}</legend>
+                            <div class="outcomes" role="radiogroup" aria-label="Kết quả">
+                                {radios}
+                            </div>
+                            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                            <TextArea label=note_label value=input.note rows=2 />
+                            {move || {
+                                let lines = figures.with(|f| f.get(&area_id).cloned().unwrap_or_default());
+                                if lines.is_empty() {
+                                    view! { <p class="hint">"Nội dung này đánh giá theo kết quả và ghi chú."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <table class="figures">
+                                            <caption>{format!("Số liệu năm {year}")}</caption>
+                                            <tbody>
+                                                {lines
+                                                    .into_iter()
+                                                    .map(|l| {
+                                                        view! {
+                                                            <tr>
+                                                                <th scope="row">{l.label}</th>
+                                                                <td class="num">{l.value}</td>
+                                                                <td class="hint">{l.coverage}</td>
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                        </table>
+                                    }
+                                        .into_any()
+                                }
+                            }}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <TextArea label="Hạn chế" value=limitations hint="Mỗi dòng một hạn chế." rows=4 />
+            <TextArea label="Nhiệm vụ năm tới" value=next_tasks hint="Mỗi dòng một nhiệm vụ." rows=4 />
+            <div class="actions">
+                <button type="submit">"Lưu đánh giá"</button>
+                <a href=programme_href(&programme_id)>"Hủy"</a>
+                {is_edit.then(|| view! {
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Xóa đánh giá"</button>
+                })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="card confirm" role="group" aria-label="Xác nhận xóa đánh giá">
+                    <p>{format!("Xóa đánh giá năm {year} của chương trình này?")}</p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=delete.clone()>"Xóa hẳn"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Không xóa"</button>
+                    </div>
+                </div>
+            </Show>
+            <NoticeLine notice />
+        </form>
+    }
+    .into_any()
+}

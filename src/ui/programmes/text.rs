@@ -1,0 +1,198 @@
+//! Vietnamese wording of the "Phối hợp" page: leads, outcomes, measures and every validation
+//! message of the programmes domain, in one place so the wording stays consistent.
+
+use crate::domain::format::{self, DateError};
+use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue, Outcome, ProgrammeError, ReviewError};
+use crate::domain::scoring::indicators::IndicatorKey;
+
+/// The footnote mark of a total that lacks some units' or years' figures.
+pub const INCOMPLETE_MARK: &str = "*";
+pub const INCOMPLETE_NOTE: &str = "*chưa đủ số liệu của mọi đơn vị";
+/// Shown where there is no figure at all.
+pub const NO_DATA: &str = "—";
+
+/// Label of a yearly indicator (chỉ tiêu).
+pub fn indicator_label(key: &IndicatorKey) -> String {
+    use IndicatorKey::*;
+    match key {
+        GrassrootsUnions => "Số CĐCS đang quản lý",
+        Members => "Số đoàn viên",
+        NewMembers => "Kết nạp đoàn viên mới",
+        NewMembersTarget => "Chỉ tiêu kết nạp đoàn viên",
+        NewGrassroots => "Thành lập CĐCS mới",
+        NewGrassrootsTarget => "Chỉ tiêu thành lập CĐCS",
+        ImprovementsBase => "Sáng kiến cải tiến cấp cơ sở",
+        ImprovementsUpper => "Sáng kiến cải tiến cấp trên cơ sở",
+        ExperienceBase => "Sáng kiến kinh nghiệm cấp cơ sở",
+        ExperienceDistrict => "Sáng kiến kinh nghiệm cấp huyện",
+        ExperienceCity => "Sáng kiến kinh nghiệm cấp thành phố",
+        GoodWorkersBase => "Công nhân giỏi cấp cơ sở",
+        GoodWorkersDistrict => "Công nhân giỏi cấp huyện",
+        GoodWorkersCapital => "Công nhân giỏi Thủ đô",
+        GoodCreativeWorkers => "Lao động giỏi – Lao động sáng tạo",
+        GoodDeedsTown => "Người tốt, việc tốt cấp thị xã",
+        GoodDeedsCity => "Người tốt, việc tốt cấp thành phố",
+        SupervisionJoined => "Giám sát: số cuộc tham gia",
+        SupervisionChaired => "Giám sát: số cuộc chủ trì",
+        PropagandaSessions => "Tuyên truyền: số buổi",
+        PropagandaAttendances => "Tuyên truyền: số lượt người",
+        HealthChecks => "Đoàn viên được khám sức khỏe",
+        Gifts => "Suất quà trao tặng",
+        PartyNominations => "Giới thiệu đoàn viên ưu tú cho Đảng",
+        Custom(key) => return format!("Chỉ tiêu riêng \"{key}\""),
+    }
+    .to_string()
+}
+
+pub fn measure_label(measure: &AreaMeasure) -> String {
+    match measure {
+        AreaMeasure::Indicator(key) => indicator_label(key),
+        AreaMeasure::DialoguesHeld => "Số cuộc đối thoại".into(),
+        AreaMeasure::PeriodicDialoguesHeld => "Số cuộc đối thoại định kỳ".into(),
+        AreaMeasure::DialogueAttendances => "Lượt người dự đối thoại".into(),
+        AreaMeasure::ProposalsRaised => "Kiến nghị nêu tại đối thoại".into(),
+        AreaMeasure::ProposalsResolved => "Kiến nghị đã giải quyết, trả lời".into(),
+    }
+}
+
+/// Every measure a content area can be judged by, in form order.
+pub fn all_measures() -> Vec<AreaMeasure> {
+    IndicatorKey::BUILT_IN
+        .iter()
+        .cloned()
+        .map(AreaMeasure::Indicator)
+        .chain(AreaMeasure::DIALOGUE)
+        .collect()
+}
+
+/// A stable slug for a measure, for select values and deep links.
+pub fn measure_slug(measure: &AreaMeasure) -> String {
+    serde_json::to_string(measure).unwrap_or_default()
+}
+
+pub fn measure_from_slug(slug: &str) -> Option<AreaMeasure> {
+    serde_json::from_str(slug).ok()
+}
+
+pub fn lead_name(lead: Lead) -> &'static str {
+    match lead {
+        Lead::PeopleCommittee => "UBND chủ trì",
+        Lead::Federation => "LĐLĐ chủ trì",
+        Lead::Joint => "Hai bên cùng chủ trì",
+    }
+}
+
+pub fn lead_slug(lead: Lead) -> &'static str {
+    match lead {
+        Lead::PeopleCommittee => "ubnd",
+        Lead::Federation => "ldld",
+        Lead::Joint => "hai-ben",
+    }
+}
+
+pub fn lead_from_slug(slug: &str) -> Lead {
+    Lead::ALL
+        .into_iter()
+        .find(|l| lead_slug(*l) == slug)
+        .unwrap_or(Lead::Joint)
+}
+
+pub fn outcome_name(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Done => "Hoàn thành",
+        Outcome::Partly => "Hoàn thành một phần",
+        Outcome::NotDone => "Chưa hoàn thành",
+    }
+}
+
+/// A figure for a table cell: "4.561", "—" when missing, "4.561*" when some units lack it.
+pub fn figure(value: &MeasureValue) -> String {
+    match value.value {
+        None => NO_DATA.to_string(),
+        Some(n) if value.complete() => format::integer(n as i64),
+        Some(n) => format!("{}{INCOMPLETE_MARK}", format::integer(n as i64)),
+    }
+}
+
+/// "2 / 3 đơn vị có số liệu" for the review form's figures.
+pub fn reporting(value: &MeasureValue) -> String {
+    format!(
+        "{}/{} đơn vị có số liệu",
+        format::integer(value.units_reporting as i64),
+        format::integer(value.units_in_scope as i64)
+    )
+}
+
+pub fn programme_error(error: &ProgrammeError, area_title: impl Fn(&str) -> String) -> String {
+    use ProgrammeError::*;
+    match error {
+        NumberRequired => "Số hiệu chương trình là bắt buộc.".into(),
+        NumberTaken => "Đơn vị này đã có chương trình mang số hiệu này.".into(),
+        AuthorityRequired => "Hãy ghi tên UBND ký chương trình.".into(),
+        UnitRequired => "Hãy chọn LĐLĐ ký chương trình.".into(),
+        UnitUnknown => "Đơn vị đã chọn không còn tồn tại.".into(),
+        SignedOnRequired => "Ngày ký là bắt buộc.".into(),
+        SignedOutsidePeriod => "Ngày ký phải trong giai đoạn, hoặc trong năm trước năm bắt đầu.".into(),
+        FromYearOutOfRange { year } => format!("Từ năm: năm {year} không hợp lệ."),
+        ToYearOutOfRange { year } => format!("Đến năm: năm {year} không hợp lệ."),
+        PeriodReversed => "Đến năm phải bằng hoặc sau Từ năm.".into(),
+        PeriodTooLong { span } => format!("Giai đoạn dài {span} năm: quá 10 năm, hãy kiểm tra lại."),
+        ReviewedYearOutside { year } => {
+            format!("Năm {year} đã có đánh giá hằng năm nên phải nằm trong giai đoạn.")
+        }
+        AreasRequired => "Chương trình cần ít nhất một nội dung phối hợp.".into(),
+        AreaIdRequired { .. } | DuplicateAreaId { .. } => {
+            "Nội dung này bị trùng mã nội bộ; hãy xóa và thêm lại.".into()
+        }
+        AreaNumberRequired { .. } => "Số thứ tự phải là số từ 1 trở lên.".into(),
+        AreaNumberTaken { number, .. } => format!("Số thứ tự {number} đã dùng cho nội dung khác."),
+        AreaTitleRequired { .. } => "Tên nội dung là bắt buộc.".into(),
+        DuplicateMeasure { .. } => "Một chỉ tiêu được chọn hai lần.".into(),
+        AreaReviewed { area_id } => format!(
+            "Không thể bỏ nội dung \"{}\" vì đã có kết quả trong đánh giá hằng năm.",
+            area_title(area_id)
+        ),
+        NotFound => "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+    }
+}
+
+pub fn review_error(error: &ReviewError) -> String {
+    use ReviewError::*;
+    match error {
+        ProgrammeRequired | ProgrammeUnknown => {
+            "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()
+        }
+        YearOutsidePeriod { from, to } => format!("Năm đánh giá phải trong giai đoạn {from}–{to}."),
+        AlreadyReviewed => "Năm này đã có đánh giá của chương trình.".into(),
+        HeldOnRequired => "Ngày tổ chức hội nghị là bắt buộc.".into(),
+        HeldBeforeYear => "Ngày tổ chức hội nghị không được trước năm được đánh giá.".into(),
+        HeldTooLate => "Hội nghị phải tổ chức chậm nhất trong năm sau năm được đánh giá.".into(),
+        UnknownArea { .. } => "Nội dung này không còn trong chương trình.".into(),
+        DuplicateArea { .. } => "Nội dung này được đánh giá hai lần.".into(),
+        NotFound => "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+    }
+}
+
+/// The message for a date field, naming the field.
+pub fn date_message(field: &str, error: &DateError) -> String {
+    match error {
+        DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 28/07/2020."),
+        DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
+    }
+}
+
+/// "2020" → 2020, with a message naming the field otherwise.
+pub fn parse_year(field: &str, text: &str) -> Result<i32, String> {
+    text.trim()
+        .parse::<i32>()
+        .map_err(|_| format!("{field}: hãy nhập năm bằng số, ví dụ 2020."))
+}
+
+/// "2020–2025", or one year when both ends are the same.
+pub fn period(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
