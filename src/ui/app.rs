@@ -52,6 +52,7 @@ pub fn App(store: Store) -> impl IntoView {
                     Page::Overview => view! { <super::overview::OverviewPage /> }.into_any(),
                     Page::Units => view! { <super::units::UnitsPage /> }.into_any(),
                     Page::Data => view! { <super::data::DataPage /> }.into_any(),
+                    Page::Dialogues => view! { <super::dialogues::DialoguesPage /> }.into_any(),
                     _ => view! { <super::overview::OverviewPage /> }.into_any(),
                 }}
             </main>

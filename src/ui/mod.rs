@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod data;
+pub mod dialogues;
 pub mod overview;
 pub mod recovery;
 pub mod route;
