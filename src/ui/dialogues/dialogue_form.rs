@@ -315,7 +315,7 @@ fn PointInputs(
                 <button
                     type="button"
                     class="secondary"
-                    aria-label=format!("Bỏ nội dung thống nhất {n}")
+                    aria-label=format!("Bỏ dòng thống nhất {n}")
                     on:click=move |_| {
                         points.update(|p| {
                             if index < p.len() {

@@ -99,6 +99,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         })
     });
     let total = move || found.with(|(t, _)| *t);
+    let all = move || store.with(|d| record::live(&d.dialogues).count());
     let shown = move || found.with(|(_, r)| r.len());
 
     let years = super::year_options(Some(text::ALL_YEARS));
@@ -130,7 +131,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
                 <SelectField label="Hình thức đối thoại" value=kind options=kinds />
                 <SelectField label="Cấp đối thoại" value=level options=levels />
             </div>
-            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), "cuộc đối thoại")}</p>
+            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), all(), "cuộc đối thoại")}</p>
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Chưa có cuộc đối thoại nào khớp với bộ lọc."</p> }

@@ -220,7 +220,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
                     "Chỉ kiến nghị quá hạn"
                 </label>
             </div>
-            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), "kiến nghị")}</p>
+            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), index.with(ProposalIndex::len), "kiến nghị")}</p>
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Không có kiến nghị nào khớp với bộ lọc."</p> }

@@ -1,5 +1,7 @@
 //! Page "Tổng quan": what is in the data and what needs attention.
 
+mod dialogues;
+
 use crate::domain::format;
 use crate::domain::record;
 use crate::ui::route::Page;
@@ -34,5 +36,6 @@ pub fn OverviewPage() -> impl IntoView {
                 ", hoặc tải dữ liệu mẫu ở trang " <a href=Page::Data.href()>"Dữ liệu"</a> "."
             </p>
         </Show>
+        <dialogues::DialogueAttention />
     }
 }
