@@ -59,7 +59,10 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     });
     Effect::new(move |_| {
         filter.track();
-        limit.set(PAGE_ROWS);
+        // Only when it grew: setting it anyway would run the search a second time.
+        if limit.get_untracked() != PAGE_ROWS {
+            limit.set(PAGE_ROWS);
+        }
     });
     let found = Memo::new(move |_| {
         let limit = limit.get();

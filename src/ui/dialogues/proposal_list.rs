@@ -152,7 +152,10 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     // A new filter starts again from the first rows.
     Effect::new(move |_| {
         filter.track();
-        limit.set(PAGE_ROWS);
+        // Only when it grew: setting it anyway would run the search a second time.
+        if limit.get_untracked() != PAGE_ROWS {
+            limit.set(PAGE_ROWS);
+        }
     });
     let found = Memo::new(move |_| {
         let limit = limit.get();
