@@ -54,7 +54,7 @@ pub fn App(store: Store) -> impl IntoView {
                     Page::Data => view! { <super::data::DataPage /> }.into_any(),
                     Page::Scoring => view! { <super::scoring::ScoringPage /> }.into_any(),
                     Page::Programmes => view! { <super::programmes::ProgrammesPage /> }.into_any(),
-                    _ => view! { <super::overview::OverviewPage /> }.into_any(),
+                    Page::Dialogues => view! { <super::dialogues::DialoguesPage /> }.into_any(),
                 }}
             </main>
         </Show>

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod data;
+pub mod dialogues;
 pub mod overview;
 pub mod programmes;
 pub mod recovery;

@@ -1,5 +1,7 @@
 //! Page "Tổng quan": what is in the data and what needs attention.
 
+mod dialogues;
+
 use crate::domain::format;
 use crate::domain::record;
 use crate::ui::route::Page;
@@ -35,5 +37,6 @@ pub fn OverviewPage() -> impl IntoView {
             </p>
         </Show>
         <crate::ui::programmes::ProgrammesDashboard />
+        <dialogues::DialogueAttention />
     }
 }

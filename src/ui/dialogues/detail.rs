@@ -1,0 +1,207 @@
+//! One dialogue: its minutes, its proposals (with the add form), the proposals still open from
+//! earlier dialogues of the same unit (for review), and deletion with confirmation.
+
+use super::proposal_list::{ProposalRow, ProposalTable};
+use super::proposal_view::ProposalView;
+use super::{go, text, PageNotice};
+use crate::domain::dialogues::dialogue::delete_with_proposals;
+use crate::domain::dialogues::{carried_over_to, Dialogue};
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::domain::units::Unit;
+use crate::store::CommitError;
+use crate::ui::route::{href, Page};
+use crate::ui::use_store;
+use crate::ui::widgets::Notice;
+use leptos::prelude::*;
+
+fn chair(name: &str, role: &str) -> String {
+    match (name.is_empty(), role.is_empty()) {
+        (true, true) => "—".into(),
+        (false, true) => name.into(),
+        (true, false) => role.into(),
+        (false, false) => format!("{name}, {role}"),
+    }
+}
+
+#[component]
+pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
+    let store = use_store();
+    let today = crate::store::browser::today();
+    let did = id.clone();
+    let dialogue = Memo::new(move |_| store.with(|d| record::find(&d.dialogues, &did).cloned()));
+    let unit_name = Memo::new(move |_| {
+        dialogue.with(|x| {
+            x.as_ref()
+                .and_then(|x| store.with(|d| record::find(&d.units, &x.unit_id).map(|u| u.name.clone())))
+                .unwrap_or_default()
+        })
+    });
+    let did = id.clone();
+    let own = Memo::new(move |_| {
+        store.with(|d| {
+            record::live(&d.proposals)
+                .filter(|p| p.dialogue_id == did)
+                .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
+                .collect::<Vec<_>>()
+        })
+    });
+    let carried = Memo::new(move |_| {
+        dialogue.with(|x| {
+            x.as_ref().map_or_else(Vec::new, |x| {
+                store.with(|d| {
+                    carried_over_to(x, &d.dialogues, &d.proposals)
+                        .into_iter()
+                        .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+
+    let back = view! { <p><a href=Page::Dialogues.href()>"← Danh sách đối thoại và kiến nghị"</a></p> };
+    let id_for_view = id.clone();
+    let body = move || {
+        let Some(x) = dialogue.get() else {
+            return view! { <p class="empty" role="alert">{text::NOT_FOUND}</p> }.into_any();
+        };
+        let heading = format!("Đối thoại ngày {} — {}", format::date(x.date), unit_name.get());
+        let id = id_for_view.clone();
+        view! {
+            <article class="card" aria-labelledby="doi-thoai-tieu-de">
+                <h2 id="doi-thoai-tieu-de">{heading}</h2>
+                <Minutes dialogue=x.clone() />
+                <div class="actions">
+                    <a class="button" href=href(Page::Dialogues, &[&id, "sua"])>"Sửa đối thoại"</a>
+                    <DeleteDialogue id=id.clone() proposals=Signal::derive(move || own.with(Vec::len)) />
+                </div>
+            </article>
+        }
+        .into_any()
+    };
+
+    let has_dialogue = move || dialogue.with(Option::is_some);
+    let add_for = id.clone();
+    view! {
+        {back}
+        {body}
+        <Show when=has_dialogue>
+            {proposal.clone().map(|pid| view! { <ProposalView id=pid /> })}
+            <section class="card" aria-labelledby="kn-doi-thoai-tieu-de">
+                <h2 id="kn-doi-thoai-tieu-de">"Kiến nghị tại cuộc đối thoại này"</h2>
+                <Show
+                    when=move || !own.with(Vec::is_empty)
+                    fallback=|| view! { <p class="empty">"Chưa có kiến nghị nào."</p> }
+                >
+                    <ProposalTable rows=own label="Kiến nghị tại cuộc đối thoại này" />
+                </Show>
+                <super::proposal_form::ProposalForm dialogue_id=add_for.clone() />
+            </section>
+            <Show when=move || !carried.with(Vec::is_empty)>
+                <section class="card" aria-labelledby="kn-chuyen-ky-tieu-de">
+                    <h2 id="kn-chuyen-ky-tieu-de">"Kiến nghị từ các cuộc đối thoại trước còn chưa giải quyết"</h2>
+                    <p class="hint">"Cần rà soát tại cuộc đối thoại này."</p>
+                    <ProposalTable rows=carried label="Kiến nghị chuyển kỳ" show_dialogue=true />
+                </section>
+            </Show>
+        </Show>
+    }
+}
+
+/// The minutes (biên bản) as a definition list.
+#[component]
+fn Minutes(dialogue: Dialogue) -> impl IntoView {
+    let store = use_store();
+    let unit = store.with_untracked(|d| {
+        record::find(&d.units, &dialogue.unit_id)
+            .map(Unit::label)
+            .map(String::from)
+    });
+    let x = dialogue;
+    view! {
+        <dl class="facts">
+            <dt>"Hình thức"</dt><dd>{text::kind_name(x.kind)}</dd>
+            <dt>"Cấp"</dt><dd>{text::level_name(x.level)}</dd>
+            <dt>"Đơn vị tổ chức"</dt><dd>{unit.unwrap_or_default()}</dd>
+            <dt>"Địa điểm"</dt><dd>{x.place.clone()}</dd>
+            <dt>"Chủ trì phía người lao động"</dt><dd>{chair(&x.worker_chair.name, &x.worker_chair.role)}</dd>
+            <dt>"Chủ trì phía NSDLĐ/chính quyền"</dt><dd>{chair(&x.employer_chair.name, &x.employer_chair.role)}</dd>
+            <dt>"Doanh nghiệp tham gia"</dt>
+            <dd>{if x.enterprises.is_empty() { "—".to_string() } else { x.enterprises.join("; ") }}</dd>
+            <dt>"Lượt tham dự"</dt><dd>{format::integer(i64::from(x.attendances))}</dd>
+            <dt>"Nội dung đã thống nhất"</dt>
+            <dd>
+                {if x.agreed.is_empty() {
+                    view! { "—" }.into_any()
+                } else {
+                    view! {
+                        <ol>
+                            {x.agreed
+                                .iter()
+                                .map(|p| {
+                                    let measure = (!p.measure.is_empty()).then(|| format!(" — Biện pháp: {}", p.measure));
+                                    view! { <li>{p.content.clone()}{measure}</li> }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                        .into_any()
+                }}
+            </dd>
+            <dt>"Nội dung chưa thống nhất"</dt>
+            <dd>
+                {if x.disagreed.is_empty() {
+                    view! { "—" }.into_any()
+                } else {
+                    view! { <ol>{x.disagreed.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ol> }.into_any()
+                }}
+            </dd>
+            <dt>"Đối thoại tiếp theo"</dt><dd>{x.next_dialogue_on.map_or_else(|| "—".to_string(), format::date)}</dd>
+            <dt>"Ghi chú biên bản"</dt><dd>{if x.minutes_notes.is_empty() { "—".to_string() } else { x.minutes_notes.clone() }}</dd>
+            <dt>"Biên bản"</dt>
+            <dd>{if x.minutes_signed { "Đã có chữ ký của hai bên" } else { "Chưa có đủ chữ ký hai bên" }}</dd>
+        </dl>
+    }
+}
+
+/// "Xóa đối thoại" asks first, saying how many proposals go with it.
+#[component]
+fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
+    let store = use_store();
+    let page_notice = expect_context::<PageNotice>().0;
+    let asking = RwSignal::new(false);
+    let confirm = move |_| {
+        let id = id.clone();
+        let result = store.commit(|data, stamp| {
+            if delete_with_proposals(&mut data.dialogues, &mut data.proposals, &id, stamp) {
+                Ok(())
+            } else {
+                Err(())
+            }
+        });
+        page_notice.set(match result {
+            Ok(()) => Some(Notice::Done(
+                "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
+            )),
+            Err(CommitError::Invalid(())) => Some(Notice::Failed(text::NOT_FOUND.into())),
+            Err(other) => Notice::from_commit(&other),
+        });
+        asking.set(false);
+        go(&Page::Dialogues.href());
+    };
+    view! {
+        <button type="button" class="secondary" on:click=move |_| asking.set(true)>"Xóa đối thoại"</button>
+        <Show when=move || asking.get()>
+            <div class="confirm" role="alertdialog" aria-label="Xác nhận xóa đối thoại">
+                <p>
+                    {move || format!(
+                        "Xóa cuộc đối thoại này cùng {} kiến nghị của nó? Thao tác này không hoàn tác được.",
+                        format::integer(proposals.get() as i64),
+                    )}
+                </p>
+                <button type="button" on:click=confirm.clone()>"Xóa hẳn"</button>
+                <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Không xóa"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,333 @@
+//! Recording or editing a dialogue and its minutes: form → domain validation → store, with
+//! each refusal shown next to its field.
+
+use super::fields::{CheckField, TextArea};
+use super::{go, text, PageNotice};
+use crate::domain::dialogues::dialogue::{self, AgreedPoint, Chair, DialogueDraft, DialogueField};
+use crate::domain::dialogues::{DialogueKind, DialogueLevel};
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::store::CommitError;
+use crate::ui::route::Page;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// One row of "nội dung đã thống nhất" with its measure.
+#[derive(Clone, Copy)]
+struct PointRow {
+    content: RwSignal<String>,
+    measure: RwSignal<String>,
+}
+
+impl PointRow {
+    fn new(content: String, measure: String) -> Self {
+        Self {
+            content: RwSignal::new(content),
+            measure: RwSignal::new(measure),
+        }
+    }
+}
+
+/// Parses a dd/mm/yyyy field where blank means "not given".
+fn optional_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
+    format::parse_date(typed)
+        .map(Some)
+        .map_err(|e| text::date_message(label, &e))
+}
+
+fn lines(typed: &str) -> Vec<String> {
+    typed.lines().map(str::to_string).collect()
+}
+
+#[component]
+pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
+    let store = use_store();
+    let page_notice = expect_context::<PageNotice>().0;
+    let existing = editing
+        .as_ref()
+        .and_then(|id| store.with_untracked(|d| record::find(&d.dialogues, id).cloned()));
+    if editing.is_some() && existing.is_none() {
+        return view! { <p class="empty" role="alert">{text::NOT_FOUND}</p> }.into_any();
+    }
+    let draft = existing.as_ref().map_or_else(
+        || {
+            let mut d = DialogueDraft::new(DialogueKind::Periodic, DialogueLevel::District);
+            d.unit_id = unit.clone();
+            d
+        },
+        DialogueDraft::from_dialogue,
+    );
+
+    let kind = RwSignal::new(text::kind_slug(draft.kind).to_string());
+    let level = RwSignal::new(text::level_slug(draft.level).to_string());
+    let date = RwSignal::new(draft.date.map(format::date).unwrap_or_default());
+    let place = RwSignal::new(draft.place.clone());
+    let unit_id = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
+    let worker_name = RwSignal::new(draft.worker_chair.name.clone());
+    let worker_role = RwSignal::new(draft.worker_chair.role.clone());
+    let employer_name = RwSignal::new(draft.employer_chair.name.clone());
+    let employer_role = RwSignal::new(draft.employer_chair.role.clone());
+    let enterprises = RwSignal::new(draft.enterprises.join("\n"));
+    let attendances = RwSignal::new(if existing.is_some() {
+        draft.attendances.clone()
+    } else {
+        String::new()
+    });
+    let mut first_points: Vec<PointRow> = draft
+        .agreed
+        .iter()
+        .map(|p| PointRow::new(p.content.clone(), p.measure.clone()))
+        .collect();
+    if first_points.is_empty() {
+        first_points.push(PointRow::new(String::new(), String::new()));
+    }
+    let points = RwSignal::new(first_points);
+    let disagreed = RwSignal::new(draft.disagreed.join("\n"));
+    let next_on = RwSignal::new(draft.next_dialogue_on.map(format::date).unwrap_or_default());
+    let notes = RwSignal::new(draft.minutes_notes.clone());
+    let signed = RwSignal::new(draft.minutes_signed);
+
+    let date_err = RwSignal::new(None::<String>);
+    let place_err = RwSignal::new(None::<String>);
+    let unit_err = RwSignal::new(None::<String>);
+    let att_err = RwSignal::new(None::<String>);
+    let next_err = RwSignal::new(None::<String>);
+    let point_errs = RwSignal::new(HashMap::<usize, String>::new());
+    let notice = RwSignal::new(None::<Notice>);
+    let clear_errors = move || {
+        for e in [date_err, place_err, unit_err, att_err, next_err] {
+            e.set(None);
+        }
+        point_errs.set(HashMap::new());
+    };
+
+    let kind_options =
+        Signal::derive(|| text::options(&DialogueKind::ALL, text::kind_slug, text::kind_name, None));
+    let level_options =
+        Signal::derive(|| text::options(&DialogueLevel::ALL, text::level_slug, text::level_name, None));
+    let units = super::unit_options(draft.unit_id.clone(), Some("— Chọn đơn vị —"));
+
+    let editing_id = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        clear_errors();
+        let held = optional_date("Ngày đối thoại", &date.get_untracked());
+        let next = optional_date("Thời gian đối thoại tiếp theo", &next_on.get_untracked());
+        if let Err(e) = &held {
+            date_err.set(Some(e.clone()));
+        }
+        if let Err(e) = &next {
+            next_err.set(Some(e.clone()));
+        }
+        let (Ok(held), Ok(next)) = (held, next) else {
+            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            return;
+        };
+        let draft = DialogueDraft {
+            kind: text::from_slug(&DialogueKind::ALL, text::kind_slug, &kind.get_untracked())
+                .unwrap_or(DialogueKind::Periodic),
+            level: text::from_slug(&DialogueLevel::ALL, text::level_slug, &level.get_untracked())
+                .unwrap_or(DialogueLevel::District),
+            date: held,
+            place: place.get_untracked(),
+            unit_id: Some(unit_id.get_untracked()).filter(|u| !u.is_empty()),
+            worker_chair: Chair {
+                name: worker_name.get_untracked(),
+                role: worker_role.get_untracked(),
+            },
+            employer_chair: Chair {
+                name: employer_name.get_untracked(),
+                role: employer_role.get_untracked(),
+            },
+            enterprises: lines(&enterprises.get_untracked()),
+            attendances: attendances.get_untracked(),
+            agreed: points
+                .get_untracked()
+                .iter()
+                .map(|r| AgreedPoint {
+                    content: r.content.get_untracked(),
+                    measure: r.measure.get_untracked(),
+                })
+                .collect(),
+            disagreed: lines(&disagreed.get_untracked()),
+            next_dialogue_on: next,
+            minutes_notes: notes.get_untracked(),
+            minutes_signed: signed.get_untracked(),
+        };
+        let new_id = crate::store::browser::new_id();
+        let id = editing_id.clone().unwrap_or_else(|| new_id.clone());
+        let result = store.commit(|data, stamp| match &editing_id {
+            Some(id) => dialogue::update(&mut data.dialogues, &data.units, id, draft, stamp),
+            None => dialogue::add(&mut data.dialogues, &data.units, new_id, draft, stamp),
+        });
+        match result {
+            Ok(()) => {
+                let what = if editing_id.is_some() {
+                    "Đã lưu thay đổi của cuộc đối thoại."
+                } else {
+                    "Đã ghi cuộc đối thoại. Có thể thêm các kiến nghị ngay bên dưới."
+                };
+                page_notice.set(Some(Notice::Done(what.into())));
+                go(&super::dialogue_href(&id));
+            }
+            Err(CommitError::Invalid(errors)) => {
+                for error in &errors {
+                    let message = text::dialogue_error(error);
+                    match error.field() {
+                        Some(DialogueField::Date) => date_err.set(Some(message)),
+                        Some(DialogueField::Place) => place_err.set(Some(message)),
+                        Some(DialogueField::Unit) => unit_err.set(Some(message)),
+                        Some(DialogueField::Attendances) => att_err.set(Some(message)),
+                        Some(DialogueField::NextDialogueOn) => next_err.set(Some(message)),
+                        Some(DialogueField::AgreedPoint(i)) => point_errs.update(|m| {
+                            m.insert(i, message);
+                        }),
+                        None => {
+                            notice.set(Some(Notice::Failed(message)));
+                            return;
+                        }
+                    }
+                }
+                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let title = if editing.is_some() {
+        "Sửa cuộc đối thoại"
+    } else {
+        "Ghi cuộc đối thoại mới"
+    };
+    let cancel_href = editing
+        .as_ref()
+        .map_or_else(|| Page::Dialogues.href(), |id| super::dialogue_href(id));
+    let no_units = move || units.with(|u| u.len() <= 1);
+    view! {
+        <form class="card" on:submit=submit aria-label=title novalidate>
+            <h2>{title}</h2>
+            <Show when=no_units>
+                <p class="notice error" role="alert">{text::NO_UNITS}</p>
+            </Show>
+            <fieldset>
+                <legend>"Thông tin chung"</legend>
+                <div class="grid">
+                    <SelectField label="Hình thức đối thoại" value=kind options=kind_options />
+                    <SelectField label="Cấp đối thoại" value=level options=level_options />
+                    <DateField label="Ngày đối thoại" value=date error=date_err required=true />
+                    <TextField label="Địa điểm" value=place error=place_err required=true placeholder="Hội trường UBND huyện" />
+                    <SelectField label="Đơn vị tổ chức" value=unit_id options=units error=unit_err />
+                    <TextField label="Số lượt tham dự" value=attendances error=att_err input_type="text" placeholder="1.250" />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Chủ trì"</legend>
+                <div class="grid">
+                    <TextField label="Chủ trì phía người lao động: họ tên" value=worker_name />
+                    <TextField label="Chủ trì phía người lao động: chức vụ" value=worker_role placeholder="Chủ tịch LĐLĐ huyện" />
+                    <TextField label="Chủ trì phía NSDLĐ/chính quyền: họ tên" value=employer_name />
+                    <TextField label="Chủ trì phía NSDLĐ/chính quyền: chức vụ" value=employer_role placeholder="Chủ tịch UBND huyện" />
+                </div>
+                <TextArea label="Doanh nghiệp tham gia" value=enterprises hint="Mỗi doanh nghiệp một dòng." />
+            </fieldset>
+            <fieldset>
+                <legend>"Biên bản"</legend>
+                <h3>"Nội dung đã thống nhất và biện pháp"</h3>
+                {move || {
+                    points
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, row)| view! { <PointInputs index=i row points errors=point_errs /> })
+                        .collect_view()
+                }}
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| points.update(|p| p.push(PointRow::new(String::new(), String::new())))
+                >
+                    "Thêm nội dung thống nhất"
+                </button>
+                <TextArea label="Nội dung chưa thống nhất" value=disagreed hint="Mỗi nội dung một dòng." />
+                <div class="grid">
+                    <DateField label="Thời gian đối thoại tiếp theo" value=next_on error=next_err />
+                </div>
+                <TextArea label="Ghi chú biên bản" value=notes />
+                <CheckField label="Biên bản đã có chữ ký của hai bên" value=signed />
+            </fieldset>
+            <div class="actions">
+                <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</button>
+                <a class="button secondary" href=cancel_href>"Hủy"</a>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+    .into_any()
+}
+
+/// The content and measure inputs of one agreed point, with its own error.
+#[component]
+fn PointInputs(
+    index: usize,
+    row: PointRow,
+    points: RwSignal<Vec<PointRow>>,
+    errors: RwSignal<HashMap<usize, String>>,
+) -> impl IntoView {
+    let n = index + 1;
+    let content_id = next_id("nd");
+    let measure_id = next_id("bp");
+    let err_id = format!("{content_id}-loi");
+    let described = err_id.clone();
+    let error = move || errors.with(|m| m.get(&index).cloned());
+    let has_error = move || errors.with(|m| m.contains_key(&index));
+    view! {
+        <div class="point-row grid" class:invalid=has_error>
+            <div class="field">
+                <label for=content_id.clone()>{format!("Nội dung thống nhất {n}")}</label>
+                <input
+                    id=content_id
+                    type="text"
+                    prop:value=move || row.content.get()
+                    on:input=move |ev| row.content.set(event_target_value(&ev))
+                    aria-invalid=move || has_error().then_some("true")
+                    aria-describedby=move || has_error().then(|| described.clone())
+                />
+                {move || error().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
+            </div>
+            <div class="field">
+                <label for=measure_id.clone()>{format!("Biện pháp {n}")}</label>
+                <input
+                    id=measure_id
+                    type="text"
+                    prop:value=move || row.measure.get()
+                    on:input=move |ev| row.measure.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=format!("Bỏ dòng thống nhất {n}")
+                    on:click=move |_| {
+                        points.update(|p| {
+                            if index < p.len() {
+                                p.remove(index);
+                            }
+                        });
+                        errors.set(HashMap::new());
+                    }
+                >
+                    "Bỏ"
+                </button>
+            </div>
+        </div>
+    }
+}

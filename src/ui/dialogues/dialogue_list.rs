@@ -1,0 +1,188 @@
+//! The dialogue list: filters by year, unit, kind and level, diacritic-free search, newest first.
+
+use super::proposal_list::PAGE_ROWS;
+use super::text;
+use crate::domain::dialogues::{DialogueFilter, DialogueIndex, DialogueKind, DialogueLevel};
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::domain::units::Unit;
+use crate::ui::use_store;
+use crate::ui::widgets::{SelectField, TextField};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Debug, PartialEq)]
+struct DialogueRow {
+    id: Id,
+    date: NaiveDate,
+    kind: DialogueKind,
+    level: DialogueLevel,
+    unit: String,
+    place: String,
+    attendances: u32,
+    proposals: usize,
+    open: usize,
+    signed: bool,
+    edits: BTreeMap<String, u64>,
+}
+
+#[component]
+pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
+    let store = use_store();
+    let year = RwSignal::new(String::new());
+    let unit_id = RwSignal::new(unit.unwrap_or_default());
+    let kind = RwSignal::new(String::new());
+    let level = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE_ROWS);
+
+    let index = Memo::new(move |_| store.with(|d| DialogueIndex::new(&d.units, &d.dialogues)));
+    // Proposals (all, open) per dialogue, counted once per data change.
+    let counts = Memo::new(move |_| {
+        store.with(|d| {
+            let mut m: HashMap<Id, (usize, usize)> = HashMap::new();
+            for p in record::live(&d.proposals) {
+                let e = m.entry(p.dialogue_id.clone()).or_default();
+                e.0 += 1;
+                e.1 += usize::from(p.status.is_open());
+            }
+            m
+        })
+    });
+    let filter = Memo::new(move |_| DialogueFilter {
+        year: year.with(|y| y.parse().ok()),
+        unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
+        kind: kind.with(|k| text::from_slug(&DialogueKind::ALL, text::kind_slug, k)),
+        level: level.with(|l| text::from_slug(&DialogueLevel::ALL, text::level_slug, l)),
+        text: search.get(),
+    });
+    Effect::new(move |_| {
+        filter.track();
+        // Only when it grew: setting it anyway would run the search a second time.
+        if limit.get_untracked() != PAGE_ROWS {
+            limit.set(PAGE_ROWS);
+        }
+    });
+    let found = Memo::new(move |_| {
+        let limit = limit.get();
+        filter.with(|f| {
+            index.with(|index| {
+                counts.with(|counts| {
+                    store.with(|d| {
+                        let mut hits = index.search(&d.dialogues, f);
+                        hits.sort_by_key(|x| std::cmp::Reverse(x.date));
+                        let rows: Vec<DialogueRow> = hits
+                            .iter()
+                            .take(limit)
+                            .map(|x| {
+                                let (proposals, open) = counts.get(&x.meta.id).copied().unwrap_or_default();
+                                DialogueRow {
+                                    id: x.meta.id.clone(),
+                                    date: x.date,
+                                    kind: x.kind,
+                                    level: x.level,
+                                    unit: record::find(&d.units, &x.unit_id)
+                                        .map(Unit::label)
+                                        .unwrap_or("")
+                                        .to_string(),
+                                    place: x.place.clone(),
+                                    attendances: x.attendances,
+                                    proposals,
+                                    open,
+                                    signed: x.minutes_signed,
+                                    edits: x.meta.edits.clone(),
+                                }
+                            })
+                            .collect();
+                        (hits.len(), rows)
+                    })
+                })
+            })
+        })
+    });
+    let total = move || found.with(|(t, _)| *t);
+    let all = move || store.with(|d| record::live(&d.dialogues).count());
+    let shown = move || found.with(|(_, r)| r.len());
+
+    let years = super::year_options(Some(text::ALL_YEARS));
+    let units = super::unit_options(None, Some(text::ALL_UNITS));
+    let kinds = Signal::derive(|| {
+        text::options(
+            &DialogueKind::ALL,
+            text::kind_slug,
+            text::kind_name,
+            Some(text::ALL_KINDS),
+        )
+    });
+    let levels = Signal::derive(|| {
+        text::options(
+            &DialogueLevel::ALL,
+            text::level_slug,
+            text::level_name,
+            Some("Tất cả các cấp"),
+        )
+    });
+
+    view! {
+        <section aria-labelledby="doi-thoai-ds-tieu-de" class="card">
+            <h2 id="doi-thoai-ds-tieu-de">"Các cuộc đối thoại"</h2>
+            <div class="list-tools" role="search" aria-label="Lọc đối thoại">
+                <TextField label="Tìm đối thoại" value=search placeholder="đơn vị, địa điểm, doanh nghiệp…" />
+                <SelectField label="Năm đối thoại" value=year options=years />
+                <SelectField label="Đơn vị tổ chức" value=unit_id options=units />
+                <SelectField label="Hình thức đối thoại" value=kind options=kinds />
+                <SelectField label="Cấp đối thoại" value=level options=levels />
+            </div>
+            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), all(), "cuộc đối thoại")}</p>
+            <Show
+                when=move || { total() > 0 }
+                fallback=|| view! { <p class="empty">"Chưa có cuộc đối thoại nào khớp với bộ lọc."</p> }
+            >
+                <div class="table-wrap">
+                    <table aria-label="Danh sách đối thoại">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Ngày"</th>
+                                <th scope="col">"Đơn vị tổ chức"</th>
+                                <th scope="col">"Hình thức"</th>
+                                <th scope="col">"Cấp"</th>
+                                <th scope="col">"Địa điểm"</th>
+                                <th scope="col" class="num">"Lượt tham dự"</th>
+                                <th scope="col" class="num">"Kiến nghị (còn mở)"</th>
+                                <th scope="col">"Biên bản"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || found.with(|(_, r)| r.clone())
+                                key=|r| (r.id.clone(), r.edits.clone(), r.proposals, r.open, r.unit.clone())
+                                let:row
+                            >
+                                <tr>
+                                    <th scope="row">
+                                        <a href=super::dialogue_href(&row.id)>{format::date(row.date)}</a>
+                                    </th>
+                                    <td>{row.unit.clone()}</td>
+                                    <td>{text::kind_name(row.kind)}</td>
+                                    <td>{text::level_name(row.level)}</td>
+                                    <td>{row.place.clone()}</td>
+                                    <td class="num">{format::integer(i64::from(row.attendances))}</td>
+                                    <td class="num">
+                                        {format!("{} ({})", format::integer(row.proposals as i64), format::integer(row.open as i64))}
+                                    </td>
+                                    <td>{if row.signed { "Đã ký" } else { "Chưa ký" }}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <Show when=move || { shown() < total() }>
+                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                    "Hiện thêm đối thoại"
+                </button>
+            </Show>
+        </section>
+    }
+}

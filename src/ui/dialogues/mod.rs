@@ -1,0 +1,144 @@
+//! Page "Đối thoại": dialogue records and the proposals raised at them.
+//!
+//! Views follow the hash, so every one of them survives a reload and can be linked to:
+//! - `#/doi-thoai`: summary, compliance check, the dialogue and proposal lists;
+//! - `#/doi-thoai/don-vi/<unit>` and `#/doi-thoai/qua-han`: the lists pre-filtered;
+//! - `#/doi-thoai/moi` (or `moi/<unit>`): a new dialogue;
+//! - `#/doi-thoai/<dialogue>`: one dialogue with its proposals; `<dialogue>/sua` edits it;
+//! - `#/doi-thoai/<dialogue>/<proposal>`: the same, with that proposal opened.
+
+mod detail;
+mod dialogue_form;
+mod dialogue_list;
+mod fields;
+mod proposal_form;
+mod proposal_list;
+mod proposal_view;
+mod summary;
+pub mod text;
+
+use crate::domain::record::{self, Id};
+use crate::ui::route::{href, Page, Route};
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::Notice;
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// Which view of the page the hash asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    Lists { unit: Option<Id>, overdue: bool },
+    New { unit: Option<Id> },
+    Dialogue { id: Id, proposal: Option<Id> },
+    Edit { id: Id },
+}
+
+impl View {
+    pub fn parse(rest: &[String]) -> View {
+        let seg = |i: usize| rest.get(i).map(String::as_str);
+        match (seg(0), seg(1)) {
+            (None, _) => View::Lists {
+                unit: None,
+                overdue: false,
+            },
+            (Some("qua-han"), _) => View::Lists {
+                unit: None,
+                overdue: true,
+            },
+            (Some("don-vi"), unit) => View::Lists {
+                unit: unit.map(String::from),
+                overdue: false,
+            },
+            (Some("moi"), unit) => View::New {
+                unit: unit.map(String::from),
+            },
+            (Some(id), Some("sua")) => View::Edit { id: id.into() },
+            (Some(id), proposal) => View::Dialogue {
+                id: id.into(),
+                proposal: proposal.map(String::from),
+            },
+        }
+    }
+}
+
+/// `#/doi-thoai/<dialogue>`.
+pub fn dialogue_href(id: &str) -> String {
+    href(Page::Dialogues, &[id])
+}
+
+/// `#/doi-thoai/<dialogue>/<proposal>`: opens the dialogue with the proposal shown.
+pub fn proposal_href(dialogue_id: &str, proposal_id: &str) -> String {
+    href(Page::Dialogues, &[dialogue_id, proposal_id])
+}
+
+/// Goes to another view of this page (or any hash) as if a link had been followed.
+pub fn go(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}
+
+/// A confirmation or failure that must outlive the view it came from (e.g. after a deletion
+/// the page moves back to the lists and says what was deleted there).
+#[derive(Clone, Copy)]
+pub struct PageNotice(pub RwSignal<Option<Notice>>);
+
+/// (id, name) of the live units that can organise a dialogue, plus `keep` even if archived,
+/// so an old dialogue stays editable.
+pub fn unit_options(keep: Option<Id>, any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
+    let store = use_store();
+    Signal::derive(move || {
+        let mut out: Vec<(String, String)> =
+            any.map(|a| (String::new(), a.to_string())).into_iter().collect();
+        store.with(|d| {
+            out.extend(
+                record::live(&d.units)
+                    .filter(|u| !u.archived || Some(&u.meta.id) == keep.as_ref())
+                    .map(|u| (u.meta.id.clone(), u.name.clone())),
+            )
+        });
+        out
+    })
+}
+
+/// Years with dialogues, newest first, always including this year.
+pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
+    let store = use_store();
+    Signal::derive(move || {
+        let mut years: Vec<i32> = store.with(|d| record::live(&d.dialogues).map(|x| x.date.year()).collect());
+        years.push(crate::store::browser::today().year());
+        years.sort_unstable_by_key(|y| std::cmp::Reverse(*y));
+        years.dedup();
+        any.map(|a| (String::new(), a.to_string()))
+            .into_iter()
+            .chain(years.into_iter().map(|y| (y.to_string(), y.to_string())))
+            .collect()
+    })
+}
+
+#[component]
+pub fn DialoguesPage() -> impl IntoView {
+    let route = expect_context::<ReadSignal<Route>>();
+    let view = Memo::new(move |_| route.with(|r| View::parse(&r.rest)));
+    let notice = RwSignal::new(None::<Notice>);
+    provide_context(PageNotice(notice));
+    view! {
+        <h1>{text::PAGE_TITLE}</h1>
+        <NoticeLine notice />
+        {move || match view.get() {
+            View::Lists { unit, overdue } => {
+                view! {
+                    <p class="actions">
+                        <a class="button" href=href(Page::Dialogues, &["moi"])>"Ghi cuộc đối thoại mới"</a>
+                    </p>
+                    <summary::Summary unit=unit.clone() />
+                    <dialogue_list::DialogueList unit=unit.clone() />
+                    <proposal_list::ProposalList unit overdue />
+                }
+                    .into_any()
+            }
+            View::New { unit } => view! { <dialogue_form::DialogueForm editing=None unit /> }.into_any(),
+            View::Edit { id } => view! { <dialogue_form::DialogueForm editing=Some(id) unit=None /> }.into_any(),
+            View::Dialogue { id, proposal } => view! { <detail::DialogueDetail id proposal /> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,216 @@
+//! Adding a proposal to a dialogue, or editing one: form → domain validation → store.
+//! Status changes have their own form (see `proposal_view`), so they always leave a dated trace.
+
+use super::fields::TextArea;
+use super::text;
+use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalField};
+use crate::domain::dialogues::Topic;
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+fn optional_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
+    format::parse_date(typed)
+        .map(Some)
+        .map_err(|e| text::date_message(label, &e))
+}
+
+/// `editing` is the proposal being edited; without it the form adds to `dialogue_id`.
+/// `done` runs after a successful save (to close an edit form).
+#[component]
+pub fn ProposalForm(
+    dialogue_id: Id,
+    #[prop(optional)] editing: Option<Id>,
+    #[prop(optional, into)] done: Option<Callback<()>>,
+) -> impl IntoView {
+    let store = use_store();
+    let page_notice = expect_context::<super::PageNotice>().0;
+    let existing = editing
+        .as_ref()
+        .and_then(|id| store.with_untracked(|d| record::find(&d.proposals, id).cloned()));
+    let draft = existing.as_ref().map_or_else(
+        || ProposalDraft::new(dialogue_id.clone(), Topic::Other),
+        ProposalDraft::from_proposal,
+    );
+    let closed = existing.as_ref().is_some_and(|p| p.status.is_closed());
+
+    let content = RwSignal::new(draft.content.clone());
+    let topic = RwSignal::new(if existing.is_some() {
+        text::topic_slug(draft.topic).to_string()
+    } else {
+        String::new()
+    });
+    let raised_by = RwSignal::new(draft.raised_by.clone());
+    let agency = RwSignal::new(draft.agency.clone());
+    let directive_no = RwSignal::new(draft.directive.number.clone());
+    let directive_on = RwSignal::new(draft.directive.date.map(format::date).unwrap_or_default());
+    let deadline = RwSignal::new(draft.deadline.map(format::date).unwrap_or_default());
+    let response = RwSignal::new(draft.response.clone());
+    let resolved_on = RwSignal::new(draft.resolved_on.map(format::date).unwrap_or_default());
+
+    let content_err = RwSignal::new(None::<String>);
+    let topic_err = RwSignal::new(None::<String>);
+    let directive_err = RwSignal::new(None::<String>);
+    let deadline_err = RwSignal::new(None::<String>);
+    let resolved_err = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
+    let errs = [content_err, topic_err, directive_err, deadline_err, resolved_err];
+    let reset = move || {
+        for s in [
+            content,
+            topic,
+            raised_by,
+            agency,
+            directive_no,
+            directive_on,
+            deadline,
+            response,
+            resolved_on,
+        ] {
+            s.set(String::new());
+        }
+    };
+
+    let topic_options = Signal::derive(|| {
+        let mut o = vec![(String::new(), "— Chọn lĩnh vực —".to_string())];
+        o.extend(text::options(
+            &Topic::ALL,
+            text::topic_slug,
+            text::topic_name,
+            None,
+        ));
+        o
+    });
+
+    let editing_id = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        for e in errs {
+            e.set(None);
+        }
+        let dates = [
+            ("Ngày văn bản chỉ đạo", directive_on, directive_err),
+            ("Hạn giải quyết", deadline, deadline_err),
+            ("Ngày giải quyết", resolved_on, resolved_err),
+        ]
+        .map(|(label, value, err)| {
+            optional_date(label, &value.get_untracked()).inspect_err(|e| err.set(Some(e.clone())))
+        });
+        let chosen_topic = text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked());
+        if chosen_topic.is_none() {
+            topic_err.set(Some(
+                "Hãy chọn lĩnh vực (chọn \"Khác\" nếu không thuộc lĩnh vực nào).".into(),
+            ));
+        }
+        let ([Ok(directive_date), Ok(deadline_on), Ok(resolved)], Some(chosen_topic)) = (dates, chosen_topic)
+        else {
+            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            return;
+        };
+        let draft = ProposalDraft {
+            dialogue_id: Some(dialogue_id.clone()),
+            content: content.get_untracked(),
+            topic: chosen_topic,
+            raised_by: raised_by.get_untracked(),
+            agency: agency.get_untracked(),
+            directive: Directive {
+                number: directive_no.get_untracked(),
+                date: directive_date,
+            },
+            deadline: deadline_on,
+            response: response.get_untracked(),
+            resolved_on: resolved,
+        };
+        let shown = draft.content.trim().to_string();
+        let result = store.commit(|data, stamp| match &editing_id {
+            Some(id) => proposal::update(&mut data.proposals, &data.dialogues, id, draft, stamp),
+            None => proposal::add(
+                &mut data.proposals,
+                &data.dialogues,
+                crate::store::browser::new_id(),
+                draft,
+                stamp,
+            ),
+        });
+        match result {
+            Ok(()) => {
+                let verb = if editing_id.is_some() {
+                    "Đã lưu thay đổi của kiến nghị"
+                } else {
+                    "Đã thêm kiến nghị"
+                };
+                let message = Some(Notice::Done(format!("{verb} \"{shown}\".")));
+                if editing_id.is_none() {
+                    notice.set(message);
+                    reset();
+                } else {
+                    page_notice.set(message);
+                }
+                if let Some(done) = done {
+                    done.run(());
+                }
+            }
+            Err(CommitError::Invalid(errors)) => {
+                for error in &errors {
+                    let message = text::proposal_error(error);
+                    let target = match error.field() {
+                        Some(ProposalField::Content) => content_err,
+                        Some(ProposalField::DirectiveDate) => directive_err,
+                        Some(ProposalField::Deadline) => deadline_err,
+                        Some(ProposalField::ResolvedOn) => resolved_err,
+                        _ => {
+                            notice.set(Some(Notice::Failed(message)));
+                            return;
+                        }
+                    };
+                    target.set(Some(message));
+                }
+                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+
+    let title = if editing.is_some() {
+        "Sửa kiến nghị"
+    } else {
+        "Thêm kiến nghị"
+    };
+    view! {
+        <form class="card" on:submit=submit aria-label=title novalidate>
+            <h3>{title}</h3>
+            <TextArea label="Nội dung kiến nghị" value=content error=content_err required=true rows=2 />
+            <div class="grid">
+                <SelectField label="Lĩnh vực" value=topic options=topic_options error=topic_err />
+                <TextField label="Người/đơn vị kiến nghị" value=raised_by placeholder="CĐCS Công ty May 10" />
+                <TextField label="Cơ quan được giao giải quyết" value=agency placeholder="BHXH huyện" />
+                <TextField label="Số văn bản chỉ đạo" value=directive_no placeholder="123/UBND-NC" />
+                <DateField label="Ngày văn bản chỉ đạo" value=directive_on error=directive_err />
+                <DateField label="Hạn giải quyết" value=deadline error=deadline_err />
+                {closed.then(|| view! { <DateField label="Ngày giải quyết" value=resolved_on error=resolved_err /> })}
+            </div>
+            <TextArea label="Kết quả trả lời, giải quyết" value=response rows=2 />
+            <div class="actions">
+                <button type="submit">{if editing.is_some() { "Lưu kiến nghị" } else { "Thêm kiến nghị" }}</button>
+                {done
+                    .filter(|_| editing.is_some())
+                    .map(|done| {
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| done.run(())>
+                                "Hủy sửa"
+                            </button>
+                        }
+                    })}
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+}

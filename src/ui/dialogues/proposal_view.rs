@@ -1,0 +1,234 @@
+//! One proposal opened from a link: its details, the overdue marker, the status change form
+//! with the dated history, editing and deletion.
+
+use super::proposal_form::ProposalForm;
+use super::proposal_list::OverdueBadge;
+use super::{text, PageNotice};
+use crate::domain::dialogues::overdue::days_overdue;
+use crate::domain::dialogues::proposal::change_status_by_id;
+use crate::domain::dialogues::{ProposalField, ProposalStatus, StatusUpdate};
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::store::CommitError;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use leptos::prelude::*;
+
+fn or_dash(s: &str) -> String {
+    if s.is_empty() {
+        "—".into()
+    } else {
+        s.into()
+    }
+}
+
+#[component]
+pub fn ProposalView(id: Id) -> impl IntoView {
+    let store = use_store();
+    let today = crate::store::browser::today();
+    let pid = id.clone();
+    let proposal = Memo::new(move |_| store.with(|d| record::find(&d.proposals, &pid).cloned()));
+    let editing = RwSignal::new(false);
+    let id_for_body = id.clone();
+    move || {
+        let Some(p) = proposal.get() else {
+            return view! {
+                <p class="notice error" role="alert">"Không tìm thấy kiến nghị này (có thể đã bị xóa)."</p>
+            }
+            .into_any();
+        };
+        let overdue = days_overdue(&p, today);
+        let directive = match (p.directive.number.as_str(), p.directive.date) {
+            ("", None) => "—".to_string(),
+            (n, None) => n.to_string(),
+            ("", Some(d)) => format!("ngày {}", format::date(d)),
+            (n, Some(d)) => format!("{n} ngày {}", format::date(d)),
+        };
+        let id = id_for_body.clone();
+        let history = p.history.clone();
+        view! {
+            <article class="card proposal-open" class:overdue=overdue.is_some() aria-labelledby="kn-dang-xem">
+                <h2 id="kn-dang-xem">"Kiến nghị: " {p.content.clone()}</h2>
+                {overdue.map(|days| view! { <p><OverdueBadge days /></p> })}
+                <dl class="facts">
+                    <dt>"Lĩnh vực"</dt><dd>{text::topic_name(p.topic)}</dd>
+                    <dt>"Người/đơn vị kiến nghị"</dt><dd>{or_dash(&p.raised_by)}</dd>
+                    <dt>"Cơ quan được giao"</dt><dd>{or_dash(&p.agency)}</dd>
+                    <dt>"Văn bản chỉ đạo"</dt><dd>{directive}</dd>
+                    <dt>"Hạn giải quyết"</dt><dd>{p.deadline.map_or_else(|| "—".to_string(), format::date)}</dd>
+                    <dt>"Trạng thái"</dt><dd class="status-now">{text::status_name(p.status)}</dd>
+                    <dt>"Kết quả trả lời, giải quyết"</dt><dd>{or_dash(&p.response)}</dd>
+                    <dt>"Ngày giải quyết"</dt><dd>{p.resolved_on.map_or_else(|| "—".to_string(), format::date)}</dd>
+                </dl>
+                <StatusForm id=id.clone() current=p.status />
+                <h3>"Lịch sử trạng thái"</h3>
+                {if history.is_empty() {
+                    view! { <p class="empty">"Chưa có thay đổi trạng thái nào."</p> }.into_any()
+                } else {
+                    view! {
+                        <table aria-label="Lịch sử trạng thái">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Ngày"</th>
+                                    <th scope="col">"Từ"</th>
+                                    <th scope="col">"Sang"</th>
+                                    <th scope="col">"Ghi chú"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {history
+                                    .iter()
+                                    .map(|c| {
+                                        view! {
+                                            <tr>
+                                                <td>{format::date(c.on)}</td>
+                                                <td>{text::status_name(c.from)}</td>
+                                                <td>{text::status_name(c.to)}</td>
+                                                <td>{c.note.clone()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                        .into_any()
+                }}
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>
+                        "Sửa kiến nghị"
+                    </button>
+                    <DeleteProposal id=id.clone() dialogue_id=p.dialogue_id.clone() />
+                </div>
+                <Show when=move || editing.get()>
+                    <ProposalForm
+                        dialogue_id=p.dialogue_id.clone()
+                        editing=id.clone()
+                        done=Callback::new(move |()| editing.set(false))
+                    />
+                </Show>
+            </article>
+        }
+        .into_any()
+    }
+}
+
+/// Records a status change on a given day: the history keeps every step.
+#[component]
+fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
+    let store = use_store();
+    let status = RwSignal::new(String::new());
+    let on = RwSignal::new(format::date(crate::store::browser::today()));
+    let note = RwSignal::new(String::new());
+    let status_err = RwSignal::new(None::<String>);
+    let on_err = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
+    let options = Signal::derive(move || {
+        let mut o = vec![(String::new(), "— Chọn trạng thái —".to_string())];
+        o.extend(
+            ProposalStatus::ALL
+                .into_iter()
+                .filter(|s| *s != current)
+                .map(|s| (text::status_slug(s).to_string(), text::status_name(s).to_string())),
+        );
+        o
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        status_err.set(None);
+        on_err.set(None);
+        let to = text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get_untracked());
+        if to.is_none() {
+            status_err.set(Some("Hãy chọn trạng thái mới.".into()));
+        }
+        let day = format::parse_date(&on.get_untracked())
+            .map_err(|e| text::date_message("Ngày chuyển trạng thái", &e))
+            .inspect_err(|e| on_err.set(Some(e.clone())));
+        let (Some(to), Ok(day)) = (to, day) else {
+            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            return;
+        };
+        let update = StatusUpdate {
+            to,
+            on: day,
+            note: note.get_untracked(),
+        };
+        let result = store.commit(|data, stamp| {
+            change_status_by_id(&mut data.proposals, &data.dialogues, &id, update, stamp)
+        });
+        match result {
+            Ok(()) => {
+                // The form is redrawn with the new current status; the page line keeps the news.
+                expect_context::<PageNotice>().0.set(Some(Notice::Done(format!(
+                    "Đã chuyển kiến nghị sang \"{}\" từ ngày {}.",
+                    text::status_name(to),
+                    format::date(day)
+                ))));
+            }
+            Err(CommitError::Invalid(errors)) => {
+                for error in &errors {
+                    let message = text::proposal_error(error);
+                    match error.field() {
+                        Some(ProposalField::Status) => status_err.set(Some(message)),
+                        Some(ProposalField::StatusDate) => on_err.set(Some(message)),
+                        _ => {
+                            notice.set(Some(Notice::Failed(message)));
+                            return;
+                        }
+                    }
+                }
+                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=submit aria-label="Cập nhật trạng thái kiến nghị" novalidate>
+            <h3>"Cập nhật trạng thái"</h3>
+            <div class="grid">
+                <SelectField label="Trạng thái mới" value=status options error=status_err />
+                <DateField label="Ngày chuyển trạng thái" value=on error=on_err required=true />
+                <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời, kết quả…" />
+            </div>
+            <div class="actions">
+                <button type="submit">"Cập nhật trạng thái"</button>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+}
+
+/// "Xóa kiến nghị" asks first.
+#[component]
+fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
+    let store = use_store();
+    let page_notice = expect_context::<PageNotice>().0;
+    let asking = RwSignal::new(false);
+    let confirm = move |_| {
+        let id = id.clone();
+        let result = store.commit(|data, stamp| {
+            if record::delete(&mut data.proposals, &id, stamp) {
+                Ok(())
+            } else {
+                Err(())
+            }
+        });
+        page_notice.set(match result {
+            Ok(()) => Some(Notice::Done("Đã xóa kiến nghị.".into())),
+            Err(CommitError::Invalid(())) => Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into())),
+            Err(other) => Notice::from_commit(&other),
+        });
+        super::go(&super::dialogue_href(&dialogue_id));
+    };
+    view! {
+        <button type="button" class="secondary" on:click=move |_| asking.set(true)>"Xóa kiến nghị"</button>
+        <Show when=move || asking.get()>
+            <div class="confirm" role="alertdialog" aria-label="Xác nhận xóa kiến nghị">
+                <p>"Xóa kiến nghị này? Thao tác này không hoàn tác được."</p>
+                <button type="button" on:click=confirm.clone()>"Xóa hẳn"</button>
+                <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Không xóa"</button>
+            </div>
+        </Show>
+    }
+}

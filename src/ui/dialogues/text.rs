@@ -1,0 +1,199 @@
+//! Vietnamese wording for the "Đối thoại" page: names of kinds, levels, topics and statuses,
+//! the slugs used in form values, and the validation messages.
+
+use crate::domain::dialogues::{
+    AttendanceError, DialogueError, DialogueKind, DialogueLevel, ProposalError, ProposalStatus, Topic,
+};
+use crate::domain::format::{self, DateError};
+
+pub const PAGE_TITLE: &str = "Đối thoại";
+pub const FIX_MARKED: &str = "Chưa lưu: hãy sửa các ô được đánh dấu.";
+pub const OVERDUE: &str = "Quá hạn";
+pub const ALL_YEARS: &str = "Tất cả các năm";
+pub const ALL_UNITS: &str = "Tất cả đơn vị";
+pub const ALL_KINDS: &str = "Tất cả hình thức";
+pub const ALL_TOPICS: &str = "Tất cả lĩnh vực";
+pub const ALL_STATUSES: &str = "Tất cả trạng thái";
+pub const NO_UNITS: &str =
+    "Chưa có đơn vị nào: hãy thêm đơn vị ở trang Đơn vị & Cụm trước khi ghi đối thoại.";
+pub const NOT_FOUND: &str = "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).";
+
+pub fn kind_name(kind: DialogueKind) -> &'static str {
+    match kind {
+        DialogueKind::Periodic => "Định kỳ",
+        DialogueKind::OnRequest => "Theo yêu cầu",
+        DialogueKind::Incident => "Vụ việc",
+        DialogueKind::LeadersWithWorkers => "Lãnh đạo – CNLĐ",
+    }
+}
+
+pub fn kind_slug(kind: DialogueKind) -> &'static str {
+    match kind {
+        DialogueKind::Periodic => "dinh-ky",
+        DialogueKind::OnRequest => "theo-yeu-cau",
+        DialogueKind::Incident => "vu-viec",
+        DialogueKind::LeadersWithWorkers => "lanh-dao-cnld",
+    }
+}
+
+pub fn level_name(level: DialogueLevel) -> &'static str {
+    match level {
+        DialogueLevel::Enterprise => "Doanh nghiệp",
+        DialogueLevel::District => "Quận/huyện",
+        DialogueLevel::City => "Thành phố",
+    }
+}
+
+pub fn level_slug(level: DialogueLevel) -> &'static str {
+    match level {
+        DialogueLevel::Enterprise => "doanh-nghiep",
+        DialogueLevel::District => "quan-huyen",
+        DialogueLevel::City => "thanh-pho",
+    }
+}
+
+pub fn topic_name(topic: Topic) -> &'static str {
+    match topic {
+        Topic::SocialInsurance => "BHXH, nợ đóng BHXH",
+        Topic::Wages => "Tiền lương, thu nhập",
+        Topic::Housing => "Nhà ở",
+        Topic::OccupationalSafety => "An toàn, vệ sinh lao động",
+        Topic::Health => "Y tế, sức khỏe",
+        Topic::Schools => "Trường học, nhà trẻ",
+        Topic::PublicOrder => "An ninh trật tự",
+        Topic::Training => "Đào tạo, dạy nghề",
+        Topic::Other => "Khác",
+    }
+}
+
+pub fn topic_slug(topic: Topic) -> &'static str {
+    match topic {
+        Topic::SocialInsurance => "bhxh",
+        Topic::Wages => "tien-luong",
+        Topic::Housing => "nha-o",
+        Topic::OccupationalSafety => "atvsld",
+        Topic::Health => "y-te",
+        Topic::Schools => "truong-hoc",
+        Topic::PublicOrder => "an-ninh",
+        Topic::Training => "dao-tao",
+        Topic::Other => "khac",
+    }
+}
+
+pub fn status_name(status: ProposalStatus) -> &'static str {
+    match status {
+        ProposalStatus::New => "Mới",
+        ProposalStatus::InProgress => "Đang xử lý",
+        ProposalStatus::Resolved => "Đã giải quyết",
+        ProposalStatus::Answered => "Đã trả lời",
+        ProposalStatus::Escalated => "Chuyển cấp trên",
+    }
+}
+
+pub fn status_slug(status: ProposalStatus) -> &'static str {
+    match status {
+        ProposalStatus::New => "moi",
+        ProposalStatus::InProgress => "dang-xu-ly",
+        ProposalStatus::Resolved => "da-giai-quyet",
+        ProposalStatus::Answered => "da-tra-loi",
+        ProposalStatus::Escalated => "chuyen-cap-tren",
+    }
+}
+
+/// Finds the item whose slug is `slug` (None for "" or an unknown slug).
+pub fn from_slug<T: Copy>(all: &[T], slug_of: fn(T) -> &'static str, slug: &str) -> Option<T> {
+    all.iter().copied().find(|x| slug_of(*x) == slug)
+}
+
+/// (value, text) options for a select, with a leading "all" choice when `all` is given.
+pub fn options<T: Copy>(
+    all: &[T],
+    slug_of: fn(T) -> &'static str,
+    name_of: fn(T) -> &'static str,
+    any: Option<&str>,
+) -> Vec<(String, String)> {
+    any.map(|a| (String::new(), a.to_string()))
+        .into_iter()
+        .chain(
+            all.iter()
+                .map(|x| (slug_of(*x).to_string(), name_of(*x).to_string())),
+        )
+        .collect()
+}
+
+/// The message for a date field, naming the field.
+pub fn date_message(field: &str, error: &DateError) -> String {
+    match error {
+        DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 14/05/2024."),
+        DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
+    }
+}
+
+pub fn dialogue_error(error: &DialogueError) -> String {
+    match error {
+        DialogueError::DateRequired => "Hãy nhập ngày đối thoại.".into(),
+        DialogueError::PlaceRequired => "Hãy nhập địa điểm đối thoại.".into(),
+        DialogueError::UnitRequired => "Hãy chọn đơn vị tổ chức.".into(),
+        DialogueError::UnitUnknown => "Đơn vị tổ chức không còn tồn tại.".into(),
+        DialogueError::Attendances(AttendanceError::Negative) => "Số lượt tham dự không được âm.".into(),
+        DialogueError::Attendances(AttendanceError::NotANumber) => {
+            "Số lượt tham dự phải là số nguyên, ví dụ 1.250.".into()
+        }
+        DialogueError::Attendances(AttendanceError::TooLarge) => "Số lượt tham dự quá lớn.".into(),
+        DialogueError::AgreedContentRequired { index } => {
+            format!(
+                "Nội dung thống nhất {}: hãy ghi nội dung cho biện pháp này.",
+                index + 1
+            )
+        }
+        DialogueError::NextDialogueRequired => {
+            "Còn nội dung chưa thống nhất: hãy ghi thời gian đối thoại tiếp theo.".into()
+        }
+        DialogueError::NextDialogueNotAfter => {
+            "Thời gian đối thoại tiếp theo phải sau ngày đối thoại này.".into()
+        }
+        DialogueError::NotFound => NOT_FOUND.into(),
+    }
+}
+
+pub fn proposal_error(error: &ProposalError) -> String {
+    match error {
+        ProposalError::DialogueRequired | ProposalError::DialogueUnknown => {
+            "Cuộc đối thoại của kiến nghị này không còn tồn tại.".into()
+        }
+        ProposalError::ContentRequired => "Hãy nhập nội dung kiến nghị.".into(),
+        ProposalError::DirectiveBeforeDialogue => {
+            "Ngày văn bản chỉ đạo không được trước ngày đối thoại.".into()
+        }
+        ProposalError::DeadlineBeforeDialogue => "Hạn giải quyết không được trước ngày đối thoại.".into(),
+        ProposalError::ResolvedBeforeDialogue => "Ngày giải quyết không được trước ngày đối thoại.".into(),
+        ProposalError::StatusUnchanged => "Hãy chọn trạng thái khác với trạng thái hiện tại.".into(),
+        ProposalError::StatusDateBeforeDialogue => {
+            "Ngày chuyển trạng thái không được trước ngày đối thoại.".into()
+        }
+        ProposalError::StatusDateBeforeLastChange { last } => format!(
+            "Ngày chuyển trạng thái không được trước lần thay đổi gần nhất ({}).",
+            format::date(*last)
+        ),
+        ProposalError::NotFound => "Kiến nghị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+    }
+}
+
+/// "Hiển thị 200/10.000 kiến nghị", and when a filter is on, how many there are in all:
+/// "Hiển thị 1/1 kiến nghị (tổng số 3)".
+pub fn shown_of(shown: usize, matching: usize, all: usize, noun: &str) -> String {
+    let mut out = format!(
+        "Hiển thị {}/{} {noun}",
+        format::integer(shown as i64),
+        format::integer(matching as i64)
+    );
+    if matching != all {
+        out.push_str(&format!(" (tổng số {})", format::integer(all as i64)));
+    }
+    out
+}
+
+/// "Quá hạn 12 ngày".
+pub fn overdue_days(days: i64) -> String {
+    format!("{OVERDUE} {} ngày", format::integer(days))
+}

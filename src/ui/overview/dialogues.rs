@@ -1,0 +1,130 @@
+//! The dialogue part of "Tổng quan": open and overdue proposals and the units that have held
+//! no periodic dialogue this year, each linking to the place on "Đối thoại" where it is handled.
+
+use crate::domain::dialogues::overdue::days_overdue;
+use crate::domain::dialogues::units_without_periodic_dialogue;
+use crate::domain::format;
+use crate::domain::record::{self, Id};
+use crate::ui::dialogues::{proposal_href, text};
+use crate::ui::route::{href, Page};
+use crate::ui::use_store;
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+/// How many proposals of each kind are listed by name; the rest are counted.
+const LISTED: usize = 10;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Item {
+    dialogue_id: Id,
+    id: Id,
+    content: String,
+    deadline: Option<NaiveDate>,
+    overdue_days: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Attention {
+    open: usize,
+    overdue: usize,
+    overdue_items: Vec<Item>,
+    open_items: Vec<Item>,
+    units_without: Vec<(Id, String)>,
+}
+
+#[component]
+pub fn DialogueAttention() -> impl IntoView {
+    let store = use_store();
+    let today = crate::store::browser::today();
+    let year = today.year();
+    let attention = Memo::new(move |_| {
+        store.with(|d| {
+            let mut a = Attention::default();
+            let mut overdue = Vec::new();
+            let mut open = Vec::new();
+            for p in record::live(&d.proposals).filter(|p| p.status.is_open()) {
+                let item = Item {
+                    dialogue_id: p.dialogue_id.clone(),
+                    id: p.meta.id.clone(),
+                    content: p.content.clone(),
+                    deadline: p.deadline,
+                    overdue_days: days_overdue(p, today),
+                };
+                if item.overdue_days.is_some() {
+                    overdue.push(item);
+                } else {
+                    open.push(item);
+                }
+            }
+            a.open = overdue.len() + open.len();
+            a.overdue = overdue.len();
+            // Longest overdue first; among the others, the nearest deadline first.
+            overdue.sort_by_key(|i| std::cmp::Reverse(i.overdue_days));
+            open.sort_by_key(|i| i.deadline.unwrap_or(NaiveDate::MAX));
+            a.overdue_items = overdue.into_iter().take(LISTED).collect();
+            a.open_items = open.into_iter().take(LISTED).collect();
+            a.units_without = units_without_periodic_dialogue(year, &d.units, &d.dialogues)
+                .into_iter()
+                .map(|u| (u.meta.id.clone(), u.name.clone()))
+                .collect();
+            a
+        })
+    });
+    let a = move || attention.get();
+    let item_view = |i: Item| {
+        let deadline = i
+            .deadline
+            .map(|d| format!(" (hạn {})", format::date(d)))
+            .unwrap_or_default();
+        view! {
+            <li>
+                <a href=proposal_href(&i.dialogue_id, &i.id)>{i.content}</a>
+                {deadline}
+                {i.overdue_days.map(|days| view! {
+                    " " <span class="badge bad overdue-mark"><span aria-hidden="true">"⚠ "</span>{text::overdue_days(days)}</span>
+                })}
+            </li>
+        }
+    };
+    view! {
+        <section class="attention" aria-labelledby="can-chu-y">
+            <h2 id="can-chu-y">"Đối thoại và kiến nghị cần chú ý"</h2>
+            <div class="cards">
+                <a class="stat" href=Page::Dialogues.href()>
+                    <span class="num">{move || format::integer(a().open as i64)}</span>
+                    <span>"kiến nghị đang mở"</span>
+                </a>
+                <a class="stat" href=href(Page::Dialogues, &["qua-han"])>
+                    <span class="num">{move || format::integer(a().overdue as i64)}</span>
+                    <span>"kiến nghị quá hạn"</span>
+                </a>
+                <a class="stat" href=Page::Dialogues.href()>
+                    <span class="num">{move || format::integer(a().units_without.len() as i64)}</span>
+                    <span>{format!("đơn vị chưa đối thoại định kỳ năm {year}")}</span>
+                </a>
+            </div>
+            <Show when=move || { a().overdue > 0 }>
+                <h3>"Kiến nghị quá hạn"</h3>
+                <ul aria-label="Kiến nghị quá hạn">{move || a().overdue_items.into_iter().map(item_view).collect_view()}</ul>
+                <Show when=move || { a().overdue > LISTED }>
+                    <p><a href=href(Page::Dialogues, &["qua-han"])>"Xem tất cả kiến nghị quá hạn"</a></p>
+                </Show>
+            </Show>
+            <Show when=move || !a().open_items.is_empty()>
+                <h3>"Kiến nghị đang mở, sắp đến hạn"</h3>
+                <ul aria-label="Kiến nghị đang mở">{move || a().open_items.into_iter().map(item_view).collect_view()}</ul>
+            </Show>
+            <Show when=move || !a().units_without.is_empty()>
+                <h3>{format!("Đơn vị chưa tổ chức đối thoại định kỳ năm {year}")}</h3>
+                <ul aria-label="Đơn vị chưa đối thoại định kỳ">
+                    {move || {
+                        a().units_without
+                            .into_iter()
+                            .map(|(id, name)| view! { <li><a href=href(Page::Dialogues, &["don-vi", &id])>{name}</a></li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
