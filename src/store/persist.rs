@@ -118,15 +118,17 @@ impl Store {
         if stored == self.last_raw.get_value() {
             return Ok(self.data.get_untracked());
         }
-        self.adopt(stored).map_err(|_| CommitError::Unreadable)?;
+        if !self.adopt(stored) {
+            return Err(CommitError::Unreadable);
+        }
         Ok(self.data.get_untracked())
     }
 
     /// Takes stored text written elsewhere (another tab) as the current data. Unreadable text
-    /// switches the app to the recovery screen and is left untouched.
-    pub fn adopt(&self, stored: Option<String>) -> Result<(), ()> {
+    /// switches the app to the recovery screen, is left untouched, and gives `false`.
+    pub fn adopt(&self, stored: Option<String>) -> bool {
         if stored == self.last_raw.get_value() {
-            return Ok(());
+            return true;
         }
         let data = match &stored {
             None => AppData::default(),
@@ -137,13 +139,13 @@ impl Store {
                         raw: text.clone(),
                         error,
                     }));
-                    return Err(());
+                    return false;
                 }
             },
         };
         self.last_raw.set_value(stored);
         self.data.set(data);
-        Ok(())
+        true
     }
 
     /// Size of the stored text in UTF-16 code units, as the browser counts it against the quota.

@@ -12,7 +12,7 @@ pub fn follow_other_tabs(store: Store) {
         // `key` is None when another tab cleared all storage.
         let ours = ev.key().is_none_or(|k| k == DATA_KEY);
         if ours {
-            let _ = store.adopt(ev.new_value());
+            store.adopt(ev.new_value());
         }
     });
     // The listener lives as long as the app.

@@ -1,7 +1,6 @@
 //! Recording or editing a dialogue and its minutes: form → domain validation → store, with
 //! each refusal shown next to its field.
 
-use super::fields::{CheckField, TextArea};
 use super::{go, text, PageNotice};
 use crate::domain::dialogues::dialogue::{self, AgreedPoint, Chair, DialogueDraft, DialogueField};
 use crate::domain::dialogues::{DialogueKind, DialogueLevel};
@@ -12,6 +11,7 @@ use crate::ui::route::Page;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{CheckField, TextArea};
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;

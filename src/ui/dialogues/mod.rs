@@ -10,7 +10,6 @@
 mod detail;
 mod dialogue_form;
 mod dialogue_list;
-mod fields;
 mod proposal_form;
 mod proposal_list;
 mod proposal_view;

@@ -1,7 +1,6 @@
 //! Adding a proposal to a dialogue, or editing one: form → domain validation → store.
 //! Status changes have their own form (see `proposal_view`), so they always leave a dated trace.
 
-use super::fields::TextArea;
 use super::text;
 use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalField};
 use crate::domain::dialogues::Topic;
@@ -10,6 +9,7 @@ use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::TextArea;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;

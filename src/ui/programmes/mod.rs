@@ -11,7 +11,6 @@
 
 mod chart;
 pub mod dashboard;
-mod fields;
 mod period_report;
 mod programme_form;
 mod programme_list;

@@ -2,7 +2,6 @@
 //! area with the year's figures read from the indicators and dialogues (`review_figures`),
 //! limitations and next year's tasks.
 
-use super::fields::{lines, TextArea};
 use super::text;
 use super::{go, list_href, programme_href, use_flash};
 use crate::domain::format;
@@ -14,6 +13,7 @@ use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::TextArea;
 use crate::ui::widgets::{DateField, Notice};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -165,8 +165,8 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 year,
                 held_on: held,
                 results: chosen.iter().map(|(_, r)| r.clone()).collect(),
-                limitations: lines(&limitations.get_untracked()),
-                next_tasks: lines(&next_tasks.get_untracked()),
+                limitations: super::text::lines(&limitations.get_untracked()),
+                next_tasks: super::text::lines(&next_tasks.get_untracked()),
             };
             let result = store.commit(|data, stamp| match &editing {
                 Some(id) => rev::update(&mut data.reviews, &data.programmes, id, draft, stamp),

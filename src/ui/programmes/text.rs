@@ -11,38 +11,8 @@ pub const INCOMPLETE_NOTE: &str = "*chưa đủ số liệu của mọi đơn v�
 /// Shown where there is no figure at all.
 pub const NO_DATA: &str = "—";
 
-/// Label of a yearly indicator (chỉ tiêu).
-pub fn indicator_label(key: &IndicatorKey) -> String {
-    use IndicatorKey::*;
-    match key {
-        GrassrootsUnions => "Số CĐCS đang quản lý",
-        Members => "Số đoàn viên",
-        NewMembers => "Kết nạp đoàn viên mới",
-        NewMembersTarget => "Chỉ tiêu kết nạp đoàn viên",
-        NewGrassroots => "Thành lập CĐCS mới",
-        NewGrassrootsTarget => "Chỉ tiêu thành lập CĐCS",
-        ImprovementsBase => "Sáng kiến cải tiến cấp cơ sở",
-        ImprovementsUpper => "Sáng kiến cải tiến cấp trên cơ sở",
-        ExperienceBase => "Sáng kiến kinh nghiệm cấp cơ sở",
-        ExperienceDistrict => "Sáng kiến kinh nghiệm cấp huyện",
-        ExperienceCity => "Sáng kiến kinh nghiệm cấp thành phố",
-        GoodWorkersBase => "Công nhân giỏi cấp cơ sở",
-        GoodWorkersDistrict => "Công nhân giỏi cấp huyện",
-        GoodWorkersCapital => "Công nhân giỏi Thủ đô",
-        GoodCreativeWorkers => "Lao động giỏi – Lao động sáng tạo",
-        GoodDeedsTown => "Người tốt, việc tốt cấp thị xã",
-        GoodDeedsCity => "Người tốt, việc tốt cấp thành phố",
-        SupervisionJoined => "Giám sát: số cuộc tham gia",
-        SupervisionChaired => "Giám sát: số cuộc chủ trì",
-        PropagandaSessions => "Tuyên truyền: số buổi",
-        PropagandaAttendances => "Tuyên truyền: số lượt người",
-        HealthChecks => "Đoàn viên được khám sức khỏe",
-        Gifts => "Suất quà trao tặng",
-        PartyNominations => "Giới thiệu đoàn viên ưu tú cho Đảng",
-        Custom(key) => return format!("Chỉ tiêu riêng \"{key}\""),
-    }
-    .to_string()
-}
+/// Built-in indicators are named once, on the scoring page's wording.
+pub use crate::ui::scoring::text::indicator as indicator_label;
 
 pub fn measure_label(measure: &AreaMeasure) -> String {
     match measure {
@@ -195,4 +165,9 @@ pub fn period(from: i32, to: i32) -> String {
     } else {
         format!("{from}–{to}")
     }
+}
+
+/// Lines of a textarea, one item each (empty lines dropped by the domain).
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::to_string).collect()
 }

@@ -104,3 +104,62 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A labelled `<textarea>`, with its error under it like [`TextField`].
+#[component]
+pub fn TextArea(
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let id = next_id("t");
+    let err_id = format!("{id}-loi");
+    let hint_id = format!("{id}-goi-y");
+    let has_hint = !hint.is_empty();
+    let described = {
+        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if error.with(Option::is_some) {
+                ids.push(err_id.clone());
+            }
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field wide" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label} {required.then_some(" *")}</label>
+            <textarea
+                id=id
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+            ></textarea>
+            {has_hint.then(|| view! { <small class="hint" id=hint_id>{hint}</small> })}
+            <FieldError id=err_id error />
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn CheckField(#[prop(into)] label: String, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            {label}
+        </label>
+    }
+}

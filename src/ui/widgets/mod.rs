@@ -3,5 +3,5 @@
 pub mod field;
 pub mod status;
 
-pub use field::{DateField, SelectField, TextField};
+pub use field::{CheckField, DateField, SelectField, TextArea, TextField};
 pub use status::Notice;
