@@ -8,5 +8,6 @@ pub mod format;
 pub mod record;
 pub mod schema;
 pub mod scoring;
+pub mod storage;
 pub mod sync;
 pub mod units;
