@@ -159,3 +159,27 @@ test("Dữ liệu shows the localStorage share and warns well before it is full"
     await app.close();
   }
 });
+
+// Firefox is not part of the standard test machine (only Chromium is installed); where Debian's
+// firefox-esr is present, playwright-core drives it over WebDriver BiDi.
+const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+test("single file in Firefox: opens from file:// and keeps a unit", { skip: !fs.existsSync(FIREFOX) && "firefox-esr not installed" }, async () => {
+  const { firefox } = await import("playwright-core");
+  const file = path.join(tempDir("file"), "thidua.html");
+  fs.copyFileSync(SINGLE, file);
+  const url = pathToFileURL(file).href;
+  const browser = await firefox.launch({ executablePath: FIREFOX, channel: "moz-firefox", headless: true });
+  try {
+    const context = await browser.newContext();
+    let page = await openApp(context, url, "#/don-vi");
+    await addUnit(page, "LĐLĐ huyện Mỹ Đức");
+    await page.close();
+    page = await openApp(context, url, "#/don-vi");
+    await page.getByRole("rowheader", { name: "LĐLĐ huyện Mỹ Đức" }).waitFor();
+    await goTo(page, "Dữ liệu");
+    await page.getByLabel("Bộ nhớ cục bộ đã dùng").waitFor();
+    assert.deepEqual(page.jsErrors, []);
+  } finally {
+    await browser.close();
+  }
+});

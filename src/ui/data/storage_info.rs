@@ -11,6 +11,16 @@ use crate::ui::widgets::Notice;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// "12,5%", or "dưới 0,1%" rather than a misleading "0%" for a small data set.
+fn used_share(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent > 0.0 && percent < 0.05 {
+        "dưới 0,1%".to_string()
+    } else {
+        format::percent(percent)
+    }
+}
+
 #[component]
 pub fn StorageInfo() -> impl IntoView {
     let store = use_store();
@@ -38,22 +48,25 @@ pub fn StorageInfo() -> impl IntoView {
                     view! {
                         <div class="field">
                             <label for=meter_id.clone()>"Bộ nhớ cục bộ đã dùng"</label>
+                            // Whole percents: formatting an f64 with `to_string` would pull
+                            // Rust's float printing (tens of KB) into the wasm.
                             <meter
                                 id=meter_id.clone()
                                 min="0"
-                                max="1"
-                                low="0.5"
-                                high=WARN_SHARE.to_string()
+                                max="100"
+                                low="50"
+                                high=format::integer((WARN_SHARE * 100.0) as i64)
                                 optimum="0"
-                                value=share.min(1.0).to_string()
+                                value=format::integer((share * 100.0).min(100.0).round() as i64)
                             >
                                 {format::percent(share * 100.0)}
                             </meter>
                         </div>
                         <p>
-                            <strong>{format::percent(share * 100.0)}</strong>
+                            "Đã dùng "
+                            <strong>{used_share(share)}</strong>
                             {format!(
-                                " giới hạn: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (localStorage tính theo ký tự UTF-16, tức khoảng {}). ",
+                                " giới hạn của bộ nhớ cục bộ: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (localStorage tính theo ký tự UTF-16, tức khoảng {}). ",
                                 format::integer(u.total as i64),
                                 format::integer(LOCAL_STORAGE_LIMIT as i64),
                                 human_bytes(LOCAL_STORAGE_LIMIT as f64 * 2.0),
@@ -84,7 +97,7 @@ pub fn StorageInfo() -> impl IntoView {
             <DiskEstimate />
             <p>
                 "Bản một tệp (mở tệp thidua.html trên máy) và bản mở qua địa chỉ web giữ dữ liệu riêng. "
-                "Muốn chuyển dữ liệu giữa hai bản: tải bản sao lưu ở bản này rồi nhập tệp đó ở bản kia."
+                "Muốn chuyển dữ liệu giữa hai bản: xuất dữ liệu ra tệp ở bản này rồi nhập tệp đó ở bản kia (trang Dữ liệu)."
             </p>
             <button
                 type="button"
@@ -110,39 +123,29 @@ fn Persistence() -> impl IntoView {
     let state = RwSignal::new(None::<Persistence>);
     spawn_local(async move { state.set(Some(quota::persisted().await)) });
     let ask = move |_| spawn_local(async move { state.set(Some(quota::request_persistence().await)) });
-    move || match state.get() {
-        None => None,
-        Some(Persistence::Persistent) => Some(
-            view! {
-                <p>
-                    <strong>"Lưu trữ bền vững: đã bật."</strong>
-                    " Trình duyệt sẽ không tự xóa dữ liệu này khi máy thiếu chỗ trống."
-                </p>
-            }
-            .into_any(),
+    let text = move || match state.get() {
+        None => ("", ""),
+        Some(Persistence::Persistent) => (
+            "Lưu trữ bền vững: đã bật.",
+            " Trình duyệt sẽ không tự xóa dữ liệu này khi máy thiếu chỗ trống.",
         ),
-        Some(Persistence::BestEffort) => Some(
-            view! {
-                <p>
-                    <strong>"Lưu trữ bền vững: chưa bật."</strong>
-                    " Khi máy thiếu chỗ trống, trình duyệt có thể tự xóa dữ liệu này. "
-                    "Trình duyệt thường đồng ý khi ứng dụng được cài đặt hoặc dùng thường xuyên."
-                </p>
-                <button type="button" class="secondary" on:click=ask>
-                    "Đề nghị trình duyệt giữ dữ liệu"
-                </button>
-            }
-            .into_any(),
+        Some(Persistence::BestEffort) => (
+            "Lưu trữ bền vững: chưa bật.",
+            " Khi máy thiếu chỗ trống, trình duyệt có thể tự xóa dữ liệu này. \
+             Trình duyệt thường đồng ý giữ khi ứng dụng được cài đặt hoặc dùng thường xuyên.",
         ),
-        Some(Persistence::Unknown) => Some(
-            view! {
-                <p>
-                    <strong>"Lưu trữ bền vững: không rõ"</strong>
-                    " (trình duyệt này không cho biết)."
-                </p>
-            }
-            .into_any(),
-        ),
+        Some(Persistence::Unknown) => ("Lưu trữ bền vững: không rõ", " (trình duyệt này không cho biết)."),
+    };
+    view! {
+        <p>
+            <strong>{move || text().0}</strong>
+            {move || text().1}
+        </p>
+        <Show when=move || state.get() == Some(Persistence::BestEffort)>
+            <button type="button" class="secondary" on:click=ask>
+                "Đề nghị trình duyệt giữ dữ liệu"
+            </button>
+        </Show>
     }
 }
 
