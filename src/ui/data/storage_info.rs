@@ -93,7 +93,7 @@ pub fn StorageInfo() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <Persistence />
+            <PersistenceStatus />
             <DiskEstimate />
             <p>
                 "Bản một tệp (mở tệp thidua.html trên máy) và bản mở qua địa chỉ web giữ dữ liệu riêng. "
@@ -119,7 +119,7 @@ pub fn StorageInfo() -> impl IntoView {
 
 /// Whether the browser promised to keep the data, with a button to ask when it did not.
 #[component]
-fn Persistence() -> impl IntoView {
+fn PersistenceStatus() -> impl IntoView {
     let state = RwSignal::new(None::<Persistence>);
     spawn_local(async move { state.set(Some(quota::persisted().await)) });
     let ask = move |_| spawn_local(async move { state.set(Some(quota::request_persistence().await)) });
