@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ (offline: dependencies come from cargo fetch).
+# Builds the release app (offline: dependencies come from cargo fetch):
+#   dist/                    the served edition: trunk's output, plus its CSP and a service
+#                            worker stamped with this build's version (scripts/offline-dist.mjs)
+#   dist-single/thidua.html  the single-file edition, opened by double-click from file://
+#                            (scripts/single-file.mjs)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 trunk build --release --offline
-node scripts/size-report.mjs
+node scripts/offline-dist.mjs dist
+node scripts/single-file.mjs dist dist-single/thidua.html
+node scripts/size-report.mjs dist dist-single/thidua.html

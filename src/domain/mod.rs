@@ -9,5 +9,6 @@ pub mod programmes;
 pub mod record;
 pub mod schema;
 pub mod scoring;
+pub mod storage;
 pub mod sync;
 pub mod units;

@@ -1,10 +1,13 @@
 //! The browser edge of the data: localStorage load and save, quota and corruption handling,
-//! tab sync, ids and clock, file download.
+//! tab sync, ids and clock, file download, the offline copy (service worker) and how much
+//! storage is used and kept.
 
 pub mod browser;
 pub mod download;
 pub mod local;
+pub mod offline;
 pub mod persist;
+pub mod quota;
 pub mod tabs;
 
 pub use persist::{Boot, CommitError, SaveProblem, Store};

@@ -1,13 +1,15 @@
 //! The app shell: header, navigation, storage warnings and the current page.
 
 use super::route::{use_route, Page};
-use crate::store::{tabs, SaveProblem, Store};
+use crate::store::{quota, tabs, SaveProblem, Store};
+use crate::ui::widgets::UpdateBanner;
 use leptos::prelude::*;
 
 #[component]
 pub fn App(store: Store) -> impl IntoView {
     provide_context(store);
     tabs::follow_other_tabs(store);
+    quota::ask_to_keep_once_data_exists(store);
     let route = use_route();
     provide_context(route);
     let page = Memo::new(move |_| route.with(|r| r.page));
@@ -46,7 +48,9 @@ pub fn App(store: Store) -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <UpdateBanner />
             <SaveProblemBanner />
+            <NearlyFullBanner />
             <main id="noi-dung">
                 {move || match page.get() {
                     Page::Overview => view! { <super::overview::OverviewPage /> }.into_any(),
@@ -58,6 +62,34 @@ pub fn App(store: Store) -> impl IntoView {
                 }}
             </main>
         </Show>
+    }
+}
+
+/// Shown on every page once localStorage is over 80% full, well before saves start failing.
+/// The *Dữ liệu* page explains the figures and says the same there, so it is not repeated.
+#[component]
+fn NearlyFullBanner() -> impl IntoView {
+    let store = super::use_store();
+    let route = expect_context::<ReadSignal<super::route::Route>>();
+    let usage = Memo::new(move |_| {
+        store.with(|_| ());
+        quota::local_use()
+    });
+    move || {
+        let on_data_page = route.with(|r| r.page == Page::Data);
+        usage.get().filter(|u| u.nearly_full() && !on_data_page).map(|u| {
+            view! {
+                <div class="banner warn" role="alert">
+                    <p>
+                        {format!(
+                            "Bộ nhớ trình duyệt sắp đầy (đã dùng {}). Hãy tải bản sao lưu ngay rồi lưu trữ bớt dữ liệu các năm cũ.",
+                            crate::domain::format::percent(u.share() * 100.0),
+                        )}
+                    </p>
+                    <a href=Page::Data.href()>"Đến trang Dữ liệu"</a>
+                </div>
+            }
+        })
     }
 }
 

@@ -14,12 +14,17 @@ pub mod widgets;
 use crate::store::Store;
 use leptos::prelude::*;
 
-/// Mounts the app, or the recovery screen when the stored data cannot be read.
+/// Mounts the app, or the recovery screen when the stored data cannot be read. The offline
+/// copy (service worker) is set up either way: the recovery screen must open offline too.
 pub fn start() {
     console_error_panic_hook::set_once();
     let opened = Store::open();
+    let update = crate::store::offline::start();
     leptos::mount::mount_to_body(move || match opened.clone() {
-        Ok(store) => view! { <app::App store /> }.into_any(),
+        Ok(store) => {
+            provide_context(update);
+            view! { <app::App store /> }.into_any()
+        }
         Err(problem) => view! { <recovery::Recovery problem /> }.into_any(),
     });
 }

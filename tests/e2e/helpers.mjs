@@ -26,16 +26,36 @@ export async function launch() {
   });
 }
 
-/** Starts a server on dist/ and a browser; returns { url, browser, close }. */
-export async function startApp() {
-  const server = await serve(path.join(ROOT, "dist"), 0);
+/** A browser whose profile lives in `userDataDir`, so storage survives closing it. */
+export async function launchPersistent(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+}
+
+/** Records Content-Security-Policy violations of every page of a context in `window.cspViolations`. */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** Starts a server on dist/ (or another folder) and a browser; returns { url, browser, server, close }. */
+export async function startApp(folder = path.join(ROOT, "dist")) {
+  const server = await serve(folder, 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await launch();
   return {
     url,
     browser,
+    server,
     async close() {
       await browser.close();
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
   };

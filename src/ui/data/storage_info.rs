@@ -1,33 +1,103 @@
-//! How much of the browser's localStorage the data uses, and a raw backup download.
+//! Where the data lives, how full localStorage is, whether the browser keeps it, and a raw
+//! backup download.
 
 use crate::domain::format;
+use crate::domain::storage::{human_bytes, LOCAL_STORAGE_LIMIT, WARN_SHARE};
+use crate::store::quota::{self, Estimate, Persistence};
 use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-/// localStorage holds about 5 MiB per origin, counted in UTF-16 code units.
-pub const LOCAL_STORAGE_QUOTA: usize = 5 * 1024 * 1024;
+/// "12,5%", or "dưới 0,1%" rather than a misleading "0%" for a small data set.
+fn used_share(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent > 0.0 && percent < 0.05 {
+        "dưới 0,1%".to_string()
+    } else {
+        format::percent(percent)
+    }
+}
 
 #[component]
 pub fn StorageInfo() -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
-    let used = Memo::new(move |_| {
+    // Re-measured after every save (the store's data is the dependency).
+    let usage = Memo::new(move |_| {
         store.with(|_| ());
-        store.stored_size()
+        quota::local_use()
     });
-    let share = move || used.get() as f64 / LOCAL_STORAGE_QUOTA as f64 * 100.0;
+    let meter_id = next_id("bo-nho");
+
     view! {
         <section class="card" aria-labelledby="luu-tru">
             <h2 id="luu-tru">"Bộ nhớ trình duyệt"</h2>
             <p>
-                "Dữ liệu được lưu ngay trên trình duyệt này (localStorage), không gửi đi đâu. Dung lượng đang dùng: "
-                <strong>{move || format!("{} KB", format::decimal(used.get() as f64 * 2.0 / 1024.0, 1))}</strong>
-                " (" {move || format::percent(share())} " của khoảng 10 MB mà trình duyệt dành cho trang)."
-            </p>
-            <p>
+                "Dữ liệu được lưu ngay trên trình duyệt này (localStorage), không gửi đi đâu. "
                 "Xóa dữ liệu duyệt web sẽ xóa luôn dữ liệu này: hãy thường xuyên tải bản sao lưu về máy."
+            </p>
+            {move || match usage.get() {
+                None => {
+                    view! { <p>"Không đọc được bộ nhớ cục bộ của trình duyệt."</p> }.into_any()
+                }
+                Some(u) => {
+                    let share = u.share();
+                    view! {
+                        <div class="field">
+                            <label for=meter_id.clone()>"Bộ nhớ cục bộ đã dùng"</label>
+                            // Whole percents: formatting an f64 with `to_string` would pull
+                            // Rust's float printing (tens of KB) into the wasm.
+                            <meter
+                                id=meter_id.clone()
+                                min="0"
+                                max="100"
+                                low="50"
+                                high=format::integer((WARN_SHARE * 100.0) as i64)
+                                optimum="0"
+                                value=format::integer((share * 100.0).min(100.0).round() as i64)
+                            >
+                                {format::percent(share * 100.0)}
+                            </meter>
+                        </div>
+                        <p>
+                            "Đã dùng "
+                            <strong>{used_share(share)}</strong>
+                            {format!(
+                                " giới hạn của bộ nhớ cục bộ: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (localStorage tính theo ký tự UTF-16, tức khoảng {}). ",
+                                format::integer(u.total as i64),
+                                format::integer(LOCAL_STORAGE_LIMIT as i64),
+                                human_bytes(LOCAL_STORAGE_LIMIT as f64 * 2.0),
+                            )}
+                            {(u.others() > 0)
+                                .then(|| {
+                                    format!(
+                                        "Trong đó dữ liệu Thi đua chiếm {} ký tự; phần còn lại là của trang khác cùng nguồn (ví dụ trang khác mở từ tệp trên máy).",
+                                        format::integer(u.app as i64),
+                                    )
+                                })}
+                        </p>
+                        {u.nearly_full().then(|| view! {
+                            <p class="banner warn" role="alert">
+                                {format!(
+                                    "Bộ nhớ sắp đầy (đã dùng {}). Khi đầy, thay đổi mới sẽ không được lưu. Hãy làm ngay: \
+                                     1) bấm “Tải bản sao lưu” (xuất dữ liệu ra tệp) và cất tệp đó; \
+                                     2) lưu trữ bớt dữ liệu các năm cũ rồi xóa chúng khỏi trình duyệt để giải phóng chỗ.",
+                                    format::percent(share * 100.0),
+                                )}
+                            </p>
+                        })}
+                    }
+                        .into_any()
+                }
+            }}
+            <PersistenceStatus />
+            <DiskEstimate />
+            <p>
+                "Bản một tệp (mở tệp thidua.html trên máy) và bản mở qua địa chỉ web giữ dữ liệu riêng. "
+                "Muốn chuyển dữ liệu giữa hai bản: xuất dữ liệu ra tệp ở bản này rồi nhập tệp đó ở bản kia (trang Dữ liệu)."
             </p>
             <button
                 type="button"
@@ -44,5 +114,59 @@ pub fn StorageInfo() -> impl IntoView {
             </button>
             <NoticeLine notice />
         </section>
+    }
+}
+
+/// Whether the browser promised to keep the data, with a button to ask when it did not.
+#[component]
+fn PersistenceStatus() -> impl IntoView {
+    let state = RwSignal::new(None::<Persistence>);
+    spawn_local(async move { state.set(Some(quota::persisted().await)) });
+    let ask = move |_| spawn_local(async move { state.set(Some(quota::request_persistence().await)) });
+    let text = move || match state.get() {
+        None => ("", ""),
+        Some(Persistence::Persistent) => (
+            "Lưu trữ bền vững: đã bật.",
+            " Trình duyệt sẽ không tự xóa dữ liệu này khi máy thiếu chỗ trống.",
+        ),
+        Some(Persistence::BestEffort) => (
+            "Lưu trữ bền vững: chưa bật.",
+            " Khi máy thiếu chỗ trống, trình duyệt có thể tự xóa dữ liệu này. \
+             Trình duyệt thường đồng ý giữ khi ứng dụng được cài đặt hoặc dùng thường xuyên.",
+        ),
+        Some(Persistence::Unknown) => ("Lưu trữ bền vững: không rõ", " (trình duyệt này không cho biết)."),
+    };
+    view! {
+        <p>
+            <strong>{move || text().0}</strong>
+            {move || text().1}
+        </p>
+        <Show when=move || state.get() == Some(Persistence::BestEffort)>
+            <button type="button" class="secondary" on:click=ask>
+                "Đề nghị trình duyệt giữ dữ liệu"
+            </button>
+        </Show>
+    }
+}
+
+/// The origin's whole disk use against its quota, where the browser tells: it includes the
+/// offline copy of the app, and its quota is far larger than localStorage's limit.
+#[component]
+fn DiskEstimate() -> impl IntoView {
+    let estimate = RwSignal::new(None::<Estimate>);
+    spawn_local(async move { estimate.set(quota::estimate().await) });
+    move || {
+        estimate.get().map(|e| {
+            view! {
+                <p class="hint">
+                    {format!(
+                        "Toàn bộ dung lượng trang này dùng trên máy (gồm cả bản lưu ngoại tuyến của ứng dụng): {} trên hạn mức {}. \
+                         Giới hạn cần để ý là giới hạn của bộ nhớ cục bộ ở trên.",
+                        human_bytes(e.usage),
+                        human_bytes(e.quota),
+                    )}
+                </p>
+            }
+        })
     }
 }

@@ -1,7 +1,9 @@
-//! Shared widgets: labelled form fields with their errors, status lines.
+//! Shared widgets: labelled form fields with their errors, status lines, the update notice.
 
 pub mod field;
 pub mod status;
+pub mod update_banner;
 
 pub use field::{CheckField, DateField, SelectField, TextArea, TextField};
 pub use status::Notice;
+pub use update_banner::UpdateBanner;

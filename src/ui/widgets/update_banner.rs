@@ -1,0 +1,93 @@
+//! The notice "Đã có phiên bản mới" with its "Cập nhật" button (served edition only).
+//!
+//! Updating reloads the page, which would drop anything typed into a form and not yet saved
+//! (saved data is in localStorage and is safe). So "Cập nhật" first looks for such input; if
+//! there is any, it says so and offers "Vẫn cập nhật" or "Để sau" instead of reloading.
+
+use crate::store::offline::{self, Update};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Text typed into a field on the page and not saved: a text field or text area whose value
+/// differs from what it was rendered with. Forms filled for editing also count, so the check
+/// may ask needlessly, never the other way round.
+pub fn unsaved_input() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(fields) = document.query_selector_all("main input, main textarea") else {
+        return false;
+    };
+    (0..fields.length()).filter_map(|i| fields.item(i)).any(|node| {
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            let typed = matches!(
+                input.type_().as_str(),
+                "text" | "email" | "tel" | "url" | "number" | "date" | "password"
+            );
+            typed && !input.value().trim().is_empty() && input.value() != input.default_value()
+        } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            !area.value().trim().is_empty() && area.default_value().ok() != Some(area.value())
+        } else {
+            false
+        }
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Offer,
+    ConfirmLoss,
+}
+
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let update = use_context::<RwSignal<Update>>().unwrap_or_else(|| RwSignal::new(Update::None));
+    let step = RwSignal::new(Step::Offer);
+    let start_update = move |_| {
+        if unsaved_input() {
+            step.set(Step::ConfirmLoss);
+        } else {
+            offline::apply_update();
+        }
+    };
+    // One live region that exists from the start, so screen readers announce the notice.
+    view! {
+        <div class="update-notice" role="status">
+            {move || {
+                (update.get() != Update::None)
+                    .then(|| match step.get() {
+                        Step::Offer => {
+                            view! {
+                                <div class="banner info">
+                                    <p>
+                                        "Đã có phiên bản mới của ứng dụng. Dữ liệu đã lưu không bị ảnh hưởng."
+                                    </p>
+                                    <button type="button" on:click=start_update>
+                                        "Cập nhật"
+                                    </button>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Step::ConfirmLoss => {
+                            view! {
+                                <div class="banner warn">
+                                    <p>
+                                        "Bạn có dữ liệu đang nhập dở trong biểu mẫu, chưa được lưu. Cập nhật sẽ tải lại trang và phần đang nhập sẽ mất. "
+                                        "Hãy lưu hoặc hủy phần đó trước, hoặc chọn “Vẫn cập nhật”."
+                                    </p>
+                                    <button type="button" on:click=move |_| offline::apply_update()>
+                                        "Vẫn cập nhật"
+                                    </button>
+                                    <button type="button" class="secondary" on:click=move |_| step.set(Step::Offer)>
+                                        "Để sau"
+                                    </button>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </div>
+    }
+}
