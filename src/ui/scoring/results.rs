@@ -5,7 +5,7 @@ use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
 use crate::domain::record::Id;
 use crate::domain::scoring::awards::{propose_awards, Award};
-use crate::domain::scoring::cluster::{self, ClusterDraft};
+use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
 use crate::domain::scoring::ranking::{rank, RankedRow, Tier};
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -147,6 +147,26 @@ pub fn ResultsTab() -> impl IntoView {
     }
 }
 
+/// Saves one change to the cluster-year made at the conference; the notice to show.
+fn save_cluster(c: &Cluster, change: impl FnOnce(&mut ClusterDraft), done: String) -> Option<Notice> {
+    let store = use_store();
+    let mut draft = ClusterDraft::from_cluster(c);
+    change(&mut draft);
+    let result = store
+        .commit(|data, stamp| cluster::update(&mut data.clusters, &c.meta.id, draft, &data.units, stamp));
+    match result {
+        Ok(()) => Some(Notice::Done(done)),
+        Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
+            errors
+                .iter()
+                .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }))),
+        Err(other) => Notice::from_commit(&other),
+    }
+}
+
 /// The conference elects next year's head (Cụm trưởng năm sau); recorded on this cluster-year and
 /// proposed when the next year is started.
 #[component]
@@ -171,28 +191,15 @@ fn NextHead() -> impl IntoView {
         ev.prevent_default();
         let Some(c) = cluster.get_untracked() else { return };
         let pick = Some(chosen.get_untracked()).filter(|s| !s.is_empty());
-        let mut draft = ClusterDraft::from_cluster(&c);
-        draft.next_head_id = pick.clone();
-        let result = store
-            .commit(|data, stamp| cluster::update(&mut data.clusters, &c.meta.id, draft, &data.units, stamp));
-        notice.set(match result {
-            Ok(()) => Some(Notice::Done(match pick {
-                Some(id) => format!(
-                    "Đã ghi nhận {} là Cụm trưởng năm {}.",
-                    store.with_untracked(|d| d.unit_name(&id)),
-                    c.year + 1
-                ),
-                None => "Đã xóa kết quả bầu Cụm trưởng năm sau.".into(),
-            })),
-            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
-                errors
-                    .iter()
-                    .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }))),
-            Err(other) => Notice::from_commit(&other),
-        });
+        let done = match &pick {
+            Some(id) => format!(
+                "Đã ghi nhận {} là Cụm trưởng năm {}.",
+                store.with_untracked(|d| d.unit_name(id)),
+                c.year + 1
+            ),
+            None => "Đã xóa kết quả bầu Cụm trưởng năm sau.".into(),
+        };
+        notice.set(save_cluster(&c, |draft| draft.next_head_id = pick, done));
     };
     view! {
         <form class="card" on:submit=save aria-label="Bầu Cụm trưởng năm sau">
@@ -251,23 +258,12 @@ fn VoteOrder() -> impl IntoView {
             )));
             return;
         }
-        let mut draft = ClusterDraft::from_cluster(&c);
-        draft.vote_order = placed.into_iter().map(|(_, id)| id).collect();
-        let result = store
-            .commit(|data, stamp| cluster::update(&mut data.clusters, &c.meta.id, draft, &data.units, stamp));
-        notice.set(match result {
-            Ok(()) => Some(Notice::Done(
-                "Đã ghi kết quả bỏ phiếu; bảng xếp hạng đã cập nhật.".into(),
-            )),
-            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
-                errors
-                    .iter()
-                    .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }))),
-            Err(other) => Notice::from_commit(&other),
-        });
+        let order = placed.into_iter().map(|(_, id)| id).collect();
+        notice.set(save_cluster(
+            &c,
+            |draft| draft.vote_order = order,
+            "Đã ghi kết quả bỏ phiếu; bảng xếp hạng đã cập nhật.".into(),
+        ));
     };
     view! {
         <form class="card" on:submit=save aria-label="Kết quả bỏ phiếu">
