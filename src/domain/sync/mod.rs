@@ -6,6 +6,7 @@
 //!   [`validate::ImportError`];
 //! - [`merge`]: comparing records by version vector and building a [`merge::MergePlan`] that the
 //!   UI previews before [`collections::DataPlan::apply`];
+//! - [`scopes`]: the parts an officer can export (one cluster-year, one programme…);
 //! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
 //! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
 //!   [`AppData`](super::data::AppData) means adding one line there;
@@ -22,6 +23,7 @@ pub mod merge;
 mod props;
 #[cfg(test)]
 mod schema_doc;
+pub mod scopes;
 pub mod unshared;
 pub mod validate;
 
