@@ -1,10 +1,12 @@
 //! The browser edge of the data: localStorage load and save, quota and corruption handling,
-//! tab sync, ids and clock, file download.
+//! tab sync, ids and clock, file download and upload, the copy kept for undoing an import.
 
 pub mod browser;
 pub mod download;
 pub mod local;
 pub mod persist;
 pub mod tabs;
+pub mod undo;
+pub mod upload;
 
 pub use persist::{Boot, CommitError, SaveProblem, Store};

@@ -27,7 +27,7 @@ pub mod scopes;
 pub mod unshared;
 pub mod validate;
 
-pub use collections::{Collection, DataPlan, Overrides};
+pub use collections::{Collection, ConflictJson, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
 pub use hooks::{Hooks, Lookup, RangeIssue, Reference};
 pub use merge::{Choice, Conflict, MergePlan};

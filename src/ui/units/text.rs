@@ -61,16 +61,24 @@ pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -
         ClusterError::YearOutOfRange { year } => format!("Năm {year} không hợp lệ (từ 2000 đến 2100)."),
         ClusterError::NoMembers => "Hãy chọn ít nhất một đơn vị thành viên.".into(),
         ClusterError::DuplicateMember { unit_id } => format!("{} được chọn hai lần.", unit_name(unit_id)),
-        ClusterError::UnknownMember { unit_id } => format!("Đơn vị {} không còn tồn tại.", unit_name(unit_id)),
+        ClusterError::UnknownMember { unit_id } => {
+            format!("Đơn vị {} không còn tồn tại.", unit_name(unit_id))
+        }
         ClusterError::MemberNotActive { unit_id } => {
-            format!("{} không hoạt động trong năm này (xem thời gian hoạt động).", unit_name(unit_id))
+            format!(
+                "{} không hoạt động trong năm này (xem thời gian hoạt động).",
+                unit_name(unit_id)
+            )
         }
         ClusterError::HeadNotMember => "Cụm trưởng phải là đơn vị thành viên.".into(),
         ClusterError::DeputyNotMember => "Cụm phó phải là đơn vị thành viên.".into(),
         ClusterError::HeadIsDeputy => "Cụm phó phải khác Cụm trưởng.".into(),
         ClusterError::NextHeadNotMember => "Cụm trưởng năm sau phải là đơn vị thành viên.".into(),
         ClusterError::VoteNotMember { unit_id } => {
-            format!("{} trong kết quả bỏ phiếu không phải thành viên cụm.", unit_name(unit_id))
+            format!(
+                "{} trong kết quả bỏ phiếu không phải thành viên cụm.",
+                unit_name(unit_id)
+            )
         }
         ClusterError::NotFound => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }

@@ -24,7 +24,10 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let error_for = move |field: ClusterField| {
         Signal::derive(move || {
             let list: Vec<String> = errors.with(|e| {
-                e.iter().filter(|(f, _)| *f == field).map(|(_, m)| m.clone()).collect()
+                e.iter()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(_, m)| m.clone())
+                    .collect()
             });
             (!list.is_empty()).then(|| list.join(" "))
         })
@@ -57,8 +60,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         store.with(|d| {
             let mut list: Vec<(Id, String)> = record::live(&d.units)
                 .filter(|u| {
-                    chosen.contains(&u.meta.id)
-                        || (!u.archived && year.is_none_or(|y| u.active_in_year(y)))
+                    chosen.contains(&u.meta.id) || (!u.archived && year.is_none_or(|y| u.active_in_year(y)))
                 })
                 .map(|u| (u.meta.id.clone(), u.name.clone()))
                 .collect();
@@ -80,7 +82,9 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             Ok(y) => y,
             Err(message) => {
                 errors.set(vec![(ClusterField::Year, message)]);
-                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                notice.set(Some(Notice::Failed(
+                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+                )));
                 return;
             }
         };
@@ -101,11 +105,21 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let shown = format!("{} năm {}", draft.name.trim(), year_value);
         let result = store.commit(|data, stamp| match &editing_id {
             Some(id) => cluster::update(&mut data.clusters, id, draft, &data.units, stamp),
-            None => cluster::add(&mut data.clusters, crate::store::browser::new_id(), draft, &data.units, stamp),
+            None => cluster::add(
+                &mut data.clusters,
+                crate::store::browser::new_id(),
+                draft,
+                &data.units,
+                stamp,
+            ),
         });
         match result {
             Ok(()) => {
-                let verb = if editing_id.is_some() { "Đã lưu" } else { "Đã thêm" };
+                let verb = if editing_id.is_some() {
+                    "Đã lưu"
+                } else {
+                    "Đã thêm"
+                };
                 notice.set(Some(Notice::Done(format!("{verb} {shown}."))));
                 editing.set(None);
                 reset();
@@ -120,7 +134,9 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                         .collect::<Vec<_>>()
                 });
                 errors.set(named);
-                notice.set(Some(Notice::Failed("Chưa lưu: hãy sửa các ô được đánh dấu.".into())));
+                notice.set(Some(Notice::Failed(
+                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
+                )));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -130,7 +146,13 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let legend_id = next_id("tv");
     let err_id = format!("{legend_id}-loi");
     let err_id_text = err_id.clone();
-    let title = move || if editing.with(Option::is_some) { "Sửa cụm thi đua" } else { "Thêm cụm thi đua" };
+    let title = move || {
+        if editing.with(Option::is_some) {
+            "Sửa cụm thi đua"
+        } else {
+            "Thêm cụm thi đua"
+        }
+    };
     view! {
         <form class="card" on:submit=submit aria-label=title novalidate>
             <h3>{title}</h3>
