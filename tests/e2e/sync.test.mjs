@@ -82,7 +82,7 @@ test("every bad file is refused with a Vietnamese message and nothing changes", 
   // Over the limit: refused from its size, before reading.
   const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
   await importFile(page, { name: "qua-lon.json", mimeType: "application/json", buffer: big });
-  await page.getByRole("alert").filter({ hasText: "Tệp quá lớn (10,0 MB); giới hạn là 10 MB" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "Tệp quá lớn: 10 MB (10.485.761 byte), vượt giới hạn 10 MB (10.485.760 byte)" }).waitFor();
   assert.equal(await storedText(page), before);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), UNDO_KEY), null);
   assert.deepEqual(page.jsErrors, []);
@@ -204,8 +204,10 @@ test("preview, conflict choice, confirm, and undo restoring the data exactly", a
   const table = page.getByRole("table", { name: "Số bản ghi sẽ nhập" });
   await table.getByRole("row", { name: "Đơn vị 2 0 0 1" }).waitFor();
   const conflict = page.getByRole("group", { name: /Đơn vị «LĐLĐ huyện Ba Vì \(sửa ở Quốc Oai\)»/ });
-  await conflict.getByText("Bản của máy này").waitFor();
-  await conflict.getByText("LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)").waitFor();
+  await conflict.getByRole("heading", { name: "Bản của máy này" }).waitFor();
+  await conflict.getByRole("heading", { name: "Bản trong tệp" }).waitFor();
+  await conflict.getByRole("listitem").filter({ hasText: "Tên: LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)" }).waitFor();
+  await conflict.getByRole("listitem").filter({ hasText: "Tên viết tắt: Ba Vì" }).waitFor();
   await conflict.getByText("Sửa lần cuối bởi LĐLĐ huyện Quốc Oai lúc 01/01/2030", { exact: false }).waitFor();
   assert.equal(await conflict.getByRole("radio", { name: "Lấy bản trong tệp" }).isChecked(), true);
   await conflict.getByRole("radio", { name: "Giữ bản của máy này" }).check();

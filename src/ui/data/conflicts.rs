@@ -88,7 +88,7 @@ fn Side(
             let value = short(version.get(&f).unwrap_or(&Value::Null));
             view! {
                 <li>
-                    <code>{f}</code>
+                    {text::field_label(&f).to_string()}
                     ": "
                     {value}
                 </li>

@@ -14,12 +14,12 @@ pub const OFFICE_TOO_LONG: &str = "Tên cơ quan dài quá 120 ký tự.";
 pub const OFFICE_BANNER: &str =
     "Máy này chưa có tên cơ quan. Hãy đặt tên ở trang Dữ liệu trước khi trao đổi tệp.";
 
-pub const EXPORT_TITLE: &str = "Xuất dữ liệu";
+pub const EXPORT_TITLE: &str = "Xuất dữ liệu ra tệp";
 pub const EXPORT_BUTTON: &str = "Xuất dữ liệu";
 pub const EXPORT_PART: &str = "Phần dữ liệu cần xuất";
 pub const EVERYTHING: &str = "Toàn bộ dữ liệu";
 
-pub const IMPORT_TITLE: &str = "Nhập dữ liệu";
+pub const IMPORT_TITLE: &str = "Nhập dữ liệu từ tệp";
 pub const IMPORT_LABEL: &str = "Nhập dữ liệu";
 pub const IMPORT_HINT: &str =
     "Chọn tệp .json do cơ quan khác gửi, hoặc kéo thả tệp vào bất kỳ đâu trên trang này. \
@@ -46,6 +46,34 @@ pub fn collection_name(c: Collection) -> &'static str {
         "programmes" => "Chương trình phối hợp",
         "reviews" => "Kỳ sơ kết",
         _ => "Bản ghi",
+    }
+}
+
+/// The Vietnamese name of a record field shown in a conflict; the JSON key when not common.
+pub fn field_label(key: &str) -> &str {
+    match key {
+        "name" => "Tên",
+        "short_name" => "Tên viết tắt",
+        "kind" => "Loại",
+        "parent_id" => "Đơn vị cấp trên",
+        "active_from" => "Hoạt động từ ngày",
+        "active_to" => "Hoạt động đến ngày",
+        "archived" => "Đã lưu trữ",
+        "year" => "Năm",
+        "member_ids" => "Đơn vị thành viên",
+        "head_id" => "Cụm trưởng",
+        "deputy_id" => "Cụm phó",
+        "unit_id" => "Đơn vị",
+        "cluster_id" => "Cụm thi đua",
+        "figures" => "Số liệu",
+        "criteria" => "Tiêu chí",
+        "entries" => "Điểm",
+        "status" => "Trạng thái",
+        "content" => "Nội dung",
+        "date" => "Ngày",
+        "number" => "Số hiệu",
+        "title" => "Trích yếu",
+        other => other,
     }
 }
 
@@ -116,9 +144,11 @@ fn number(x: f64) -> String {
 pub fn import_error(e: &ImportError) -> String {
     let text = match e {
         ImportError::TooLarge { size, limit } => format!(
-            "Tệp quá lớn ({}); giới hạn là {}. Tệp không được đọc.",
+            "Tệp quá lớn: {} ({} byte), vượt giới hạn {} ({} byte) cho mỗi tệp nhập. Tệp không được đọc.",
             megabytes(*size),
-            megabytes(*limit)
+            count(*size),
+            megabytes(*limit),
+            count(*limit)
         ),
         ImportError::NotJson { line, column } => format!(
             "Tệp không phải JSON hợp lệ (lỗi ở dòng {}, cột {}). Có thể tệp đã bị sửa tay hoặc không phải tệp xuất từ Thi đua.",
