@@ -7,6 +7,7 @@ use super::scoring::indicators::UnitIndicators;
 use super::scoring::scorecard::Scorecard;
 use super::scoring::template::ScoringTemplate;
 use super::units::Unit;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// This installation: a random stable id made on first save, and the office's name.
@@ -17,11 +18,28 @@ pub struct Office {
     pub name: String,
 }
 
+/// This installation's sharing state (trao đổi dữ liệu). Kept at home: never part of an export.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// When data was last exported to a file (lần xuất gần nhất), for "chưa chia sẻ".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<DateTime<Utc>>,
+}
+
+impl SyncState {
+    pub fn is_empty(&self) -> bool {
+        *self == SyncState::default()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AppData {
     pub schema_version: u32,
     #[serde(default)]
     pub office: Option<Office>,
+    /// Left out of the JSON while empty, so data that never exported reads as before.
+    #[serde(default, skip_serializing_if = "SyncState::is_empty")]
+    pub sync: SyncState,
     #[serde(default)]
     pub units: Vec<Unit>,
     /// Cụm thi đua, one record per cluster-year.
@@ -55,6 +73,7 @@ impl Default for AppData {
         Self {
             schema_version: super::schema::CURRENT_VERSION,
             office: None,
+            sync: SyncState::default(),
             units: Vec::new(),
             clusters: Vec::new(),
             indicators: Vec::new(),
@@ -101,6 +120,16 @@ impl AppData {
 mod tests {
     use super::*;
     use crate::domain::dialogues::sample::synthetic_proposals;
+
+    #[test]
+    fn the_sync_state_is_stored_only_once_there_is_one() {
+        let mut data = AppData::default();
+        assert!(serde_json::to_value(&data).unwrap().get("sync").is_none());
+        data.sync.last_export = chrono::DateTime::from_timestamp(1_700_000_000, 0);
+        let text = serde_json::to_string(&data).unwrap();
+        assert!(text.contains("\"last_export\""));
+        assert_eq!(serde_json::from_str::<AppData>(&text).unwrap(), data);
+    }
 
     #[test]
     fn files_without_dialogues_still_load() {

@@ -49,3 +49,7 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?.set_item(key, value).map_err(classify)
 }
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(key).map_err(classify)
+}

@@ -1,6 +1,6 @@
 //! The browser edge of the data: localStorage load and save, quota and corruption handling,
-//! tab sync, ids and clock, file download, the offline copy (service worker) and how much
-//! storage is used and kept.
+//! tab sync, ids and clock, file download and upload, the copy kept for undoing an import,
+//! the offline copy (service worker) and how much storage is used and kept.
 
 pub mod browser;
 pub mod download;
@@ -9,5 +9,7 @@ pub mod offline;
 pub mod persist;
 pub mod quota;
 pub mod tabs;
+pub mod undo;
+pub mod upload;
 
 pub use persist::{Boot, CommitError, SaveProblem, Store};

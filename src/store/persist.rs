@@ -148,6 +148,27 @@ impl Store {
         true
     }
 
+    /// The exact text in storage now (what an undo must bring back), after adopting it if
+    /// another tab wrote it.
+    pub fn stored_text(&self) -> Result<Option<String>, StorageError> {
+        let stored = local::read(DATA_KEY)?;
+        let _ = self.adopt(stored.clone());
+        Ok(stored)
+    }
+
+    /// Puts back a text this app stored earlier (undoing an import), exactly as it was.
+    pub fn restore_text(&self, text: String) -> Result<(), SaveProblem> {
+        schema::decode(&text).map_err(|e| SaveProblem::Other(format!("{e:?}")))?;
+        local::write(DATA_KEY, &text).map_err(|err| match err {
+            StorageError::QuotaExceeded => SaveProblem::QuotaExceeded,
+            StorageError::Unavailable => SaveProblem::Blocked,
+            StorageError::Other(detail) => SaveProblem::Other(detail),
+        })?;
+        let _ = self.adopt(Some(text));
+        self.save_problem.set(None);
+        Ok(())
+    }
+
     /// Size of the stored text in UTF-16 code units, as the browser counts it against the quota.
     pub fn stored_size(&self) -> usize {
         self.last_raw

@@ -28,6 +28,7 @@ pub fn App(store: Store) -> impl IntoView {
                 <a class="brand" href="#/">
                     "Thi đua"
                 </a>
+                <super::data::office::OfficeName />
                 <nav aria-label="Chính">
                     <ul>
                         {Page::ALL
@@ -51,6 +52,8 @@ pub fn App(store: Store) -> impl IntoView {
             <UpdateBanner />
             <SaveProblemBanner />
             <NearlyFullBanner />
+            <super::data::office::OfficeBanner />
+            <super::data::unshared::UnsharedReminder />
             <main id="noi-dung">
                 {move || match page.get() {
                     Page::Overview => view! { <super::overview::OverviewPage /> }.into_any(),

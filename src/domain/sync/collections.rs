@@ -45,6 +45,16 @@ pub struct Summary {
     pub conflicts: usize,
 }
 
+/// One conflict with both versions as JSON, see [`DataPlan::conflicts_json`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictJson {
+    pub collection: Collection,
+    pub id: Id,
+    pub local: Value,
+    pub incoming: Value,
+    pub default: Choice,
+}
+
 macro_rules! collections {
     ($( $variant:ident, $field:ident: $ty:ty => $hooks:expr; )*) => {
         /// A collection of records that travels in export files. Its JSON key is [`Collection::key`].
@@ -134,6 +144,22 @@ macro_rules! collections {
                 let mut ids = Vec::new();
                 $( ids.extend(self.$field.conflicts.iter().map(|c| (Collection::$variant, c.id.clone()))); )*
                 ids
+            }
+
+            /// Every conflict as JSON trees, for showing both versions side by side without
+            /// naming each record type: (collection, local, incoming, default).
+            pub fn conflicts_json(&self) -> Vec<ConflictJson> {
+                let mut out = Vec::new();
+                $(
+                    out.extend(self.$field.conflicts.iter().map(|c| ConflictJson {
+                        collection: Collection::$variant,
+                        id: c.id.clone(),
+                        local: serde_json::to_value(&c.local).unwrap_or(Value::Null),
+                        incoming: serde_json::to_value(&c.incoming).unwrap_or(Value::Null),
+                        default: c.default,
+                    }));
+                )*
+                out
             }
 
             /// The merged data: `local` with the plan applied and `overrides` deciding conflicts.

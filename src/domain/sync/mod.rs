@@ -6,6 +6,7 @@
 //!   [`validate::ImportError`];
 //! - [`merge`]: comparing records by version vector and building a [`merge::MergePlan`] that the
 //!   UI previews before [`collections::DataPlan::apply`];
+//! - [`scopes`]: the parts an officer can export (one cluster-year, one programme…);
 //! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
 //! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
 //!   [`AppData`](super::data::AppData) means adding one line there;
@@ -22,10 +23,11 @@ pub mod merge;
 mod props;
 #[cfg(test)]
 mod schema_doc;
+pub mod scopes;
 pub mod unshared;
 pub mod validate;
 
-pub use collections::{Collection, DataPlan, Overrides};
+pub use collections::{Collection, ConflictJson, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
 pub use hooks::{Hooks, Lookup, RangeIssue, Reference};
 pub use merge::{Choice, Conflict, MergePlan};

@@ -1,14 +1,38 @@
-//! Page "Dữ liệu": where the data lives, how big it is, and keeping a copy of it.
+//! Page "Dữ liệu": this office's name, exchanging data with other offices (export, import with
+//! preview, conflicts and undo), what has not been shared yet, and where the data lives.
 
+mod conflicts;
+mod export;
+mod import;
+pub mod office;
+mod preview;
 mod sample;
 mod storage_info;
+mod text;
+mod undo;
+pub mod unshared;
 
+use import::ImportState;
 use leptos::prelude::*;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let state = ImportState::new(crate::ui::use_store());
+    provide_context(state);
+    import::accept_drops(state);
     view! {
         <h1>"Dữ liệu"</h1>
+        <Show when=move || state.dragging.get()>
+            <div class="drop-hint" aria-hidden="true">
+                {text::DROP_HERE}
+            </div>
+        </Show>
+        <office::OfficeForm />
+        <unshared::UnsharedPanel />
+        <export::ExportPanel />
+        <import::ImportPanel />
+        <preview::Preview />
+        <undo::UndoPanel />
         <storage_info::StorageInfo />
         <sample::SampleData />
     }

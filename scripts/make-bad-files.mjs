@@ -1,0 +1,71 @@
+// Writes tests/fixtures/bad-files/: one export file per problem the import must refuse.
+// Run once (`node scripts/make-bad-files.mjs`); the files are committed. The "too large" file is
+// made by the test itself instead (10 MiB is not worth committing).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../tests/fixtures/bad-files");
+
+const meta = (id) => ({
+  id,
+  changed_by: "quoc-oai",
+  changed_at: "2026-11-20T02:15:00Z",
+  edits: { "quoc-oai": 1 },
+});
+const unit = (id, extra = {}) => ({
+  meta: meta(id),
+  name: `LĐLĐ ${id}`,
+  short_name: "",
+  kind: "district",
+  parent_id: null,
+  active_from: null,
+  active_to: null,
+  archived: false,
+  ...extra,
+});
+const envelope = (data, extra = {}) => ({
+  format: "thidua-export",
+  schema_version: 1,
+  office: { id: "quoc-oai", name: "LĐLĐ huyện Quốc Oai" },
+  exported_at: "2026-11-20T03:00:00Z",
+  scope: { description: "Toàn bộ dữ liệu" },
+  data,
+  ...extra,
+});
+const json = (v) => JSON.stringify(v, null, 2);
+const good = json(envelope({ units: [unit("u1"), unit("u2")] }));
+const { name: _dropped, ...nameless } = unit("u1");
+
+const files = {
+  "not-json.json": "Đây là một tệp văn bản, không phải JSON.\n",
+  "truncated.json": good.slice(0, Math.floor(good.length / 2)),
+  "other-app.json": json({ name: "my-package", version: "1.0.0", dependencies: {} }),
+  "newer-version.json": json(envelope({ units: [unit("u1")] }, { schema_version: 99 })),
+  "wrong-type.json": json(envelope({ units: [unit("u1", { name: 42 })] })),
+  "missing-field.json": json(envelope({ units: [nameless] })),
+  "duplicate-id.json": json(envelope({ units: [unit("u1"), unit("u1", { name: "LĐLĐ khác" })] })),
+  "unknown-reference.json": json(envelope({ units: [unit("u1", { parent_id: "khong-co" })] })),
+  "out-of-range.json": json(
+    envelope({
+      units: [unit("u1")],
+      clusters: [
+        {
+          meta: meta("c1"),
+          name: "Cụm thi đua số 4",
+          year: 1800,
+          member_ids: ["u1"],
+          head_id: null,
+          deputy_id: null,
+          next_head_id: null,
+          vote_order: [],
+        },
+      ],
+    }),
+  ),
+  "impossible-date.json": json(envelope({ units: [unit("u1", { active_to: "2025-02-30" })] })),
+};
+
+mkdirSync(DIR, { recursive: true });
+for (const [name, text] of Object.entries(files)) writeFileSync(path.join(DIR, name), text);
+console.log(`wrote ${Object.keys(files).length} files to ${DIR}`);

@@ -1,0 +1,304 @@
+//! The parts of the data an officer can export (phạm vi xuất): everything, one cluster-year,
+//! one unit's dialogues of a year, or one programme. Each scope becomes a [`Selection`] plus a
+//! description for the file's `scope` and name.
+//!
+//! A part carries what its records point to, so the receiving office can always import it:
+//! the units a cluster, dialogue or programme names, and their parent units up the chain
+//! (references to records that exist nowhere are refused on import).
+//!
+//! Dialogues, proposals, programmes and reviews are selected through
+//! [`Collection::from_key`]: until a collection is listed in `collections!` it does not travel,
+//! and its scope is not offered ([`Scope::available`]).
+
+use super::collections::Collection;
+use super::file::Selection;
+use crate::domain::data::AppData;
+use crate::domain::record::{self, Id, Record};
+use std::collections::BTreeSet;
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Toàn bộ dữ liệu.
+    Everything,
+    /// One cluster-year: the cluster, its units, template, indicators and scorecards.
+    ClusterYear { cluster_id: Id },
+    /// One unit's dialogues of one year, with their proposals.
+    UnitDialogues { unit_id: Id, year: i32 },
+    /// One programme with its annual reviews.
+    Programme { programme_id: Id },
+}
+
+impl Part {
+    /// Whether the collections this part needs travel in files in this build.
+    pub fn available(&self) -> bool {
+        match self {
+            Part::Everything | Part::ClusterYear { .. } => true,
+            Part::UnitDialogues { .. } => {
+                Collection::from_key("dialogues").is_some() && Collection::from_key("proposals").is_some()
+            }
+            Part::Programme { .. } => {
+                Collection::from_key("programmes").is_some() && Collection::from_key("reviews").is_some()
+            }
+        }
+    }
+}
+
+/// The records of `part` and the description of the file's content, or None when the part
+/// names a record that does not exist (any more).
+pub fn select_part(data: &AppData, part: &Part) -> Option<(Selection, String)> {
+    match part {
+        Part::Everything => Some((Selection::everything(data), "Toàn bộ dữ liệu".to_string())),
+        Part::ClusterYear { cluster_id } => cluster_year(data, cluster_id),
+        Part::UnitDialogues { unit_id, year } => unit_dialogues(data, unit_id, *year),
+        Part::Programme { programme_id } => programme(data, programme_id),
+    }
+}
+
+fn insert_by_key(sel: &mut Selection, key: &str, id: &str) {
+    if let Some(c) = Collection::from_key(key) {
+        sel.insert(c, id);
+    }
+}
+
+/// Adds the units and all their ancestors (parent_id chains), tombstones included.
+fn insert_units_with_parents(sel: &mut Selection, data: &AppData, ids: impl IntoIterator<Item = Id>) {
+    let mut todo: Vec<Id> = ids.into_iter().collect();
+    let mut seen = BTreeSet::new();
+    while let Some(id) = todo.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        let Some(unit) = data.units.iter().find(|u| u.meta.id == id) else {
+            continue;
+        };
+        sel.insert(Collection::Units, id.clone());
+        if let Some(parent) = &unit.parent_id {
+            todo.push(parent.clone());
+        }
+    }
+}
+
+fn cluster_year(data: &AppData, cluster_id: &str) -> Option<(Selection, String)> {
+    let cluster = record::find(&data.clusters, cluster_id)?;
+    let mut sel = Selection::empty();
+    sel.insert(Collection::Clusters, cluster_id);
+    let members: BTreeSet<Id> = cluster
+        .member_ids
+        .iter()
+        .chain(&cluster.vote_order)
+        .chain(cluster.head_id.iter())
+        .chain(cluster.deputy_id.iter())
+        .chain(cluster.next_head_id.iter())
+        .cloned()
+        .collect();
+    for t in data.templates.iter().filter(|t| t.cluster_id == cluster_id) {
+        sel.insert(Collection::Templates, t.id());
+    }
+    let mut units = members.clone();
+    for s in data.scorecards.iter().filter(|s| s.cluster_id == cluster_id) {
+        sel.insert(Collection::Scorecards, s.id());
+        units.insert(s.unit_id.clone());
+    }
+    for i in data
+        .indicators
+        .iter()
+        .filter(|i| i.year == cluster.year && members.contains(&i.unit_id))
+    {
+        sel.insert(Collection::Indicators, i.id());
+    }
+    insert_units_with_parents(&mut sel, data, units);
+    let description = if cluster.name.contains(&cluster.year.to_string()) {
+        cluster.name.clone()
+    } else {
+        format!("{} - {}", cluster.name, cluster.year)
+    };
+    Some((sel, description))
+}
+
+fn unit_dialogues(data: &AppData, unit_id: &str, year: i32) -> Option<(Selection, String)> {
+    use chrono::Datelike;
+    let unit = record::find(&data.units, unit_id)?;
+    let mut sel = Selection::empty();
+    let dialogues: BTreeSet<&str> = data
+        .dialogues
+        .iter()
+        .filter(|d| d.unit_id == unit_id && d.date.year() == year)
+        .map(|d| d.id())
+        .collect();
+    for id in &dialogues {
+        insert_by_key(&mut sel, "dialogues", id);
+    }
+    for p in data
+        .proposals
+        .iter()
+        .filter(|p| dialogues.contains(p.dialogue_id.as_str()))
+    {
+        insert_by_key(&mut sel, "proposals", p.id());
+    }
+    insert_units_with_parents(&mut sel, data, [unit_id.to_string()]);
+    Some((sel, format!("Đối thoại {} - {year}", unit.label())))
+}
+
+fn programme(data: &AppData, programme_id: &str) -> Option<(Selection, String)> {
+    let p = record::find(&data.programmes, programme_id)?;
+    let mut sel = Selection::empty();
+    insert_by_key(&mut sel, "programmes", programme_id);
+    for r in data.reviews.iter().filter(|r| r.programme_id == programme_id) {
+        insert_by_key(&mut sel, "reviews", r.id());
+    }
+    insert_units_with_parents(&mut sel, data, [p.unit_id.clone()]);
+    Some((sel, format!("Chương trình phối hợp {}", p.number)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::{Meta, Stamp};
+    use crate::domain::sync::{export, validate, Office, Scope};
+    use crate::domain::units::{Unit, UnitKind};
+
+    fn stamp() -> Stamp {
+        Stamp::new(
+            "ba-vi",
+            chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        )
+    }
+
+    fn unit(id: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            meta: Meta::new(id.into(), &stamp()),
+            name: format!("LĐLĐ {id}"),
+            short_name: String::new(),
+            kind: UnitKind::District,
+            parent_id: parent.map(str::to_string),
+            active_from: None,
+            active_to: None,
+            archived: false,
+        }
+    }
+
+    fn cluster(id: &str, year: i32, members: &[&str]) -> crate::domain::scoring::cluster::Cluster {
+        crate::domain::scoring::cluster::Cluster {
+            meta: Meta::new(id.into(), &stamp()),
+            name: "Cụm thi đua số 4".into(),
+            year,
+            member_ids: members.iter().map(|m| m.to_string()).collect(),
+            head_id: None,
+            deputy_id: None,
+            next_head_id: None,
+            vote_order: Vec::new(),
+        }
+    }
+
+    fn sample() -> AppData {
+        AppData {
+            units: vec![
+                unit("city", None),
+                unit("ba-vi", Some("city")),
+                unit("quoc-oai", Some("city")),
+                unit("soc-son", Some("city")),
+            ],
+            clusters: vec![
+                cluster("c4-2023", 2023, &["ba-vi", "quoc-oai"]),
+                cluster("c1-2023", 2023, &["soc-son"]),
+            ],
+            ..AppData::default()
+        }
+    }
+
+    #[test]
+    fn a_cluster_year_carries_its_units_and_their_parents_only() {
+        let data = sample();
+        let (sel, description) = select_part(
+            &data,
+            &Part::ClusterYear {
+                cluster_id: "c4-2023".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(description, "Cụm thi đua số 4 - 2023");
+        assert!(sel.contains(Collection::Clusters, "c4-2023"));
+        assert!(!sel.contains(Collection::Clusters, "c1-2023"));
+        for id in ["city", "ba-vi", "quoc-oai"] {
+            assert!(sel.contains(Collection::Units, id), "{id}");
+        }
+        assert!(!sel.contains(Collection::Units, "soc-son"));
+    }
+
+    #[test]
+    fn an_exported_cluster_year_imports_into_an_empty_office() {
+        let data = sample();
+        let (sel, description) = select_part(
+            &data,
+            &Part::ClusterYear {
+                cluster_id: "c4-2023".into(),
+            },
+        )
+        .unwrap();
+        let file = export(
+            &data,
+            &sel,
+            Office {
+                id: "ba-vi".into(),
+                name: "LĐLĐ huyện Ba Vì".into(),
+            },
+            Scope { description },
+            stamp().at,
+        );
+        let incoming = validate(file.to_json().as_bytes(), &AppData::default()).unwrap();
+        assert_eq!(incoming.file.data.units.len(), 3);
+        assert_eq!(incoming.file.data.clusters.len(), 1);
+    }
+
+    #[test]
+    fn everything_selects_every_record() {
+        let data = sample();
+        let (sel, description) = select_part(&data, &Part::Everything).unwrap();
+        assert_eq!(sel.len(), 6);
+        assert_eq!(description, "Toàn bộ dữ liệu");
+    }
+
+    #[test]
+    fn a_missing_record_selects_nothing() {
+        let data = sample();
+        assert!(select_part(
+            &data,
+            &Part::ClusterYear {
+                cluster_id: "x".into()
+            }
+        )
+        .is_none());
+        assert!(select_part(
+            &data,
+            &Part::Programme {
+                programme_id: "x".into()
+            }
+        )
+        .is_none());
+        assert!(select_part(
+            &data,
+            &Part::UnitDialogues {
+                unit_id: "x".into(),
+                year: 2024
+            }
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn a_units_dialogues_carry_the_unit_even_before_dialogues_travel() {
+        let data = sample();
+        let (sel, description) = select_part(
+            &data,
+            &Part::UnitDialogues {
+                unit_id: "ba-vi".into(),
+                year: 2024,
+            },
+        )
+        .unwrap();
+        assert!(sel.contains(Collection::Units, "ba-vi"));
+        assert!(sel.contains(Collection::Units, "city"));
+        assert_eq!(description, "Đối thoại LĐLĐ ba-vi - 2024");
+    }
+}

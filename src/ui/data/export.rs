@@ -1,0 +1,135 @@
+//! "Xuất dữ liệu": everything or one part, downloaded as a .json file named after the office,
+//! the content and the date; the export time is recorded for "chưa chia sẻ".
+
+use super::text;
+use crate::domain::data::AppData;
+use crate::domain::record::{self, Record};
+use crate::domain::sync::scopes::{select_part, Part};
+use crate::domain::sync::{export, file_name, Office, Scope};
+use crate::store::browser;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, SelectField};
+use chrono::Datelike;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// The choices of the part select, as (value, text); values are parsed by [`part_of`].
+fn part_options(data: &AppData) -> Vec<(String, String)> {
+    let mut out = vec![("all".to_string(), text::EVERYTHING.to_string())];
+    for c in record::live(&data.clusters) {
+        out.push((format!("cluster:{}", c.id()), format!("{} - {}", c.name, c.year)));
+    }
+    let dialogues_travel = Part::UnitDialogues {
+        unit_id: String::new(),
+        year: 0,
+    }
+    .available();
+    if dialogues_travel {
+        let unit_years: BTreeSet<(String, i32)> = record::live(&data.dialogues)
+            .map(|d| (d.unit_id.clone(), d.date.year()))
+            .collect();
+        for (unit, year) in unit_years {
+            out.push((
+                format!("dialogues:{year}:{unit}"),
+                format!("Đối thoại {} năm {year}", data.unit_label(&unit)),
+            ));
+        }
+    }
+    let programmes_travel = Part::Programme {
+        programme_id: String::new(),
+    }
+    .available();
+    if programmes_travel {
+        for p in record::live(&data.programmes) {
+            out.push((
+                format!("programme:{}", p.id()),
+                format!("Chương trình phối hợp {}", p.number),
+            ));
+        }
+    }
+    out
+}
+
+fn part_of(value: &str) -> Part {
+    let mut it = value.splitn(3, ':');
+    match (it.next(), it.next(), it.next()) {
+        (Some("cluster"), Some(id), None) => Part::ClusterYear {
+            cluster_id: id.to_string(),
+        },
+        (Some("dialogues"), Some(year), Some(unit)) => Part::UnitDialogues {
+            unit_id: unit.to_string(),
+            year: year.parse().unwrap_or_default(),
+        },
+        (Some("programme"), Some(id), None) => Part::Programme {
+            programme_id: id.to_string(),
+        },
+        _ => Part::Everything,
+    }
+}
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let store = use_store();
+    let part = RwSignal::new("all".to_string());
+    let notice = RwSignal::new(None::<Notice>);
+    let options = Signal::derive(move || store.with(part_options));
+
+    let run = move |_| {
+        let now = browser::now();
+        let made = store.with_untracked(|data| {
+            let (selection, description) = select_part(data, &part_of(&part.get_untracked()))?;
+            let office = data
+                .office
+                .as_ref()
+                .map(|o| Office {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                })
+                .unwrap_or_else(|| Office {
+                    id: browser::new_id(),
+                    name: String::new(),
+                });
+            let name = file_name(&office.name, &description, browser::today());
+            let count = selection.len();
+            let file = export(data, &selection, office, Scope { description }, now);
+            Some((name, file.to_json(), count))
+        });
+        let Some((name, json, count)) = made else {
+            notice.set(Some(Notice::Failed(
+                "Phần dữ liệu đã chọn không còn nữa; hãy chọn lại.".into(),
+            )));
+            return;
+        };
+        if let Err(e) = crate::store::download::download_text(&name, &json, "application/json") {
+            notice.set(Some(Notice::Failed(format!("Không tải xuống được tệp: {e}"))));
+            return;
+        }
+        // Download first: when storage is full, exporting is exactly what the officer needs.
+        let recorded = store.commit(|data, _| {
+            data.sync.last_export = Some(now);
+            Ok::<(), ()>(())
+        });
+        let mut message = format!("Đã xuất {} bản ghi vào tệp \"{name}\".", text::count(count));
+        if recorded.is_err() {
+            message.push_str(" (Chưa ghi lại được thời điểm xuất vì bộ nhớ trình duyệt gặp sự cố.)");
+        }
+        notice.set(Some(Notice::Done(message)));
+    };
+
+    view! {
+        <section class="card" aria-labelledby="xuat-du-lieu">
+            <h2 id="xuat-du-lieu">{text::EXPORT_TITLE}</h2>
+            <p>
+                "Tải về một tệp .json để gửi cho cơ quan khác (qua thư điện tử, USB…) hoặc để sao lưu. Có thể xuất toàn bộ hoặc một phần: một cụm thi đua trong một năm (kèm đơn vị, bảng điểm, chỉ tiêu và phiếu chấm), đối thoại một năm của một đơn vị, hoặc một chương trình phối hợp."
+            </p>
+            <SelectField label=text::EXPORT_PART value=part options=options />
+            <div class="actions">
+                <button type="button" on:click=run>
+                    {text::EXPORT_BUTTON}
+                </button>
+            </div>
+            <NoticeLine notice />
+        </section>
+    }
+}

@@ -1,0 +1,99 @@
+//! This office's name (tên cơ quan): asked for on first start, shown in the header, and sent in
+//! every export. The installation id itself is made by the store on the first save.
+
+use super::text;
+use crate::store::CommitError;
+use crate::ui::route::Page;
+use crate::ui::use_store;
+use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{Notice, TextField};
+use leptos::prelude::*;
+
+const NAME_MAX: usize = 120;
+
+/// The office's name, or "" while it has none.
+pub fn office_name() -> Signal<String> {
+    let store = use_store();
+    Signal::derive(move || store.with(|d| d.office.as_ref().map(|o| o.name.clone()).unwrap_or_default()))
+}
+
+/// The name in the header, once there is one.
+#[component]
+pub fn OfficeName() -> impl IntoView {
+    let name = office_name();
+    move || {
+        let name = name.get();
+        (!name.is_empty()).then(|| view! { <span class="office-name">{name}</span> })
+    }
+}
+
+/// A gentle banner in the shell until the office is named.
+#[component]
+pub fn OfficeBanner() -> impl IntoView {
+    let name = office_name();
+    move || {
+        name.with(String::is_empty).then(|| {
+            view! {
+                <div class="banner info" role="status">
+                    <p>{text::OFFICE_BANNER}</p>
+                    <a href=Page::Data.href()>"Đặt tên cơ quan"</a>
+                </div>
+            }
+        })
+    }
+}
+
+/// The form naming (or renaming) this office.
+#[component]
+pub fn OfficeForm() -> impl IntoView {
+    let store = use_store();
+    let current = office_name();
+    let name = RwSignal::new(current.get_untracked());
+    let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let typed = name.get_untracked().trim().to_string();
+        let problem = if typed.is_empty() {
+            Some(text::OFFICE_EMPTY)
+        } else if typed.chars().count() > NAME_MAX {
+            Some(text::OFFICE_TOO_LONG)
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            error.set(Some(p.to_string()));
+            return;
+        }
+        let result = store.commit(|data, _| {
+            if let Some(office) = data.office.as_mut() {
+                office.name = typed.clone();
+            }
+            Ok::<(), ()>(())
+        });
+        match result {
+            Ok(()) => {
+                name.set(typed.clone());
+                notice.set(Some(Notice::Done(format!("Đã lưu tên cơ quan \"{typed}\"."))));
+            }
+            Err(e @ (CommitError::NotSaved(_) | CommitError::Unreadable)) => {
+                notice.set(Notice::from_commit(&e))
+            }
+            Err(CommitError::Invalid(())) => {}
+        }
+    };
+    view! {
+        <form class="card" on:submit=submit aria-label=text::OFFICE_TITLE novalidate>
+            <h2>{text::OFFICE_TITLE}</h2>
+            <Show when=move || current.with(String::is_empty)>
+                <p class="prompt">{text::OFFICE_PROMPT}</p>
+            </Show>
+            <TextField label=text::OFFICE_LABEL value=name error=error required=true placeholder="LĐLĐ huyện Ba Vì" />
+            <div class="actions">
+                <button type="submit">{text::OFFICE_SAVE}</button>
+            </div>
+            <NoticeLine notice />
+        </form>
+    }
+}

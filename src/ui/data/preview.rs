@@ -1,0 +1,84 @@
+//! The preview of a validated file: where it comes from, and per kind of record how many are
+//! new, updated, unchanged and in conflict. Nothing changes until "Xác nhận nhập".
+
+use super::conflicts::Conflicts;
+use super::import::ImportState;
+use super::text;
+use leptos::prelude::*;
+
+#[component]
+pub fn Preview() -> impl IntoView {
+    let state = expect_context::<ImportState>();
+    move || {
+        state.pending.get().map(|p| {
+            let file = &p.incoming.file;
+            let from = if file.office.name.trim().is_empty() {
+                format!("(cơ quan chưa đặt tên, mã \"{}\")", file.office.id)
+            } else {
+                file.office.name.clone()
+            };
+            let migrated = p.incoming.migrated_from.map(|v| {
+                view! {
+                    <p>
+                        {format!("Tệp theo phiên bản dữ liệu cũ {v}; đã được chuyển sang phiên bản hiện tại để nhập.")}
+                    </p>
+                }
+            });
+            let rows = p
+                .plan
+                .summaries()
+                .into_iter()
+                .filter(|s| s.new + s.updated + s.unchanged + s.conflicts > 0)
+                .map(|s| {
+                    view! {
+                        <tr>
+                            <th scope="row">{text::collection_name(s.collection)}</th>
+                            <td class="num">{text::count(s.new)}</td>
+                            <td class="num">{text::count(s.updated)}</td>
+                            <td class="num">{text::count(s.unchanged)}</td>
+                            <td class="num">{text::count(s.conflicts)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card preview" aria-labelledby="xem-truoc">
+                    <h2 id="xem-truoc">"Xem trước khi nhập"</h2>
+                    <dl class="facts">
+                        <dt>"Tệp"</dt>
+                        <dd>{p.file_name.clone()}</dd>
+                        <dt>"Cơ quan gửi"</dt>
+                        <dd>{from}</dd>
+                        <dt>"Nội dung"</dt>
+                        <dd>{file.scope.description.clone()}</dd>
+                        <dt>"Xuất lúc"</dt>
+                        <dd>{text::date_time(file.exported_at)}</dd>
+                    </dl>
+                    {migrated}
+                    <table aria-label="Số bản ghi sẽ nhập">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Loại bản ghi"</th>
+                                <th scope="col">"Mới"</th>
+                                <th scope="col">"Cập nhật"</th>
+                                <th scope="col">"Không đổi"</th>
+                                <th scope="col">"Xung đột"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <Conflicts pending=p.clone() />
+                    <p>"Chưa có gì thay đổi. Sau khi nhập, bạn vẫn có thể hoàn tác lần nhập này."</p>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| state.confirm()>
+                            {text::CONFIRM}
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| state.cancel()>
+                            {text::CANCEL}
+                        </button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,276 @@
+// Sharing data between offices on "Dữ liệu": bad files refused with a Vietnamese message and
+// nothing changed; two offices exchanging files both ways; preview, conflicts, confirm and undo.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { startApp, openApp, goTo, addUnit, storedText, ROOT, DATA_KEY } from "./helpers.mjs";
+
+const BAD = path.join(ROOT, "tests/fixtures/bad-files");
+const UNDO_KEY = "thidua:undo";
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+/** Names this office on the Dữ liệu page. */
+async function nameOffice(page, name) {
+  await goTo(page, "Dữ liệu");
+  const form = page.getByRole("form", { name: "Cơ quan của bạn" });
+  await form.getByLabel("Tên cơ quan").fill(name);
+  await form.getByRole("button", { name: "Lưu tên cơ quan" }).click();
+  await page.getByRole("status").filter({ hasText: `Đã lưu tên cơ quan "${name}"` }).waitFor();
+}
+
+/** Chooses a file in "Nhập dữ liệu" from a path or { name, mimeType, buffer }. */
+async function importFile(page, file) {
+  await page.getByLabel("Nhập dữ liệu", { exact: true }).setInputFiles(file);
+}
+
+/** Exports everything and returns the file's name and text. */
+async function exportAll(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Xuất dữ liệu", exact: true }).click(),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  return { name: download.suggestedFilename(), text };
+}
+
+/** The stored collections, each sorted by id, without this installation's own state. */
+async function collections(page) {
+  const data = JSON.parse(await storedText(page));
+  const out = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!Array.isArray(value)) continue;
+    out[key] = [...value].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+  }
+  return out;
+}
+
+const EXPECTED = {
+  "not-json.json": "Tệp không phải JSON hợp lệ (lỗi ở dòng 1, cột 1)",
+  "truncated.json": "Tệp bị cắt cụt",
+  "other-app.json": "không phải tệp xuất dữ liệu của Thi đua",
+  "newer-version.json": "phiên bản mới hơn của ứng dụng (phiên bản dữ liệu 99, máy này đọc được đến 1)",
+  "wrong-type.json": 'Sai kiểu dữ liệu ở Đơn vị thứ 1 (mã "u1"), trường "name": cần một đoạn chữ',
+  "missing-field.json": 'Thiếu trường bắt buộc ở Đơn vị thứ 1 (mã "u1"), trường "name"',
+  "duplicate-id.json": 'có hai bản ghi Đơn vị cùng mã "u1"',
+  "unknown-reference.json": 'Đơn vị mã "u1", trường "parent_id" trỏ tới Đơn vị mã "khong-co" không có',
+  "out-of-range.json": 'ngoài phạm vi ở Cụm thi đua thứ 1 (mã "c1"), trường "year"',
+  "impossible-date.json": 'Ngày không có thật hoặc không đọc được ("2025-02-30") ở Đơn vị thứ 1 (mã "u1"), trường "active_to"',
+};
+
+test("every bad file is refused with a Vietnamese message and nothing changes", async () => {
+  const files = readdirSync(BAD).sort();
+  assert.deepEqual(files, Object.keys(EXPECTED).sort(), "one fixture per bad case");
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await nameOffice(page, "LĐLĐ huyện Ba Vì");
+  const before = await storedText(page);
+  assert.ok(before);
+  for (const file of files) {
+    await importFile(page, path.join(BAD, file));
+    const alert = page.getByRole("alert").filter({ hasText: EXPECTED[file] });
+    await alert.waitFor({ timeout: 5000 }).catch(() => {
+      throw new Error(`${file}: no alert with "${EXPECTED[file]}"`);
+    });
+    assert.match(await alert.innerText(), /Dữ liệu trên máy này không thay đổi\./, file);
+    assert.equal(await page.getByRole("button", { name: "Xác nhận nhập" }).count(), 0, file);
+    assert.equal(await storedText(page), before, file);
+  }
+  // Over the limit: refused from its size, before reading.
+  const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+  await importFile(page, { name: "qua-lon.json", mimeType: "application/json", buffer: big });
+  await page.getByRole("alert").filter({ hasText: "Tệp quá lớn: 10 MB (10.485.761 byte), vượt giới hạn 10 MB (10.485.760 byte)" }).waitFor();
+  assert.equal(await storedText(page), before);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), UNDO_KEY), null);
+  assert.deepEqual(page.jsErrors, []);
+  await context.close();
+});
+
+test("two offices exchange files both ways and end with the same data", async () => {
+  const ctxA = await app.browser.newContext({ acceptDownloads: true });
+  const ctxB = await app.browser.newContext({ acceptDownloads: true });
+  const a = await openApp(ctxA, app.url, "#/du-lieu");
+  const b = await openApp(ctxB, app.url, "#/du-lieu");
+  // The shell asks for the office name until it is given, then shows it in the header.
+  await a.getByRole("status").filter({ hasText: "Máy này chưa có tên cơ quan" }).waitFor();
+  await nameOffice(a, "LĐLĐ huyện Ba Vì");
+  await a.getByRole("banner").getByText("LĐLĐ huyện Ba Vì").waitFor();
+  assert.equal(await a.getByText("Máy này chưa có tên cơ quan").count(), 0);
+  await nameOffice(b, "LĐLĐ huyện Quốc Oai");
+  for (const [page, units] of [
+    [a, ["LĐLĐ huyện Ba Vì", "CĐCS Trường THPT Ba Vì"]],
+    [b, ["LĐLĐ huyện Quốc Oai"]],
+  ]) {
+    await goTo(page, "Đơn vị & Cụm");
+    for (const u of units) await addUnit(page, u);
+    await goTo(page, "Dữ liệu");
+  }
+  await a.getByText("Máy này chưa xuất dữ liệu lần nào.").waitFor();
+
+  const fromA = await exportAll(a);
+  assert.match(fromA.name, /^thidua_ldld-huyen-ba-vi_toan-bo-du-lieu_\d{4}-\d{2}-\d{2}\.json$/);
+  await a.getByText("Lần xuất dữ liệu gần nhất:").waitFor();
+  await a.getByText("Mọi thay đổi đã có trong tệp xuất gần nhất.").waitFor();
+  await importFile(b, { name: fromA.name, mimeType: "application/json", buffer: Buffer.from(fromA.text) });
+  const preview = b.getByRole("table", { name: "Số bản ghi sẽ nhập" });
+  await preview.getByRole("row", { name: "Đơn vị 2 0 0 0" }).waitFor();
+  await b.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await b.getByRole("status").filter({ hasText: `Đã nhập tệp "${fromA.name}": 2 bản ghi mới` }).waitFor();
+
+  const fromB = await exportAll(b);
+  await importFile(a, { name: fromB.name, mimeType: "application/json", buffer: Buffer.from(fromB.text) });
+  await a.getByRole("table", { name: "Số bản ghi sẽ nhập" }).getByRole("row", { name: "Đơn vị 1 0 2 0" }).waitFor();
+  await a.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await a.getByRole("status").filter({ hasText: "Đã nhập tệp" }).waitFor();
+
+  const [dataA, dataB] = [await collections(a), await collections(b)];
+  assert.equal(dataA.units.length, 3);
+  assert.deepEqual(dataA, dataB);
+  // The sending office is the envelope's; each installation keeps its own.
+  assert.equal(JSON.parse(await storedText(a)).office.name, "LĐLĐ huyện Ba Vì");
+  assert.equal(JSON.parse(await storedText(b)).office.name, "LĐLĐ huyện Quốc Oai");
+  // Importing the same file again changes nothing.
+  await importFile(a, { name: fromB.name, mimeType: "application/json", buffer: Buffer.from(fromB.text) });
+  await a.getByRole("status").filter({ hasText: "không có gì mới" }).waitFor();
+  assert.deepEqual([...a.jsErrors, ...b.jsErrors], []);
+  await ctxA.close();
+  await ctxB.close();
+});
+
+/** A file from office "quoc-oai" holding `units`. */
+function exportFile(units) {
+  return Buffer.from(
+    JSON.stringify({
+      format: "thidua-export",
+      schema_version: 1,
+      office: { id: "quoc-oai", name: "LĐLĐ huyện Quốc Oai" },
+      exported_at: "2026-11-20T03:00:00Z",
+      scope: { description: "Toàn bộ dữ liệu" },
+      data: { units },
+    }),
+  );
+}
+
+const otherUnit = (id, name) => ({
+  meta: { id, changed_by: "quoc-oai", changed_at: "2026-11-20T02:15:00Z", edits: { "quoc-oai": 1 } },
+  name,
+  short_name: "",
+  kind: "grassroots",
+  parent_id: null,
+  active_from: null,
+  active_to: null,
+  archived: false,
+});
+
+test("preview, conflict choice, confirm, and undo restoring the data exactly", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await nameOffice(page, "LĐLĐ huyện Ba Vì");
+  await goTo(page, "Đơn vị & Cụm");
+  await addUnit(page, "LĐLĐ huyện Ba Vì");
+  // The same unit as the other office has it: it saw our first edit and made its own.
+  const [local] = JSON.parse(await storedText(page)).units;
+  const theirs = {
+    ...local,
+    name: "LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)",
+    meta: {
+      ...local.meta,
+      changed_by: "quoc-oai",
+      changed_at: "2030-01-01T00:00:00Z",
+      edits: { ...local.meta.edits, "quoc-oai": 1 },
+    },
+  };
+  // Meanwhile we edit it here too: a conflict.
+  await page.getByRole("button", { name: "Sửa LĐLĐ huyện Ba Vì" }).click();
+  const edit = page.getByRole("form", { name: "Sửa đơn vị" });
+  await edit.getByLabel("Tên viết tắt").fill("Ba Vì");
+  await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu thay đổi của đơn vị" }).waitFor();
+  await goTo(page, "Dữ liệu");
+  const before = await storedText(page);
+  const file = exportFile([theirs, otherUnit("q1", "CĐCS Công ty May Quốc Oai"), otherUnit("q2", "<b>CĐCS</b> & Co")]);
+
+  // Hủy discards.
+  await importFile(page, { name: "tu-quoc-oai.json", mimeType: "application/json", buffer: file });
+  await page.getByRole("button", { name: "Hủy" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã hủy, dữ liệu không thay đổi." }).waitFor();
+  assert.equal(await storedText(page), before);
+
+  // The preview counts per kind, shows the conflict side by side with the later edit preselected.
+  await importFile(page, { name: "tu-quoc-oai.json", mimeType: "application/json", buffer: file });
+  const table = page.getByRole("table", { name: "Số bản ghi sẽ nhập" });
+  await table.getByRole("row", { name: "Đơn vị 2 0 0 1" }).waitFor();
+  const conflict = page.getByRole("group", { name: /Đơn vị «LĐLĐ huyện Ba Vì \(sửa ở Quốc Oai\)»/ });
+  await conflict.getByRole("heading", { name: "Bản của máy này" }).waitFor();
+  await conflict.getByRole("heading", { name: "Bản trong tệp" }).waitFor();
+  await conflict.getByRole("listitem").filter({ hasText: "Tên: LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)" }).waitFor();
+  await conflict.getByRole("listitem").filter({ hasText: "Tên viết tắt: Ba Vì" }).waitFor();
+  await conflict.getByText("Sửa lần cuối bởi LĐLĐ huyện Quốc Oai lúc 01/01/2030", { exact: false }).waitFor();
+  assert.equal(await conflict.getByRole("radio", { name: "Lấy bản trong tệp" }).isChecked(), true);
+  await conflict.getByRole("radio", { name: "Giữ bản của máy này" }).check();
+  assert.equal(await storedText(page), before, "nothing changes before confirming");
+  await page.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "tu-quoc-oai.json": 2 bản ghi mới, 0 cập nhật, 1 xung đột' }).waitFor();
+  const after = JSON.parse(await storedText(page));
+  assert.equal(after.units.length, 3);
+  assert.equal(after.units[0].name, "LĐLĐ huyện Ba Vì");
+  assert.equal(after.units[0].short_name, "Ba Vì");
+  // Text from the file stays text.
+  await goTo(page, "Đơn vị & Cụm");
+  await page.getByRole("rowheader", { name: "<b>CĐCS</b> & Co" }).waitFor();
+  await goTo(page, "Dữ liệu");
+
+  // The copy kept for undo is the data exactly as it was.
+  const kept = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), UNDO_KEY));
+  assert.equal(kept.previous, before);
+  await page.getByRole("button", { name: "Hoàn tác lần nhập gần nhất" }).click();
+  await page.getByRole("status").filter({ hasText: 'Đã hoàn tác lần nhập tệp "tu-quoc-oai.json"' }).waitFor();
+  assert.equal(await storedText(page), before);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), UNDO_KEY), null);
+  assert.equal(await page.getByRole("button", { name: "Hoàn tác lần nhập gần nhất" }).count(), 0);
+  // And it survives a reload.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Dữ liệu" }).waitFor();
+  assert.equal(await storedText(page), before);
+  assert.deepEqual(page.jsErrors, []);
+  await context.close();
+});
+
+test("a file dropped anywhere on the page is previewed", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  const text = exportFile([otherUnit("q1", "CĐCS Công ty May Quốc Oai")]).toString();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "keo-tha.json", { type: "application/json" }));
+    document.querySelector("h1").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.getByRole("table", { name: "Số bản ghi sẽ nhập" }).getByRole("row", { name: "Đơn vị 1 0 0 0" }).waitFor();
+  await page.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "keo-tha.json"' }).waitFor();
+  assert.equal(JSON.parse(await storedText(page)).units.length, 1);
+  await context.close();
+});
+
+test("the header reminds when changes older than a week were not exported", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  const old = {
+    schema_version: 1,
+    office: { id: "ba-vi", name: "LĐLĐ huyện Ba Vì" },
+    sync: { last_export: "2020-01-01T00:00:00Z" },
+    units: [{ ...otherUnit("u1", "LĐLĐ huyện Ba Vì"), meta: { id: "u1", changed_by: "ba-vi", changed_at: "2020-02-01T00:00:00Z", edits: { "ba-vi": 1 } } }],
+  };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, JSON.stringify(old)]);
+  await page.reload();
+  await page.getByRole("status").filter({ hasText: "Có 1 bản ghi thay đổi hơn 7 ngày mà chưa được xuất ra tệp." }).waitFor();
+  await page.getByText("Lần xuất dữ liệu gần nhất: 01/01/2020").waitFor();
+  await page.getByText("1 bản ghi đã thay đổi từ đó mà chưa được xuất.").waitFor();
+  await exportAll(page);
+  await page.getByText("Mọi thay đổi đã có trong tệp xuất gần nhất.").waitFor();
+  assert.equal(await page.getByText("hơn 7 ngày mà chưa được xuất").count(), 0);
+  await context.close();
+});
