@@ -10,6 +10,13 @@ pub fn next_id(prefix: &str) -> String {
     format!("{prefix}-{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
+/// Marks a field holding text the officer typed that the form has not taken back since (a
+/// save resets or refills the value): the update notice asks before reloading over it.
+fn unsaved(typed: RwSignal<Option<String>>, value: RwSignal<String>) -> Option<&'static str> {
+    let current = value.get();
+    (!current.trim().is_empty() && typed.get().as_deref() == Some(current.as_str())).then_some("true")
+}
+
 #[component]
 fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
     move || {
@@ -36,6 +43,7 @@ pub fn TextField(
     let id = next_id("f");
     let err_id = format!("{id}-loi");
     let described = err_id.clone();
+    let typed = RwSignal::new(None::<String>);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label} {required.then_some(" *")}</label>
@@ -44,7 +52,12 @@ pub fn TextField(
                 type=input_type
                 placeholder=placeholder
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    typed.set(Some(text.clone()));
+                    value.set(text);
+                }
+                data-typed=move || unsaved(typed, value)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             />
@@ -132,6 +145,7 @@ pub fn TextArea(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let typed = RwSignal::new(None::<String>);
     view! {
         <div class="field wide" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label} {required.then_some(" *")}</label>
@@ -139,7 +153,12 @@ pub fn TextArea(
                 id=id
                 rows=rows
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    typed.set(Some(text.clone()));
+                    value.set(text);
+                }
+                data-typed=move || unsaved(typed, value)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
             ></textarea>

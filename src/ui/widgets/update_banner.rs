@@ -6,31 +6,15 @@
 
 use crate::store::offline::{self, Update};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// Text typed into a field on the page and not saved: a text field or text area whose value
-/// differs from what it was rendered with. Forms filled for editing also count, so the check
-/// may ask needlessly, never the other way round.
+/// Text typed into a form on the page and not saved: the shared form fields mark such input
+/// with `data-typed` (see `widgets::field`). A form kept filled after saving also counts, so the
+/// check may ask needlessly, never the other way round.
 pub fn unsaved_input() -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Ok(fields) = document.query_selector_all("main input, main textarea") else {
-        return false;
-    };
-    (0..fields.length()).filter_map(|i| fields.item(i)).any(|node| {
-        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            let typed = matches!(
-                input.type_().as_str(),
-                "text" | "email" | "tel" | "url" | "number" | "date" | "password"
-            );
-            typed && !input.value().trim().is_empty() && input.value() != input.default_value()
-        } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            !area.value().trim().is_empty() && area.default_value().ok() != Some(area.value())
-        } else {
-            false
-        }
-    })
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main [data-typed]").ok().flatten())
+        .is_some()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
