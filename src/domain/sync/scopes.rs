@@ -5,10 +5,6 @@
 //! A part carries what its records point to, so the receiving office can always import it:
 //! the units a cluster, dialogue or programme names, and their parent units up the chain
 //! (references to records that exist nowhere are refused on import).
-//!
-//! Dialogues, proposals, programmes and reviews are selected through
-//! [`Collection::from_key`]: until a collection is listed in `collections!` it does not travel,
-//! and its scope is not offered ([`Scope::available`]).
 
 use super::collections::Collection;
 use super::file::Selection;
@@ -29,21 +25,6 @@ pub enum Part {
     Programme { programme_id: Id },
 }
 
-impl Part {
-    /// Whether the collections this part needs travel in files in this build.
-    pub fn available(&self) -> bool {
-        match self {
-            Part::Everything | Part::ClusterYear { .. } => true,
-            Part::UnitDialogues { .. } => {
-                Collection::from_key("dialogues").is_some() && Collection::from_key("proposals").is_some()
-            }
-            Part::Programme { .. } => {
-                Collection::from_key("programmes").is_some() && Collection::from_key("reviews").is_some()
-            }
-        }
-    }
-}
-
 /// The records of `part` and the description of the file's content, or None when the part
 /// names a record that does not exist (any more).
 pub fn select_part(data: &AppData, part: &Part) -> Option<(Selection, String)> {
@@ -52,12 +33,6 @@ pub fn select_part(data: &AppData, part: &Part) -> Option<(Selection, String)> {
         Part::ClusterYear { cluster_id } => cluster_year(data, cluster_id),
         Part::UnitDialogues { unit_id, year } => unit_dialogues(data, unit_id, *year),
         Part::Programme { programme_id } => programme(data, programme_id),
-    }
-}
-
-fn insert_by_key(sel: &mut Selection, key: &str, id: &str) {
-    if let Some(c) = Collection::from_key(key) {
-        sel.insert(c, id);
     }
 }
 
@@ -127,14 +102,14 @@ fn unit_dialogues(data: &AppData, unit_id: &str, year: i32) -> Option<(Selection
         .map(|d| d.id())
         .collect();
     for id in &dialogues {
-        insert_by_key(&mut sel, "dialogues", id);
+        sel.insert(Collection::Dialogues, *id);
     }
     for p in data
         .proposals
         .iter()
         .filter(|p| dialogues.contains(p.dialogue_id.as_str()))
     {
-        insert_by_key(&mut sel, "proposals", p.id());
+        sel.insert(Collection::Proposals, p.id());
     }
     insert_units_with_parents(&mut sel, data, [unit_id.to_string()]);
     Some((sel, format!("Đối thoại {} - {year}", unit.label())))
@@ -143,9 +118,9 @@ fn unit_dialogues(data: &AppData, unit_id: &str, year: i32) -> Option<(Selection
 fn programme(data: &AppData, programme_id: &str) -> Option<(Selection, String)> {
     let p = record::find(&data.programmes, programme_id)?;
     let mut sel = Selection::empty();
-    insert_by_key(&mut sel, "programmes", programme_id);
+    sel.insert(Collection::Programmes, programme_id);
     for r in data.reviews.iter().filter(|r| r.programme_id == programme_id) {
-        insert_by_key(&mut sel, "reviews", r.id());
+        sel.insert(Collection::Reviews, r.id());
     }
     insert_units_with_parents(&mut sel, data, [p.unit_id.clone()]);
     Some((sel, format!("Chương trình phối hợp {}", p.number)))
@@ -287,7 +262,38 @@ mod tests {
     }
 
     #[test]
-    fn a_units_dialogues_carry_the_unit_even_before_dialogues_travel() {
+    fn a_units_dialogues_of_a_year_carry_their_proposals_and_nothing_else() {
+        use chrono::Datelike;
+        let sample = crate::domain::dialogues::sample::synthetic_proposals(300, 7);
+        let data = AppData {
+            units: sample.units,
+            dialogues: sample.dialogues,
+            proposals: sample.proposals,
+            ..AppData::default()
+        };
+        let first = &data.dialogues[0];
+        let (unit, year) = (first.unit_id.clone(), first.date.year());
+        let (sel, _) = select_part(
+            &data,
+            &Part::UnitDialogues {
+                unit_id: unit.clone(),
+                year,
+            },
+        )
+        .unwrap();
+        for d in &data.dialogues {
+            let wanted = d.unit_id == unit && d.date.year() == year;
+            assert_eq!(sel.contains(Collection::Dialogues, &d.meta.id), wanted);
+        }
+        for p in &data.proposals {
+            let of_selected = sel.contains(Collection::Dialogues, &p.dialogue_id);
+            assert_eq!(sel.contains(Collection::Proposals, &p.meta.id), of_selected);
+        }
+        assert!(sel.contains(Collection::Units, &unit));
+    }
+
+    #[test]
+    fn a_units_dialogues_carry_the_unit() {
         let data = sample();
         let (sel, description) = select_part(
             &data,

@@ -20,33 +20,20 @@ fn part_options(data: &AppData) -> Vec<(String, String)> {
     for c in record::live(&data.clusters) {
         out.push((format!("cluster:{}", c.id()), format!("{} - {}", c.name, c.year)));
     }
-    let dialogues_travel = Part::UnitDialogues {
-        unit_id: String::new(),
-        year: 0,
+    let unit_years: BTreeSet<(String, i32)> = record::live(&data.dialogues)
+        .map(|d| (d.unit_id.clone(), d.date.year()))
+        .collect();
+    for (unit, year) in unit_years {
+        out.push((
+            format!("dialogues:{year}:{unit}"),
+            format!("Đối thoại {} năm {year}", data.unit_label(&unit)),
+        ));
     }
-    .available();
-    if dialogues_travel {
-        let unit_years: BTreeSet<(String, i32)> = record::live(&data.dialogues)
-            .map(|d| (d.unit_id.clone(), d.date.year()))
-            .collect();
-        for (unit, year) in unit_years {
-            out.push((
-                format!("dialogues:{year}:{unit}"),
-                format!("Đối thoại {} năm {year}", data.unit_label(&unit)),
-            ));
-        }
-    }
-    let programmes_travel = Part::Programme {
-        programme_id: String::new(),
-    }
-    .available();
-    if programmes_travel {
-        for p in record::live(&data.programmes) {
-            out.push((
-                format!("programme:{}", p.id()),
-                format!("Chương trình phối hợp {}", p.number),
-            ));
-        }
+    for p in record::live(&data.programmes) {
+        out.push((
+            format!("programme:{}", p.id()),
+            format!("Chương trình phối hợp {}", p.number),
+        ));
     }
     out
 }
