@@ -6,15 +6,21 @@ use crate::domain::format;
 use crate::domain::record;
 use crate::ui::route::Page;
 use crate::ui::use_store;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let store = use_store();
+    let year = crate::store::browser::today().year();
+    // "Active" as the compliance checks count it: not archived and within its active period.
     let counts = Memo::new(move |_| {
         store.with(|d| {
             let live: Vec<_> = record::live(&d.units).collect();
-            let active = live.iter().filter(|u| !u.archived).count();
+            let active = live
+                .iter()
+                .filter(|u| !u.archived && u.active_in_year(year))
+                .count();
             (active, live.len() - active)
         })
     });
@@ -23,11 +29,11 @@ pub fn OverviewPage() -> impl IntoView {
         <section class="cards" aria-label="Số liệu chính">
             <a class="stat" href=Page::Units.href()>
                 <span class="num">{move || format::integer(counts.get().0 as i64)}</span>
-                <span>"đơn vị đang hoạt động"</span>
+                <span>{format!("đơn vị hoạt động năm {year}")}</span>
             </a>
             <a class="stat" href=Page::Units.href()>
                 <span class="num">{move || format::integer(counts.get().1 as i64)}</span>
-                <span>"đơn vị đã lưu trữ"</span>
+                <span>"đơn vị đã lưu trữ hoặc hết thời gian hoạt động"</span>
             </a>
         </section>
         <Show when=move || counts.get() == (0, 0)>
