@@ -109,8 +109,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         point_errs.set(HashMap::new());
     };
 
-    let kind_options =
-        Signal::derive(|| text::options(&DialogueKind::ALL, text::kind_slug, text::kind_name, None));
+    let kind_options = super::kind_options(None);
     let level_options =
         Signal::derive(|| text::options(&DialogueLevel::ALL, text::level_slug, text::level_name, None));
     let units = super::unit_options(draft.unit_id.clone(), Some("— Chọn đơn vị —"));

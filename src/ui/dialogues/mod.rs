@@ -16,6 +16,7 @@ mod proposal_view;
 mod summary;
 pub mod text;
 
+use crate::domain::dialogues::DialogueKind;
 use crate::domain::record::{self, Id};
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
@@ -100,6 +101,11 @@ pub fn unit_options(keep: Option<Id>, any: Option<&'static str>) -> Signal<Vec<(
 }
 
 /// Years with dialogues, newest first, always including this year.
+/// The dialogue kinds as select options, with `any` first when given (lists' filters, the form).
+pub fn kind_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || text::options(&DialogueKind::ALL, text::kind_slug, text::kind_name, any))
+}
+
 pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     let store = use_store();
     Signal::derive(move || {

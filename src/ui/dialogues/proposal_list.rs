@@ -179,14 +179,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
 
     let years = super::year_options(Some(text::ALL_YEARS));
     let units = super::unit_options(None, Some(text::ALL_UNITS));
-    let kinds = Signal::derive(|| {
-        text::options(
-            &DialogueKind::ALL,
-            text::kind_slug,
-            text::kind_name,
-            Some(text::ALL_KINDS),
-        )
-    });
+    let kinds = super::kind_options(Some(text::ALL_KINDS));
     let topics = Signal::derive(|| {
         text::options(
             &Topic::ALL,
