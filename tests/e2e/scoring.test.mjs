@@ -207,3 +207,34 @@ test("units tied on every rule share a rank until the recorded vote separates th
   await page.getByText(/xếp trước theo kết quả bỏ phiếu/).waitFor();
   await context.close();
 });
+
+test("the HTXSNV cap moves units down with the reason; next year copies the cluster and the table", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
+  await tabs.getByRole("link", { name: "Bảng điểm" }).click();
+  await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").fill("20");
+  await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
+  await tabs.getByRole("link", { name: "Kết quả" }).click();
+  const rows = await resultRows(page);
+  // 5 units reach HTTNV or better; 20% of 5 keeps one HTXSNV.
+  assert.deepEqual(rows.map((r) => r[3]), ["HTXSNV", "HTTNV", "HTTNV", "HTTNV", "HTTNV", "HTNV"]);
+  assert.equal(await page.getByText("Xuống HTTNV do giới hạn tỷ lệ HTXSNV: chỉ 1/5").count(), 2);
+
+  // Next year: same members, the head elected at the 2023 conference is proposed.
+  await goTo(page, "Đơn vị & Cụm");
+  await page.getByRole("button", { name: "Sang năm 2024 cho Cụm thi đua số 4 năm 2023" }).click();
+  await page.getByRole("status").filter({ hasText: "Cụm trưởng đề xuất: LĐLĐ huyện Quốc Oai" }).waitFor();
+  const edit = page.getByRole("form", { name: "Sửa cụm thi đua" });
+  assert.equal(await edit.getByLabel("Năm").inputValue(), "2024");
+  assert.equal(await edit.getByLabel("Cụm trưởng").locator("option:checked").textContent(), "LĐLĐ huyện Quốc Oai");
+  await page.getByRole("link", { name: "Chấm điểm Cụm thi đua số 4 năm 2024" }).click();
+  await tabs.getByRole("link", { name: "Bảng điểm" }).click();
+  await page.getByRole("button", { name: "Sao chép bảng điểm năm 2023" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã sao chép bảng điểm năm 2023 sang năm 2024" }).waitFor();
+  assert.equal(await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").inputValue(), "20");
+  await context.close();
+});
