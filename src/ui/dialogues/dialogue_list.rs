@@ -35,6 +35,8 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let level = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
+    let settled_search =
+        crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
     let limit = RwSignal::new(PAGE_ROWS);
 
     let index = Memo::new(move |_| store.with(|d| DialogueIndex::new(&d.units, &d.dialogues)));
@@ -55,7 +57,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
         kind: kind.with(|k| text::from_slug(&DialogueKind::ALL, text::kind_slug, k)),
         level: level.with(|l| text::from_slug(&DialogueLevel::ALL, text::level_slug, l)),
-        text: search.get(),
+        text: settled_search.get(),
     });
     Effect::new(move |_| {
         filter.track();

@@ -135,6 +135,8 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let overdue_only = RwSignal::new(overdue);
     let search = RwSignal::new(String::new());
+    let settled_search =
+        crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
     let limit = RwSignal::new(PAGE_ROWS);
 
     // Rebuilt only when the data changes, not on every keystroke.
@@ -147,7 +149,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
         status: chosen(&ProposalStatus::ALL, text::status_slug, status),
         open_only: false,
         overdue_only: overdue_only.get(),
-        text: search.get(),
+        text: settled_search.get(),
     });
     // A new filter starts again from the first rows.
     Effect::new(move |_| {

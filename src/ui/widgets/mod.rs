@@ -1,5 +1,6 @@
 //! Shared widgets: labelled form fields with their errors, status lines, the update notice.
 
+pub mod debounce;
 pub mod field;
 pub mod status;
 pub mod update_banner;
