@@ -65,6 +65,11 @@ async function scoreCard(page, unit, manual, flags = {}) {
     if (on) await card.getByRole("checkbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) }).check();
   }
   await page.getByRole("button", { name: "Nộp phiếu" }).click();
+  // Submitted: the unit can no longer change its self score; the cluster may send it back.
+  assert.equal(await card.getByRole("textbox", { name: /^Tự chấm – I\.1 / }).isDisabled(), true);
+  await page.getByRole("button", { name: "Trả lại đơn vị" }).click();
+  await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Nháp" }).waitFor();
+  await page.getByRole("button", { name: "Nộp phiếu" }).click();
   await page.getByRole("button", { name: "Xác nhận cụm đã chấm" }).click();
   await page.getByRole("button", { name: "Chốt phiếu" }).click();
   await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Chốt" }).waitFor();

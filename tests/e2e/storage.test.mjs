@@ -88,3 +88,19 @@ test("a full storage quota is reported and the stored data stays intact", async 
   assert.match(await form.getByLabel("Tên đơn vị").inputValue(), /Thạch Thất/);
   await context.close();
 });
+
+test("the backup download on Dữ liệu holds exactly the stored data", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await addUnit(page, "LĐLĐ huyện Mê Linh");
+  await page.goto(app.url + "#/du-lieu");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải bản sao lưu" }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
+  const chunks = [];
+  for await (const c of await file.createReadStream()) chunks.push(c);
+  assert.deepEqual(JSON.parse(Buffer.concat(chunks).toString("utf8")), JSON.parse(await storedText(page)));
+  await page.getByRole("status").filter({ hasText: "Đã tải xuống bản sao lưu" }).waitFor();
+  await context.close();
+});
