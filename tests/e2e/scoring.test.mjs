@@ -221,8 +221,11 @@ test("the HTXSNV cap moves units down with the reason; next year copies the clus
   const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
   await tabs.getByRole("link", { name: "Bảng điểm" }).click();
   await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").fill("20");
+  await page.getByLabel("Tên khối III").fill("Tuyên truyền, thi đua và nhiệm vụ khác");
   await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
   await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
+  const blocks = JSON.parse(await storedText(page)).templates[0].blocks;
+  assert.equal(blocks.find((b) => b.code === "III").title, "Tuyên truyền, thi đua và nhiệm vụ khác");
   await tabs.getByRole("link", { name: "Kết quả" }).click();
   const rows = await resultRows(page);
   // 5 units reach HTTNV or better; 20% of 5 keeps one HTXSNV.

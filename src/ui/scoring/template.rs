@@ -278,10 +278,17 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     let rows = RwSignal::new(template.criteria.iter().map(Row::from).collect::<Vec<_>>());
     let issues = RwSignal::new(Vec::<String>::new());
     let blocks = StoredValue::new(template.blocks.clone());
+    // Block titles are editable; codes stay, since criteria and the tie rule refer to them.
+    let block_titles: Vec<(String, RwSignal<String>)> = template
+        .blocks
+        .iter()
+        .map(|b| (b.code.clone(), RwSignal::new(b.title.clone())))
+        .collect();
+    let block_titles = StoredValue::new(block_titles);
     let block_options = Signal::derive(move || {
-        blocks.with_value(|b| {
+        block_titles.with_value(|b| {
             b.iter()
-                .map(|b| (b.code.clone(), format!("{}. {}", b.code, b.title)))
+                .map(|(code, title)| (code.clone(), format!("{code}. {}", title.get())))
                 .collect::<Vec<_>>()
         })
     });
@@ -301,6 +308,11 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         };
         let mut t = base.get_value();
         t.name = name.get_untracked().trim().to_string();
+        block_titles.with_value(|titles| {
+            for (block, (_, title)) in t.blocks.iter_mut().zip(titles) {
+                block.title = title.get_untracked().trim().to_string();
+            }
+        });
         t.settings.thresholds.excellent = points("Ngưỡng HTXSNV", excellent);
         t.settings.thresholds.good = points("Ngưỡng HTTNV", good);
         t.settings.thresholds.done = points("Ngưỡng HTNV", done);
@@ -394,6 +406,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             <h2>"Bảng điểm"</h2>
             <div class="grid">
                 <TextField label="Tên bảng điểm" value=name />
+                {block_titles.with_value(|titles| titles.iter().map(|(code, title)| view! {
+                    <TextField label=format!("Tên khối {code}") value=*title />
+                }).collect_view())}
                 <TextField label="Ngưỡng HTXSNV (từ)" value=excellent />
                 <TextField label="Ngưỡng HTTNV (từ)" value=good />
                 <TextField label="Ngưỡng HTNV (từ)" value=done />
