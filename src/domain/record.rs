@@ -76,6 +76,16 @@ pub trait Record {
     }
 }
 
+/// A validation's findings as a result: no errors is `Ok`, so mutations read
+/// `record::checked(validate(&draft, …))?;`.
+pub fn checked<E>(errors: Vec<E>) -> Result<(), Vec<E>> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 /// Implements [`Record`] for a struct with a `meta: Meta` field.
 #[macro_export]
 macro_rules! impl_record {

@@ -188,10 +188,7 @@ fn apply(unit: &mut Unit, draft: UnitDraft) {
 }
 
 pub fn add(units: &mut Vec<Unit>, id: Id, draft: UnitDraft, stamp: &Stamp) -> Result<(), Vec<UnitError>> {
-    let errors = validate(&draft, units, None);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units, None))?;
     let mut unit = Unit {
         meta: Meta::new(id, stamp),
         name: String::new(),
@@ -208,10 +205,7 @@ pub fn add(units: &mut Vec<Unit>, id: Id, draft: UnitDraft, stamp: &Stamp) -> Re
 }
 
 pub fn update(units: &mut [Unit], id: &str, draft: UnitDraft, stamp: &Stamp) -> Result<(), Vec<UnitError>> {
-    let errors = validate(&draft, units, Some(id));
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units, Some(id)))?;
     let unit = record::find_mut(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
     apply(unit, draft);
     unit.meta.touch(stamp);
@@ -227,10 +221,7 @@ pub fn set_archived(
 ) -> Result<(), Vec<UnitError>> {
     let unit = record::find(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
     if !archived {
-        let errors = validate(&UnitDraft::from_unit(unit), units, Some(id));
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        crate::domain::record::checked(validate(&UnitDraft::from_unit(unit), units, Some(id)))?;
     }
     let unit = record::find_mut(units, id).ok_or_else(|| vec![UnitError::NotFound])?;
     unit.archived = archived;

@@ -299,10 +299,7 @@ pub fn add(
     draft: DialogueDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<DialogueError>> {
-    let errors = validate(&draft, units);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units))?;
     dialogues.push(build(Meta::new(id, stamp), draft)?);
     Ok(())
 }
@@ -314,10 +311,7 @@ pub fn update(
     draft: DialogueDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<DialogueError>> {
-    let errors = validate(&draft, units);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units))?;
     let existing = record::find_mut(dialogues, id).ok_or_else(|| vec![DialogueError::NotFound])?;
     let mut meta = existing.meta.clone();
     meta.touch(stamp);

@@ -219,10 +219,7 @@ pub fn add(
     draft: ProposalDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ProposalError>> {
-    let errors = validate(&draft, dialogues);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, dialogues))?;
     let mut p = Proposal {
         meta: Meta::new(id, stamp),
         dialogue_id: String::new(),
@@ -249,10 +246,7 @@ pub fn update(
     draft: ProposalDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ProposalError>> {
-    let errors = validate(&draft, dialogues);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, dialogues))?;
     let p = record::find_mut(proposals, id).ok_or_else(|| vec![ProposalError::NotFound])?;
     apply(p, draft);
     p.meta.touch(stamp);

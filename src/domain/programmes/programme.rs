@@ -408,10 +408,7 @@ pub fn add(
     draft: ProgrammeDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ProgrammeError>> {
-    let errors = validate(&draft, units, programmes, reviews, None);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units, programmes, reviews, None))?;
     programmes.push(build(Meta::new(id, stamp), draft)?);
     Ok(())
 }
@@ -424,10 +421,7 @@ pub fn update(
     draft: ProgrammeDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ProgrammeError>> {
-    let errors = validate(&draft, units, programmes, reviews, Some(id));
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units, programmes, reviews, Some(id)))?;
     let existing = record::find_mut(programmes, id).ok_or_else(|| vec![ProgrammeError::NotFound])?;
     let mut meta = existing.meta.clone();
     meta.touch(stamp);

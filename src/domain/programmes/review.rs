@@ -250,10 +250,7 @@ pub fn add(
     draft: ReviewDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ReviewError>> {
-    let errors = validate(&draft, programmes, reviews, None);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, programmes, reviews, None))?;
     reviews.push(build(Meta::new(id, stamp), draft)?);
     Ok(())
 }
@@ -265,10 +262,7 @@ pub fn update(
     draft: ReviewDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<ReviewError>> {
-    let errors = validate(&draft, programmes, reviews, Some(id));
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, programmes, reviews, Some(id)))?;
     let existing = record::find_mut(reviews, id).ok_or_else(|| vec![ReviewError::NotFound])?;
     let mut meta = existing.meta.clone();
     meta.touch(stamp);

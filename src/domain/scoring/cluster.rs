@@ -176,10 +176,7 @@ pub fn create(
     units: &[Unit],
     stamp: &Stamp,
 ) -> Result<Cluster, Vec<ClusterError>> {
-    let errors = validate(&draft, units);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units))?;
     let mut c = Cluster {
         meta: Meta::new(id, stamp),
         name: String::new(),
@@ -212,10 +209,7 @@ pub fn update(
     units: &[Unit],
     stamp: &Stamp,
 ) -> Result<(), Vec<ClusterError>> {
-    let errors = validate(&draft, units);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    crate::domain::record::checked(validate(&draft, units))?;
     let c = record::find_mut(clusters, id).ok_or_else(|| vec![ClusterError::NotFound])?;
     apply(c, draft);
     c.meta.touch(stamp);
