@@ -227,7 +227,7 @@ test("editing keeps reviewed areas, and deleting asks for confirmation first", a
   assert.match(await reviews.getByRole("row", { name: /^2017/ }).textContent(), /Hoàn thành một phần: 1/);
 
   await page.getByRole("button", { name: "Xóa chương trình" }).click();
-  const confirm = page.getByRole("group", { name: "Xác nhận xóa chương trình" });
+  const confirm = page.getByRole("alertdialog", { name: "Xác nhận xóa chương trình" });
   await confirm.getByText("cùng 1 đánh giá hằng năm").waitFor();
   await confirm.getByRole("button", { name: "Không xóa" }).click();
   assert.equal(JSON.parse(await storedText(page)).programmes[0].meta.deleted, undefined);

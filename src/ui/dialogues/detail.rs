@@ -12,6 +12,7 @@ use crate::domain::units::Unit;
 use crate::store::CommitError;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
+use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
 
@@ -169,7 +170,6 @@ fn Minutes(dialogue: Dialogue) -> impl IntoView {
 fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
     let store = use_store();
     let page_notice = expect_context::<PageNotice>().0;
-    let asking = RwSignal::new(false);
     let confirm = move |_| {
         let id = id.clone();
         let result = store.commit(|data, stamp| {
@@ -186,22 +186,17 @@ fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
             Err(CommitError::Invalid(())) => Some(Notice::Failed(text::NOT_FOUND.into())),
             Err(other) => Notice::from_commit(&other),
         });
-        asking.set(false);
         go(&Page::Dialogues.href());
     };
     view! {
-        <button type="button" class="secondary" on:click=move |_| asking.set(true)>"Xóa đối thoại"</button>
-        <Show when=move || asking.get()>
-            <div class="confirm" role="alertdialog" aria-label="Xác nhận xóa đối thoại">
-                <p>
-                    {move || format!(
-                        "Xóa cuộc đối thoại này cùng {} kiến nghị của nó? Thao tác này không hoàn tác được.",
-                        format::integer(proposals.get() as i64),
-                    )}
-                </p>
-                <button type="button" on:click=confirm.clone()>"Xóa hẳn"</button>
-                <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Không xóa"</button>
-            </div>
-        </Show>
+        <ConfirmDelete
+            button="Xóa đối thoại"
+            label="Xác nhận xóa đối thoại"
+            question=Signal::derive(move || format!(
+                "Xóa cuộc đối thoại này cùng {} kiến nghị của nó? Việc xóa được ghi lại để đồng bộ với các đơn vị khác.",
+                format::integer(proposals.get() as i64),
+            ))
+            on_confirm=Callback::new(confirm)
+        />
     }
 }

@@ -1,7 +1,7 @@
 //! The dialogue list: filters by year, unit, kind and level, diacritic-free search, newest first.
 
-use super::proposal_list::PAGE_ROWS;
 use super::text;
+use super::PAGE_ROWS;
 use crate::domain::dialogues::{DialogueFilter, DialogueIndex, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
@@ -37,7 +37,6 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
-    let limit = RwSignal::new(PAGE_ROWS);
 
     let index = Memo::new(move |_| store.with(|d| DialogueIndex::new(&d.units, &d.dialogues)));
     // Proposals (all, open) per dialogue, counted once per data change.
@@ -55,17 +54,11 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let filter = Memo::new(move |_| DialogueFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
-        kind: kind.with(|k| text::from_slug(&DialogueKind::ALL, text::kind_slug, k)),
-        level: level.with(|l| text::from_slug(&DialogueLevel::ALL, text::level_slug, l)),
+        kind: super::chosen(&DialogueKind::ALL, text::kind_slug, kind),
+        level: super::chosen(&DialogueLevel::ALL, text::level_slug, level),
         text: settled_search.get(),
     });
-    Effect::new(move |_| {
-        filter.track();
-        // Only when it grew: setting it anyway would run the search a second time.
-        if limit.get_untracked() != PAGE_ROWS {
-            limit.set(PAGE_ROWS);
-        }
-    });
+    let limit = super::page_limit(filter);
     let found = Memo::new(move |_| {
         let limit = limit.get();
         filter.with(|f| {

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// How many rows are drawn at first, and added by each "Hiện thêm".
-pub const PAGE_ROWS: usize = 200;
+use super::PAGE_ROWS;
 
 /// One drawn row: owned copies of what the table shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,11 +119,6 @@ pub fn ProposalTable(
     }
 }
 
-/// Reads an optional slug-valued select into its enum.
-fn chosen<T: Copy>(all: &[T], slug_of: fn(T) -> &'static str, value: RwSignal<String>) -> Option<T> {
-    value.with(|v| text::from_slug(all, slug_of, v))
-}
-
 #[component]
 pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let store = use_store();
@@ -137,28 +132,19 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
-    let limit = RwSignal::new(PAGE_ROWS);
-
     // Rebuilt only when the data changes, not on every keystroke.
     let index = Memo::new(move |_| store.with(|d| ProposalIndex::new(&d.units, &d.dialogues, &d.proposals)));
     let filter = Memo::new(move |_| ProposalFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
-        kind: chosen(&DialogueKind::ALL, text::kind_slug, kind),
-        topic: chosen(&Topic::ALL, text::topic_slug, topic),
-        status: chosen(&ProposalStatus::ALL, text::status_slug, status),
+        kind: super::chosen(&DialogueKind::ALL, text::kind_slug, kind),
+        topic: super::chosen(&Topic::ALL, text::topic_slug, topic),
+        status: super::chosen(&ProposalStatus::ALL, text::status_slug, status),
         open_only: false,
         overdue_only: overdue_only.get(),
         text: settled_search.get(),
     });
-    // A new filter starts again from the first rows.
-    Effect::new(move |_| {
-        filter.track();
-        // Only when it grew: setting it anyway would run the search a second time.
-        if limit.get_untracked() != PAGE_ROWS {
-            limit.set(PAGE_ROWS);
-        }
-    });
+    let limit = super::page_limit(filter);
     let found = Memo::new(move |_| {
         let limit = limit.get();
         filter.with(|f| {

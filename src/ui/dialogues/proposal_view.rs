@@ -12,6 +12,7 @@ use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
 use leptos::prelude::*;
 
@@ -204,7 +205,6 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
 fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
     let store = use_store();
     let page_notice = expect_context::<PageNotice>().0;
-    let asking = RwSignal::new(false);
     let confirm = move |_| {
         let id = id.clone();
         let result = store.commit(|data, stamp| {
@@ -222,13 +222,11 @@ fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
         super::go(&super::dialogue_href(&dialogue_id));
     };
     view! {
-        <button type="button" class="secondary" on:click=move |_| asking.set(true)>"Xóa kiến nghị"</button>
-        <Show when=move || asking.get()>
-            <div class="confirm" role="alertdialog" aria-label="Xác nhận xóa kiến nghị">
-                <p>"Xóa kiến nghị này? Thao tác này không hoàn tác được."</p>
-                <button type="button" on:click=confirm.clone()>"Xóa hẳn"</button>
-                <button type="button" class="secondary" on:click=move |_| asking.set(false)>"Không xóa"</button>
-            </div>
-        </Show>
+        <ConfirmDelete
+            button="Xóa kiến nghị"
+            label="Xác nhận xóa kiến nghị"
+            question="Xóa kiến nghị này? Việc xóa được ghi lại để đồng bộ với các đơn vị khác.".to_string()
+            on_confirm=Callback::new(confirm)
+        />
     }
 }

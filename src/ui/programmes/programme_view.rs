@@ -12,6 +12,7 @@ use crate::domain::record::{self, Id};
 use crate::store::browser::today;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::Notice;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -27,7 +28,6 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| store.with(|d| record::find(&d.programmes, &id).cloned()))
     };
-    let confirming = RwSignal::new(false);
     let notice = RwSignal::new(None::<Notice>);
     let this_year = today().year();
 
@@ -104,25 +104,17 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                 <a class="button secondary" href=report_href(&Scope::Unit(p.unit_id.clone()), p.from_year, report_to)>
                     "Số liệu giai đoạn của đơn vị"
                 </a>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>
-                    "Xóa chương trình"
-                </button>
+                <ConfirmDelete
+                    button="Xóa chương trình"
+                    label="Xác nhận xóa chương trình"
+                    question=format!(
+                        "Xóa chương trình số {} cùng {} đánh giá hằng năm? Việc xóa được ghi lại để đồng bộ với các đơn vị khác.",
+                        p.number,
+                        review_count,
+                    )
+                    on_confirm=Callback::new(delete.clone())
+                />
             </div>
-            <Show when=move || confirming.get()>
-                <div class="card confirm" role="group" aria-label="Xác nhận xóa chương trình">
-                    <p>
-                        {format!(
-                            "Xóa chương trình số {} cùng {} đánh giá hằng năm? Việc xóa được ghi lại để đồng bộ với các đơn vị khác.",
-                            p.number,
-                            review_count,
-                        )}
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="danger" on:click=delete.clone()>"Xóa hẳn"</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Không xóa"</button>
-                    </div>
-                </div>
-            </Show>
             <NoticeLine notice />
             <div class="table-wrap">
                 <table>

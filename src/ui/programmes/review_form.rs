@@ -13,6 +13,7 @@ use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::TextArea;
 use crate::ui::widgets::{DateField, Notice};
 use leptos::prelude::*;
@@ -74,7 +75,6 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
     let limitations = RwSignal::new(draft.limitations.join("\n"));
     let next_tasks = RwSignal::new(draft.next_tasks.join("\n"));
     let notice = RwSignal::new(None::<Notice>);
-    let confirming = RwSignal::new(false);
     let inputs: Vec<AreaInput> = programme
         .areas
         .iter()
@@ -316,18 +316,14 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 <button type="submit">"Lưu đánh giá"</button>
                 <a href=programme_href(&programme_id)>"Hủy"</a>
                 {is_edit.then(|| view! {
-                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Xóa đánh giá"</button>
+                    <ConfirmDelete
+                        button="Xóa đánh giá"
+                        label="Xác nhận xóa đánh giá"
+                        question=format!("Xóa đánh giá năm {year} của chương trình này?")
+                        on_confirm=Callback::new(delete.clone())
+                    />
                 })}
             </div>
-            <Show when=move || confirming.get()>
-                <div class="card confirm" role="group" aria-label="Xác nhận xóa đánh giá">
-                    <p>{format!("Xóa đánh giá năm {year} của chương trình này?")}</p>
-                    <div class="actions">
-                        <button type="button" class="danger" on:click=delete.clone()>"Xóa hẳn"</button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Không xóa"</button>
-                    </div>
-                </div>
-            </Show>
             <NoticeLine notice />
         </form>
     }
