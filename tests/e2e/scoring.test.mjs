@@ -246,3 +246,27 @@ test("the HTXSNV cap moves units down with the reason; next year copies the clus
   assert.equal(await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").inputValue(), "20");
   await context.close();
 });
+
+test("a criterion with a fixed target shows that target in the table editor and keeps it on save", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
+  // A table received from another office, whose II.1 uses the same target for every unit.
+  await page.evaluate(() => {
+    const data = JSON.parse(localStorage.getItem("thidua:data"));
+    const c = data.templates[0].criteria.find((x) => x.id === "II.1");
+    c.target = { fixed: 50 };
+    localStorage.setItem("thidua:data", JSON.stringify(data));
+  });
+  await page.reload();
+  await goTo(page, "Chấm điểm");
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Bảng điểm" }).click();
+  const target = page.getByLabel("Chỉ tiêu giao – tiêu chí II.1");
+  assert.equal(await target.locator("option:checked").textContent(), "Chỉ tiêu cố định: 50");
+  await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
+  const saved = JSON.parse(await storedText(page)).templates[0].criteria.find((x) => x.id === "II.1");
+  assert.deepEqual(saved.target, { fixed: 50 });
+  await context.close();
+});

@@ -456,6 +456,18 @@ fn CriterionRow(
     let indicators = Signal::derive(move || {
         store.with(|d| indicator_options(&crate::domain::scoring::indicators::custom_keys(&d.indicators)))
     });
+    // A fixed target (the same number for every unit, e.g. from an imported table) is shown as
+    // its own choice so the select never pretends to hold an indicator it does not.
+    let targets = Signal::derive(move || {
+        let mut options = indicators.get();
+        if let Some(n) = row
+            .target
+            .with(|t| t.strip_prefix("co-dinh:").map(str::to_string))
+        {
+            options.insert(0, (format!("co-dinh:{n}"), format!("Chỉ tiêu cố định: {n}")));
+        }
+        options
+    });
     let formulas = Signal::derive(|| {
         [TargetFormula::Relative, TargetFormula::Proportional]
             .into_iter()
@@ -487,7 +499,7 @@ fn CriterionRow(
                 {move || match row.kind.get().as_str() {
                     "target" => view! {
                         <SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators />
-                        <SelectField label=label("Chỉ tiêu giao") value=row.target options=indicators />
+                        <SelectField label=label("Chỉ tiêu giao") value=row.target options=targets />
                         <SelectField label=label("Công thức") value=row.formula options=formulas />
                     }.into_any(),
                     "count" => view! {
