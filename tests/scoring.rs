@@ -202,6 +202,7 @@ mod properties {
         CardResult {
             card_id: format!("c{i}"),
             unit_id: format!("u{i}"),
+            status: Default::default(),
             criteria: vec![],
             self_tally: reviewed.clone(),
             reviewed,

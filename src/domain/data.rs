@@ -107,6 +107,37 @@ impl AppData {
             .unwrap_or_else(|| "(đơn vị không rõ)".to_string())
     }
 
+    /// The years of dated records: dialogues, cluster-years, indicators, annual reviews.
+    fn data_years(&self) -> impl Iterator<Item = i32> + '_ {
+        use super::record::live;
+        use chrono::Datelike;
+        live(&self.dialogues)
+            .map(|d| d.date.year())
+            .chain(live(&self.clusters).map(|c| c.year))
+            .chain(live(&self.indicators).map(|i| i.year))
+            .chain(live(&self.reviews).map(|r| r.year))
+    }
+
+    /// The year pages open on: the latest year that has data (a dialogue, a cluster-year, a
+    /// unit's indicators, a programme's annual review), not later than `this_year`; `this_year`
+    /// itself when there is no dated data yet. A newcomer with last year's data, or the sample,
+    /// then sees figures at once instead of an empty current year.
+    pub fn latest_year_with_data(&self, this_year: i32) -> i32 {
+        self.data_years()
+            .filter(|y| *y <= this_year)
+            .max()
+            .unwrap_or(this_year)
+    }
+
+    /// Every year with data, newest first, with `this_year` always among them: the choices of a
+    /// year switch.
+    pub fn years_with_data(&self, this_year: i32) -> Vec<i32> {
+        let mut years: Vec<i32> = self.data_years().chain(std::iter::once(this_year)).collect();
+        years.sort_unstable_by_key(|y| std::cmp::Reverse(*y));
+        years.dedup();
+        years
+    }
+
     /// The office of this installation, created with a fresh id the first time it is needed.
     pub fn ensure_office(&mut self, new_id: impl FnOnce() -> String) -> &Office {
         self.office.get_or_insert_with(|| Office {
@@ -129,6 +160,29 @@ mod tests {
         let text = serde_json::to_string(&data).unwrap();
         assert!(text.contains("\"last_export\""));
         assert_eq!(serde_json::from_str::<AppData>(&text).unwrap(), data);
+    }
+
+    #[test]
+    fn pages_open_on_the_latest_year_with_data_not_on_an_empty_calendar_year() {
+        let mut data = AppData::default();
+        assert_eq!(data.latest_year_with_data(2026), 2026);
+        let stamp =
+            crate::domain::record::Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
+        let mut n = 0;
+        crate::domain::scoring::sample::cluster_4_2023(
+            &[],
+            || {
+                n += 1;
+                format!("id-{n}")
+            },
+            &stamp,
+        )
+        .add_to(&mut data);
+        assert_eq!(data.latest_year_with_data(2026), 2023);
+        assert_eq!(data.years_with_data(2026), vec![2026, 2023]);
+        // Data recorded ahead (a planned year) does not move pages past the current year.
+        data.clusters[0].year = 2030;
+        assert_eq!(data.latest_year_with_data(2026), 2023);
     }
 
     #[test]

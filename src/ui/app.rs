@@ -13,6 +13,17 @@ pub fn App(store: Store) -> impl IntoView {
     let route = use_route();
     provide_context(route);
     let page = Memo::new(move |_| route.with(|r| r.page));
+    crate::ui::widgets::unsaved::guard_closing_the_tab();
+    // Each page names the tab ("Chấm điểm – Thi đua"); after navigating, focus goes to the new
+    // content's heading so keyboard and screen-reader users start there.
+    Effect::new(move |previous: Option<super::route::Route>| {
+        let now = route.get();
+        document().set_title(&format!("{} – Thi đua", now.page.title()));
+        if let Some(before) = previous.filter(|b| *b != now) {
+            crate::ui::widgets::focus::after_navigation(before.page != now.page);
+        }
+        now
+    });
 
     view! {
         <Show
@@ -24,6 +35,11 @@ pub fn App(store: Store) -> impl IntoView {
                     .map(|problem| view! { <super::recovery::Recovery problem /> })
             }
         >
+            <a class="skip-link" href="#noi-dung" on:click=|ev| {
+                // The hash is the router's: move focus instead of following the link.
+                ev.prevent_default();
+                crate::ui::widgets::focus::main_content();
+            }>"Bỏ qua đến nội dung"</a>
             <header class="top">
                 <a class="brand" href="#/">
                     "Thi đua"
@@ -54,7 +70,7 @@ pub fn App(store: Store) -> impl IntoView {
             <NearlyFullBanner />
             <super::data::office::OfficeBanner />
             <super::data::unshared::UnsharedReminder />
-            <main id="noi-dung">
+            <main id="noi-dung" tabindex="-1">
                 {move || match page.get() {
                     Page::Overview => view! { <super::overview::OverviewPage /> }.into_any(),
                     Page::Units => view! { <super::units::UnitsPage /> }.into_any(),

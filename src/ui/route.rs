@@ -95,10 +95,27 @@ fn current_hash() -> String {
 }
 
 /// The current route as a signal, following `hashchange` (links, back/forward, typed URLs).
+/// A change that would drop unsaved input asks first; if the officer stays, the address goes
+/// back to where the input is (without a new history entry) and the view does not change.
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::parse(&current_hash()));
+    let shown = StoredValue::new(current_hash());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current_hash()));
+        let next = current_hash();
+        if Route::parse(&next) == route.get_untracked() {
+            shown.set_value(next);
+            return;
+        }
+        if !crate::ui::widgets::unsaved::may_leave() {
+            let back = shown.get_value();
+            let back = if back.is_empty() { "#/".to_string() } else { back };
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&back));
+            }
+            return;
+        }
+        shown.set_value(next.clone());
+        set_route.set(Route::parse(&next));
     });
     on_cleanup(move || handle.remove());
     route

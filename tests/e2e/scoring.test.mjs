@@ -6,14 +6,14 @@ let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
 
-/** The rows of the results table as [rank, unit, reviewed total, tier]. */
+/** The rows of the results table as [rank, unit, reviewed total, tier, award, card status]. */
 async function resultRows(page) {
   const table = page.getByRole("table", { name: "Kết quả xếp hạng" });
   await table.waitFor();
   return table.locator("tbody tr").evaluateAll((rows) =>
     rows.map((r) => {
       const cells = [...r.children].map((c) => c.textContent.trim());
-      return [cells[0], cells[1], cells[3], cells[4], cells[5]];
+      return [cells[0], cells[1], cells[4], cells[5], cells[6], cells[2]];
     }),
   );
 }
@@ -22,7 +22,7 @@ test("the sample data shows Cụm thi đua số 4 with six ranked units", async 
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/du-lieu");
   await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu Cụm thi đua số 4 năm 2023" }).waitFor();
+  await page.getByRole("status").filter({ hasText: /Đã thêm dữ liệu mẫu: .*Cụm thi đua số 4 năm 2023/ }).waitFor();
   await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
   const rows = await resultRows(page);
   assert.equal(rows.length, 6);
@@ -64,15 +64,26 @@ async function scoreCard(page, unit, manual, flags = {}) {
   for (const [code, on] of Object.entries(flags)) {
     if (on) await card.getByRole("checkbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) }).check();
   }
+  // Each step records who took it.
   await page.getByRole("button", { name: "Nộp phiếu" }).click();
+  await page.getByRole("alert").filter({ hasText: "Hãy ghi người thực hiện bước này" }).waitFor();
+  const actor = page.getByLabel("Người thực hiện bước tiếp theo");
+  assert.equal(await actor.evaluate((el) => el === document.activeElement), true);
+  await actor.fill("Chủ tịch LĐLĐ");
+  await page.getByRole("button", { name: "Nộp phiếu" }).click();
+  await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Đã nộp" }).waitFor();
   // Submitted: the unit can no longer change its self score; the cluster may send it back.
   assert.equal(await card.getByRole("textbox", { name: /^Tự chấm – I\.1 / }).isDisabled(), true);
   await page.getByRole("button", { name: "Trả lại đơn vị" }).click();
   await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Nháp" }).waitFor();
   await page.getByRole("button", { name: "Nộp phiếu" }).click();
   await page.getByRole("button", { name: "Xác nhận cụm đã chấm" }).click();
+  // Finalising asks first.
   await page.getByRole("button", { name: "Chốt phiếu" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Xác nhận chốt phiếu" });
+  await confirm.getByRole("button", { name: "Chốt phiếu" }).click();
   await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Chốt" }).waitFor();
+  await page.getByRole("list").filter({ hasText: /Chốt: Chủ tịch LĐLĐ/ }).waitFor();
 }
 
 test("a cluster of three units: indicators and scores give ranking and tiers", async () => {
@@ -91,7 +102,7 @@ test("a cluster of three units: indicators and scores give ranking and tiers", a
   const tabs = page.getByRole("navigation", { name: "Phần chấm điểm" });
   await tabs.getByRole("link", { name: "Bảng điểm" }).click();
   await page.getByRole("button", { name: "Dùng bảng điểm mặc định" }).click();
-  await page.getByRole("table", { name: "Tiêu chí chấm điểm" }).waitFor();
+  await page.getByRole("region", { name: "Tiêu chí chấm điểm" }).waitFor();
 
   await tabs.getByRole("link", { name: "Chỉ tiêu" }).click();
   await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "LĐLĐ huyện Phúc Thọ" });

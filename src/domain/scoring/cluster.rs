@@ -28,6 +28,10 @@ pub struct Cluster {
     /// Kết quả bỏ phiếu: unit ids, most votes first. The last tie-break of the ranking.
     #[serde(default)]
     pub vote_order: Vec<Id>,
+    /// Kết quả đã chốt: set when the cluster closed its results, every member's card being
+    /// final (see [`super::closing`]).
+    #[serde(default)]
+    pub results_closed: Option<super::closing::ResultsClosing>,
 }
 crate::impl_record!(Cluster);
 
@@ -71,6 +75,10 @@ pub enum ClusterField {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClusterError {
     NameRequired,
+    /// Another live cluster has the same name (diacritics and case aside) in that year.
+    NameTaken {
+        year: i32,
+    },
     YearOutOfRange {
         year: i32,
     },
@@ -100,7 +108,7 @@ impl ClusterError {
     pub fn field(&self) -> Option<ClusterField> {
         use ClusterError::*;
         match self {
-            NameRequired => Some(ClusterField::Name),
+            NameRequired | NameTaken { .. } => Some(ClusterField::Name),
             YearOutOfRange { .. } => Some(ClusterField::Year),
             NoMembers | DuplicateMember { .. } | UnknownMember { .. } | MemberNotActive { .. } => {
                 Some(ClusterField::Members)
@@ -159,6 +167,17 @@ pub fn validate(draft: &ClusterDraft, units: &[Unit]) -> Vec<ClusterError> {
     errors
 }
 
+/// A cluster is one per name and year: a second "Cụm thi đua số 4 – 2023" would split the
+/// year's scorecards between two records. `editing` is the record being saved, if any.
+fn check_unique(clusters: &[Cluster], draft: &ClusterDraft, editing: Option<&str>) -> Vec<ClusterError> {
+    match find_year(clusters, &draft.name, draft.year) {
+        Some(other) if Some(other.meta.id.as_str()) != editing && !draft.name.trim().is_empty() => {
+            vec![ClusterError::NameTaken { year: draft.year }]
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn apply(c: &mut Cluster, draft: ClusterDraft) {
     c.name = draft.name.trim().to_string();
     c.year = draft.year;
@@ -186,11 +205,13 @@ pub fn create(
         deputy_id: None,
         next_head_id: None,
         vote_order: Vec::new(),
+        results_closed: None,
     };
     apply(&mut c, draft);
     Ok(c)
 }
 
+/// Adds a new cluster-year, refused when the name is already used in that year.
 pub fn add(
     clusters: &mut Vec<Cluster>,
     id: Id,
@@ -198,6 +219,9 @@ pub fn add(
     units: &[Unit],
     stamp: &Stamp,
 ) -> Result<(), Vec<ClusterError>> {
+    let mut errors = validate(&draft, units);
+    errors.extend(check_unique(clusters, &draft, None));
+    crate::domain::record::checked(errors)?;
     clusters.push(create(id, draft, units, stamp)?);
     Ok(())
 }
@@ -209,7 +233,9 @@ pub fn update(
     units: &[Unit],
     stamp: &Stamp,
 ) -> Result<(), Vec<ClusterError>> {
-    crate::domain::record::checked(validate(&draft, units))?;
+    let mut errors = validate(&draft, units);
+    errors.extend(check_unique(clusters, &draft, Some(id)));
+    crate::domain::record::checked(errors)?;
     let c = record::find_mut(clusters, id).ok_or_else(|| vec![ClusterError::NotFound])?;
     apply(c, draft);
     c.meta.touch(stamp);
@@ -254,6 +280,7 @@ pub fn start_next_year(cluster: &Cluster, new_id: Id, stamp: &Stamp) -> Cluster 
         deputy_id: deputy,
         next_head_id: None,
         vote_order: Vec::new(),
+        results_closed: None,
     }
 }
 
@@ -399,5 +426,29 @@ mod tests {
             start_next_year(&c, "k2".into(), &stamp()).head_id.as_deref(),
             Some("a")
         );
+    }
+
+    #[test]
+    fn a_second_cluster_with_the_same_name_and_year_is_refused_on_add_and_update() {
+        let units = units();
+        let mut clusters = Vec::new();
+        add(&mut clusters, "k1".into(), draft(), &units, &stamp()).unwrap();
+        let mut same = draft();
+        same.name = "cum thi dua so 4".into();
+        assert_eq!(
+            add(&mut clusters, "k2".into(), same.clone(), &units, &stamp()),
+            Err(vec![ClusterError::NameTaken { year: same.year }])
+        );
+        same.year += 1;
+        add(&mut clusters, "k2".into(), same.clone(), &units, &stamp()).unwrap();
+        // Moving next year's record back onto this year's name is refused too…
+        same.year -= 1;
+        assert_eq!(
+            update(&mut clusters, "k2", same, &units, &stamp()),
+            Err(vec![ClusterError::NameTaken { year: draft().year }])
+        );
+        // …while saving a record under its own name is not.
+        update(&mut clusters, "k1", draft(), &units, &stamp()).unwrap();
+        assert_eq!(clusters.len(), 2);
     }
 }

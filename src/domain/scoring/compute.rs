@@ -10,7 +10,7 @@
 use super::cluster::Cluster;
 use super::indicators::{self, IndicatorKey, Rate, UnitIndicators};
 use super::points::Points;
-use super::scorecard::{self, Mark, Scorecard, Side};
+use super::scorecard::{self, CardStatus, Mark, Scorecard, Side};
 use super::template::{Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource};
 use crate::domain::record::Id;
 use std::collections::BTreeMap;
@@ -164,18 +164,16 @@ impl Tally {
 pub struct CardResult {
     pub card_id: Id,
     pub unit_id: Id,
+    /// The card's status: only final cards rank for good (see [`super::standing`]).
+    pub status: CardStatus,
     pub criteria: Vec<CriterionPoints>,
     pub self_tally: Tally,
     pub reviewed: Tally,
 }
 
-/// The mark counted on `side`: reviewed falls back to self.
+/// The mark counted on `side` (see [`scorecard::Entry::counted`]).
 fn counted_mark(card: &Scorecard, criterion_id: &str, side: Side) -> Option<Mark> {
-    let entry = card.entry(criterion_id)?;
-    match side {
-        Side::SelfScore => entry.self_mark,
-        Side::Reviewed => entry.reviewed_mark.or(entry.self_mark),
-    }
+    card.entry(criterion_id)?.counted(side)
 }
 
 fn add_to_tally(tally: &mut Tally, c: &Criterion, points: Points, flag: bool) {
@@ -260,6 +258,7 @@ pub fn compute_card(
     CardResult {
         card_id: card.meta.id.clone(),
         unit_id: card.unit_id.clone(),
+        status: card.status,
         criteria,
         self_tally,
         reviewed,
@@ -454,7 +453,7 @@ mod tests {
             Side::SelfScore,
             Mark::Points(Points::whole(5)),
         );
-        submit(&mut card, &stamp()).unwrap();
+        submit(&mut card, "Nguyễn Văn A", &stamp()).unwrap();
         mark(
             &mut card,
             &t,
@@ -498,7 +497,7 @@ mod tests {
             Side::SelfScore,
             Mark::Flag(false),
         );
-        submit(&mut card, &stamp()).unwrap();
+        submit(&mut card, "Nguyễn Văn A", &stamp()).unwrap();
         mark(
             &mut card,
             &t,

@@ -2,6 +2,7 @@
 //! their computation, ranking, tiers and proposed awards (domain guide §1 and §2).
 
 pub mod awards;
+pub mod closing;
 pub mod cluster;
 pub mod compute;
 pub mod default_template;
@@ -10,4 +11,5 @@ pub mod points;
 pub mod ranking;
 pub mod sample;
 pub mod scorecard;
+pub mod standing;
 pub mod template;

@@ -275,6 +275,7 @@ pub(crate) mod tests {
         CardResult {
             card_id: format!("card-{unit}"),
             unit_id: unit.into(),
+            status: Default::default(),
             criteria: Vec::new(),
             self_tally: reviewed.clone(),
             reviewed,

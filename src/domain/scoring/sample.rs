@@ -211,7 +211,7 @@ fn final_card(
         set(&mut card, veto, Side::SelfScore, Mark::Flag(false));
     }
     let steps = |card: &mut Scorecard| -> Result<(), scorecard::ScorecardError> {
-        scorecard::submit(card, stamp)?;
+        scorecard::submit(card, "Chủ tịch LĐLĐ", stamp)?;
         for (criterion_id, reviewed) in MANUAL.iter().zip(d.reviewed) {
             scorecard::set_mark(
                 card,
@@ -222,8 +222,8 @@ fn final_card(
                 stamp,
             )?;
         }
-        scorecard::mark_reviewed(card, stamp)?;
-        scorecard::finalise(card, stamp)
+        scorecard::mark_reviewed(card, "Cụm trưởng", stamp)?;
+        scorecard::finalise(card, "Cụm trưởng", stamp)
     };
     steps(&mut card).expect("the sample follows the workflow");
     card
@@ -269,6 +269,7 @@ pub fn cluster_4_2023(
         deputy_id: Some(id_of("Quốc Oai")),
         next_head_id: Some(id_of("Quốc Oai")),
         vote_order: Vec::new(),
+        results_closed: None,
     };
     let template = default_template(next_id(), cluster.meta.id.clone(), YEAR, stamp);
     let mut indicators = Vec::new();

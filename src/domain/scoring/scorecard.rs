@@ -59,6 +59,26 @@ impl Entry {
             Side::Reviewed => self.reviewed_mark,
         }
     }
+
+    /// The mark that counts on `side`: a blank reviewed mark means the cluster agreed with the
+    /// self score, so the self mark counts.
+    pub fn counted(&self, side: Side) -> Option<Mark> {
+        match side {
+            Side::SelfScore => self.self_mark,
+            Side::Reviewed => self.reviewed_mark.or(self.self_mark),
+        }
+    }
+}
+
+/// One step of the card's way (nộp, trả lại, cụm chấm xong, chốt): who took it, from which
+/// office, when, and the status it led to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusStep {
+    pub status: CardStatus,
+    /// The person who took the step (name or position).
+    pub by: String,
+    pub office_id: String,
+    pub at: DateTime<Utc>,
 }
 
 /// Mở lại phiếu đã chốt.
@@ -85,6 +105,9 @@ pub struct Scorecard {
     pub entries: BTreeMap<String, Entry>,
     #[serde(default)]
     pub reopenings: Vec<Reopening>,
+    /// Every step through Nháp → Đã nộp → Cụm đã chấm → Chốt, oldest first.
+    #[serde(default)]
+    pub history: Vec<StatusStep>,
 }
 crate::impl_record!(Scorecard);
 
@@ -98,7 +121,13 @@ impl Scorecard {
             status: CardStatus::Draft,
             entries: BTreeMap::new(),
             reopenings: Vec::new(),
+            history: Vec::new(),
         }
+    }
+
+    /// When the card last reached its current status, and who took it there.
+    pub fn last_step(&self) -> Option<&StatusStep> {
+        self.history.iter().rev().find(|s| s.status == self.status)
     }
 
     pub fn entry(&self, criterion_id: &str) -> Option<&Entry> {
@@ -161,6 +190,8 @@ pub enum ScorecardError {
         status: CardStatus,
         action: Action,
     },
+    /// Every step of the card's way records who took it.
+    ActorRequired,
     /// Reopening needs who and why.
     ReopenerRequired,
     ReasonRequired,
@@ -281,54 +312,68 @@ fn step(
     action: Action,
     from: CardStatus,
     to: CardStatus,
+    by: &str,
     stamp: &Stamp,
 ) -> Result<(), ScorecardError> {
     allowed(card, action, &[from])?;
+    if by.trim().is_empty() {
+        return Err(ScorecardError::ActorRequired);
+    }
     card.status = to;
+    card.history.push(StatusStep {
+        status: to,
+        by: by.trim().to_string(),
+        office_id: stamp.office_id.clone(),
+        at: stamp.at,
+    });
     card.meta.touch(stamp);
     Ok(())
 }
 
 /// Nộp: Nháp → Đã nộp.
-pub fn submit(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+pub fn submit(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     step(
         card,
         Action::Submit,
         CardStatus::Draft,
         CardStatus::Submitted,
+        by,
         stamp,
     )
 }
 
 /// Trả lại: Đã nộp → Nháp, so the unit can correct its self-scoring.
-pub fn send_back(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+pub fn send_back(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     step(
         card,
         Action::SendBack,
         CardStatus::Submitted,
         CardStatus::Draft,
+        by,
         stamp,
     )
 }
 
 /// Cụm chấm xong: Đã nộp → Cụm đã chấm.
-pub fn mark_reviewed(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+pub fn mark_reviewed(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     step(
         card,
         Action::MarkReviewed,
         CardStatus::Submitted,
         CardStatus::Reviewed,
+        by,
         stamp,
     )
 }
 
 /// Chốt: Cụm đã chấm → Chốt.
-pub fn finalise(card: &mut Scorecard, stamp: &Stamp) -> Result<(), ScorecardError> {
+pub fn finalise(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     step(
         card,
         Action::Finalise,
         CardStatus::Reviewed,
         CardStatus::Final,
+        by,
         stamp,
     )
 }
@@ -446,7 +491,7 @@ mod tests {
             })
         ));
         set_mark(&mut c, &t, ids::CARE, Side::SelfScore, m, &stamp()).unwrap();
-        submit(&mut c, &stamp()).unwrap();
+        submit(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         assert!(set_mark(&mut c, &t, ids::CARE, Side::SelfScore, m, &stamp()).is_err());
         set_mark(
             &mut c,
@@ -457,8 +502,8 @@ mod tests {
             &stamp(),
         )
         .unwrap();
-        mark_reviewed(&mut c, &stamp()).unwrap();
-        finalise(&mut c, &stamp()).unwrap();
+        mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         assert_eq!(
             c.entry(ids::CARE).unwrap().mark(Side::Reviewed),
             Some(Mark::Points(Points::whole(7)))
@@ -466,11 +511,38 @@ mod tests {
     }
 
     #[test]
+    fn every_step_records_who_took_it_and_when() {
+        let (_, mut c) = setup();
+        assert_eq!(submit(&mut c, "  ", &stamp()), Err(ScorecardError::ActorRequired));
+        assert_eq!(c.status, CardStatus::Draft);
+        assert!(c.history.is_empty());
+        submit(&mut c, " Chủ tịch LĐLĐ Ba Vì ", &stamp()).unwrap();
+        let later = Stamp::new("quoc-oai", DateTime::from_timestamp(1_700_100_000, 0).unwrap());
+        send_back(&mut c, "Cụm trưởng", &later).unwrap();
+        submit(&mut c, "Chủ tịch LĐLĐ Ba Vì", &stamp()).unwrap();
+        mark_reviewed(&mut c, "Cụm trưởng", &later).unwrap();
+        finalise(&mut c, "Cụm trưởng", &later).unwrap();
+        let steps: Vec<(CardStatus, &str)> = c.history.iter().map(|s| (s.status, s.by.as_str())).collect();
+        assert_eq!(
+            steps,
+            vec![
+                (CardStatus::Submitted, "Chủ tịch LĐLĐ Ba Vì"),
+                (CardStatus::Draft, "Cụm trưởng"),
+                (CardStatus::Submitted, "Chủ tịch LĐLĐ Ba Vì"),
+                (CardStatus::Reviewed, "Cụm trưởng"),
+                (CardStatus::Final, "Cụm trưởng"),
+            ]
+        );
+        let last = c.last_step().unwrap();
+        assert_eq!((last.office_id.as_str(), last.at), ("quoc-oai", later.at));
+    }
+
+    #[test]
     fn a_final_card_is_read_only() {
         let (t, mut c) = setup();
-        submit(&mut c, &stamp()).unwrap();
-        mark_reviewed(&mut c, &stamp()).unwrap();
-        finalise(&mut c, &stamp()).unwrap();
+        submit(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         let m = Some(Mark::Points(Points::whole(1)));
         for side in [Side::SelfScore, Side::Reviewed] {
             assert!(matches!(
@@ -482,15 +554,15 @@ mod tests {
             ));
         }
         assert!(set_note(&mut c, ids::CARE, "x", "", &stamp()).is_err());
-        assert!(finalise(&mut c, &stamp()).is_err());
+        assert!(finalise(&mut c, "Nguyễn Văn A", &stamp()).is_err());
     }
 
     #[test]
     fn reopening_a_finalised_card_is_recorded() {
         let (t, mut c) = setup();
-        submit(&mut c, &stamp()).unwrap();
-        mark_reviewed(&mut c, &stamp()).unwrap();
-        finalise(&mut c, &stamp()).unwrap();
+        submit(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         assert_eq!(
             reopen(&mut c, "", "sai số liệu", &stamp()),
             Err(ScorecardError::ReopenerRequired)
@@ -526,12 +598,12 @@ mod tests {
             &stamp(),
         )
         .unwrap();
-        finalise(&mut c, &stamp()).unwrap();
+        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         assert!(reopen(&mut send_back_fails(c), "x", "y", &stamp()).is_ok());
     }
 
     fn send_back_fails(mut c: Scorecard) -> Scorecard {
-        assert!(send_back(&mut c, &stamp()).is_err());
+        assert!(send_back(&mut c, "Nguyễn Văn A", &stamp()).is_err());
         c
     }
 }

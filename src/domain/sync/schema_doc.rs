@@ -23,10 +23,11 @@ use crate::domain::programmes::{
     AnnualReview, AreaMeasure, AreaResult, ContentArea, Lead, Outcome, Programme,
 };
 use crate::domain::record::{Meta, Stamp};
+use crate::domain::scoring::closing::ResultsClosing;
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, UnitIndicators};
 use crate::domain::scoring::points::Points;
-use crate::domain::scoring::scorecard::{CardStatus, Entry, Mark, Reopening, Scorecard};
+use crate::domain::scoring::scorecard::{CardStatus, Entry, Mark, Reopening, Scorecard, StatusStep};
 use crate::domain::scoring::template::{
     Block, Criterion, CriterionKind, ScoringTemplate, Settings, TargetFormula, TargetSource, Thresholds,
 };
@@ -81,6 +82,11 @@ fn sample() -> AppData {
         deputy_id: Some("quoc-oai".into()),
         next_head_id: Some("quoc-oai".into()),
         vote_order: vec!["quoc-oai".into(), "ba-vi".into()],
+        results_closed: Some(ResultsClosing {
+            by: "Cụm trưởng".into(),
+            office_id: "ba-vi".into(),
+            at: stamp.at,
+        }),
     };
     let mut indicators = UnitIndicators {
         meta: Meta::new("chi-tieu-quoc-oai-2023".into(), &stamp),
@@ -198,6 +204,12 @@ fn sample() -> AppData {
             office_id: "ba-vi".into(),
             at: stamp.at,
             reason: "Sai số liệu phát triển đoàn viên".into(),
+        }],
+        history: vec![StatusStep {
+            status: CardStatus::Final,
+            by: "Cụm trưởng".into(),
+            office_id: "ba-vi".into(),
+            at: stamp.at,
         }],
     };
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

@@ -163,6 +163,7 @@ mod tests {
             deputy_id: None,
             next_head_id: None,
             vote_order: Vec::new(),
+            results_closed: None,
         }
     }
 

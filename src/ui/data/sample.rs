@@ -1,7 +1,9 @@
-//! "Tải dữ liệu mẫu": Cụm thi đua số 4 of 2023 with its six district federations, the indicators
-//! reported in the seed article and finalised scorecards — added to the data, never replacing it.
+//! "Tải dữ liệu mẫu": the whole story of the seed articles (see [`crate::domain::sample`]) —
+//! added to the data, never replacing it.
 
-use crate::domain::scoring::{cluster, sample};
+use crate::domain::format;
+use crate::domain::sample;
+use crate::domain::scoring::sample as scoring_sample;
 use crate::store::CommitError;
 use crate::ui::route::Page;
 use crate::ui::scoring::{link, Tab};
@@ -16,33 +18,29 @@ pub fn SampleData() -> impl IntoView {
     let notice = RwSignal::new(None::<Notice>);
     let loaded_cluster = RwSignal::new(None::<String>);
     let load = move |_| {
-        let result = store.commit(|data, stamp| {
-            if let Some(c) = cluster::find_year(&data.clusters, sample::CLUSTER_NAME, sample::YEAR) {
-                return Err(c.meta.id.clone());
-            }
-            let records = sample::cluster_4_2023(&data.units, crate::store::browser::new_id, stamp);
-            let id = records.cluster.meta.id.clone();
-            let new_units = records.units.len();
-            records.add_to(data);
-            Ok((id, new_units))
-        });
+        let result =
+            store.commit(|data, stamp| sample::load(data, &mut crate::store::browser::new_id, stamp));
         match result {
-            Ok((id, new_units)) => {
+            Ok(loaded) => {
                 notice.set(Some(Notice::Done(format!(
-                    "Đã thêm dữ liệu mẫu {} năm {}: {} đơn vị mới, chỉ tiêu và phiếu chấm đã chốt của 6 đơn vị.",
-                    sample::CLUSTER_NAME,
-                    sample::YEAR,
-                    new_units
+                    "Đã thêm dữ liệu mẫu: {} đơn vị mới; {} năm {} với phiếu chấm đã chốt của 6 đơn vị; \
+                     {} cuộc đối thoại với {} kiến nghị; {} chương trình phối hợp.",
+                    format::integer(loaded.new_units as i64),
+                    scoring_sample::CLUSTER_NAME,
+                    scoring_sample::YEAR,
+                    format::integer(loaded.dialogues as i64),
+                    format::integer(loaded.proposals as i64),
+                    format::integer(loaded.programmes as i64),
                 ))));
-                loaded_cluster.set(Some(id));
+                loaded_cluster.set(Some(loaded.cluster_id));
             }
-            Err(CommitError::Invalid(id)) => {
+            Err(CommitError::Invalid(already)) => {
                 notice.set(Some(Notice::Failed(format!(
-                    "Đã có {} năm {} trong dữ liệu nên không thêm lần nữa.",
-                    sample::CLUSTER_NAME,
-                    sample::YEAR
+                    "Dữ liệu mẫu ({} năm {}) đã có trong dữ liệu nên không thêm lần nữa.",
+                    scoring_sample::CLUSTER_NAME,
+                    scoring_sample::YEAR
                 ))));
-                loaded_cluster.set(Some(id));
+                loaded_cluster.set(Some(already.cluster_id));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -51,15 +49,18 @@ pub fn SampleData() -> impl IntoView {
         <section class="card" aria-labelledby="du-lieu-mau">
             <h2 id="du-lieu-mau">"Dữ liệu mẫu"</h2>
             <p>
-                "Thêm ví dụ hoàn chỉnh: Cụm thi đua số 4 năm 2023 (LĐLĐ các huyện Phúc Thọ, Ba Vì, Thạch Thất, \
-                 Đan Phượng, Hoài Đức, Quốc Oai), chỉ tiêu theo báo cáo của Cụm và phiếu chấm theo bảng điểm mặc định. \
-                 Dữ liệu hiện có được giữ nguyên."
+                "Thêm ví dụ hoàn chỉnh theo các bài báo nguồn: Cụm thi đua số 4 năm 2023 (LĐLĐ các huyện Phúc Thọ, Ba Vì, \
+                 Thạch Thất, Đan Phượng, Hoài Đức, Quốc Oai) với chỉ tiêu và phiếu chấm đã chốt; chương trình phối hợp \
+                 2016 - 2020 của huyện Thanh Oai với chỉ tiêu, đối thoại và kiến nghị 5 năm; chương trình 163/CTr-UBND-LĐLĐ \
+                 của Thành phố với các cuộc đối thoại tháng 5 và kiến nghị ở mọi trạng thái. Dữ liệu hiện có được giữ nguyên."
             </p>
             <button type="button" on:click=load>"Tải dữ liệu mẫu"</button>
             <NoticeLine notice />
             {move || loaded_cluster.get().map(|id| view! {
                 <p><a href=link(&id, Tab::Results, None)>"Xem kết quả xếp hạng của cụm mẫu"</a>
-                   " · " <a href=Page::Units.href()>"Xem các đơn vị"</a></p>
+                   " · " <a href=Page::Overview.href()>"Xem tổng quan"</a>
+                   " · " <a href=Page::Dialogues.href()>"Xem đối thoại"</a>
+                   " · " <a href=Page::Programmes.href()>"Xem chương trình phối hợp"</a></p>
             })}
         </section>
     }

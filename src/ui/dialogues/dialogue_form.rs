@@ -127,7 +127,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             next_err.set(Some(e.clone()));
         }
         let (Ok(held), Ok(next)) = (held, next) else {
-            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            notice.set(Some(Notice::refused()));
             return;
         };
         let draft = DialogueDraft {
@@ -195,7 +195,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                         }
                     }
                 }
-                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+                notice.set(Some(Notice::refused()));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }

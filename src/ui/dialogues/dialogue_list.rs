@@ -127,7 +127,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Chưa có cuộc đối thoại nào khớp với bộ lọc."</p> }
             >
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đối thoại">
                     <table aria-label="Danh sách đối thoại">
                         <thead>
                             <tr>

@@ -72,9 +72,10 @@ pub fn proposal_href(dialogue_id: &str, proposal_id: &str) -> String {
     href(Page::Dialogues, &[dialogue_id, proposal_id])
 }
 
-/// Goes to another view of this page (or any hash) as if a link had been followed.
+/// Goes to another view after a save or deletion, as if a link had been followed.
 pub fn go(hash: &str) {
-    let _ = window().location().set_hash(hash);
+    let hash = format!("#{}", hash.trim_start_matches('#'));
+    crate::ui::widgets::unsaved::go_after_save(&hash);
 }
 
 /// A confirmation or failure that must outlive the view it came from (e.g. after a deletion

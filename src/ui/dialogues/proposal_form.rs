@@ -112,7 +112,7 @@ pub fn ProposalForm(
         }
         let ([Ok(directive_date), Ok(deadline_on), Ok(resolved)], Some(chosen_topic)) = (dates, chosen_topic)
         else {
-            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            notice.set(Some(Notice::refused()));
             return;
         };
         let draft = ProposalDraft {
@@ -173,7 +173,7 @@ pub fn ProposalForm(
                     };
                     target.set(Some(message));
                 }
-                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+                notice.set(Some(Notice::refused()));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }

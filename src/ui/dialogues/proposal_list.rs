@@ -81,7 +81,7 @@ pub fn ProposalTable(
     #[prop(optional)] show_dialogue: bool,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table aria-label=label>
                 <thead>
                     <tr>

@@ -50,7 +50,7 @@ pub fn ProposalView(id: Id) -> impl IntoView {
         let history = p.history.clone();
         view! {
             <article class="card proposal-open" class:overdue=overdue.is_some() aria-labelledby="kn-dang-xem">
-                <h2 id="kn-dang-xem">"Kiến nghị: " {p.content.clone()}</h2>
+                <h2 id="kn-dang-xem" data-focus="">"Kiến nghị: " {p.content.clone()}</h2>
                 {overdue.map(|days| view! { <p><OverdueBadge days /></p> })}
                 <dl class="facts">
                     <dt>"Lĩnh vực"</dt><dd>{text::topic_name(p.topic)}</dd>
@@ -147,7 +147,7 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
             .map_err(|e| text::date_message("Ngày chuyển trạng thái", &e))
             .inspect_err(|e| on_err.set(Some(e.clone())));
         let (Some(to), Ok(day)) = (to, day) else {
-            notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+            notice.set(Some(Notice::refused()));
             return;
         };
         let update = StatusUpdate {
@@ -179,7 +179,7 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
                         }
                     }
                 }
-                notice.set(Some(Notice::Failed(text::FIX_MARKED.into())));
+                notice.set(Some(Notice::refused()));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }

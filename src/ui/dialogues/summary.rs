@@ -25,7 +25,11 @@ fn share(rate: Option<f64>) -> String {
 pub fn Summary(unit: Option<Id>) -> impl IntoView {
     let store = use_store();
     let today = crate::store::browser::today();
-    let year = RwSignal::new(today.year().to_string());
+    let year = RwSignal::new(
+        store
+            .with_untracked(|d| d.latest_year_with_data(today.year()))
+            .to_string(),
+    );
     let unit_id = RwSignal::new(unit.unwrap_or_default());
     let chosen_year = move || year.with(|y| y.parse::<i32>().unwrap_or(today.year()));
 

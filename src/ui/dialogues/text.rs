@@ -7,7 +7,6 @@ use crate::domain::dialogues::{
 use crate::domain::format::{self, DateError};
 
 pub const PAGE_TITLE: &str = "Đối thoại";
-pub const FIX_MARKED: &str = "Chưa lưu: hãy sửa các ô được đánh dấu.";
 pub const OVERDUE: &str = "Quá hạn";
 pub const ALL_YEARS: &str = "Tất cả các năm";
 pub const ALL_UNITS: &str = "Tất cả đơn vị";

@@ -8,7 +8,7 @@ use crate::domain::record::{self, Id};
 use crate::ui::dialogues::{proposal_href, text};
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How many proposals of each kind are listed by name; the rest are counted.
@@ -33,11 +33,11 @@ struct Attention {
 }
 
 #[component]
-pub fn DialogueAttention() -> impl IntoView {
+pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let store = use_store();
     let today = crate::store::browser::today();
-    let year = today.year();
     let attention = Memo::new(move |_| {
+        let year = year.get();
         store.with(|d| {
             let mut a = Attention::default();
             let mut overdue = Vec::new();
@@ -100,7 +100,7 @@ pub fn DialogueAttention() -> impl IntoView {
                 </a>
                 <a class="stat" href=Page::Dialogues.href()>
                     <span class="num">{move || format::integer(a().units_without.len() as i64)}</span>
-                    <span>{format!("đơn vị chưa đối thoại định kỳ năm {year}")}</span>
+                    <span>{move || format!("đơn vị chưa đối thoại định kỳ năm {}", year.get())}</span>
                 </a>
             </div>
             <Show when=move || { a().overdue > 0 }>
@@ -115,7 +115,7 @@ pub fn DialogueAttention() -> impl IntoView {
                 <ul aria-label="Kiến nghị đang mở">{move || a().open_items.into_iter().map(item_view).collect_view()}</ul>
             </Show>
             <Show when=move || !a().units_without.is_empty()>
-                <h3>{format!("Đơn vị chưa tổ chức đối thoại định kỳ năm {year}")}</h3>
+                <h3>{move || format!("Đơn vị chưa tổ chức đối thoại định kỳ năm {}", year.get())}</h3>
                 <ul aria-label="Đơn vị chưa đối thoại định kỳ">
                     {move || {
                         a().units_without

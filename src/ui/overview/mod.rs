@@ -6,15 +6,16 @@ use crate::domain::format;
 use crate::domain::record;
 use crate::ui::route::Page;
 use crate::ui::use_store;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let store = use_store();
-    let year = crate::store::browser::today().year();
+    let (chosen, years) = crate::ui::widgets::year_switch::use_year_switch();
+    let year = Signal::derive(move || chosen.get());
     // "Active" as the compliance checks count it: not archived and within its active period.
     let counts = Memo::new(move |_| {
+        let year = year.get();
         store.with(|d| {
             let live: Vec<_> = record::live(&d.units).collect();
             let active = live
@@ -26,10 +27,11 @@ pub fn OverviewPage() -> impl IntoView {
     });
     view! {
         <h1>"Tổng quan"</h1>
+        <crate::ui::widgets::year_switch::YearSwitch label="Năm xem số liệu" years />
         <section class="cards" aria-label="Số liệu chính">
             <a class="stat" href=Page::Units.href()>
                 <span class="num">{move || format::integer(counts.get().0 as i64)}</span>
-                <span>{format!("đơn vị hoạt động năm {year}")}</span>
+                <span>{move || format!("đơn vị hoạt động năm {}", year.get())}</span>
             </a>
             <a class="stat" href=Page::Units.href()>
                 <span class="num">{move || format::integer(counts.get().1 as i64)}</span>
@@ -42,7 +44,7 @@ pub fn OverviewPage() -> impl IntoView {
                 ", hoặc tải dữ liệu mẫu ở trang " <a href=Page::Data.href()>"Dữ liệu"</a> "."
             </p>
         </Show>
-        <crate::ui::programmes::ProgrammesDashboard />
-        <dialogues::DialogueAttention />
+        <crate::ui::programmes::ProgrammesDashboard year />
+        <dialogues::DialogueAttention year />
     }
 }

@@ -6,9 +6,7 @@ use super::text;
 use super::{programme_href, report_href, review_href};
 use crate::domain::format;
 use crate::domain::programmes::{active_programmes, current_period_totals, years_without_review, Scope};
-use crate::store::browser::today;
 use crate::ui::use_store;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// How many measures with figures the overview lists per programme (the report has them all).
@@ -27,10 +25,10 @@ struct Card {
 }
 
 #[component]
-pub fn ProgrammesDashboard() -> impl IntoView {
+pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let store = use_store();
-    let year = today().year();
     let cards = Memo::new(move |_| {
+        let year = year.get();
         store.with(|d| {
             active_programmes(&d.programmes, year)
                 .into_iter()
@@ -79,7 +77,7 @@ pub fn ProgrammesDashboard() -> impl IntoView {
                 when=move || cards.with(|c| !c.is_empty())
                 fallback=move || view! {
                     <p class="empty">
-                        {format!("Không có chương trình phối hợp nào trong năm {year}. ")}
+                        {move || format!("Không có chương trình phối hợp nào trong năm {}. ", year.get())}
                         <a href=super::list_href()>"Đến trang Phối hợp"</a>
                     </p>
                 }

@@ -96,9 +96,9 @@ pub fn report_href(scope: &Scope, from: i32, to: i32) -> String {
     }
 }
 
-/// Goes to another sub-page (the hash router picks it up).
+/// Goes to another sub-page after a save or deletion (the hash router picks it up).
 fn go(target: &str) {
-    let _ = window().location().set_hash(target.trim_start_matches('#'));
+    crate::ui::widgets::unsaved::go_after_save(&format!("#{}", target.trim_start_matches('#')));
 }
 
 /// A confirmation that must survive the move to another sub-page (e.g. "Đã thêm chương

@@ -39,8 +39,9 @@ fn scope_from_value(value: &str) -> Scope {
 #[component]
 pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl IntoView {
     let store = use_store();
-    let this_year = today().year();
-    let (from0, to0) = years.unwrap_or((this_year - 4, this_year));
+    // Five years ending with the latest year that has data, so a first look shows figures.
+    let last = store.with_untracked(|d| d.latest_year_with_data(today().year()));
+    let (from0, to0) = years.unwrap_or((last - 4, last));
     let scope_sel = RwSignal::new(scope_value(&scope.unwrap_or(Scope::All)));
     let from = RwSignal::new(from0.to_string());
     let to = RwSignal::new(to0.to_string());
@@ -157,8 +158,9 @@ fn ReportTable(report: PeriodReport, scope_name: String) -> impl IntoView {
         text::period(*report.years.start(), *report.years.end()),
         scope_name
     );
+    let region_label = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class="report">
                 <caption>{caption}</caption>
                 <thead>

@@ -177,9 +177,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
             add_error(errors, ProgrammeField::ToYear, e.clone());
         }
         let (Ok(signed_on), Ok(from_year), Ok(to_year)) = (signed, from, to) else {
-            notice.set(Some(Notice::Failed(
-                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-            )));
+            notice.set(Some(Notice::refused()));
             return;
         };
         let areas: Vec<ContentArea> = rows.with_untracked(|r| r.iter().map(AreaRow::to_area).collect());
@@ -253,10 +251,11 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                     }
                 }
                 let summary = if general.is_empty() {
-                    "Chưa lưu: hãy sửa các ô được đánh dấu.".to_string()
+                    Notice::FIX_MARKED.to_string()
                 } else {
                     general.join(" ")
                 };
+                crate::ui::widgets::focus::first_invalid();
                 if errs.iter().any(|e: &ProgrammeError| {
                     matches!(
                         e.field(),

@@ -26,6 +26,7 @@ struct Row {
 pub fn ProgrammeList() -> impl IntoView {
     let store = use_store();
     let year = today().year();
+    let last = store.with_untracked(|d| d.latest_year_with_data(year));
     let rows = Memo::new(move |_| {
         store.with(|d| {
             let mut list: Vec<_> = record::live(&d.programmes).collect();
@@ -50,7 +51,7 @@ pub fn ProgrammeList() -> impl IntoView {
     view! {
         <div class="actions">
             <a class="button" href=new_href()>"Thêm chương trình"</a>
-            <a class="button secondary" href=report_href(&Scope::All, year - 4, year)>"Số liệu giai đoạn"</a>
+            <a class="button secondary" href=report_href(&Scope::All, last - 4, last)>"Số liệu giai đoạn"</a>
         </div>
         <Show
             when=move || rows.with(|r| !r.is_empty())
@@ -62,7 +63,7 @@ pub fn ProgrammeList() -> impl IntoView {
                 }
             }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách chương trình phối hợp">
                 <table>
                     <caption>"Danh sách chương trình phối hợp"</caption>
                     <thead>

@@ -116,7 +116,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                 />
             </div>
             <NoticeLine notice />
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Nội dung phối hợp">
                 <table>
                     <caption>"Nội dung phối hợp"</caption>
                     <thead>
@@ -149,7 +149,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Đánh giá hằng năm">
                 <table>
                     <caption>"Đánh giá hằng năm"</caption>
                     <thead>

@@ -137,9 +137,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 Ok(h) => h,
                 Err(e) => {
                     held_err.set(Some(e));
-                    notice.set(Some(Notice::Failed(
-                        "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-                    )));
+                    notice.set(Some(Notice::refused()));
                     return;
                 }
             };
@@ -192,11 +190,12 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                         }
                     }
                     let text = if general.is_empty() {
-                        "Chưa lưu: hãy sửa các ô được đánh dấu.".to_string()
+                        Notice::FIX_MARKED.to_string()
                     } else {
                         general.join(" ")
                     };
                     notice.set(Some(Notice::Failed(text)));
+                    crate::ui::widgets::focus::first_invalid();
                 }
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }

@@ -107,9 +107,21 @@ impl ExtraRow {
 
 #[component]
 pub fn IndicatorsTab() -> impl IntoView {
-    let store = use_store();
     let Selected { cluster, unit } = expect_context::<Selected>();
     let year = Memo::new(move |_| cluster.with(|c| c.as_ref().map(|c| c.year).unwrap_or_default()));
+    // One form per unit-year, made anew when the unit changes: figures typed for one unit stay
+    // with that form and can never be saved under another (leaving with unsaved input asks).
+    view! {
+        <UnitPicker tab=Tab::Indicators />
+        {move || unit.get().map(|unit_id| view! { <IndicatorsForm unit_id year=year.get() /> })}
+        <ClusterRates />
+    }
+}
+
+#[component]
+fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
+    let store = use_store();
+    let unit_for_report = unit_id.clone();
     let fields: Vec<(K, Field)> = GROUPS
         .iter()
         .flat_map(|(_, keys)| keys.iter())
@@ -126,12 +138,8 @@ pub fn IndicatorsTab() -> impl IntoView {
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
     let extras = RwSignal::new(Vec::<ExtraRow>::new());
-    let report = Memo::new(move |_| {
-        let (Some(u), y) = (unit.get(), year.get()) else {
-            return None;
-        };
-        store.with(|d| ind::find_for(&d.indicators, &u, y).cloned())
-    });
+    let report =
+        Memo::new(move |_| store.with(|d| ind::find_for(&d.indicators, &unit_for_report, year).cloned()));
 
     // Refill the form whenever another unit is chosen or the stored report changes.
     Effect::new(move |_| {
@@ -155,11 +163,10 @@ pub fn IndicatorsTab() -> impl IntoView {
         );
     });
 
+    let unit_name = store.with_untracked(|d| d.unit_name(&unit_id));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(unit_id), year) = (unit.get_untracked(), year.get_untracked()) else {
-            return;
-        };
+        let unit_id = unit_id.clone();
         let mut values = Vec::new();
         let mut bad = false;
         fields.with_value(|fs| {
@@ -203,9 +210,7 @@ pub fn IndicatorsTab() -> impl IntoView {
             }
         }
         if bad {
-            notice.set(Some(Notice::Failed(
-                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-            )));
+            notice.set(Some(Notice::refused()));
             return;
         }
         let uid = unit_id.clone();
@@ -261,18 +266,15 @@ pub fn IndicatorsTab() -> impl IntoView {
                         }
                     }
                 });
-                notice.set(Some(Notice::Failed(
-                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-                )));
+                notice.set(Some(Notice::refused()));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
     };
 
     view! {
-        <UnitPicker tab=Tab::Indicators />
         <form class="card" on:submit=save aria-label="Chỉ tiêu năm của đơn vị" novalidate>
-            <h2>{move || format!("Chỉ tiêu năm {}", year.get())}</h2>
+            <h2>{format!("Chỉ tiêu năm {year} – {unit_name}")}</h2>
             {GROUPS.iter().map(|(title, keys)| {
                 let inputs = keys.iter().map(|k| {
                     let f = fields.with_value(|fs| fs.iter().find(|(x, _)| x == k).map(|(_, f)| *f)).expect("every key has a field");
@@ -307,7 +309,6 @@ pub fn IndicatorsTab() -> impl IntoView {
             <div class="actions"><button type="submit">"Lưu chỉ tiêu"</button></div>
             <NoticeLine notice />
         </form>
-        <ClusterRates />
     }
 }
 
@@ -340,7 +341,7 @@ fn ClusterRates() -> impl IntoView {
         })
     });
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
             <table aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
                 <thead><tr>
                     <th scope="col">"Đơn vị"</th>

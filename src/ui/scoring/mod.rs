@@ -13,6 +13,7 @@ use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
+use crate::ui::widgets::unsaved;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +121,9 @@ pub fn ScoringPage() -> impl IntoView {
                     prop:value=picker_value
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
-                        let _ = window().location().set_hash(&link(&id, tab.get_untracked(), None));
+                        if !unsaved::go(&link(&id, tab.get_untracked(), None)) {
+                            stay(&ev, cluster_id.get_untracked());
+                        }
                     }
                 >
                     {move || clusters.get().into_iter().map(|c| {
@@ -152,6 +155,17 @@ pub fn ScoringPage() -> impl IntoView {
     }
 }
 
+/// Puts a picker back on the current choice when the officer chose to stay with unsaved input.
+fn stay(ev: &leptos::ev::Event, current: Option<Id>) {
+    use wasm_bindgen::JsCast;
+    if let Some(select) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        select.set_value(&current.unwrap_or_default());
+    }
+}
+
 /// A picker of the cluster's member units that moves the hash, used by the per-unit tabs.
 #[component]
 pub fn UnitPicker(tab: Tab) -> impl IntoView {
@@ -175,7 +189,9 @@ pub fn UnitPicker(tab: Tab) -> impl IntoView {
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if let Some(c) = cluster.get_untracked() {
-                        let _ = window().location().set_hash(&link(&c.meta.id, tab, Some(&id)));
+                        if !unsaved::go(&link(&c.meta.id, tab, Some(&id))) {
+                            stay(&ev, unit.get_untracked());
+                        }
                     }
                 }
             >

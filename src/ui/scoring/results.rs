@@ -5,8 +5,11 @@ use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
 use crate::domain::record::Id;
 use crate::domain::scoring::awards::{propose_awards, Award};
+use crate::domain::scoring::closing::{self, ClosingError, ClosingState};
 use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
-use crate::domain::scoring::ranking::{rank, RankedRow, Tier};
+use crate::domain::scoring::ranking::{RankedRow, Tier};
+use crate::domain::scoring::scorecard::CardStatus;
+use crate::domain::scoring::standing::standing;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -16,6 +19,7 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 struct Line {
     row: RankedRow,
+    status: CardStatus,
     unit: String,
     self_total: String,
     why: Vec<String>,
@@ -31,21 +35,35 @@ fn tier_class(t: Tier) -> &'static str {
     }
 }
 
+fn status_class(s: CardStatus) -> &'static str {
+    match s {
+        CardStatus::Draft => "draft",
+        CardStatus::Submitted => "submitted",
+        CardStatus::Reviewed => "reviewed",
+        CardStatus::Final => "final",
+    }
+}
+
 #[component]
 pub fn ResultsTab() -> impl IntoView {
     let store = use_store();
     let Selected { cluster, .. } = expect_context::<Selected>();
     let results = use_results(cluster);
+    let include_unfinished = RwSignal::new(false);
     let table = Memo::new(move |_| {
         let c = cluster.get()?;
+        let include = include_unfinished.get();
         results.with(|r| {
             let (t, res) = r.as_ref()?;
-            let rows = rank(&res.cards, t, &c.vote_order);
+            let standing = standing(res, t, &c.vote_order, include);
+            let rows: Vec<RankedRow> = standing.ranked.iter().map(|(r, _)| r.clone()).collect();
             let awards = propose_awards(&rows, &t.settings);
             let lines = store.with(|d| {
-                rows.iter()
+                standing
+                    .ranked
+                    .iter()
                     .enumerate()
-                    .map(|(i, row)| {
+                    .map(|(i, (row, status))| {
                         let card = res.cards.iter().find(|x| x.card_id == row.card_id);
                         let mut why = Vec::new();
                         for v in &row.vetoes {
@@ -66,6 +84,7 @@ pub fn ResultsTab() -> impl IntoView {
                         }
                         Line {
                             row: row.clone(),
+                            status: *status,
                             unit: d.unit_name(&row.unit_id),
                             self_total: card.map(|c| c.self_tally.total.to_string()).unwrap_or_default(),
                             why,
@@ -80,8 +99,23 @@ pub fn ResultsTab() -> impl IntoView {
                     .map(|u| d.unit_name(u))
                     .collect::<Vec<_>>()
             });
+            let apart = store.with(|d| {
+                standing
+                    .apart
+                    .iter()
+                    .map(|c| {
+                        (
+                            d.unit_name(&c.unit_id),
+                            c.status,
+                            c.self_tally.total.to_string(),
+                            c.reviewed.total.to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let provisional = standing.provisional();
             let thresholds = t.settings.thresholds;
-            Some((lines, missing, thresholds))
+            Some((lines, missing, apart, provisional, thresholds))
         })
     });
 
@@ -91,9 +125,12 @@ pub fn ResultsTab() -> impl IntoView {
                 <p class="empty">"Chưa có bảng điểm cho cụm năm này, nên chưa xếp hạng được. Hãy tạo ở phần "
                     <a href=move || super::link(&cluster.get().map(|c| c.meta.id).unwrap_or_default(), super::Tab::Template, None)>"Bảng điểm"</a>"."</p>
             }.into_any(),
-            Some((lines, missing, th)) => {
+            Some((lines, missing, apart, provisional, th)) => {
                 let bars = lines.iter().map(|l| Bar {
-                    label: store.with_untracked(|d| d.unit_label(&l.row.unit_id)),
+                    label: store.with_untracked(|d| {
+                        let name = d.unit_label(&l.row.unit_id);
+                        if l.status == CardStatus::Final { name } else { format!("{name} (tạm)") }
+                    }),
                     value: l.row.total,
                     class: tier_class(l.row.tier),
                 }).collect::<Vec<_>>();
@@ -101,12 +138,18 @@ pub fn ResultsTab() -> impl IntoView {
                 view! {
                     <section class="results">
                         <h2>{move || cluster.get().map(|c| format!("Kết quả {} năm {}", c.name, c.year))}</h2>
+                        {provisional.then(|| view! {
+                            <p class="banner warn" role="note">
+                                "Xếp hạng TẠM TÍNH: có phiếu chưa chốt được xếp cùng (cột “Phiếu”). Kết quả chỉ chính thức khi mọi phiếu đã chốt."
+                            </p>
+                        })}
                         <div class="results-grid">
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label="Kết quả xếp hạng">
                                 <table aria-label="Kết quả xếp hạng">
                                     <thead><tr>
                                         <th scope="col" class="num">"Hạng"</th>
                                         <th scope="col">"Đơn vị"</th>
+                                        <th scope="col">"Phiếu"</th>
                                         <th scope="col" class="num">"Tự chấm"</th>
                                         <th scope="col" class="num">"Cụm chấm"</th>
                                         <th scope="col">"Xếp loại"</th>
@@ -115,9 +158,10 @@ pub fn ResultsTab() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {lines.into_iter().map(|l| view! {
-                                            <tr>
+                                            <tr class:provisional=l.status != CardStatus::Final>
                                                 <td class="num">{l.row.rank}</td>
                                                 <th scope="row">{l.unit}</th>
+                                                <td><span class=format!("badge status-{}", status_class(l.status))>{text::status(l.status)}</span></td>
                                                 <td class="num">{l.self_total}</td>
                                                 <td class="num"><strong>{l.row.total.to_string()}</strong></td>
                                                 <td><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
@@ -132,6 +176,24 @@ pub fn ResultsTab() -> impl IntoView {
                                 title="Tổng điểm cụm chấm" />
                         </div>
                         <p role="status">{format!("{count} đơn vị đã xếp hạng.")}</p>
+                        {(!apart.is_empty()).then(|| view! {
+                            <h3>"Phiếu chưa chốt (chưa xếp hạng)"</h3>
+                            <div class="table-wrap" tabindex="0" role="region" aria-label="Phiếu chưa chốt">
+                                <table aria-label="Phiếu chưa chốt">
+                                    <thead><tr>
+                                        <th scope="col">"Đơn vị"</th><th scope="col">"Phiếu"</th>
+                                        <th scope="col" class="num">"Tự chấm"</th><th scope="col" class="num">"Cụm chấm (tạm)"</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {apart.into_iter().map(|(unit, status, own, reviewed)| view! {
+                                            <tr><th scope="row">{unit}</th>
+                                                <td><span class=format!("badge status-{}", status_class(status))>{text::status(status)}</span></td>
+                                                <td class="num">{own}</td><td class="num">{reviewed}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        })}
                         {(!missing.is_empty()).then(|| view! {
                             <p class="empty">{format!("Chưa có phiếu chấm: {}.", missing.join(", "))}</p>
                         })}
@@ -139,8 +201,14 @@ pub fn ResultsTab() -> impl IntoView {
                 }.into_any()
             }
         }}
+        <Show when=move || table.with(Option::is_some)>
+            <div class="field check-line">
+                <crate::ui::widgets::CheckField label="Xếp hạng tạm cả các phiếu chưa chốt" value=include_unfinished />
+            </div>
+        </Show>
         // Outside the reactive table so their confirmations survive the table's refresh.
         <Show when=move || table.with(Option::is_some)>
+            <CloseResults />
             <VoteOrder />
             <NextHead />
         </Show>
@@ -277,5 +345,100 @@ fn VoteOrder() -> impl IntoView {
             <div class="actions"><button type="submit">"Ghi kết quả bỏ phiếu"</button></div>
             <NoticeLine notice />
         </form>
+    }
+}
+
+/// Chốt kết quả cụm: allowed once every member's card is final; shows who closed them and when,
+/// and says so when a card was reopened or changed since.
+#[component]
+fn CloseResults() -> impl IntoView {
+    let store = use_store();
+    let Selected { cluster, .. } = expect_context::<Selected>();
+    let actor = RwSignal::new(String::new());
+    let actor_error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
+    let state = Memo::new(move |_| {
+        let c = cluster.get()?;
+        Some(store.with(|d| closing::state(&c, &d.scorecards)))
+    });
+    let close = move |_| {
+        actor_error.set(None);
+        let Some(c) = cluster.get_untracked() else { return };
+        let by = actor.get_untracked();
+        let id = c.meta.id.clone();
+        let result = store.commit(|data, stamp| {
+            let cards = &data.scorecards;
+            let c = crate::domain::record::find_mut(&mut data.clusters, &id)
+                .ok_or(ClosingError::ActorRequired)?;
+            closing::close(c, cards, &by, stamp)
+        });
+        match result {
+            Ok(()) => {
+                actor.set(String::new());
+                notice.set(Some(Notice::Done(format!(
+                    "Đã chốt kết quả {} năm {}.",
+                    c.name, c.year
+                ))));
+            }
+            Err(CommitError::Invalid(ClosingError::ActorRequired)) => {
+                actor_error.set(Some("Hãy ghi người chốt kết quả (họ tên hoặc chức vụ).".into()));
+                crate::ui::widgets::focus::first_invalid();
+            }
+            Err(CommitError::Invalid(ClosingError::Unfinished(list))) => {
+                let names = store.with_untracked(|d| {
+                    list.iter()
+                        .map(|u| match u.status {
+                            Some(s) => format!("{} ({})", d.unit_name(&u.unit_id), text::status(s)),
+                            None => format!("{} (chưa có phiếu)", d.unit_name(&u.unit_id)),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                });
+                notice.set(Some(Notice::Failed(format!(
+                    "Chưa chốt được kết quả: còn phiếu chưa chốt của {names}."
+                ))));
+            }
+            Err(other) => notice.set(Notice::from_commit(&other)),
+        }
+    };
+    let by_name = move |office_id: &str| {
+        store.with_untracked(|d| match &d.office {
+            Some(o) if o.id == office_id && !o.name.is_empty() => format!(" ({})", o.name),
+            _ => String::new(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="chot-ket-qua">
+            <h3 id="chot-ket-qua">"Chốt kết quả cụm"</h3>
+            {move || match state.get() {
+                Some(ClosingState::Closed(c)) => view! {
+                    <p role="status">{format!("Kết quả đã chốt ngày {} bởi {}{}.", crate::domain::format::date(c.at.date_naive()), c.by, by_name(&c.office_id))}</p>
+                }.into_any(),
+                Some(ClosingState::Stale { closing: c, changed }) => {
+                    let names = store.with_untracked(|d| changed.iter().map(|u| d.unit_name(u)).collect::<Vec<_>>().join(", "));
+                    view! {
+                        <p class="banner warn" role="alert">{format!(
+                            "Kết quả đã chốt ngày {} nhưng sau đó phiếu của {names} đã được mở lại hoặc sửa: hãy chốt lại khi mọi phiếu đã chốt.",
+                            crate::domain::format::date(c.at.date_naive()))}</p>
+                    }.into_any()
+                }
+                _ => view! {
+                    <p class="hint">"Chỉ chốt được khi phiếu của mọi đơn vị thành viên đã ở trạng thái Chốt."</p>
+                }.into_any(),
+            }}
+            <Show when=move || !matches!(state.get(), Some(ClosingState::Closed(_)))>
+                <div class="grid">
+                    <crate::ui::widgets::TextField label="Người chốt kết quả" value=actor error=actor_error required=true action_input=true />
+                </div>
+                <div class="actions">
+                    <crate::ui::widgets::ConfirmAction button="Chốt kết quả cụm" label="Xác nhận chốt kết quả cụm"
+                        question=Signal::derive(move || cluster.with(|c| c.as_ref().map(|c| format!(
+                            "Chốt kết quả {} năm {}? Bảng xếp hạng này sẽ là kết quả chính thức của cụm.", c.name, c.year)).unwrap_or_default()))
+                        confirm="Chốt kết quả" cancel="Không chốt"
+                        on_confirm=Callback::new(close) />
+                </div>
+            </Show>
+            <NoticeLine notice />
+        </section>
     }
 }

@@ -13,7 +13,7 @@ use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, TextField};
+use crate::ui::widgets::{ConfirmAction, Notice, TextField};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -119,10 +119,17 @@ pub fn ScorecardTab() -> impl IntoView {
         }
     };
 
+    // Keyed on what the tab shows, not on the card itself: a change to one mark must not
+    // rebuild the card and lose the focus of the field being typed in.
+    let shape = Memo::new(move |_| (template.with(Option::is_some), card.with(Option::is_some)));
     view! {
         <UnitPicker tab=Tab::Scorecards />
+        <p class="hint guide">
+            "Thứ tự làm: Chỉ tiêu → Bảng điểm → Phiếu chấm → Kết quả. Ô “Cụm chấm” để trống nghĩa là cụm đồng ý với điểm tự chấm: "
+            "điểm tự chấm được tính và hiện mờ trong ô."
+        </p>
         <NoticeLine notice=ctx.notice />
-        {move || match (template.get().is_some(), card.with(Option::is_some)) {
+        {move || match shape.get() {
             (false, _) => view! {
                 <p class="empty">"Cụm chưa có bảng điểm năm này: hãy tạo ở phần "
                     <a href=move || super::link(&cluster.get().map(|c| c.meta.id).unwrap_or_default(), Tab::Template, None)>"Bảng điểm"</a> "."</p>
@@ -149,12 +156,29 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         ctx.template
             .with(|t| t.as_ref().map(|t| t.criteria.clone()).unwrap_or_default())
     });
-    let step = move |label: &'static str, f: fn(&mut Scorecard, &Stamp) -> Result<(), ScorecardError>| {
-        view! {
-            <button type="button" on:click=move |_| {
-                ctx.change(Some(format!("Đã {}.", label.to_lowercase())), |card, _, stamp| f(card, stamp));
-            }>{label}</button>
+    let actor = RwSignal::new(String::new());
+    let actor_error = RwSignal::new(None::<String>);
+    let take = move |label: &'static str, f: Step| {
+        actor_error.set(None);
+        let by = actor.get_untracked();
+        if by.trim().is_empty() {
+            actor_error.set(Some(text::scorecard_error(&ScorecardError::ActorRequired, |c| {
+                c.to_string()
+            })));
+            crate::ui::widgets::focus::first_invalid();
+            return;
         }
+        let name = by.clone();
+        if ctx.change(
+            Some(format!("Đã {}.", label.to_lowercase())),
+            move |card, _, stamp| f(card, &by, stamp),
+        ) {
+            // The name stays for the next step; taken back by the form, it is not unsaved input.
+            actor.set(name);
+        }
+    };
+    let step = move |label: &'static str, f: Step| {
+        view! { <button type="button" on:click=move |_| take(label, f)>{label}</button> }
     };
     view! {
         <section class="card">
@@ -164,7 +188,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                     <li aria-current=move || (status.get() == s).then_some("step")>{text::status(s)}</li>
                 }).collect_view()}
             </ol>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Phiếu chấm điểm">
                 <table aria-label="Phiếu chấm điểm" class="scorecard">
                     <thead><tr>
                         <th scope="col">"Mã"</th><th scope="col">"Tiêu chí"</th><th scope="col" class="num">"Tối đa"</th>
@@ -179,6 +203,12 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                 </table>
             </div>
             {move || result.get().map(|r| view! { <Totals self_tally=r.self_tally reviewed=r.reviewed /> })}
+            <Show when=move || status.get() != CardStatus::Final>
+                <div class="grid">
+                    <TextField label="Người thực hiện bước tiếp theo" value=actor error=actor_error
+                        hint="Họ tên hoặc chức vụ, được ghi vào lịch sử phiếu." required=true action_input=true />
+                </div>
+            </Show>
             <div class="actions">
                 {move || match status.get() {
                     CardStatus::Draft => step("Nộp phiếu", sc::submit).into_any(),
@@ -186,12 +216,44 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                         {step("Trả lại đơn vị", sc::send_back)}
                         {step("Xác nhận cụm đã chấm", sc::mark_reviewed)}
                     }.into_any(),
-                    CardStatus::Reviewed => step("Chốt phiếu", sc::finalise).into_any(),
+                    CardStatus::Reviewed => view! {
+                        <ConfirmAction button="Chốt phiếu" label="Xác nhận chốt phiếu"
+                            question=Signal::derive(move || format!(
+                                "Chốt phiếu với tổng cụm chấm {} điểm? Sau khi chốt, phiếu chỉ xem được; muốn sửa phải mở lại và việc mở lại được ghi lại.",
+                                result.with(|r| r.as_ref().map(|r| r.reviewed.total.to_string()).unwrap_or_default())))
+                            confirm="Chốt phiếu" cancel="Không chốt"
+                            on_confirm=Callback::new(move |_| take("Chốt phiếu", sc::finalise)) />
+                    }.into_any(),
                     CardStatus::Final => view! { <Reopen /> }.into_any(),
                 }}
             </div>
+            <History />
             <Reopenings />
         </section>
+    }
+}
+
+/// One step of the card's way, as the domain takes it.
+type Step = fn(&mut Scorecard, &str, &Stamp) -> Result<(), ScorecardError>;
+
+/// Who took each step of the card's way, from which office and when.
+#[component]
+fn History() -> impl IntoView {
+    let ctx = expect_context::<CardCtx>();
+    move || {
+        let steps = ctx
+            .card
+            .with(|c| c.as_ref().map(|c| c.history.clone()).unwrap_or_default());
+        (!steps.is_empty()).then(|| {
+            view! {
+                <h3>"Lịch sử phiếu"</h3>
+                <ul class="history">
+                    {steps.into_iter().map(|s| view! {
+                        <li>{format!("{} – {}: {}", format::date(s.at.date_naive()), text::status(s.status), s.by)}</li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
     }
 }
 
@@ -275,6 +337,8 @@ fn CriterionLine(
             Side::Reviewed => matches!(status.get(), CardStatus::Submitted | CardStatus::Reviewed),
         };
         let current = move || entry.with(|e| e.mark(side));
+        // What counts: a blank reviewed score counts the self score (shown, not stored).
+        let counted = move || entry.with(|e| e.counted(side));
         if automatic {
             return view! { <span class="hint">"tự động"</span> }.into_any();
         }
@@ -283,7 +347,7 @@ fn CriterionLine(
             return view! {
                 <label class="check">
                     <input type="checkbox" aria-label=label.clone()
-                        prop:checked=move || matches!(current(), Some(Mark::Flag(true)))
+                        prop:checked=move || matches!(counted(), Some(Mark::Flag(true)))
                         disabled=move || !editable()
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
@@ -298,9 +362,15 @@ fn CriterionLine(
             Some(Mark::Points(p)) => p.to_string(),
             _ => String::new(),
         };
+        let agreed = move || match (current(), counted()) {
+            (None, Some(Mark::Points(p))) => Some(p.to_string()),
+            _ => None,
+        };
         view! {
             <input class="score" type="text" inputmode="decimal" aria-label=label.clone()
                 prop:value=shown
+                placeholder=agreed
+                title=move || agreed().map(|p| format!("Để trống: tính bằng điểm tự chấm ({p})"))
                 disabled=move || !editable()
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| err_for_input.clone())

@@ -418,19 +418,14 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                 <TextField label="Số Bằng khen" value=certificates />
             </div>
             {move || settings_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            <div class="table-wrap">
-                <table aria-label="Tiêu chí chấm điểm" class="criteria">
-                    <thead><tr>
-                        <th scope="col">"Mã"</th><th scope="col">"Tiêu chí"</th><th scope="col">"Khối"</th>
-                        <th scope="col">"Cách tính"</th><th scope="col">"Điểm tối đa"</th><th scope="col">"Thông số"</th><th scope="col">""</th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.id.get_untracked() let:row>
-                            <CriterionRow row block_options rows />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            // One block of fields per criterion that wraps to the width it has, instead of a
+            // seven-column table two screens wide.
+            <section class="criteria" aria-label="Tiêu chí chấm điểm">
+                <h3>"Tiêu chí"</h3>
+                <For each=move || rows.get() key=|r| r.id.get_untracked() let:row>
+                    <CriterionRow row block_options rows />
+                </For>
+            </section>
             <div class="actions">
                 <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
                 <button type="submit">"Lưu bảng điểm"</button>
@@ -486,34 +481,36 @@ fn CriterionRow(
     });
     let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());
     view! {
-        <tr class:invalid=move || row.error.with(Option::is_some)>
-            <td><TextField label=label("Mã") value=row.code /></td>
-            <td>
-                <TextField label=label("Tên") value=row.name />
-                {move || row.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-            </td>
-            <td><SelectField label=label("Khối") value=row.block options=block_options /></td>
-            <td><SelectField label=label("Cách tính") value=row.kind options=kinds /></td>
-            <td><TextField label=label("Điểm tối đa") value=row.max /></td>
-            <td>
+        <fieldset class="criterion" class:invalid=move || row.error.with(Option::is_some)>
+            <legend>{move || {
+                let (code, name) = (row.code.get(), row.name.get());
+                if name.trim().is_empty() { format!("Tiêu chí {code}") } else { format!("{code}. {name}") }
+            }}</legend>
+            <div class="criterion-grid">
+                <div class="cell code"><TextField label=label("Mã") value=row.code /></div>
+                <div class="cell name"><TextField label=label("Tên") value=row.name /></div>
+                <div class="cell"><SelectField label=label("Khối") value=row.block options=block_options /></div>
+                <div class="cell"><SelectField label=label("Cách tính") value=row.kind options=kinds /></div>
+                <div class="cell max"><TextField label=label("Điểm tối đa") value=row.max /></div>
                 {move || match row.kind.get().as_str() {
                     "target" => view! {
-                        <SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators />
-                        <SelectField label=label("Chỉ tiêu giao") value=row.target options=targets />
-                        <SelectField label=label("Công thức") value=row.formula options=formulas />
+                        <div class="cell"><SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators /></div>
+                        <div class="cell"><SelectField label=label("Chỉ tiêu giao") value=row.target options=targets /></div>
+                        <div class="cell"><SelectField label=label("Công thức") value=row.formula options=formulas /></div>
                     }.into_any(),
                     "count" => view! {
-                        <SelectField label=label("Đếm theo") value=row.indicator options=indicators />
-                        <TextField label=label("Điểm mỗi lần") value=row.points_each />
-                        <TextField label=label("Mỗi (số lượng)") value=row.per />
+                        <div class="cell"><SelectField label=label("Đếm theo") value=row.indicator options=indicators /></div>
+                        <div class="cell max"><TextField label=label("Điểm mỗi lần") value=row.points_each /></div>
+                        <div class="cell max"><TextField label=label("Mỗi (số lượng)") value=row.per /></div>
                     }.into_any(),
-                    _ => view! { <span class="hint">"—"</span> }.into_any(),
+                    _ => ().into_any(),
                 }}
-            </td>
-            <td>
-                <button type="button" class="secondary" aria-label=move || label("Xóa")
-                    on:click=move |_| rows.update(|r| r.retain(|x| x.id.get_untracked() != row.id.get_untracked()))>"Xóa"</button>
-            </td>
-        </tr>
+                <div class="cell remove">
+                    <button type="button" class="secondary" aria-label=move || label("Xóa")
+                        on:click=move |_| rows.update(|r| r.retain(|x| x.id.get_untracked() != row.id.get_untracked()))>"Xóa"</button>
+                </div>
+            </div>
+            {move || row.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </fieldset>
     }
 }

@@ -115,6 +115,7 @@ pub fn scorecard_error(e: &ScorecardError, criterion_name: impl Fn(&str) -> Stri
             status(*s),
             action(*a)
         ),
+        ScorecardError::ActorRequired => "Hãy ghi người thực hiện bước này (họ tên hoặc chức vụ).".into(),
         ScorecardError::ReopenerRequired => "Hãy ghi người mở lại phiếu.".into(),
         ScorecardError::ReasonRequired => "Hãy ghi lý do mở lại phiếu.".into(),
     }

@@ -96,9 +96,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             to_err.set(Some(e.clone()));
         }
         let (Ok(active_from), Ok(active_to)) = (active_from, active_to) else {
-            notice.set(Some(Notice::Failed(
-                "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-            )));
+            notice.set(Some(Notice::refused()));
             return;
         };
         let parent_id = Some(parent.get_untracked()).filter(|p| !p.is_empty());
@@ -141,9 +139,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     target.set(Some(text::error_message(error)));
                 }
                 if errors.iter().any(|e| e.field().is_some()) {
-                    notice.set(Some(Notice::Failed(
-                        "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-                    )));
+                    notice.set(Some(Notice::refused()));
                 }
             }
             Err(other) => notice.set(Notice::from_commit(&other)),

@@ -87,7 +87,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 }
             }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đơn vị">
                 <table aria-label="Danh sách đơn vị">
                     <thead>
                         <tr>

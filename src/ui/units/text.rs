@@ -58,6 +58,9 @@ use crate::domain::scoring::cluster::ClusterError;
 pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -> String {
     match error {
         ClusterError::NameRequired => "Tên cụm là bắt buộc.".into(),
+        ClusterError::NameTaken { year } => {
+            format!("Đã có một cụm cùng tên trong năm {year}. Hãy mở cụm đó để sửa, hoặc đặt tên khác.")
+        }
         ClusterError::YearOutOfRange { year } => format!("Năm {year} không hợp lệ (từ 2000 đến 2100)."),
         ClusterError::NoMembers => "Hãy chọn ít nhất một đơn vị thành viên.".into(),
         ClusterError::DuplicateMember { unit_id } => format!("{} được chọn hai lần.", unit_name(unit_id)),

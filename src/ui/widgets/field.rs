@@ -10,11 +10,44 @@ pub fn next_id(prefix: &str) -> String {
     format!("{prefix}-{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Marks a field holding text the officer typed that the form has not taken back since (a
-/// save resets or refills the value): the update notice asks before reloading over it.
-fn unsaved(typed: RwSignal<Option<String>>, value: RwSignal<String>) -> Option<&'static str> {
-    let current = value.get();
-    (!current.trim().is_empty() && typed.get().as_deref() == Some(current.as_str())).then_some("true")
+/// Whether a field holds text the officer typed that the form has not taken back: its value
+/// differs from the last value the form put there (on opening, refilling after a save, or
+/// resetting). Typing back the original text makes the field clean again. Marked with
+/// `data-typed`, which the unsaved-input guard ([`super::unsaved`]) looks for.
+#[derive(Clone, Copy)]
+struct Typed {
+    /// The text of the last input event, until the value change it caused has been seen.
+    last_input: StoredValue<Option<String>>,
+    /// The last value the form (not the officer) put in the field.
+    baseline: RwSignal<String>,
+}
+
+impl Typed {
+    fn follow(value: RwSignal<String>) -> Self {
+        let typed = Typed {
+            last_input: StoredValue::new(None),
+            baseline: RwSignal::new(value.get_untracked()),
+        };
+        // Every value change not caused by typing comes from the form: it becomes the baseline.
+        Effect::new(move |_| {
+            let v = value.get();
+            let from_typing = typed.last_input.get_value().as_deref() == Some(v.as_str());
+            typed.last_input.set_value(None);
+            if !from_typing {
+                typed.baseline.set(v);
+            }
+        });
+        typed
+    }
+
+    fn input(self, value: RwSignal<String>, text: String) {
+        self.last_input.set_value(Some(text.clone()));
+        value.set(text);
+    }
+
+    fn marker(self, value: RwSignal<String>) -> Option<&'static str> {
+        (value.with(|v| self.baseline.with(|b| v.trim() != b.trim()))).then_some("true")
+    }
 }
 
 #[component]
@@ -39,11 +72,15 @@ pub fn TextField(
     #[prop(optional)] hint: &'static str,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] required: bool,
+    /// Qualifies an action (who takes a step) rather than holding data: leaving it typed and
+    /// unused loses nothing, so the unsaved-input guard does not ask about it.
+    #[prop(optional)]
+    action_input: bool,
 ) -> impl IntoView {
     let id = next_id("f");
     let err_id = format!("{id}-loi");
     let described = err_id.clone();
-    let typed = RwSignal::new(None::<String>);
+    let typed = Typed::follow(value);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label} {required.then_some(" *")}</label>
@@ -52,12 +89,8 @@ pub fn TextField(
                 type=input_type
                 placeholder=placeholder
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    typed.set(Some(text.clone()));
-                    value.set(text);
-                }
-                data-typed=move || unsaved(typed, value)
+                on:input=move |ev| typed.input(value, event_target_value(&ev))
+                data-typed=move || if action_input { None } else { typed.marker(value) }
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             />
@@ -90,11 +123,14 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = next_id("s");
     let err_id = format!("{id}-loi");
+    let err_id_text = err_id.clone();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
             <select
                 id=id
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()
             >
@@ -113,7 +149,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            <FieldError id=err_id error />
+            <FieldError id=err_id_text error />
         </div>
     }
 }
@@ -145,7 +181,7 @@ pub fn TextArea(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let typed = RwSignal::new(None::<String>);
+    let typed = Typed::follow(value);
     view! {
         <div class="field wide" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label} {required.then_some(" *")}</label>
@@ -153,12 +189,8 @@ pub fn TextArea(
                 id=id
                 rows=rows
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    typed.set(Some(text.clone()));
-                    value.set(text);
-                }
-                data-typed=move || unsaved(typed, value)
+                on:input=move |ev| typed.input(value, event_target_value(&ev))
+                data-typed=move || typed.marker(value)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
             ></textarea>

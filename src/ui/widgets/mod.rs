@@ -3,10 +3,13 @@
 pub mod confirm;
 pub mod debounce;
 pub mod field;
+pub mod focus;
 pub mod status;
+pub mod unsaved;
 pub mod update_banner;
+pub mod year_switch;
 
-pub use confirm::ConfirmDelete;
+pub use confirm::{ConfirmAction, ConfirmDelete};
 pub use field::{CheckField, DateField, SelectField, TextArea, TextField};
 pub use status::Notice;
 pub use update_banner::UpdateBanner;

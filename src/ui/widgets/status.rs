@@ -10,6 +10,16 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// The one wording for a save refused because of marked fields.
+    pub const FIX_MARKED: &'static str = "Chưa lưu: hãy sửa các ô được đánh dấu.";
+
+    /// A save refused because of marked fields: says so and moves focus to the first field in
+    /// error (scrolled into view), wherever it is on the page.
+    pub fn refused() -> Notice {
+        super::focus::first_invalid();
+        Notice::Failed(Self::FIX_MARKED.into())
+    }
+
     /// The message for a commit that the store could not finish (the domain error already
     /// handled by the caller).
     pub fn from_commit<E>(err: &crate::store::CommitError<E>) -> Option<Notice> {

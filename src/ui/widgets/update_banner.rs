@@ -4,18 +4,9 @@
 //! (saved data is in localStorage and is safe). So "Cập nhật" first looks for such input; if
 //! there is any, it says so and offers "Vẫn cập nhật" or "Để sau" instead of reloading.
 
+use super::unsaved::unsaved_input;
 use crate::store::offline::{self, Update};
 use leptos::prelude::*;
-
-/// Text typed into a form on the page and not saved: the shared form fields mark such input
-/// with `data-typed` (see `widgets::field`). A form kept filled after saving also counts, so the
-/// check may ask needlessly, never the other way round.
-pub fn unsaved_input() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main [data-typed]").ok().flatten())
-        .is_some()
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {

@@ -82,9 +82,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             Ok(y) => y,
             Err(message) => {
                 errors.set(vec![(ClusterField::Year, message)]);
-                notice.set(Some(Notice::Failed(
-                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-                )));
+                notice.set(Some(Notice::refused()));
                 return;
             }
         };
@@ -134,9 +132,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                         .collect::<Vec<_>>()
                 });
                 errors.set(named);
-                notice.set(Some(Notice::Failed(
-                    "Chưa lưu: hãy sửa các ô được đánh dấu.".into(),
-                )));
+                notice.set(Some(Notice::refused()));
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -159,11 +155,25 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             <div class="grid">
                 <TextField label="Tên cụm" value=name error=error_for(ClusterField::Name) required=true placeholder="Cụm thi đua số 4" />
                 <TextField label="Năm" value=year error=error_for(ClusterField::Year) required=true />
-                <SelectField label="Cụm trưởng" value=head options=member_options error=error_for(ClusterField::Head) />
-                <SelectField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
             </div>
             <fieldset class="members" aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
                 <legend id=legend_id>"Đơn vị thành viên"</legend>
+                <Show when=move || !candidates.with(Vec::is_empty)>
+                    <div class="actions compact">
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let all: Vec<Id> = candidates.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
+                            members.update(|m| {
+                                for id in all {
+                                    if !m.contains(&id) {
+                                        m.push(id);
+                                    }
+                                }
+                            });
+                        }>"Chọn tất cả"</button>
+                        <button type="button" class="secondary" on:click=move |_| members.set(Vec::new())>"Bỏ chọn tất cả"</button>
+                        <span class="hint">{move || format!("Đã chọn {} đơn vị.", members.with(Vec::len))}</span>
+                    </div>
+                </Show>
                 {move || {
                     let list = candidates.get();
                     if list.is_empty() {
@@ -197,6 +207,10 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 }}
                 {move || members_err.get().map(|e| view! { <p class="field-error" role="alert" id=err_id_text.clone()>{e}</p> })}
             </fieldset>
+            <div class="grid">
+                <SelectField label="Cụm trưởng" value=head options=member_options error=error_for(ClusterField::Head) />
+                <SelectField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
+            </div>
             <div class="actions">
                 <button type="submit">{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</button>
                 <Show when=move || editing.with(Option::is_some)>

@@ -57,7 +57,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             when=move || !rows.with(Vec::is_empty)
             fallback=|| view! { <p class="empty">"Chưa có cụm thi đua nào."</p> }
         >
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách cụm thi đua">
                 <table aria-label="Danh sách cụm thi đua">
                     <thead>
                         <tr>
