@@ -113,6 +113,19 @@ pub fn live<T: Record>(items: &[T]) -> impl Iterator<Item = &T> {
 }
 
 /// Marks a record deleted, keeping it as a tombstone. Returns false when no live record had the id.
+/// The record to change or delete no longer exists (deleted in another tab or by an import).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotFound;
+
+/// A deletion's outcome as a result, for commits: `record::found(delete(…))`.
+pub fn found(deleted: bool) -> Result<(), NotFound> {
+    if deleted {
+        Ok(())
+    } else {
+        Err(NotFound)
+    }
+}
+
 pub fn delete<T: Record>(items: &mut [T], id: &str, stamp: &Stamp) -> bool {
     match find_mut(items, id) {
         Some(r) => {

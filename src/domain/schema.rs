@@ -25,11 +25,26 @@ pub enum LoadError {
     /// Not JSON at all (cut off, edited by hand, written by something else).
     NotJson { line: usize, column: usize },
     /// JSON, but not the shape of this app's data.
-    WrongShape { detail: String },
+    WrongShape(ShapeProblem),
     /// Written by a newer version of the app; this build must not touch it.
     NewerVersion { found: u32, supported: u32 },
     /// An older version that no migration step could bring up to date.
     MigrationFailed { from: u32, detail: String },
+}
+
+/// What is wrong with the shape of stored data, in terms the recovery screen can explain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// The text is a list or a value, not the app's object.
+    NotAnObject,
+    MissingVersion,
+    /// `schema_version` is not a whole number from 1.
+    BadVersion,
+    /// A value in a record is missing or of the wrong kind; `path` names where
+    /// (`units[3].name`), as serde_path_to_error reports it.
+    Record {
+        path: String,
+    },
 }
 
 /// Decoded data and, if it was older, the version it was migrated from.
@@ -61,8 +76,10 @@ pub fn decode_value(mut value: Value, current: u32, migrations: &[Migration]) ->
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(current));
     }
-    let data = serde_json::from_value(value).map_err(|e| LoadError::WrongShape {
-        detail: e.to_string(),
+    let data = serde_path_to_error::deserialize(value).map_err(|e| {
+        LoadError::WrongShape(ShapeProblem::Record {
+            path: e.path().to_string(),
+        })
     })?;
     Ok(Loaded {
         data,
@@ -71,19 +88,17 @@ pub fn decode_value(mut value: Value, current: u32, migrations: &[Migration]) ->
 }
 
 fn schema_version(value: &Value) -> Result<u32, LoadError> {
-    let obj = value.as_object().ok_or_else(|| LoadError::WrongShape {
-        detail: "dữ liệu không phải một đối tượng JSON".into(),
-    })?;
-    let version = obj.get("schema_version").ok_or_else(|| LoadError::WrongShape {
-        detail: "thiếu trường schema_version".into(),
-    })?;
+    let obj = value
+        .as_object()
+        .ok_or(LoadError::WrongShape(ShapeProblem::NotAnObject))?;
+    let version = obj
+        .get("schema_version")
+        .ok_or(LoadError::WrongShape(ShapeProblem::MissingVersion))?;
     version
         .as_u64()
         .filter(|v| *v >= 1 && *v <= u32::MAX as u64)
         .map(|v| v as u32)
-        .ok_or_else(|| LoadError::WrongShape {
-            detail: format!("schema_version không hợp lệ: {version}"),
-        })
+        .ok_or(LoadError::WrongShape(ShapeProblem::BadVersion))
 }
 
 /// Runs every step from `from` up to `to` on the JSON tree (also used for imported files).
@@ -134,6 +149,12 @@ mod tests {
             decode("{\"units\": []}"),
             Err(LoadError::WrongShape { .. })
         ));
+        assert_eq!(
+            decode("{\"schema_version\": 1, \"units\": [{\"meta\": 5}]}").err(),
+            Some(LoadError::WrongShape(ShapeProblem::Record {
+                path: "units[0].meta".into()
+            }))
+        );
         assert!(matches!(
             decode("{\"schema_version\": 1, \"units\": 5}"),
             Err(LoadError::WrongShape { .. })

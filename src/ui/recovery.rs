@@ -1,19 +1,25 @@
 //! Shown instead of the app when stored data cannot be read. It explains the problem, offers the
 //! raw text as a download, and never writes to storage.
 
-use crate::domain::schema::LoadError;
+use crate::domain::schema::{LoadError, ShapeProblem};
 use crate::store::{download::download_text, Boot};
 use leptos::prelude::*;
 
 pub fn explain(error: &LoadError) -> String {
     match error {
         LoadError::NotJson { line, column } => format!(
-            "Dữ liệu đã lưu bị hỏng: không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}). \
-             Có thể tệp đã bị sửa tay hoặc bị cắt ngang khi lưu."
+            "Dữ liệu đã lưu bị hỏng: văn bản dữ liệu bị lỗi ở dòng {line}, cột {column}, \
+             có thể do bị sửa bằng công cụ khác hoặc bị cắt ngang khi lưu."
         ),
-        LoadError::WrongShape { detail } => {
-            format!("Dữ liệu đã lưu không đúng cấu trúc của ứng dụng Thi đua ({detail}).")
-        }
+        LoadError::WrongShape(problem) => match problem {
+            ShapeProblem::NotAnObject | ShapeProblem::MissingVersion => {
+                "Dữ liệu đã lưu không phải dữ liệu của ứng dụng Thi đua (thiếu số phiên bản dữ liệu).".into()
+            }
+            ShapeProblem::BadVersion => "Số phiên bản của dữ liệu đã lưu không hợp lệ.".into(),
+            ShapeProblem::Record { path } => format!(
+                "Dữ liệu đã lưu có một giá trị bị thiếu hoặc sai kiểu, tại vị trí {path}, nên ứng dụng không đọc được."
+            ),
+        },
         LoadError::NewerVersion { found, supported } => format!(
             "Dữ liệu được lưu bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}, \
              bản này chỉ đọc được đến {supported}). Hãy mở bằng phiên bản mới nhất của ứng dụng."
@@ -28,7 +34,7 @@ pub fn explain(error: &LoadError) -> String {
 pub fn Recovery(problem: Boot) -> impl IntoView {
     let (message, raw) = match problem {
         Boot::StorageBlocked => (
-            "Trình duyệt không cho trang này dùng bộ nhớ cục bộ (localStorage), nên ứng dụng không thể \
+            "Trình duyệt không cho trang này dùng bộ nhớ của trình duyệt, nên ứng dụng không thể \
              lưu dữ liệu. Hãy tắt chế độ chặn cookie/lưu trữ cho trang này, hoặc mở bằng trình duyệt khác."
                 .to_string(),
             None,

@@ -18,7 +18,7 @@ test("corrupt stored JSON shows the recovery screen and is left untouched", asyn
   const corrupt = '{"schema_version":1,"units":[{"meta":{"id":"x"';
   const { context, page } = await withStored(corrupt);
   await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
-  await page.getByRole("alert").filter({ hasText: "không phải JSON hợp lệ" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "văn bản dữ liệu bị lỗi ở dòng" }).waitFor();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Tải xuống dữ liệu gốc" }).click();
   const file = await download;
@@ -42,7 +42,10 @@ test("data from a newer version is refused, not overwritten", async () => {
 test("data of the wrong shape is refused, not overwritten", async () => {
   const wrong = JSON.stringify({ schema_version: 1, units: "không phải danh sách" });
   const { context, page } = await withStored(wrong);
-  await page.getByRole("alert").filter({ hasText: "không đúng cấu trúc" }).waitFor();
+  // Said in Vietnamese, naming where; no raw English decoder message on screen.
+  const alert = page.getByRole("alert").filter({ hasText: "sai kiểu, tại vị trí units" });
+  await alert.waitFor();
+  assert.doesNotMatch(await alert.textContent(), /invalid type|expected/);
   assert.equal(await storedText(page), wrong);
   await context.close();
 });

@@ -49,7 +49,7 @@ async function collections(page) {
 }
 
 const EXPECTED = {
-  "not-json.json": "Tệp không phải JSON hợp lệ (lỗi ở dòng 1, cột 1)",
+  "not-json.json": "Tệp .json bị lỗi ở dòng 1, cột 1",
   "truncated.json": "Tệp bị cắt cụt",
   "other-app.json": "không phải tệp xuất dữ liệu của Thi đua",
   "newer-version.json": "phiên bản mới hơn của ứng dụng (phiên bản dữ liệu 99, máy này đọc được đến 1)",

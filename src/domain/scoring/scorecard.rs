@@ -153,6 +153,32 @@ pub fn find_for<'a>(
     record::live(cards).find(|c| c.cluster_id == cluster_id && c.year == year && c.unit_id == unit_id)
 }
 
+/// A unit has one card per cluster-year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardExists;
+
+/// Tạo phiếu chấm: a new draft card for a member of a cluster-year.
+pub fn create(
+    cards: &mut Vec<Scorecard>,
+    id: Id,
+    cluster_id: &str,
+    year: i32,
+    unit_id: &str,
+    stamp: &Stamp,
+) -> Result<(), CardExists> {
+    if find_for(cards, cluster_id, year, unit_id).is_some() {
+        return Err(CardExists);
+    }
+    cards.push(Scorecard::new(
+        id,
+        cluster_id.to_string(),
+        year,
+        unit_id.to_string(),
+        stamp,
+    ));
+    Ok(())
+}
+
 /// What the user did that the card refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -508,6 +534,19 @@ mod tests {
             c.entry(ids::CARE).unwrap().mark(Side::Reviewed),
             Some(Mark::Points(Points::whole(7)))
         );
+    }
+
+    #[test]
+    fn a_unit_has_one_card_per_cluster_year() {
+        let mut cards = Vec::new();
+        create(&mut cards, "c1".into(), "k", 2023, "u", &stamp()).unwrap();
+        assert_eq!(
+            create(&mut cards, "c2".into(), "k", 2023, "u", &stamp()),
+            Err(CardExists)
+        );
+        create(&mut cards, "c3".into(), "k", 2024, "u", &stamp()).unwrap();
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].status, CardStatus::Draft);
     }
 
     #[test]

@@ -399,3 +399,105 @@ pub fn validate(t: &ScoringTemplate) -> Vec<TemplateIssue> {
 pub fn errors(t: &ScoringTemplate) -> Vec<TemplateIssue> {
     validate(t).into_iter().filter(|i| !i.is_warning()).collect()
 }
+
+/// A cluster-year has one scoring table: a second would split its cards' scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableExists;
+
+/// Adds a new table (the default, or last year's copied) to its cluster-year.
+pub fn add(templates: &mut Vec<ScoringTemplate>, table: ScoringTemplate) -> Result<(), TableExists> {
+    if find_for(templates, &table.cluster_id, table.year).is_some() {
+        return Err(TableExists);
+    }
+    templates.push(table);
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplaceError {
+    /// The edited table has issues that stop saving (warnings are not among them).
+    Invalid(Vec<TemplateIssue>),
+    /// The table no longer exists (deleted in another tab).
+    NotFound,
+}
+
+/// Saves an edited table over the stored one, keeping its identity (id, cluster-year, edit
+/// history). Returns the warnings, which do not stop saving.
+pub fn replace(
+    templates: &mut [ScoringTemplate],
+    id: &str,
+    edited: ScoringTemplate,
+    stamp: &Stamp,
+) -> Result<Vec<TemplateIssue>, ReplaceError> {
+    let issues = validate(&edited);
+    if issues.iter().any(|i| !i.is_warning()) {
+        return Err(ReplaceError::Invalid(issues));
+    }
+    let slot = record::find_mut(templates, id).ok_or(ReplaceError::NotFound)?;
+    let (meta, cluster_id, year) = (slot.meta.clone(), slot.cluster_id.clone(), slot.year);
+    *slot = ScoringTemplate {
+        meta,
+        cluster_id,
+        year,
+        ..edited
+    };
+    slot.meta.touch(stamp);
+    Ok(issues.into_iter().filter(TemplateIssue::is_warning).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::default_template::default_template;
+    use chrono::DateTime;
+
+    fn stamp() -> Stamp {
+        Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    #[test]
+    fn a_cluster_year_has_one_table() {
+        let mut list = Vec::new();
+        add(
+            &mut list,
+            default_template("t1".into(), "k".into(), 2023, &stamp()),
+        )
+        .unwrap();
+        assert_eq!(
+            add(
+                &mut list,
+                default_template("t2".into(), "k".into(), 2023, &stamp())
+            ),
+            Err(TableExists)
+        );
+        let copy = copy_template(&list[0], "t3".into(), "k".into(), 2024, &stamp());
+        add(&mut list, copy).unwrap();
+        assert_eq!(list.len(), 2);
+    }
+
+    #[test]
+    fn replacing_keeps_the_tables_identity_and_refuses_errors() {
+        let mut list = vec![default_template("t1".into(), "k".into(), 2023, &stamp())];
+        let mut edited = list[0].clone();
+        edited.meta = Meta::new("other".into(), &stamp());
+        edited.year = 1999;
+        edited.name = "Bảng điểm 2023 (sửa)".into();
+        replace(&mut list, "t1", edited.clone(), &stamp()).unwrap();
+        assert_eq!((list[0].meta.id.as_str(), list[0].year), ("t1", 2023));
+        assert_eq!(list[0].name, "Bảng điểm 2023 (sửa)");
+        assert_eq!(list[0].meta.edits.get("o"), Some(&2));
+        let mut broken = edited;
+        broken.criteria[0].max = Points::ZERO;
+        broken.criteria[1].id = broken.criteria[0].id.clone();
+        let before = list.clone();
+        assert!(matches!(
+            replace(&mut list, "t1", broken, &stamp()),
+            Err(ReplaceError::Invalid(_))
+        ));
+        assert_eq!(list, before);
+        assert_eq!(
+            replace(&mut list, "gone", before[0].clone(), &stamp()),
+            Err(ReplaceError::NotFound)
+        );
+    }
+}

@@ -36,7 +36,7 @@ pub fn StorageInfo() -> impl IntoView {
         <section class="card" aria-labelledby="luu-tru">
             <h2 id="luu-tru">"Bộ nhớ trình duyệt"</h2>
             <p>
-                "Dữ liệu được lưu ngay trên trình duyệt này (localStorage), không gửi đi đâu. "
+                "Dữ liệu được lưu ngay trên trình duyệt này, không gửi đi đâu. "
                 "Xóa dữ liệu duyệt web sẽ xóa luôn dữ liệu này: hãy thường xuyên tải bản sao lưu về máy."
             </p>
             {move || match usage.get() {
@@ -66,7 +66,7 @@ pub fn StorageInfo() -> impl IntoView {
                             "Đã dùng "
                             <strong>{used_share(share)}</strong>
                             {format!(
-                                " giới hạn của bộ nhớ cục bộ: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (localStorage tính theo ký tự UTF-16, tức khoảng {}). ",
+                                " giới hạn của bộ nhớ cục bộ: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (khoảng {}). ",
                                 format::integer(u.total as i64),
                                 format::integer(LOCAL_STORAGE_LIMIT as i64),
                                 human_bytes(LOCAL_STORAGE_LIMIT as f64 * 2.0),

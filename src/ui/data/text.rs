@@ -151,7 +151,7 @@ pub fn import_error(e: &ImportError) -> String {
             count(*limit)
         ),
         ImportError::NotJson { line, column } => format!(
-            "Tệp không phải JSON hợp lệ (lỗi ở dòng {}, cột {}). Có thể tệp đã bị sửa tay hoặc không phải tệp xuất từ Thi đua.",
+            "Tệp .json bị lỗi ở dòng {}, cột {}: có thể tệp đã bị sửa bằng công cụ khác hoặc không phải tệp xuất từ Thi đua.",
             count(*line),
             count(*column)
         ),
@@ -159,7 +159,7 @@ pub fn import_error(e: &ImportError) -> String {
             "Tệp bị cắt cụt (kết thúc giữa chừng): có lẽ tải về hoặc sao chép chưa xong. Hãy xin gửi lại tệp.".into()
         }
         ImportError::NotOurFormat => {
-            "Tệp là JSON nhưng không phải tệp xuất dữ liệu của Thi đua (thiếu \"format\": \"thidua-export\").".into()
+            "Tệp .json này không phải tệp xuất dữ liệu của Thi đua (thiếu dấu hiệu nhận dạng \"format\": \"thidua-export\").".into()
         }
         ImportError::NewerVersion { found, supported } => format!(
             "Tệp được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}, máy này đọc được đến {supported}). Hãy cập nhật ứng dụng rồi nhập lại."

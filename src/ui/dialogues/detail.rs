@@ -173,17 +173,20 @@ fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
     let confirm = move |_| {
         let id = id.clone();
         let result = store.commit(|data, stamp| {
-            if delete_with_proposals(&mut data.dialogues, &mut data.proposals, &id, stamp) {
-                Ok(())
-            } else {
-                Err(())
-            }
+            crate::domain::record::found(delete_with_proposals(
+                &mut data.dialogues,
+                &mut data.proposals,
+                &id,
+                stamp,
+            ))
         });
         page_notice.set(match result {
             Ok(()) => Some(Notice::Done(
                 "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
             )),
-            Err(CommitError::Invalid(())) => Some(Notice::Failed(text::NOT_FOUND.into())),
+            Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
+                Some(Notice::Failed(text::NOT_FOUND.into()))
+            }
             Err(other) => Notice::from_commit(&other),
         });
         go(&Page::Dialogues.href());

@@ -10,12 +10,12 @@ use crate::store::CommitError;
 use crate::ui::route::Page;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{CheckField, TextArea};
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
-use chrono::NaiveDate;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// One row of "nội dung đã thống nhất" with its measure.
 #[derive(Clone, Copy)]
@@ -31,16 +31,6 @@ impl PointRow {
             measure: RwSignal::new(measure),
         }
     }
-}
-
-/// Parses a dd/mm/yyyy field where blank means "not given".
-fn optional_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
-    if typed.trim().is_empty() {
-        return Ok(None);
-    }
-    format::parse_date(typed)
-        .map(Some)
-        .map_err(|e| text::date_message(label, &e))
 }
 
 fn lines(typed: &str) -> Vec<String> {
@@ -95,19 +85,8 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let notes = RwSignal::new(draft.minutes_notes.clone());
     let signed = RwSignal::new(draft.minutes_signed);
 
-    let date_err = RwSignal::new(None::<String>);
-    let place_err = RwSignal::new(None::<String>);
-    let unit_err = RwSignal::new(None::<String>);
-    let att_err = RwSignal::new(None::<String>);
-    let next_err = RwSignal::new(None::<String>);
-    let point_errs = RwSignal::new(HashMap::<usize, String>::new());
+    let errors = FieldErrors::<DialogueField>::new();
     let notice = RwSignal::new(None::<Notice>);
-    let clear_errors = move || {
-        for e in [date_err, place_err, unit_err, att_err, next_err] {
-            e.set(None);
-        }
-        point_errs.set(HashMap::new());
-    };
 
     let kind_options = super::kind_options(None);
     let level_options =
@@ -117,17 +96,17 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        clear_errors();
-        let held = optional_date("Ngày đối thoại", &date.get_untracked());
-        let next = optional_date("Thời gian đối thoại tiếp theo", &next_on.get_untracked());
-        if let Err(e) = &held {
-            date_err.set(Some(e.clone()));
-        }
-        if let Err(e) = &next {
-            next_err.set(Some(e.clone()));
-        }
-        let (Ok(held), Ok(next)) = (held, next) else {
-            notice.set(Some(Notice::refused()));
+        errors.clear();
+        let held = errors.check(
+            DialogueField::Date,
+            parse::optional_date("Ngày đối thoại", &date.get_untracked()),
+        );
+        let next = errors.check(
+            DialogueField::NextDialogueOn,
+            parse::optional_date("Thời gian đối thoại tiếp theo", &next_on.get_untracked()),
+        );
+        let (Some(held), Some(next)) = (held, next) else {
+            errors.refuse_if_any(notice);
             return;
         };
         let draft = DialogueDraft {
@@ -177,25 +156,18 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 page_notice.set(Some(Notice::Done(what.into())));
                 go(&super::dialogue_href(&id));
             }
-            Err(CommitError::Invalid(errors)) => {
-                for error in &errors {
+            Err(CommitError::Invalid(refused)) => {
+                for error in &refused {
                     let message = text::dialogue_error(error);
                     match error.field() {
-                        Some(DialogueField::Date) => date_err.set(Some(message)),
-                        Some(DialogueField::Place) => place_err.set(Some(message)),
-                        Some(DialogueField::Unit) => unit_err.set(Some(message)),
-                        Some(DialogueField::Attendances) => att_err.set(Some(message)),
-                        Some(DialogueField::NextDialogueOn) => next_err.set(Some(message)),
-                        Some(DialogueField::AgreedPoint(i)) => point_errs.update(|m| {
-                            m.insert(i, message);
-                        }),
+                        Some(field) => errors.add(field, message),
                         None => {
                             notice.set(Some(Notice::Failed(message)));
                             return;
                         }
                     }
                 }
-                notice.set(Some(Notice::refused()));
+                errors.refuse_if_any(notice);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -221,10 +193,10 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 <div class="grid">
                     <SelectField label="Hình thức đối thoại" value=kind options=kind_options />
                     <SelectField label="Cấp đối thoại" value=level options=level_options />
-                    <DateField label="Ngày đối thoại" value=date error=date_err required=true />
-                    <TextField label="Địa điểm" value=place error=place_err required=true placeholder="Hội trường UBND huyện" />
-                    <SelectField label="Đơn vị tổ chức" value=unit_id options=units error=unit_err />
-                    <TextField label="Số lượt tham dự" value=attendances error=att_err input_type="text" placeholder="1.250" />
+                    <DateField label="Ngày đối thoại" value=date error=errors.of(DialogueField::Date) required=true />
+                    <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
+                    <SelectField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
+                    <TextField label="Số lượt tham dự" value=attendances error=errors.of(DialogueField::Attendances) input_type="text" placeholder="1.250" />
                 </div>
             </fieldset>
             <fieldset>
@@ -245,7 +217,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, row)| view! { <PointInputs index=i row points errors=point_errs /> })
+                        .map(|(i, row)| view! { <PointInputs index=i row points errors /> })
                         .collect_view()
                 }}
                 <button
@@ -257,7 +229,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 </button>
                 <TextArea label="Nội dung chưa thống nhất" value=disagreed hint="Mỗi nội dung một dòng." />
                 <div class="grid">
-                    <DateField label="Thời gian đối thoại tiếp theo" value=next_on error=next_err />
+                    <DateField label="Thời gian đối thoại tiếp theo" value=next_on error=errors.of(DialogueField::NextDialogueOn) />
                 </div>
                 <TextArea label="Ghi chú biên bản" value=notes />
                 <CheckField label="Biên bản đã có chữ ký của hai bên" value=signed />
@@ -278,15 +250,15 @@ fn PointInputs(
     index: usize,
     row: PointRow,
     points: RwSignal<Vec<PointRow>>,
-    errors: RwSignal<HashMap<usize, String>>,
+    errors: FieldErrors<DialogueField>,
 ) -> impl IntoView {
     let n = index + 1;
     let content_id = next_id("nd");
     let measure_id = next_id("bp");
     let err_id = format!("{content_id}-loi");
     let described = err_id.clone();
-    let error = move || errors.with(|m| m.get(&index).cloned());
-    let has_error = move || errors.with(|m| m.contains_key(&index));
+    let error = errors.of(DialogueField::AgreedPoint(index));
+    let has_error = move || error.with(Option::is_some);
     view! {
         <div class="point-row grid" class:invalid=has_error>
             <div class="field">
@@ -299,7 +271,7 @@ fn PointInputs(
                     aria-invalid=move || has_error().then_some("true")
                     aria-describedby=move || has_error().then(|| described.clone())
                 />
-                {move || error().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
             </div>
             <div class="field">
                 <label for=measure_id.clone()>{format!("Biện pháp {n}")}</label>
@@ -321,7 +293,7 @@ fn PointInputs(
                                 p.remove(index);
                             }
                         });
-                        errors.set(HashMap::new());
+                        errors.clear();
                     }
                 >
                     "Bỏ"

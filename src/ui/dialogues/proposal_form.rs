@@ -8,20 +8,11 @@ use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::TextArea;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
-use chrono::NaiveDate;
 use leptos::prelude::*;
-
-fn optional_date(label: &str, typed: &str) -> Result<Option<NaiveDate>, String> {
-    if typed.trim().is_empty() {
-        return Ok(None);
-    }
-    format::parse_date(typed)
-        .map(Some)
-        .map_err(|e| text::date_message(label, &e))
-}
 
 /// `editing` is the proposal being edited; without it the form adds to `dialogue_id`.
 /// `done` runs after a successful save (to close an edit form).
@@ -102,7 +93,7 @@ pub fn ProposalForm(
             ("Ngày giải quyết", resolved_on, resolved_err),
         ]
         .map(|(label, value, err)| {
-            optional_date(label, &value.get_untracked()).inspect_err(|e| err.set(Some(e.clone())))
+            parse::optional_date(label, &value.get_untracked()).inspect_err(|e| err.set(Some(e.clone())))
         });
         let chosen_topic = text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked());
         if chosen_topic.is_none() {

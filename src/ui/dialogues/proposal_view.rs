@@ -11,6 +11,7 @@ use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
@@ -143,8 +144,7 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
         if to.is_none() {
             status_err.set(Some("Hãy chọn trạng thái mới.".into()));
         }
-        let day = format::parse_date(&on.get_untracked())
-            .map_err(|e| text::date_message("Ngày chuyển trạng thái", &e))
+        let day = parse::date("Ngày chuyển trạng thái", &on.get_untracked())
             .inspect_err(|e| on_err.set(Some(e.clone())));
         let (Some(to), Ok(day)) = (to, day) else {
             notice.set(Some(Notice::refused()));
@@ -208,15 +208,13 @@ fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
     let confirm = move |_| {
         let id = id.clone();
         let result = store.commit(|data, stamp| {
-            if record::delete(&mut data.proposals, &id, stamp) {
-                Ok(())
-            } else {
-                Err(())
-            }
+            crate::domain::record::found(record::delete(&mut data.proposals, &id, stamp))
         });
         page_notice.set(match result {
             Ok(()) => Some(Notice::Done("Đã xóa kiến nghị.".into())),
-            Err(CommitError::Invalid(())) => Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into())),
+            Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
+                Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into()))
+            }
             Err(other) => Notice::from_commit(&other),
         });
         super::go(&super::dialogue_href(&dialogue_id));

@@ -4,7 +4,7 @@
 use crate::domain::dialogues::{
     AttendanceError, DialogueError, DialogueKind, DialogueLevel, ProposalError, ProposalStatus, Topic,
 };
-use crate::domain::format::{self, DateError};
+use crate::domain::format;
 
 pub const PAGE_TITLE: &str = "Đối thoại";
 pub const OVERDUE: &str = "Quá hạn";
@@ -118,14 +118,6 @@ pub fn options<T: Copy>(
                 .map(|x| (slug_of(*x).to_string(), name_of(*x).to_string())),
         )
         .collect()
-}
-
-/// The message for a date field, naming the field.
-pub fn date_message(field: &str, error: &DateError) -> String {
-    match error {
-        DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 14/05/2024."),
-        DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
-    }
 }
 
 pub fn dialogue_error(error: &DialogueError) -> String {

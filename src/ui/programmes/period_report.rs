@@ -11,6 +11,7 @@ use crate::domain::programmes::{period_report, PeriodReport, Scope, REPORT_MEASU
 use crate::domain::record;
 use crate::store::browser::today;
 use crate::ui::use_store;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::{SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -66,8 +67,8 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
 
     // The span as typed, or the message for the field to correct.
     let span = Memo::new(move |_| {
-        let f = text::parse_year("Từ năm", &from.get());
-        let t = text::parse_year("Đến năm", &to.get());
+        let f = parse::year("Từ năm", &from.get());
+        let t = parse::year("Đến năm", &to.get());
         match (f, t) {
             (Err(e), _) => Err((true, e)),
             (_, Err(e)) => Err((false, e)),

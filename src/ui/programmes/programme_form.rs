@@ -11,6 +11,8 @@ use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
 use chrono::Datelike;
@@ -51,22 +53,7 @@ impl AreaRow {
     }
 }
 
-type Errors = RwSignal<HashMap<ProgrammeField, String>>;
-
-fn field_error(errors: Errors, field: ProgrammeField) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|m| m.get(&field).cloned()))
-}
-
-fn add_error(errors: Errors, field: ProgrammeField, message: String) {
-    errors.update(|m| {
-        m.entry(field)
-            .and_modify(|e| {
-                e.push(' ');
-                e.push_str(&message);
-            })
-            .or_insert(message);
-    });
-}
+type Errors = FieldErrors<ProgrammeField>;
 
 #[component]
 pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
@@ -97,7 +84,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let from_year = RwSignal::new(draft.from_year.to_string());
     let to_year = RwSignal::new(draft.to_year.to_string());
     let rows = RwSignal::new(draft.areas.iter().map(AreaRow::from_area).collect::<Vec<_>>());
-    let errors: Errors = RwSignal::new(HashMap::new());
+    let errors: Errors = FieldErrors::new();
     let notice = RwSignal::new(None::<Notice>);
 
     let unit_options = Signal::derive(move || {
@@ -114,15 +101,13 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
 
     // Errors of content areas are tied to positions: moving rows would misplace them.
     let clear_area_errors = move || {
-        errors.update(|m| {
-            m.retain(|f, _| {
-                !matches!(
-                    f,
-                    ProgrammeField::AreaNumber(_)
-                        | ProgrammeField::AreaTitle(_)
-                        | ProgrammeField::AreaMeasures(_)
-                )
-            })
+        errors.retain(|f| {
+            !matches!(
+                f,
+                ProgrammeField::AreaNumber(_)
+                    | ProgrammeField::AreaTitle(_)
+                    | ProgrammeField::AreaMeasures(_)
+            )
         })
     };
     let add_area = move |_| {
@@ -155,26 +140,20 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(HashMap::new());
+        errors.clear();
         notice.set(None);
         let signed = signed_on.get_untracked();
-        let signed = if signed.trim().is_empty() {
-            Ok(None)
-        } else {
-            format::parse_date(&signed)
-                .map(Some)
-                .map_err(|e| text::date_message("Ngày ký", &e))
-        };
-        let from = text::parse_year("Từ năm", &from_year.get_untracked());
-        let to = text::parse_year("Đến năm", &to_year.get_untracked());
+        let signed = parse::optional_date("Ngày ký", &signed);
+        let from = parse::year("Từ năm", &from_year.get_untracked());
+        let to = parse::year("Đến năm", &to_year.get_untracked());
         if let Err(e) = &signed {
-            add_error(errors, ProgrammeField::SignedOn, e.clone());
+            errors.add(ProgrammeField::SignedOn, e.clone());
         }
         if let Err(e) = &from {
-            add_error(errors, ProgrammeField::FromYear, e.clone());
+            errors.add(ProgrammeField::FromYear, e.clone());
         }
         if let Err(e) = &to {
-            add_error(errors, ProgrammeField::ToYear, e.clone());
+            errors.add(ProgrammeField::ToYear, e.clone());
         }
         let (Ok(signed_on), Ok(from_year), Ok(to_year)) = (signed, from, to) else {
             notice.set(Some(Notice::refused()));
@@ -245,8 +224,8 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                     let message = text::programme_error(e, title_of);
                     match e.field() {
                         // Both years as a whole: shown on "Đến năm", the one to correct.
-                        Some(ProgrammeField::Period) => add_error(errors, ProgrammeField::ToYear, message),
-                        Some(f) => add_error(errors, f, message),
+                        Some(ProgrammeField::Period) => errors.add(ProgrammeField::ToYear, message),
+                        Some(f) => errors.add(f, message),
                         None => general.push(message),
                     }
                 }
@@ -290,19 +269,20 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         <form class="card" on:submit=submit aria-label=heading novalidate>
             <h2>{heading}</h2>
             <div class="grid">
-                <TextField label="Số hiệu" value=number error=field_error(errors, ProgrammeField::Number) required=true placeholder="163/CTr-UBND-LĐLĐ" />
+                <TextField label="Số hiệu" value=number error=errors.of(ProgrammeField::Number) required=true placeholder="163/CTr-UBND-LĐLĐ" />
                 <TextField label="Trích yếu" value=title placeholder="Phối hợp công tác giai đoạn 2020–2025" />
-                <TextField label="UBND ký chương trình" value=authority error=field_error(errors, ProgrammeField::Authority) required=true placeholder="UBND huyện Thanh Oai" />
-                <SelectField label="LĐLĐ ký chương trình" value=unit options=unit_options error=field_error(errors, ProgrammeField::Unit) />
-                <DateField label="Ngày ký" value=signed_on error=field_error(errors, ProgrammeField::SignedOn) required=true />
-                <TextField label="Từ năm" value=from_year error=field_error(errors, ProgrammeField::FromYear) required=true />
-                <TextField label="Đến năm" value=to_year error=field_error(errors, ProgrammeField::ToYear) required=true />
+                <TextField label="UBND ký chương trình" value=authority error=errors.of(ProgrammeField::Authority) required=true placeholder="UBND huyện Thanh Oai" />
+                <SelectField label="LĐLĐ ký chương trình" value=unit options=unit_options error=errors.of(ProgrammeField::Unit) />
+                <DateField label="Ngày ký" value=signed_on error=errors.of(ProgrammeField::SignedOn) required=true />
+                <TextField label="Từ năm" value=from_year error=errors.of(ProgrammeField::FromYear) required=true />
+                <TextField label="Đến năm" value=to_year error=errors.of(ProgrammeField::ToYear) required=true />
             </div>
             <section aria-labelledby="noi-dung-phoi-hop">
                 <h3 id="noi-dung-phoi-hop">"Nội dung phối hợp"</h3>
                 {move || {
                     errors
-                        .with(|m| m.get(&ProgrammeField::Areas).cloned())
+                        .of(ProgrammeField::Areas)
+                        .get()
                         .map(|e| view! { <p class="field-error" role="alert">{e}</p> })
                 }}
                 <For
@@ -339,7 +319,7 @@ fn AreaEditor(
         Memo::new(move |_| rows.with(|r| r.iter().position(|a| a.id == id).unwrap_or(0)))
     };
     let err = move |make: fn(usize) -> ProgrammeField| {
-        Signal::derive(move || errors.with(|m| m.get(&make(position.get())).cloned()))
+        Signal::derive(move || errors.of(make(position.get())).get())
     };
     let number = row.number;
     let label = move || format!("nội dung số {}", number.get().trim());

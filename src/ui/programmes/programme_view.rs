@@ -36,11 +36,12 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
         move |_| {
             let number = found.get_untracked().map(|p| p.number).unwrap_or_default();
             let result = store.commit(|data, stamp| {
-                if delete_with_reviews(&mut data.programmes, &mut data.reviews, &id, stamp) {
-                    Ok(())
-                } else {
-                    Err(())
-                }
+                crate::domain::record::found(delete_with_reviews(
+                    &mut data.programmes,
+                    &mut data.reviews,
+                    &id,
+                    stamp,
+                ))
             });
             match result {
                 Ok(()) => {
@@ -53,9 +54,11 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                     );
                     go(&target);
                 }
-                Err(crate::store::CommitError::Invalid(())) => notice.set(Some(Notice::Failed(
-                    "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                ))),
+                Err(crate::store::CommitError::Invalid(crate::domain::record::NotFound)) => {
+                    notice.set(Some(Notice::Failed(
+                        "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                    )))
+                }
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
         }

@@ -12,6 +12,7 @@ use crate::store::browser::new_id;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::TextArea;
@@ -126,13 +127,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 i.error.set(None);
             }
             let held = held_on.get_untracked();
-            let held = if held.trim().is_empty() {
-                Ok(None)
-            } else {
-                format::parse_date(&held)
-                    .map(Some)
-                    .map_err(|e| text::date_message("Ngày tổ chức hội nghị", &e))
-            };
+            let held = parse::optional_date("Ngày tổ chức hội nghị", &held);
             let held = match held {
                 Ok(h) => h,
                 Err(e) => {
@@ -208,11 +203,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         move |_| {
             let Some(id) = editing.clone() else { return };
             let result = store.commit(|data, stamp| {
-                if rev::delete(&mut data.reviews, &id, stamp) {
-                    Ok(())
-                } else {
-                    Err(())
-                }
+                crate::domain::record::found(rev::delete(&mut data.reviews, &id, stamp))
             });
             match result {
                 Ok(()) => {
@@ -220,9 +211,9 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                     flash.show_at(&target, Notice::Done(format!("Đã xóa đánh giá năm {year}.")));
                     go(&target);
                 }
-                Err(CommitError::Invalid(())) => notice.set(Some(Notice::Failed(
-                    "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                ))),
+                Err(CommitError::Invalid(crate::domain::record::NotFound)) => notice.set(Some(
+                    Notice::Failed("Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()),
+                )),
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
         }

@@ -1,7 +1,7 @@
 //! Vietnamese wording of the "Phối hợp" page: leads, outcomes, measures and every validation
 //! message of the programmes domain, in one place so the wording stays consistent.
 
-use crate::domain::format::{self, DateError};
+use crate::domain::format;
 use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue, Outcome, ProgrammeError, ReviewError};
 use crate::domain::scoring::indicators::IndicatorKey;
 
@@ -141,21 +141,6 @@ pub fn review_error(error: &ReviewError) -> String {
         DuplicateArea { .. } => "Nội dung này được đánh giá hai lần.".into(),
         NotFound => "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
-}
-
-/// The message for a date field, naming the field.
-pub fn date_message(field: &str, error: &DateError) -> String {
-    match error {
-        DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 28/07/2020."),
-        DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
-    }
-}
-
-/// "2020" → 2020, with a message naming the field otherwise.
-pub fn parse_year(field: &str, text: &str) -> Result<i32, String> {
-    text.trim()
-        .parse::<i32>()
-        .map_err(|_| format!("{field}: hãy nhập năm bằng số, ví dụ 2020."))
 }
 
 /// "2020–2025", or one year when both ends are the same.

@@ -2,11 +2,12 @@
 //! and the cluster's rates side by side.
 
 use super::{text, Selected, Tab, UnitPicker};
-use crate::domain::format::{self, CountError};
+use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, TextField};
 use leptos::prelude::*;
@@ -62,14 +63,6 @@ const RATES: [(K, K, &str); 2] = [
     (K::NewMembers, K::NewMembersTarget, "Phát triển đoàn viên"),
     (K::NewGrassroots, K::NewGrassrootsTarget, "Thành lập CĐCS"),
 ];
-
-fn count_error(label: &str, e: CountError) -> String {
-    match e {
-        CountError::Negative => format!("{label}: không được là số âm."),
-        CountError::NotANumber => format!("{label}: hãy nhập số nguyên, ví dụ 1.450."),
-        CountError::TooLarge => format!("{label}: số quá lớn."),
-    }
-}
 
 fn rate_text(report: Option<&UnitIndicators>, actual: &K, target: &K) -> String {
     report
@@ -175,7 +168,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 match format::parse_count(&f.value.get_untracked()) {
                     Ok(v) => values.push((k.clone(), v)),
                     Err(e) => {
-                        f.error.set(Some(count_error(&text::indicator(k), e)));
+                        f.error.set(Some(parse::count_message(&text::indicator(k), e)));
                         bad = true;
                     }
                 }
@@ -204,7 +197,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     extra.push(ind::ExtraIndicator { key, name, value });
                 }
                 Err(e) => {
-                    row.error.set(Some(count_error(&label, e)));
+                    row.error.set(Some(parse::count_message(&label, e)));
                     bad = true;
                 }
             }

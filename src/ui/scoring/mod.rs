@@ -142,6 +142,10 @@ pub fn ScoringPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
+            <p class="guide">
+                "Thứ tự làm: 1. Chỉ tiêu (số liệu năm của từng đơn vị) → 2. Bảng điểm (tiêu chí và thang điểm của cụm) → "
+                "3. Phiếu chấm (đơn vị tự chấm, cụm chấm, chốt phiếu) → 4. Kết quả (xếp hạng khi mọi phiếu đã chốt)."
+            </p>
             // Keyed on "is there a cluster" rather than the cluster itself, so that saving the
             // cluster (a vote, the next head) does not rebuild the tab and drop its messages.
             {move || match (has_cluster.get(), tab.get()) {

@@ -12,10 +12,10 @@ use crate::domain::scoring::template::{Criterion, ScoringTemplate};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{ConfirmAction, Notice, TextField};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 #[derive(Clone, Copy)]
 struct CardCtx {
@@ -23,7 +23,7 @@ struct CardCtx {
     template: Memo<Option<ScoringTemplate>>,
     notice: RwSignal<Option<Notice>>,
     /// Messages next to criteria, by criterion id.
-    errors: RwSignal<BTreeMap<String, String>>,
+    errors: FieldErrors<String>,
 }
 
 impl CardCtx {
@@ -60,9 +60,7 @@ impl CardCtx {
                 };
                 let message = text::scorecard_error(&e, name);
                 match e.criterion() {
-                    Some(cid) => self.errors.update(|m| {
-                        m.insert(cid.to_string(), message);
-                    }),
+                    Some(cid) => self.errors.add(cid.to_string(), message),
                     None => self.notice.set(Some(Notice::Failed(message))),
                 }
                 false
@@ -93,7 +91,7 @@ pub fn ScorecardTab() -> impl IntoView {
         card,
         template,
         notice: RwSignal::new(None),
-        errors: RwSignal::new(BTreeMap::new()),
+        errors: FieldErrors::new(),
     };
     provide_context(ctx);
 
@@ -102,20 +100,20 @@ pub fn ScorecardTab() -> impl IntoView {
             return;
         };
         let result = store.commit(|data, stamp| {
-            if sc::find_for(&data.scorecards, &c.meta.id, c.year, &u).is_some() {
-                return Err(());
-            }
-            data.scorecards.push(Scorecard::new(
+            sc::create(
+                &mut data.scorecards,
                 crate::store::browser::new_id(),
-                c.meta.id.clone(),
+                &c.meta.id,
                 c.year,
-                u.clone(),
+                &u,
                 stamp,
-            ));
-            Ok(())
+            )
         });
-        if let Err(e) = result {
-            ctx.notice.set(Notice::from_commit(&e));
+        match result {
+            Ok(()) => {}
+            // Another tab made it meanwhile: it shows now, nothing to say.
+            Err(CommitError::Invalid(sc::CardExists)) => {}
+            Err(e) => ctx.notice.set(Notice::from_commit(&e)),
         }
     };
 
@@ -124,9 +122,8 @@ pub fn ScorecardTab() -> impl IntoView {
     let shape = Memo::new(move |_| (template.with(Option::is_some), card.with(Option::is_some)));
     view! {
         <UnitPicker tab=Tab::Scorecards />
-        <p class="hint guide">
-            "Thứ tự làm: Chỉ tiêu → Bảng điểm → Phiếu chấm → Kết quả. Ô “Cụm chấm” để trống nghĩa là cụm đồng ý với điểm tự chấm: "
-            "điểm tự chấm được tính và hiện mờ trong ô."
+        <p class="guide">
+            "Ô “Cụm chấm” để trống nghĩa là cụm đồng ý với điểm tự chấm: điểm tự chấm được tính và hiện nghiêng trong ô."
         </p>
         <NoticeLine notice=ctx.notice />
         {move || match shape.get() {
@@ -313,7 +310,7 @@ fn CriterionLine(
     };
     let error = {
         let cid = cid.clone();
-        Signal::derive(move || ctx.errors.with(|m| m.get(&cid).cloned()))
+        ctx.errors.of(cid.clone())
     };
     let err_id = next_id("loi-tc");
     let automatic = criterion.kind.is_automatic();
@@ -377,12 +374,12 @@ fn CriterionLine(
                 on:change=move |ev| {
                     let typed = event_target_value(&ev);
                     let cid = cid.clone();
-                    ctx.errors.update(|m| { m.remove(&cid); });
+                    ctx.errors.remove(&cid);
                     match Points::parse(&typed) {
                         Ok(p) => {
                             ctx.change(None, move |card, t, stamp| sc::set_mark(card, t, &cid, side, p.map(Mark::Points), stamp));
                         }
-                        Err(e) => ctx.errors.update(|m| { m.insert(cid.clone(), text::points_error(&label, e)); }),
+                        Err(e) => ctx.errors.add(cid.clone(), text::points_error(&label, e)),
                     }
                 } />
         }.into_any()

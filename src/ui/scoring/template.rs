@@ -3,7 +3,7 @@
 
 use super::{text, Selected};
 use crate::domain::format;
-use crate::domain::record::{self, Id};
+use crate::domain::record::Id;
 use crate::domain::scoring::cluster;
 use crate::domain::scoring::default_template::default_template;
 use crate::domain::scoring::indicators::IndicatorKey;
@@ -216,16 +216,12 @@ pub fn TemplateTab() -> impl IntoView {
         let Some(c) = cluster.get_untracked() else { return };
         let prev = previous.get_untracked();
         let result = store.commit(|data, stamp| {
-            if tpl::find_for(&data.templates, &c.meta.id, c.year).is_some() {
-                return Err(());
-            }
             let id = crate::store::browser::new_id();
             let t = match (from_previous, prev) {
                 (true, Some(p)) => tpl::copy_template(&p, id, c.meta.id.clone(), c.year, stamp),
                 _ => default_template(id, c.meta.id.clone(), c.year, stamp),
             };
-            data.templates.push(t);
-            Ok(())
+            tpl::add(&mut data.templates, t)
         });
         notice.set(match result {
             Ok(()) if from_previous => Some(Notice::Done(format!(
@@ -234,7 +230,9 @@ pub fn TemplateTab() -> impl IntoView {
                 c.year
             ))),
             Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
-            Err(CommitError::Invalid(())) => Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into())),
+            Err(CommitError::Invalid(tpl::TableExists)) => {
+                Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into()))
+            }
             Err(other) => Notice::from_commit(&other),
         });
     };
@@ -351,18 +349,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             return;
         }
         let id = id.clone();
-        let result = store.commit(move |data, stamp| {
-            let found = tpl::validate(&t);
-            if found.iter().any(|i| !i.is_warning()) {
-                return Err(found);
-            }
-            let slot = record::find_mut(&mut data.templates, &id).ok_or_else(Vec::new)?;
-            let meta = slot.meta.clone();
-            *slot = t;
-            slot.meta = meta;
-            slot.meta.touch(stamp);
-            Ok(found)
-        });
+        let result = store.commit(move |data, stamp| tpl::replace(&mut data.templates, &id, t, stamp));
         match result {
             Ok(warnings) => {
                 issues.set(warnings.iter().map(text::template_issue).collect());
@@ -370,7 +357,10 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     "Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into(),
                 )));
             }
-            Err(CommitError::Invalid(found)) => {
+            Err(CommitError::Invalid(tpl::ReplaceError::NotFound)) => notice.set(Some(Notice::Failed(
+                "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+            ))),
+            Err(CommitError::Invalid(tpl::ReplaceError::Invalid(found))) => {
                 for issue in &found {
                     if let tpl::TemplateField::Criterion(cid) = issue.field() {
                         if let Some(row) = rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid) {

@@ -6,20 +6,10 @@ use crate::domain::record::{self, Id};
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
-use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// Parses an optional dd/mm/yyyy field: empty is None.
-pub fn optional_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    format::parse_date(text)
-        .map(Some)
-        .map_err(|e| text::date_message(label, &e))
-}
 
 #[component]
 pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
@@ -87,8 +77,8 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         clear_errors();
-        let active_from = optional_date("Hoạt động từ ngày", &from.get_untracked());
-        let active_to = optional_date("Hoạt động đến ngày", &to.get_untracked());
+        let active_from = parse::optional_date("Hoạt động từ ngày", &from.get_untracked());
+        let active_to = parse::optional_date("Hoạt động đến ngày", &to.get_untracked());
         if let Err(e) = &active_from {
             from_err.set(Some(e.clone()));
         }

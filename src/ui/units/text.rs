@@ -1,6 +1,5 @@
 //! Vietnamese wording for units: kinds and validation messages.
 
-use crate::domain::format::DateError;
 use crate::domain::units::{UnitError, UnitKind};
 
 pub fn kind_name(kind: UnitKind) -> &'static str {
@@ -45,14 +44,6 @@ pub fn error_message(error: &UnitError) -> String {
     }
 }
 
-/// The message for a date field, naming the field: "Ngày bắt đầu hoạt động: …".
-pub fn date_message(field: &str, error: &DateError) -> String {
-    match error {
-        DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 01/07/2025."),
-        DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),
-    }
-}
-
 use crate::domain::scoring::cluster::ClusterError;
 
 pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -> String {
@@ -85,11 +76,4 @@ pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -
         }
         ClusterError::NotFound => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
-}
-
-/// "2024" → 2024, with a message naming the field otherwise.
-pub fn parse_year(text: &str) -> Result<i32, String> {
-    text.trim()
-        .parse::<i32>()
-        .map_err(|_| "Năm: hãy nhập năm bằng số, ví dụ 2024.".to_string())
 }

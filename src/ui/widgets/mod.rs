@@ -4,6 +4,8 @@ pub mod confirm;
 pub mod debounce;
 pub mod field;
 pub mod focus;
+pub mod form;
+pub mod parse;
 pub mod status;
 pub mod unsaved;
 pub mod update_banner;

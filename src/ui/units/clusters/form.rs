@@ -6,6 +6,8 @@ use crate::store::CommitError;
 use crate::ui::units::text;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
@@ -19,26 +21,16 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let members = RwSignal::new(Vec::<Id>::new());
     let head = RwSignal::new(String::new());
     let deputy = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(ClusterField, String)>::new());
+    let errors = FieldErrors::<ClusterField>::new();
     let notice = RwSignal::new(None::<Notice>);
-    let error_for = move |field: ClusterField| {
-        Signal::derive(move || {
-            let list: Vec<String> = errors.with(|e| {
-                e.iter()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(_, m)| m.clone())
-                    .collect()
-            });
-            (!list.is_empty()).then(|| list.join(" "))
-        })
-    };
+    let error_for = move |field: ClusterField| errors.of(field);
     let reset = move || {
         name.set(String::new());
         year.set(this_year.get_value());
         members.set(Vec::new());
         head.set(String::new());
         deputy.set(String::new());
-        errors.set(Vec::new());
+        errors.clear();
     };
 
     Effect::new(move |_| {
@@ -49,7 +41,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             members.set(c.member_ids.clone());
             head.set(c.head_id.clone().unwrap_or_default());
             deputy.set(c.deputy_id.clone().unwrap_or_default());
-            errors.set(Vec::new());
+            errors.clear();
         }
     });
 
@@ -77,14 +69,10 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Vec::new());
-        let year_value = match text::parse_year(&year.get_untracked()) {
-            Ok(y) => y,
-            Err(message) => {
-                errors.set(vec![(ClusterField::Year, message)]);
-                notice.set(Some(Notice::refused()));
-                return;
-            }
+        errors.clear();
+        let year_value = errors.check(ClusterField::Year, parse::year("Năm", &year.get_untracked()));
+        let Some(year_value) = year_value.filter(|_| !errors.refuse_if_any(notice)) else {
+            return;
         };
         let pick = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.is_empty());
         let editing_id = editing.get_untracked();
@@ -123,16 +111,15 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 reset();
             }
             Err(CommitError::Invalid(list)) => {
-                let named = store.with_untracked(|d| {
-                    list.iter()
-                        .map(|e| {
-                            let message = text::cluster_error(e, |id| d.unit_name(id));
-                            (e.field().unwrap_or(ClusterField::Name), message)
-                        })
-                        .collect::<Vec<_>>()
+                store.with_untracked(|d| {
+                    for e in &list {
+                        errors.add(
+                            e.field().unwrap_or(ClusterField::Name),
+                            text::cluster_error(e, |id| d.unit_name(id)),
+                        );
+                    }
                 });
-                errors.set(named);
-                notice.set(Some(Notice::refused()));
+                errors.refuse_if_any(notice);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
