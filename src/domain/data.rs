@@ -87,7 +87,38 @@ impl Default for AppData {
     }
 }
 
+/// Why an office name was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficeNameError {
+    Empty,
+    /// Longer than [`OFFICE_NAME_MAX`] characters.
+    TooLong,
+}
+
+/// Longest office name: it heads every export and the header.
+pub const OFFICE_NAME_MAX: usize = 120;
+
 impl AppData {
+    /// Đặt tên cơ quan: names (or renames) this installation's office, trimmed.
+    pub fn name_office(
+        &mut self,
+        name: &str,
+        new_id: impl FnOnce() -> String,
+    ) -> Result<(), OfficeNameError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(OfficeNameError::Empty);
+        }
+        if name.chars().count() > OFFICE_NAME_MAX {
+            return Err(OfficeNameError::TooLong);
+        }
+        self.ensure_office(new_id);
+        if let Some(office) = self.office.as_mut() {
+            office.name = name.to_string();
+        }
+        Ok(())
+    }
+
     /// The unit's display name (short name where given), or a marker for a unit that no longer
     /// exists here, so tables never show a bare id.
     pub fn unit_label(&self, id: &str) -> String {
@@ -183,6 +214,23 @@ mod tests {
         // Data recorded ahead (a planned year) does not move pages past the current year.
         data.clusters[0].year = 2030;
         assert_eq!(data.latest_year_with_data(2026), 2023);
+    }
+
+    #[test]
+    fn an_office_name_is_required_and_not_too_long() {
+        let mut data = AppData::default();
+        assert_eq!(data.name_office("  ", || "o".into()), Err(OfficeNameError::Empty));
+        assert_eq!(
+            data.name_office(&"x".repeat(121), || "o".into()),
+            Err(OfficeNameError::TooLong)
+        );
+        assert!(data.office.is_none());
+        data.name_office(" LĐLĐ huyện Ba Vì ", || "o".into()).unwrap();
+        let office = data.office.clone().unwrap();
+        assert_eq!(
+            (office.id.as_str(), office.name.as_str()),
+            ("o", "LĐLĐ huyện Ba Vì")
+        );
     }
 
     #[test]

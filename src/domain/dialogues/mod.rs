@@ -12,6 +12,7 @@
 //! the day takes `today` explicitly, so all of it is pure and tested natively.
 
 pub mod attendance;
+pub mod attention;
 pub mod carry_over;
 pub mod compliance;
 pub mod dialogue;

@@ -242,6 +242,26 @@ pub fn update(
     Ok(())
 }
 
+/// Two units given the same place in the conference's vote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SamePlace {
+    pub place: u64,
+}
+
+/// Kết quả bỏ phiếu: each unit's place as the officer typed it (1 = most votes; `None` = not
+/// placed) into the vote order, placed units first in order of place.
+pub fn vote_order(places: Vec<(Id, Option<u64>)>) -> Result<Vec<Id>, SamePlace> {
+    let mut placed: Vec<(u64, Id)> = places
+        .into_iter()
+        .filter_map(|(id, p)| p.map(|p| (p, id)))
+        .collect();
+    placed.sort_by_key(|(p, _)| *p);
+    if let Some(w) = placed.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(SamePlace { place: w[0].0 });
+    }
+    Ok(placed.into_iter().map(|(_, id)| id).collect())
+}
+
 /// The member after `id` in member order, wrapping round; `None` for a lone member.
 pub fn member_after<'a>(cluster: &'a Cluster, id: &str) -> Option<&'a Id> {
     let n = cluster.member_ids.len();
@@ -450,5 +470,19 @@ mod tests {
         // …while saving a record under its own name is not.
         update(&mut clusters, "k1", draft(), &units, &stamp()).unwrap();
         assert_eq!(clusters.len(), 2);
+    }
+
+    #[test]
+    fn the_vote_orders_placed_units_by_place_and_refuses_a_shared_place() {
+        let order = vote_order(vec![
+            ("a".into(), Some(2)),
+            ("b".into(), None),
+            ("c".into(), Some(1)),
+        ]);
+        assert_eq!(order, Ok(vec!["c".to_string(), "a".to_string()]));
+        assert_eq!(
+            vote_order(vec![("a".into(), Some(1)), ("c".into(), Some(1))]),
+            Err(SamePlace { place: 1 })
+        );
     }
 }

@@ -254,6 +254,61 @@ impl IndicatorIssue {
     }
 }
 
+/// What the indicators form submits for one unit-year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorsDraft {
+    /// Built-in figures as typed; `None` is "not reported".
+    pub figures: Vec<(IndicatorKey, Option<u64>)>,
+    /// The office's own; a new one without a key gets one made from its name, so template
+    /// criteria can link to it and renaming it later keeps the link.
+    pub extra: Vec<ExtraIndicator>,
+}
+
+/// Lưu chỉ tiêu: creates or replaces the unit's report for the year. Refused with its errors
+/// (nothing changes); saved with its warnings (a target of zero).
+pub fn save(
+    reports: &mut Vec<UnitIndicators>,
+    new_id: Id,
+    unit_id: &str,
+    year: i32,
+    draft: IndicatorsDraft,
+    stamp: &Stamp,
+) -> Result<Vec<IndicatorIssue>, Vec<IndicatorIssue>> {
+    let existing = find_for(reports, unit_id, year).map(|r| r.meta.id.clone());
+    let mut report = match &existing {
+        Some(id) => record::find(reports, id).cloned().expect("found above"),
+        None => UnitIndicators::new(new_id, unit_id.to_string(), year, stamp),
+    };
+    for (key, value) in draft.figures {
+        key.write(&mut report, value);
+    }
+    report.extra = draft
+        .extra
+        .into_iter()
+        .map(|mut e| {
+            e.name = e.name.trim().to_string();
+            if e.key.trim().is_empty() {
+                e.key = crate::domain::sync::file::slug(&e.name);
+            }
+            e
+        })
+        .collect();
+    let issues = validate(&report);
+    if issues.iter().any(|i| !i.is_warning()) {
+        return Err(issues);
+    }
+    match existing {
+        Some(id) => {
+            report.meta.touch(stamp);
+            if let Some(slot) = record::find_mut(reports, &id) {
+                *slot = report;
+            }
+        }
+        None => reports.push(report),
+    }
+    Ok(issues)
+}
+
 /// The office's own indicators in use among `reports` (key and latest name), so template
 /// criteria can be linked to them.
 pub fn custom_keys<'a>(reports: impl IntoIterator<Item = &'a UnitIndicators>) -> Vec<(String, String)> {
@@ -304,6 +359,61 @@ mod tests {
     fn report() -> UnitIndicators {
         let stamp = Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
         UnitIndicators::new("i1".into(), "u1".into(), 2023, &stamp)
+    }
+
+    #[test]
+    fn saving_creates_then_replaces_the_unit_years_report_and_refuses_errors() {
+        let stamp = Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
+        let mut reports = Vec::new();
+        let draft = IndicatorsDraft {
+            figures: vec![
+                (IndicatorKey::Members, Some(7_500)),
+                (IndicatorKey::NewMembersTarget, Some(0)),
+            ],
+            extra: vec![ExtraIndicator {
+                key: String::new(),
+                name: " Mái ấm Công đoàn ".into(),
+                value: Some(3),
+            }],
+        };
+        let warnings = save(&mut reports, "r1".into(), "u1", 2023, draft, &stamp).unwrap();
+        assert_eq!(
+            warnings,
+            vec![IndicatorIssue::ZeroTarget {
+                key: IndicatorKey::NewMembersTarget
+            }]
+        );
+        assert_eq!(reports[0].extra[0].key, "mai-am-cong-doan");
+        assert_eq!(reports[0].extra[0].name, "Mái ấm Công đoàn");
+        // Another unit of the same year is a record of its own; the same unit-year is replaced.
+        let other = IndicatorsDraft {
+            figures: vec![(IndicatorKey::Members, Some(1))],
+            extra: Vec::new(),
+        };
+        save(&mut reports, "r2".into(), "u2", 2023, other.clone(), &stamp).unwrap();
+        save(&mut reports, "r3".into(), "u1", 2023, other, &stamp).unwrap();
+        assert_eq!(reports.len(), 2);
+        assert_eq!(
+            (
+                reports[0].meta.id.as_str(),
+                reports[0].get(&IndicatorKey::Members)
+            ),
+            ("r1", Some(1))
+        );
+        // New members above all members: refused, nothing changes.
+        let before = reports.clone();
+        let bad = IndicatorsDraft {
+            figures: vec![(IndicatorKey::NewMembers, Some(5))],
+            extra: Vec::new(),
+        };
+        assert_eq!(
+            save(&mut reports, "r4".into(), "u1", 2023, bad, &stamp),
+            Err(vec![
+                IndicatorIssue::NewMembersExceedMembers,
+                IndicatorIssue::ZeroTarget { key: IndicatorKey::NewMembersTarget }
+            ])
+        );
+        assert_eq!(reports, before);
     }
 
     #[test]

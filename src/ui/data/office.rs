@@ -2,14 +2,13 @@
 //! every export. The installation id itself is made by the store on the first save.
 
 use super::text;
+use crate::domain::data::OfficeNameError;
 use crate::store::CommitError;
 use crate::ui::route::Page;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, TextField};
 use leptos::prelude::*;
-
-const NAME_MAX: usize = 120;
 
 /// The office's name, or "" while it has none.
 pub fn office_name() -> Signal<String> {
@@ -55,32 +54,23 @@ pub fn OfficeForm() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         let typed = name.get_untracked().trim().to_string();
-        let problem = if typed.is_empty() {
-            Some(text::OFFICE_EMPTY)
-        } else if typed.chars().count() > NAME_MAX {
-            Some(text::OFFICE_TOO_LONG)
-        } else {
-            None
-        };
-        if let Some(p) = problem {
-            error.set(Some(p.to_string()));
-            return;
-        }
-        let result = store.commit(|data, _| {
-            if let Some(office) = data.office.as_mut() {
-                office.name = typed.clone();
-            }
-            Ok::<(), ()>(())
-        });
+        let result = store.commit(|data, _| data.name_office(&typed, crate::store::browser::new_id));
         match result {
             Ok(()) => {
                 name.set(typed.clone());
                 notice.set(Some(Notice::Done(format!("Đã lưu tên cơ quan \"{typed}\"."))));
             }
-            Err(e @ (CommitError::NotSaved(_) | CommitError::Unreadable)) => {
-                notice.set(Notice::from_commit(&e))
+            Err(CommitError::Invalid(e)) => {
+                error.set(Some(
+                    match e {
+                        OfficeNameError::Empty => text::OFFICE_EMPTY,
+                        OfficeNameError::TooLong => text::OFFICE_TOO_LONG,
+                    }
+                    .to_string(),
+                ));
+                crate::ui::widgets::focus::first_invalid();
             }
-            Err(CommitError::Invalid(())) => {}
+            Err(other) => notice.set(Notice::from_commit(&other)),
         }
     };
     view! {

@@ -1,36 +1,15 @@
 //! The dialogue part of "Tổng quan": open and overdue proposals and the units that have held
 //! no periodic dialogue this year, each linking to the place on "Đối thoại" where it is handled.
 
-use crate::domain::dialogues::overdue::days_overdue;
-use crate::domain::dialogues::units_without_periodic_dialogue;
+use crate::domain::dialogues::attention::{attention, Item};
 use crate::domain::format;
-use crate::domain::record::{self, Id};
 use crate::ui::dialogues::{proposal_href, text};
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How many proposals of each kind are listed by name; the rest are counted.
 const LISTED: usize = 10;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Item {
-    dialogue_id: Id,
-    id: Id,
-    content: String,
-    deadline: Option<NaiveDate>,
-    overdue_days: Option<i64>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Attention {
-    open: usize,
-    overdue: usize,
-    overdue_items: Vec<Item>,
-    open_items: Vec<Item>,
-    units_without: Vec<(Id, String)>,
-}
 
 #[component]
 pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
@@ -38,37 +17,7 @@ pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let today = crate::store::browser::today();
     let attention = Memo::new(move |_| {
         let year = year.get();
-        store.with(|d| {
-            let mut a = Attention::default();
-            let mut overdue = Vec::new();
-            let mut open = Vec::new();
-            for p in record::live(&d.proposals).filter(|p| p.status.is_open()) {
-                let item = Item {
-                    dialogue_id: p.dialogue_id.clone(),
-                    id: p.meta.id.clone(),
-                    content: p.content.clone(),
-                    deadline: p.deadline,
-                    overdue_days: days_overdue(p, today),
-                };
-                if item.overdue_days.is_some() {
-                    overdue.push(item);
-                } else {
-                    open.push(item);
-                }
-            }
-            a.open = overdue.len() + open.len();
-            a.overdue = overdue.len();
-            // Longest overdue first; among the others, the nearest deadline first.
-            overdue.sort_by_key(|i| std::cmp::Reverse(i.overdue_days));
-            open.sort_by_key(|i| i.deadline.unwrap_or(NaiveDate::MAX));
-            a.overdue_items = overdue.into_iter().take(LISTED).collect();
-            a.open_items = open.into_iter().take(LISTED).collect();
-            a.units_without = units_without_periodic_dialogue(year, &d.units, &d.dialogues)
-                .into_iter()
-                .map(|u| (u.meta.id.clone(), u.name.clone()))
-                .collect();
-            a
-        })
+        store.with(|d| attention(&d.proposals, &d.dialogues, &d.units, year, today, LISTED))
     });
     let a = move || attention.get();
     let item_view = |i: Item| {

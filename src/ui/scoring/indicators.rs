@@ -3,7 +3,7 @@
 
 use super::{text, Selected, Tab, UnitPicker};
 use crate::domain::format;
-use crate::domain::record::{self, Id};
+use crate::domain::record::Id;
 use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -157,18 +157,19 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
     });
 
     let unit_name = store.with_untracked(|d| d.unit_name(&unit_id));
+    let heading = format!("Chỉ tiêu năm {year} – {unit_name}");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let unit_id = unit_id.clone();
-        let mut values = Vec::new();
+        let mut figures = Vec::new();
         let mut bad = false;
         fields.with_value(|fs| {
             for (k, f) in fs {
                 f.error.set(None);
-                match format::parse_count(&f.value.get_untracked()) {
-                    Ok(v) => values.push((k.clone(), v)),
-                    Err(e) => {
-                        f.error.set(Some(parse::count_message(&text::indicator(k), e)));
+                match parse::count(&text::indicator(k), &f.value.get_untracked()) {
+                    Ok(v) => figures.push((k.clone(), v)),
+                    Err(message) => {
+                        f.error.set(Some(message));
                         bad = true;
                     }
                 }
@@ -177,27 +178,25 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
         let mut extra = Vec::new();
         for row in extras.get_untracked() {
             row.error.set(None);
-            let name = row.name.get_untracked().trim().to_string();
-            let label = if name.is_empty() {
+            let name = row.name.get_untracked();
+            let label = if name.trim().is_empty() {
                 "Chỉ tiêu riêng".to_string()
             } else {
-                name.clone()
+                name.trim().to_string()
             };
-            if name.is_empty() {
+            if name.trim().is_empty() {
                 row.error.set(Some("Chỉ tiêu riêng cần có tên.".into()));
                 bad = true;
                 continue;
             }
-            match format::parse_count(&row.value.get_untracked()) {
-                Ok(value) => {
-                    let key = Some(row.key.get_untracked())
-                        .filter(|k| !k.is_empty())
-                        .unwrap_or_else(|| crate::domain::sync::file::slug(&name));
-                    row.key.set(key.clone());
-                    extra.push(ind::ExtraIndicator { key, name, value });
-                }
-                Err(e) => {
-                    row.error.set(Some(parse::count_message(&label, e)));
+            match parse::count(&label, &row.value.get_untracked()) {
+                Ok(value) => extra.push(ind::ExtraIndicator {
+                    key: row.key.get_untracked(),
+                    name,
+                    value,
+                }),
+                Err(message) => {
+                    row.error.set(Some(message));
                     bad = true;
                 }
             }
@@ -206,33 +205,19 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             notice.set(Some(Notice::refused()));
             return;
         }
+        let draft = ind::IndicatorsDraft { figures, extra };
         let uid = unit_id.clone();
         let result = store.commit(move |data, stamp| {
-            let existing = ind::find_for(&data.indicators, &uid, year).map(|r| r.meta.id.clone());
-            let mut r = match &existing {
-                Some(id) => record::find(&data.indicators, id).cloned().expect("found above"),
-                None => UnitIndicators::new(crate::store::browser::new_id(), uid.clone(), year, stamp),
-            };
-            for (k, v) in values {
-                k.write(&mut r, v);
-            }
-            r.extra = extra;
-            let issues = ind::validate(&r);
-            if issues.iter().any(|i| !i.is_warning()) {
-                return Err(issues);
-            }
-            match existing {
-                Some(id) => {
-                    r.meta.touch(stamp);
-                    if let Some(slot) = record::find_mut(&mut data.indicators, &id) {
-                        *slot = r;
-                    }
-                }
-                None => data.indicators.push(r),
-            }
-            Ok(issues)
+            ind::save(
+                &mut data.indicators,
+                crate::store::browser::new_id(),
+                &uid,
+                year,
+                draft,
+                stamp,
+            )
         });
-        let name = store.with_untracked(|d| d.unit_name(&unit_id));
+        let name = unit_name.clone();
         match result {
             Ok(warnings) => {
                 let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
@@ -267,7 +252,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
 
     view! {
         <form class="card" on:submit=save aria-label="Chỉ tiêu năm của đơn vị" novalidate>
-            <h2>{format!("Chỉ tiêu năm {year} – {unit_name}")}</h2>
+            <h2>{heading}</h2>
             {GROUPS.iter().map(|(title, keys)| {
                 let inputs = keys.iter().map(|k| {
                     let f = fields.with_value(|fs| fs.iter().find(|(x, _)| x == k).map(|(_, f)| *f)).expect("every key has a field");

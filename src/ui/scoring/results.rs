@@ -286,7 +286,7 @@ fn VoteOrder() -> impl IntoView {
     let store = use_store();
     let Selected { cluster, .. } = expect_context::<Selected>();
     let notice = RwSignal::new(None::<Notice>);
-    let places = Memo::new(move |_| {
+    let places_typed = Memo::new(move |_| {
         let Some(c) = cluster.get() else { return Vec::new() };
         store.with(|d| {
             c.member_ids
@@ -306,11 +306,10 @@ fn VoteOrder() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(c) = cluster.get_untracked() else { return };
-        let mut placed = Vec::new();
-        for (id, name, value) in places.get_untracked() {
+        let mut places = Vec::new();
+        for (id, name, value) in places_typed.get_untracked() {
             match crate::domain::format::parse_count(&value.get_untracked()) {
-                Ok(Some(n)) if n >= 1 => placed.push((n, id)),
-                Ok(None) => {}
+                Ok(n) if n != Some(0) => places.push((id, n)),
                 _ => {
                     notice.set(Some(Notice::Failed(format!(
                         "Thứ tự bỏ phiếu của {name}: hãy nhập số từ 1 trở lên hoặc để trống."
@@ -319,14 +318,15 @@ fn VoteOrder() -> impl IntoView {
                 }
             }
         }
-        placed.sort_by_key(|(n, _)| *n);
-        if placed.windows(2).any(|w| w[0].0 == w[1].0) {
-            notice.set(Some(Notice::Failed(
-                "Hai đơn vị không thể cùng một thứ tự bỏ phiếu.".into(),
-            )));
-            return;
-        }
-        let order = placed.into_iter().map(|(_, id)| id).collect();
+        let order = match cluster::vote_order(places) {
+            Ok(order) => order,
+            Err(cluster::SamePlace { place }) => {
+                notice.set(Some(Notice::Failed(format!(
+                    "Hai đơn vị không thể cùng thứ tự bỏ phiếu {place}."
+                ))));
+                return;
+            }
+        };
         notice.set(save_cluster(
             &c,
             |draft| draft.vote_order = order,
@@ -338,7 +338,7 @@ fn VoteOrder() -> impl IntoView {
             <h3>"Kết quả bỏ phiếu (xét khi bằng điểm)"</h3>
             <p class="hint">"Chỉ dùng khi các đơn vị bằng nhau về tổng điểm, điểm khối II, khối I và điểm trừ."</p>
             <div class="grid">
-                {move || places.get().into_iter().map(|(_, name, value)| view! {
+                {move || places_typed.get().into_iter().map(|(_, name, value)| view! {
                     <crate::ui::widgets::TextField label=format!("Thứ tự bỏ phiếu – {name}") value />
                 }).collect_view()}
             </div>
