@@ -52,9 +52,15 @@ pub fn rate(actual: f64, target: f64) -> Option<f64> {
     (target > 0.0).then(|| actual / target * 100.0)
 }
 
-/// "14/05/2024".
+/// "14/05/2024". Written out rather than through chrono's `format`, whose formatting machinery
+/// would otherwise be in the wasm for this alone.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// "2024-05-14", as file names carry dates so that they sort.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Report header date: "ngày 14 tháng 5 năm 2024".

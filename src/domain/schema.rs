@@ -4,6 +4,7 @@
 //! keep the text untouched (the app shows a recovery screen instead of starting empty).
 
 use super::data::AppData;
+use serde::Deserialize;
 use serde_json::Value;
 
 /// The version this build writes. Bump it together with a new entry in [`MIGRATIONS`].
@@ -76,15 +77,50 @@ pub fn decode_value(mut value: Value, current: u32, migrations: &[Migration]) ->
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), Value::from(current));
     }
-    let data = serde_path_to_error::deserialize(value).map_err(|e| {
-        LoadError::WrongShape(ShapeProblem::Record {
-            path: e.path().to_string(),
-        })
-    })?;
+    // Decoded from a borrowed value, as the import decodes records: the same decoder serves
+    // both, and the value is still there to locate a bad record.
+    let data = match AppData::deserialize(&value) {
+        Ok(data) => data,
+        Err(_) => {
+            return Err(LoadError::WrongShape(ShapeProblem::Record {
+                path: locate_bad_record(&value, current),
+            }))
+        }
+    };
     Ok(Loaded {
         data,
         migrated_from: (found < current).then_some(found),
     })
+}
+
+/// Finds the first record that does not decode, by decoding each top-level field alone and
+/// then each record of the failing collection alone. Only run after a failure, and with the
+/// same decoder as the whole (a second, path-tracking decoder would double its code in the wasm).
+fn locate_bad_record(value: &Value, version: u32) -> String {
+    let Some(obj) = value.as_object() else {
+        return String::new();
+    };
+    let decodes = |key: &str, part: Value| {
+        let mut one = serde_json::Map::new();
+        one.insert("schema_version".into(), Value::from(version));
+        one.insert(key.to_string(), part);
+        AppData::deserialize(&Value::Object(one)).is_ok()
+    };
+    for (key, part) in obj {
+        if key == "schema_version" || decodes(key, part.clone()) {
+            continue;
+        }
+        if let Some(records) = part.as_array() {
+            if let Some(i) = records
+                .iter()
+                .position(|r| !decodes(key, Value::Array(vec![r.clone()])))
+            {
+                return format!("{key}[{i}]");
+            }
+        }
+        return key.clone();
+    }
+    String::new()
 }
 
 fn schema_version(value: &Value) -> Result<u32, LoadError> {
@@ -152,7 +188,7 @@ mod tests {
         assert_eq!(
             decode("{\"schema_version\": 1, \"units\": [{\"meta\": 5}]}").err(),
             Some(LoadError::WrongShape(ShapeProblem::Record {
-                path: "units[0].meta".into()
+                path: "units[0]".into()
             }))
         );
         assert!(matches!(

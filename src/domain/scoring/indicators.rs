@@ -410,7 +410,9 @@ mod tests {
             save(&mut reports, "r4".into(), "u1", 2023, bad, &stamp),
             Err(vec![
                 IndicatorIssue::NewMembersExceedMembers,
-                IndicatorIssue::ZeroTarget { key: IndicatorKey::NewMembersTarget }
+                IndicatorIssue::ZeroTarget {
+                    key: IndicatorKey::NewMembersTarget
+                }
             ])
         );
         assert_eq!(reports, before);

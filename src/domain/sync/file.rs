@@ -139,7 +139,7 @@ pub fn file_name(office_name: &str, description: &str, date: NaiveDate) -> Strin
             .into_iter()
             .filter(|s| !s.is_empty()),
     );
-    parts.push(date.format("%Y-%m-%d").to_string());
+    parts.push(crate::domain::format::iso_date(date));
     format!("{}.json", parts.join("_"))
 }
 

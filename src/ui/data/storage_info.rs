@@ -103,7 +103,7 @@ pub fn StorageInfo() -> impl IntoView {
                 type="button"
                 on:click=move |_| {
                     let text = store.with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
-                    let name = format!("thidua-sao-luu-{}.json", crate::store::browser::today().format("%Y-%m-%d"));
+                    let name = format!("thidua-sao-luu-{}.json", crate::domain::format::iso_date(crate::store::browser::today()));
                     notice.set(Some(match crate::store::download::download_text(&name, &text, "application/json") {
                         Ok(()) => Notice::Done(format!("Đã tải xuống bản sao lưu \"{name}\".")),
                         Err(e) => Notice::Failed(format!("Không tải xuống được: {e}")),

@@ -82,7 +82,7 @@ pub fn ProposalTable(
 ) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-            <table aria-label=label>
+            <table aria-label=label class="stack">
                 <thead>
                     <tr>
                         <th scope="col">"Nội dung kiến nghị"</th>
@@ -103,11 +103,11 @@ pub fn ProposalTable(
                             <th scope="row">
                                 <a href=super::proposal_href(&row.dialogue_id, &row.id)>{row.content.clone()}</a>
                             </th>
-                            <td>{text::topic_name(row.topic)}</td>
-                            {show_dialogue.then(|| view! { <td>{row.dialogue.clone()}</td> })}
-                            <td>{row.agency.clone()}</td>
-                            <td>{row.deadline.map(format::date).unwrap_or_default()}</td>
-                            <td>
+                            <td data-label="Lĩnh vực">{text::topic_name(row.topic)}</td>
+                            {show_dialogue.then(|| view! { <td data-label="Đối thoại">{row.dialogue.clone()}</td> })}
+                            <td data-label="Cơ quan giải quyết">{row.agency.clone()}</td>
+                            <td data-label="Hạn">{row.deadline.map(format::date).unwrap_or_default()}</td>
+                            <td data-label="Trạng thái">
                                 {text::status_name(row.status)}
                                 {row.overdue_days.map(|days| view! { " " <OverdueBadge days /> })}
                             </td>

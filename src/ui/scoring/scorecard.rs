@@ -186,7 +186,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                 }).collect_view()}
             </ol>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Phiếu chấm điểm">
-                <table aria-label="Phiếu chấm điểm" class="scorecard">
+                <table aria-label="Phiếu chấm điểm" class="scorecard stack">
                     <thead><tr>
                         <th scope="col">"Mã"</th><th scope="col">"Tiêu chí"</th><th scope="col" class="num">"Tối đa"</th>
                         <th scope="col" class="num">"Tự động"</th><th scope="col">"Tự chấm"</th><th scope="col">"Cụm chấm"</th>
@@ -421,15 +421,15 @@ fn CriterionLine(
     };
     view! {
         <tr class:invalid=move || error.with(Option::is_some)>
-            <td>{criterion.code.clone()}</td>
+            <td data-label="Mã">{criterion.code.clone()}</td>
             <th scope="row">{criterion.name.clone()} <small class="hint">{format!(" ({})", text::kind(&criterion.kind))}</small>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
             </th>
-            <td class="num">{criterion.max.to_string()}</td>
-            <td class="num">{auto}</td>
-            <td>{self_input}</td>
-            <td>{reviewed_input}</td>
-            <td class="notes">
+            <td class="num" data-label="Tối đa">{criterion.max.to_string()}</td>
+            <td class="num" data-label="Tự động">{auto}</td>
+            <td data-label="Tự chấm">{self_input}</td>
+            <td data-label="Cụm chấm">{reviewed_input}</td>
+            <td class="notes" data-label="Nhận xét / minh chứng">
                 <input type="text" aria-label=format!("Nhận xét – {} {}", criterion.code, criterion.name) placeholder="Nhận xét"
                     prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))
                     on:change=save_note.clone() disabled=move || !notes_editable() />

@@ -88,7 +88,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             }
         >
             <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đơn vị">
-                <table aria-label="Danh sách đơn vị">
+                <table aria-label="Danh sách đơn vị" class="stack">
                     <thead>
                         <tr>
                             <th scope="col">"Tên đơn vị"</th>
@@ -110,11 +110,11 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                 view! {
                                     <tr class:archived=archived>
                                         <th scope="row">{u.name.clone()} {archived.then_some(" (đã lưu trữ)")}</th>
-                                        <td>{u.short_name.clone()}</td>
-                                        <td>{text::kind_name(u.kind)}</td>
-                                        <td>{parent_name}</td>
-                                        <td>{period(&u)}</td>
-                                        <td class="row-actions">
+                                        <td data-label="Viết tắt">{u.short_name.clone()}</td>
+                                        <td data-label="Loại">{text::kind_name(u.kind)}</td>
+                                        <td data-label="Cấp trên">{parent_name}</td>
+                                        <td data-label="Thời gian hoạt động">{period(&u)}</td>
+                                        <td class="row-actions" data-label="Thao tác">
                                             {(!archived).then(|| {
                                                 let label = format!("Sửa {}", u.name);
                                                 view! {

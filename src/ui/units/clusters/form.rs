@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
-    let this_year = StoredValue::new(crate::store::browser::today().format("%Y").to_string());
+    let this_year = StoredValue::new(chrono::Datelike::year(&crate::store::browser::today()).to_string());
     let name = RwSignal::new(String::new());
     let year = RwSignal::new(this_year.get_value());
     let members = RwSignal::new(Vec::<Id>::new());
