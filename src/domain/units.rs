@@ -99,6 +99,7 @@ impl UnitDraft {
 pub enum UnitField {
     Name,
     Parent,
+    ActiveFrom,
     ActiveTo,
 }
 

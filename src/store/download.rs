@@ -2,19 +2,29 @@
 
 use wasm_bindgen::JsCast;
 
-pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+/// The browser refused to make the file (no document, or a blocked object URL).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DownloadFailed;
+
+impl std::fmt::Display for DownloadFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("trình duyệt không cho tạo tệp tải xuống; hãy thử lại, hoặc dùng trình duyệt khác")
+    }
+}
+
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), DownloadFailed> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadFailed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadFailed)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("không có document")?;
+        .ok_or(DownloadFailed)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|_| DownloadFailed)?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);

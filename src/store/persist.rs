@@ -158,7 +158,8 @@ impl Store {
 
     /// Puts back a text this app stored earlier (undoing an import), exactly as it was.
     pub fn restore_text(&self, text: String) -> Result<(), SaveProblem> {
-        schema::decode(&text).map_err(|e| SaveProblem::Other(format!("{e:?}")))?;
+        schema::decode(&text)
+            .map_err(|_| SaveProblem::Other("bản lưu để hoàn tác không còn đọc được".into()))?;
         local::write(DATA_KEY, &text).map_err(|err| match err {
             StorageError::QuotaExceeded => SaveProblem::QuotaExceeded,
             StorageError::Unavailable => SaveProblem::Blocked,

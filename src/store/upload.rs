@@ -1,16 +1,20 @@
 //! Reading a file the officer chose or dropped. The size is known before reading, so files
 //! over the import limit are refused without reading a byte.
 
-use wasm_bindgen::JsCast;
+/// The browser could not read the file (moved or deleted meanwhile, or no permission).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadFailed;
+
+impl std::fmt::Display for ReadFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("trình duyệt không đọc được tệp (có thể tệp vừa bị chuyển, xóa hoặc không có quyền đọc)")
+    }
+}
 
 /// The file's bytes, read asynchronously (`File.arrayBuffer()`).
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadFailed> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| format!("{e:?}"))
-        })?;
+        .map_err(|_| ReadFailed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -276,6 +276,30 @@ impl PeriodReport {
 
 /// The [`REPORT_MEASURES`] of `scope` over `years` (both ends included; an empty range gives
 /// an empty report).
+/// The longest span a period report covers (years), so a typing slip (20255) does not build a
+/// huge table.
+pub const MAX_REPORT_SPAN: i32 = 30;
+
+/// Why a report's span was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanError {
+    /// "Đến năm" before "Từ năm".
+    EndBeforeStart,
+    /// More than [`MAX_REPORT_SPAN`] years.
+    TooLong,
+}
+
+/// The years of a period report from the two ends the officer chose.
+pub fn report_span(from: i32, to: i32) -> Result<RangeInclusive<i32>, SpanError> {
+    if to < from {
+        Err(SpanError::EndBeforeStart)
+    } else if to - from >= MAX_REPORT_SPAN {
+        Err(SpanError::TooLong)
+    } else {
+        Ok(from..=to)
+    }
+}
+
 pub fn period_report(scope: &Scope, years: RangeInclusive<i32>, data: &AppData) -> PeriodReport {
     period_report_of(scope, years, REPORT_MEASURES, data)
 }
@@ -305,6 +329,18 @@ pub fn period_report_of(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_report_span_runs_forward_and_is_not_too_long() {
+        assert_eq!(super::report_span(2016, 2020), Ok(2016..=2020));
+        assert_eq!(super::report_span(2020, 2020), Ok(2020..=2020));
+        assert_eq!(
+            super::report_span(2021, 2020),
+            Err(super::SpanError::EndBeforeStart)
+        );
+        assert_eq!(super::report_span(1990, 2020), Err(super::SpanError::TooLong));
+        assert_eq!(super::report_span(1991, 2020), Ok(1991..=2020));
+    }
+
     use super::*;
     use crate::domain::dialogues::ProposalStatus;
     use crate::domain::programmes::testkit::{d, dialogue, district, proposal, report, stamp, unit};

@@ -7,7 +7,9 @@ use super::chart::YearBars;
 use super::report_href;
 use super::text;
 use crate::domain::format;
-use crate::domain::programmes::{period_report, PeriodReport, Scope, REPORT_MEASURES};
+use crate::domain::programmes::{
+    period_report, report_span, PeriodReport, Scope, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
+};
 use crate::domain::record;
 use crate::store::browser::today;
 use crate::ui::use_store;
@@ -15,9 +17,6 @@ use crate::ui::widgets::parse;
 use crate::ui::widgets::{SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
-
-/// The longest span shown, so a typing slip (20255) does not build a huge table.
-const MAX_SPAN: i32 = 30;
 
 fn scope_value(scope: &Scope) -> String {
     match scope {
@@ -72,11 +71,15 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
         match (f, t) {
             (Err(e), _) => Err((true, e)),
             (_, Err(e)) => Err((false, e)),
-            (Ok(f), Ok(t)) if t < f => Err((false, "Đến năm phải bằng hoặc sau Từ năm.".to_string())),
-            (Ok(f), Ok(t)) if t - f >= MAX_SPAN => {
-                Err((false, format!("Giai đoạn quá dài: tối đa {MAX_SPAN} năm.")))
-            }
-            (Ok(f), Ok(t)) => Ok((f, t)),
+            (Ok(f), Ok(t)) => match report_span(f, t) {
+                Ok(_) => Ok((f, t)),
+                Err(SpanError::EndBeforeStart) => {
+                    Err((false, "Đến năm phải bằng hoặc sau Từ năm.".to_string()))
+                }
+                Err(SpanError::TooLong) => {
+                    Err((false, format!("Giai đoạn quá dài: tối đa {MAX_REPORT_SPAN} năm.")))
+                }
+            },
         }
     });
     let from_err = Signal::derive(move || span.get().err().filter(|(on_from, _)| *on_from).map(|(_, e)| e));

@@ -33,9 +33,37 @@ impl CardCtx {
         done: Option<String>,
         f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>,
     ) -> bool {
+        match self.try_change(done, f) {
+            Ok(()) => true,
+            Err(Some(e)) => {
+                self.notice.set(Some(Notice::Failed(self.message(&e))));
+                false
+            }
+            Err(None) => false,
+        }
+    }
+
+    /// The message for a refusal, naming the criterion by code and name.
+    fn message(&self, e: &ScorecardError) -> String {
+        let t = self.template.get_untracked();
+        text::scorecard_error(e, |cid: &str| {
+            t.as_ref()
+                .and_then(|t| t.criterion(cid))
+                .map(|c| format!("{} {}", c.code, c.name))
+                .unwrap_or_else(|| cid.to_string())
+        })
+    }
+
+    /// Like [`CardCtx::change`], but a refusal that belongs to no criterion is returned for the
+    /// caller to show on its own field (`Err(None)`: already shown).
+    fn try_change(
+        &self,
+        done: Option<String>,
+        f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>,
+    ) -> Result<(), Option<ScorecardError>> {
         let store = use_store();
         let (Some(card), Some(t)) = (self.card.get_untracked(), self.template.get_untracked()) else {
-            return false;
+            return Err(None);
         };
         let id = card.meta.id.clone();
         let result = store.commit(|data, stamp| {
@@ -50,24 +78,18 @@ impl CardCtx {
                 if let Some(message) = done {
                     self.notice.set(Some(Notice::Done(message)));
                 }
-                true
+                Ok(())
             }
-            Err(CommitError::Invalid(e)) => {
-                let name = |cid: &str| {
-                    t.criterion(cid)
-                        .map(|c| format!("{} {}", c.code, c.name))
-                        .unwrap_or_else(|| cid.to_string())
-                };
-                let message = text::scorecard_error(&e, name);
-                match e.criterion() {
-                    Some(cid) => self.errors.add(cid.to_string(), message),
-                    None => self.notice.set(Some(Notice::Failed(message))),
+            Err(CommitError::Invalid(e)) => match e.criterion() {
+                Some(cid) => {
+                    self.errors.add(cid.to_string(), self.message(&e));
+                    Err(None)
                 }
-                false
-            }
+                None => Err(Some(e)),
+            },
             Err(other) => {
                 self.notice.set(Notice::from_commit(&other));
-                false
+                Err(None)
             }
         }
     }
@@ -158,20 +180,19 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
     let take = move |label: &'static str, f: Step| {
         actor_error.set(None);
         let by = actor.get_untracked();
-        if by.trim().is_empty() {
-            actor_error.set(Some(text::scorecard_error(&ScorecardError::ActorRequired, |c| {
-                c.to_string()
-            })));
-            crate::ui::widgets::focus::first_invalid();
-            return;
-        }
         let name = by.clone();
-        if ctx.change(
+        match ctx.try_change(
             Some(format!("Đã {}.", label.to_lowercase())),
             move |card, _, stamp| f(card, &by, stamp),
         ) {
             // The name stays for the next step; taken back by the form, it is not unsaved input.
-            actor.set(name);
+            Ok(()) => actor.set(name),
+            Err(Some(ScorecardError::ActorRequired)) => {
+                actor_error.set(Some(ctx.message(&ScorecardError::ActorRequired)));
+                crate::ui::widgets::focus::first_invalid();
+            }
+            Err(Some(e)) => ctx.notice.set(Some(Notice::Failed(ctx.message(&e)))),
+            Err(None) => {}
         }
     };
     let step = move |label: &'static str, f: Step| {
@@ -452,20 +473,28 @@ fn Reopen() -> impl IntoView {
         by_err.set(None);
         reason_err.set(None);
         let (b, r) = (by.get_untracked(), reason.get_untracked());
-        let ok = ctx.change(
+        let result = ctx.try_change(
             Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()),
             |card, _, stamp| sc::reopen(card, &b, &r, stamp),
         );
-        if ok {
-            by.set(String::new());
-            reason.set(String::new());
-        } else if let Some(Notice::Failed(m)) = ctx.notice.get_untracked() {
-            if by.get_untracked().trim().is_empty() {
-                by_err.set(Some(m));
-            } else {
-                reason_err.set(Some(m));
+        match result {
+            Ok(()) => {
+                by.set(String::new());
+                reason.set(String::new());
             }
-            ctx.notice.set(None);
+            Err(Some(e)) => {
+                let field = match e {
+                    ScorecardError::ReopenerRequired => by_err,
+                    ScorecardError::ReasonRequired => reason_err,
+                    _ => {
+                        ctx.notice.set(Some(Notice::Failed(ctx.message(&e))));
+                        return;
+                    }
+                };
+                field.set(Some(ctx.message(&e)));
+                crate::ui::widgets::focus::first_invalid();
+            }
+            Err(None) => {}
         }
     };
     view! {

@@ -6,6 +6,7 @@ use crate::domain::record::{self, Id};
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
@@ -20,23 +21,14 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let parent = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    let name_err = RwSignal::new(None::<String>);
-    let parent_err = RwSignal::new(None::<String>);
-    let from_err = RwSignal::new(None::<String>);
-    let to_err = RwSignal::new(None::<String>);
+    let errors = FieldErrors::<UnitField>::new();
     let notice = RwSignal::new(None::<Notice>);
-
-    let clear_errors = move || {
-        for e in [name_err, parent_err, from_err, to_err] {
-            e.set(None);
-        }
-    };
     let reset = move || {
         for s in [name, short_name, parent, from, to] {
             s.set(String::new());
         }
         kind.set(text::kind_slug(UnitKind::District).to_string());
-        clear_errors();
+        errors.clear();
     };
 
     // Filling the form when "Sửa" is pressed on a row.
@@ -50,7 +42,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             parent.set(u.parent_id.clone().unwrap_or_default());
             from.set(u.active_from.map(format::date).unwrap_or_default());
             to.set(u.active_to.map(format::date).unwrap_or_default());
-            clear_errors();
+            errors.clear();
             notice.set(None);
         }
     });
@@ -76,17 +68,17 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        clear_errors();
-        let active_from = parse::optional_date("Hoạt động từ ngày", &from.get_untracked());
-        let active_to = parse::optional_date("Hoạt động đến ngày", &to.get_untracked());
-        if let Err(e) = &active_from {
-            from_err.set(Some(e.clone()));
-        }
-        if let Err(e) = &active_to {
-            to_err.set(Some(e.clone()));
-        }
-        let (Ok(active_from), Ok(active_to)) = (active_from, active_to) else {
-            notice.set(Some(Notice::refused()));
+        errors.clear();
+        let active_from = errors.check(
+            UnitField::ActiveFrom,
+            parse::optional_date("Hoạt động từ ngày", &from.get_untracked()),
+        );
+        let active_to = errors.check(
+            UnitField::ActiveTo,
+            parse::optional_date("Hoạt động đến ngày", &to.get_untracked()),
+        );
+        let (Some(active_from), Some(active_to)) = (active_from, active_to) else {
+            errors.refuse_if_any(notice);
             return;
         };
         let parent_id = Some(parent.get_untracked()).filter(|p| !p.is_empty());
@@ -115,22 +107,14 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 editing.set(None);
                 reset();
             }
-            Err(CommitError::Invalid(errors)) => {
-                for error in &errors {
-                    let target = match error.field() {
-                        Some(UnitField::Name) => name_err,
-                        Some(UnitField::Parent) => parent_err,
-                        Some(UnitField::ActiveTo) => to_err,
-                        None => {
-                            notice.set(Some(Notice::Failed(text::error_message(error))));
-                            continue;
-                        }
-                    };
-                    target.set(Some(text::error_message(error)));
+            Err(CommitError::Invalid(refused)) => {
+                for error in &refused {
+                    match error.field() {
+                        Some(field) => errors.add(field, text::error_message(error)),
+                        None => notice.set(Some(Notice::Failed(text::error_message(error)))),
+                    }
                 }
-                if errors.iter().any(|e| e.field().is_some()) {
-                    notice.set(Some(Notice::refused()));
-                }
+                errors.refuse_if_any(notice);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -147,12 +131,12 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         <form class="card" on:submit=submit aria-label=title novalidate>
             <h3>{title}</h3>
             <div class="grid">
-                <TextField label="Tên đơn vị" value=name error=name_err required=true placeholder="LĐLĐ huyện Ba Vì" />
+                <TextField label="Tên đơn vị" value=name error=errors.of(UnitField::Name) required=true placeholder="LĐLĐ huyện Ba Vì" />
                 <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
                 <SelectField label="Loại đơn vị" value=kind options=kind_options />
-                <SelectField label="Đơn vị cấp trên" value=parent options=parent_options error=parent_err />
-                <DateField label="Hoạt động từ ngày" value=from error=from_err />
-                <DateField label="Hoạt động đến ngày" value=to error=to_err />
+                <SelectField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
+                <DateField label="Hoạt động từ ngày" value=from error=errors.of(UnitField::ActiveFrom) />
+                <DateField label="Hoạt động đến ngày" value=to error=errors.of(UnitField::ActiveTo) />
             </div>
             <div class="actions">
                 <button type="submit">
