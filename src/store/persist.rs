@@ -5,6 +5,7 @@ use super::local::{self, StorageError, DATA_KEY};
 use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
 use crate::domain::schema::{self, LoadError};
+use crate::domain::sync::lineage::{self, OwnSave};
 use leptos::prelude::*;
 
 /// Why the app could not start on the stored data. The stored text is kept untouched.
@@ -46,6 +47,8 @@ pub struct Store {
     pub fatal: RwSignal<Option<Boot>>,
     /// Set after data was migrated from an older version at start.
     pub migrated_from: RwSignal<Option<u32>>,
+    /// This tab's last save, until another tab's save shows whether it survived.
+    own_save: StoredValue<Option<OwnSave>>,
 }
 
 impl Store {
@@ -68,6 +71,7 @@ impl Store {
             save_problem: RwSignal::new(None),
             fatal: RwSignal::new(None),
             migrated_from: RwSignal::new(migrated_from),
+            own_save: StoredValue::new(None),
         })
     }
 
@@ -91,13 +95,22 @@ impl Store {
         let office_id = next.ensure_office(super::browser::new_id).id.clone();
         let stamp = super::browser::stamp(&office_id);
         let result = change(&mut next, &stamp).map_err(CommitError::Invalid)?;
+        let own = lineage::stamp_revision(&base, &mut next, super::browser::new_id());
+        self.save(next, own).map_err(CommitError::NotSaved)?;
+        Ok(result)
+    }
+
+    /// Writes `next` (a save of this tab, `own` its lineage); memory follows only once storage
+    /// accepted it.
+    fn save(&self, next: AppData, own: OwnSave) -> Result<(), SaveProblem> {
         let text = schema::encode(&next);
         match local::write(DATA_KEY, &text) {
             Ok(()) => {
                 self.last_raw.set_value(Some(text));
                 self.data.set(next);
+                self.own_save.set_value(Some(own));
                 self.save_problem.set(None);
-                Ok(result)
+                Ok(())
             }
             Err(err) => {
                 let problem = match err {
@@ -106,9 +119,38 @@ impl Store {
                     StorageError::Other(detail) => SaveProblem::Other(detail),
                 };
                 self.save_problem.set(Some(problem.clone()));
-                Err(CommitError::NotSaved(problem))
+                Err(problem)
             }
         }
+    }
+
+    /// Another tab saved. If that save replaced this tab's last one (both built on the same
+    /// revision, in the same instant), this tab's records are merged back into it and saved on
+    /// top, so neither tab's change is lost; otherwise the new data is simply taken.
+    /// `false` when the stored data cannot be read (the recovery screen is shown).
+    pub fn follow_other_tab(&self) -> bool {
+        let Ok(stored) = local::read(DATA_KEY) else { return true };
+        if stored == self.last_raw.get_value() {
+            // A late event for a text this tab has already seen or replaced.
+            return true;
+        }
+        let own = self.own_save.get_value();
+        self.own_save.set_value(None);
+        let decoded = stored.as_deref().map(schema::decode);
+        if let (Some(own), Some(Ok(theirs))) = (own, &decoded) {
+            if lineage::overwrote(&own, &theirs.data.sync) {
+                let mine = self.data.get_untracked();
+                let office_id = mine.office.as_ref().map(|o| o.id.clone()).unwrap_or_default();
+                let stamp = super::browser::stamp(&office_id);
+                if let Some(mut merged) = lineage::bring_back(&theirs.data, &mine, &stamp) {
+                    let own = lineage::stamp_revision(&theirs.data, &mut merged, super::browser::new_id());
+                    if self.save(merged, own).is_ok() {
+                        return true;
+                    }
+                }
+            }
+        }
+        self.adopt(stored)
     }
 
     /// The data to build the next change on: memory if storage still holds what this tab last
@@ -118,7 +160,9 @@ impl Store {
         if stored == self.last_raw.get_value() {
             return Ok(self.data.get_untracked());
         }
-        if !self.adopt(stored) {
+        // Another tab saved and this tab has not heard yet: follow it as the event would,
+        // bringing this tab's last save back first if that save was replaced.
+        if !self.follow_other_tab() {
             return Err(CommitError::Unreadable);
         }
         Ok(self.data.get_untracked())
@@ -166,6 +210,8 @@ impl Store {
             StorageError::Other(detail) => SaveProblem::Other(detail),
         })?;
         let _ = self.adopt(Some(text));
+        // The save being undone is no longer this tab's to bring back.
+        self.own_save.set_value(None);
         self.save_problem.set(None);
         Ok(())
     }

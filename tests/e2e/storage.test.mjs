@@ -107,3 +107,46 @@ test("the backup download on Dữ liệu holds exactly the stored data", async (
   await page.getByRole("status").filter({ hasText: "Đã tải xuống bản sao lưu" }).waitFor();
   await context.close();
 });
+
+test("two tabs adding units in the same instant, round after round, lose nothing", async () => {
+  const context = await app.browser.newContext();
+  const tabs = [await openApp(context, app.url, "#/don-vi"), await openApp(context, app.url, "#/don-vi")];
+  const rounds = 40;
+  for (let i = 0; i < rounds; i++) {
+    for (const [t, page] of tabs.entries()) {
+      await page.getByRole("form", { name: "Thêm đơn vị" }).getByLabel("Tên đơn vị").fill(`LĐLĐ thẻ ${t + 1} lần ${i + 1}`);
+    }
+    // Both tabs press "Thêm đơn vị" at the same planned instant.
+    const at = Date.now() + 40;
+    await Promise.all(
+      tabs.map((page) =>
+        page.evaluate(
+          (when) =>
+            new Promise((done) =>
+              setTimeout(() => {
+                document.querySelector('form[aria-label="Thêm đơn vị"] button[type="submit"]').click();
+                done();
+              }, Math.max(0, when - Date.now())),
+            ),
+          at,
+        ),
+      ),
+    );
+    for (const [t, page] of tabs.entries()) {
+      await page.getByRole("status").filter({ hasText: `Đã thêm đơn vị "LĐLĐ thẻ ${t + 1} lần ${i + 1}"` }).waitFor();
+    }
+  }
+  // Every unit either tab reported as added is stored, and both tabs show them all.
+  const all = rounds * 2;
+  await tabs[0].waitForFunction((n) => JSON.parse(localStorage.getItem("thidua:data")).units.length === n, all, { timeout: 10_000 });
+  for (const page of tabs) {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('table[aria-label="Danh sách đơn vị"] tbody tr').length === n,
+      all,
+      { timeout: 10_000 },
+    );
+  }
+  const names = JSON.parse(await storedText(tabs[0])).units.map((u) => u.name);
+  assert.equal(new Set(names).size, all);
+  await context.close();
+});
