@@ -7,6 +7,14 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// The officer's local calendar day of an instant (steps and closings are stored in UTC; one
+/// taken at 06:00 in Hà Nội belongs to that day, not the one before).
+pub fn local_date(at: DateTime<Utc>) -> chrono::NaiveDate {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64));
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| at.date_naive())
+}
+
 pub fn today() -> chrono::NaiveDate {
     // The officer's local calendar day, not UTC: a dialogue held at 06:00 in Hà Nội is "today".
     let d = js_sys::Date::new_0();

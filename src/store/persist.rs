@@ -129,7 +129,9 @@ impl Store {
     /// top, so neither tab's change is lost; otherwise the new data is simply taken.
     /// `false` when the stored data cannot be read (the recovery screen is shown).
     pub fn follow_other_tab(&self) -> bool {
-        let Ok(stored) = local::read(DATA_KEY) else { return true };
+        let Ok(stored) = local::read(DATA_KEY) else {
+            return true;
+        };
         if stored == self.last_raw.get_value() {
             // A late event for a text this tab has already seen or replaced.
             return true;

@@ -78,6 +78,14 @@ async function widthProblems(page) {
       if (out.length > 5) break;
     }
     return [`page is ${over}px too wide`, ...out];
+  }).then(async (found) => {
+    // Stacked tables (units, proposals, scorecard) must not scroll sideways on a phone.
+    const sideways = await page.evaluate(() =>
+      [...document.querySelectorAll("table.stack")]
+        .filter((t) => innerWidth <= 640 && t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)
+        .map((t) => `table ${t.getAttribute("aria-label")} scrolls sideways`),
+    );
+    return [...found, ...sideways];
   });
 }
 
@@ -99,9 +107,11 @@ async function checkAll(withSample) {
       await open(page, hash);
       for (const p of await widthProblems(page)) problems.push(`${view} @${width}: ${p}`);
     }
-    await page.setViewportSize({ width: 1366, height: 900 });
-    await open(page, hash);
-    for (const v of await axe(page)) problems.push(`${view}: ${v}`);
+    for (const width of [375, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page, hash);
+      for (const v of await axe(page)) problems.push(`${view} @${width}: ${v}`);
+    }
   }
   assert.deepEqual(problems, []);
   assert.deepEqual(page.jsErrors, []);

@@ -31,23 +31,43 @@ test("figures typed for one unit are never saved under another: switching asks, 
   await form.getByLabel("Khám sức khỏe").fill("777");
   const before = await storedText(page);
 
-  // Switching unit with unsaved figures asks; "Hủy" keeps the officer on Quốc Oai with the figure.
-  const asked = [];
-  page.once("dialog", (d) => {
-    asked.push(d.message());
-    d.dismiss();
-  });
+  // Switching unit with unsaved figures asks; staying keeps the officer on Quốc Oai with the figure.
+  const here = await page.evaluate(() => location.hash);
+  const asked = new Promise((resolve) =>
+    page.once("dialog", (d) => {
+      resolve(d.message());
+      d.dismiss();
+    }),
+  );
   await picker.selectOption({ label: "LĐLĐ huyện Thạch Thất" });
-  await page.waitForFunction(() => true);
-  assert.match(asked[0] ?? "", /đang nhập dở/);
-  assert.equal(await picker.inputValue(), await page.evaluate(() => decodeURIComponent(location.hash.split("/")[4])));
+  assert.match(await asked, /đang nhập dở/);
+  assert.equal(await page.evaluate(() => location.hash), here);
+  const quocOai = await page.evaluate(() => {
+    const d = JSON.parse(localStorage.getItem("thidua:data"));
+    return d.units.find((u) => u.name === "LĐLĐ huyện Quốc Oai").meta.id;
+  });
+  assert.equal(await picker.inputValue(), quocOai);
   await form.getByRole("heading", { name: "Chỉ tiêu năm 2023 – LĐLĐ huyện Quốc Oai" }).waitFor();
   assert.equal(await form.getByLabel("Khám sức khỏe").inputValue(), "777");
 
-  // Leaving the tab asks too.
-  page.once("dialog", (d) => d.dismiss());
+  // Leaving the tab asks too, and staying keeps the address and the figure.
+  const askedOnLeave = new Promise((resolve) =>
+    page.once("dialog", (d) => {
+      resolve(d.message());
+      d.dismiss();
+    }),
+  );
   await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Kết quả" }).click();
-  await form.getByLabel("Khám sức khỏe").waitFor();
+  assert.match(await askedOnLeave, /đang nhập dở/);
+  assert.equal(await page.evaluate(() => location.hash), here);
+  assert.equal(await form.getByLabel("Khám sức khỏe").inputValue(), "777");
+  // Closing or reloading the tab asks the browser to confirm.
+  const unload = await page.evaluate(() => {
+    const ev = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  });
+  assert.equal(unload, true);
 
   // Agreeing drops the typing: Thạch Thất's form shows Thạch Thất's own figures.
   page.once("dialog", (d) => d.accept());
@@ -95,6 +115,9 @@ test("results keep unfinished cards apart, show each card's status, and close on
   const ranked = page.getByRole("table", { name: "Kết quả xếp hạng" });
   await ranked.waitFor();
   assert.equal(await ranked.locator("tbody tr").count(), 5);
+  // Five of six final: not official, and the awards are only proposed.
+  await page.getByText(/Kết quả CHƯA CHÍNH THỨC: 1 đơn vị chưa có phiếu chốt/).waitFor();
+  await ranked.getByText(/\(dự kiến\)/).first().waitFor();
   assert.equal(await ranked.getByText("LĐLĐ huyện Đan Phượng").count(), 0);
   const apart = page.getByRole("table", { name: "Phiếu chưa chốt" });
   await apart.getByRole("rowheader", { name: "LĐLĐ huyện Đan Phượng" }).waitFor();
@@ -104,7 +127,7 @@ test("results keep unfinished cards apart, show each card's status, and close on
   assert.deepEqual([...new Set(statuses)], ["Chốt"]);
 
   // Asked for, the unfinished card is ranked provisionally and marked so.
-  await page.getByLabel("Xếp hạng tạm cả các phiếu chưa chốt").check();
+  await page.getByLabel("Xếp hạng tạm, gồm cả các phiếu chưa chốt").check();
   await page.getByText(/Xếp hạng TẠM TÍNH/).waitFor();
   assert.equal(await ranked.locator("tbody tr").count(), 6);
   await ranked.locator("tr", { hasText: "LĐLĐ huyện Đan Phượng" }).getByText("Cụm đã chấm").waitFor();
@@ -156,6 +179,23 @@ test("a blank reviewed score shows the self score that counts", async () => {
   assert.equal(await reviewed.getAttribute("placeholder"), own);
   // Focus stayed in the table after the change (the card was not rebuilt).
   assert.equal(await page.evaluate(() => document.activeElement?.closest("table")?.getAttribute("aria-label")), "Phiếu chấm điểm");
+  await context.close();
+});
+
+test("opening a proposal brings its detail into view with the focus on its heading", async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 700 } });
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await loadSample(page);
+  await goTo(page, "Đối thoại");
+  const list = page.getByRole("table", { name: "Danh sách kiến nghị" });
+  await list.getByRole("link").last().click();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H2" && document.activeElement.textContent.startsWith("Kiến nghị: "));
+  // Scrolled to the top of the window (sub-pixel rounding aside).
+  const inView = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= innerHeight;
+  });
+  assert.equal(inView, true);
   await context.close();
 });
 
@@ -220,7 +260,8 @@ test("the sample fills every page, and the overview opens on the latest year wit
   const active = await cards.locator(".stat .num").first().textContent();
   assert.ok(Number(active.replace(/\./g, "")) >= 8, active);
   await page.getByText(/163\/CTr-UBND-LĐLĐ/).first().waitFor();
-  await page.getByText(/quá hạn/i).first().waitFor();
+  const overdue = page.locator(".stat", { hasText: "kiến nghị quá hạn" }).locator(".num");
+  assert.ok(Number(await overdue.textContent()) > 0);
   await page.getByLabel("Năm xem số liệu").selectOption("2023");
   await page.getByText("đơn vị hoạt động năm 2023").waitFor();
 

@@ -78,6 +78,8 @@ pub enum ClosingError {
     ActorRequired,
     /// Some members' cards are not final yet.
     Unfinished(Vec<Unfinished>),
+    /// The cluster no longer exists (deleted in another tab).
+    NotFound,
 }
 
 /// Closes the results (again, if a stale closing is replaced).

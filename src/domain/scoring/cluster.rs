@@ -304,6 +304,30 @@ pub fn start_next_year(cluster: &Cluster, new_id: Id, stamp: &Stamp) -> Cluster 
     }
 }
 
+/// Next year's record of this cluster already exists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearExists {
+    pub id: Id,
+}
+
+/// "Sang năm …": adds next year's record of `cluster` (see [`start_next_year`]), once.
+pub fn add_next_year(
+    clusters: &mut Vec<Cluster>,
+    cluster: &Cluster,
+    new_id: Id,
+    stamp: &Stamp,
+) -> Result<Id, YearExists> {
+    if let Some(existing) = find_year(clusters, &cluster.name, cluster.year + 1) {
+        return Err(YearExists {
+            id: existing.meta.id.clone(),
+        });
+    }
+    let next = start_next_year(cluster, new_id, stamp);
+    let id = next.meta.id.clone();
+    clusters.push(next);
+    Ok(id)
+}
+
 /// The live cluster record with this name folded and year (to avoid starting a year twice).
 pub fn find_year<'a>(clusters: &'a [Cluster], name: &str, year: i32) -> Option<&'a Cluster> {
     let folded = crate::domain::fold::fold(name);

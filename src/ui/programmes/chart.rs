@@ -4,6 +4,7 @@
 
 use super::text;
 use crate::domain::format;
+use crate::ui::widgets::svg::px;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 480.0;
@@ -43,10 +44,10 @@ pub fn YearBars(#[prop(into)] title: String, points: Vec<(i32, Option<u64>)>) ->
             view! {
                 <g>
                     {value.map(|_| view! {
-                        <rect x=format!("{:.1}", cx - bar / 2.0) y=format!("{y:.1}") width=format!("{bar:.1}") height=format!("{h:.1}") class="bar" />
+                        <rect x=px(cx - bar / 2.0) y=px(y) width=px(bar) height=px(h) class="bar" />
                     })}
-                    <text x=format!("{cx:.1}") y=format!("{:.1}", y - 4.0) text-anchor="middle" class="value">{shown}</text>
-                    <text x=format!("{cx:.1}") y=format!("{:.1}", HEIGHT - 6.0) text-anchor="middle" class="year">{year.to_string()}</text>
+                    <text x=px(cx) y=px(y - 4.0) text-anchor="middle" class="value">{shown}</text>
+                    <text x=px(cx) y=px(HEIGHT - 6.0) text-anchor="middle" class="year">{year.to_string()}</text>
                 </g>
             }
         })
@@ -56,11 +57,11 @@ pub fn YearBars(#[prop(into)] title: String, points: Vec<(i32, Option<u64>)>) ->
             class="chart"
             role="img"
             aria-label=label
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT))
             width="100%"
             style="max-width: 480px"
         >
-            <line x1="0" x2=WIDTH.to_string() y1=format!("{:.1}", HEIGHT - BOTTOM) y2=format!("{:.1}", HEIGHT - BOTTOM) class="axis" />
+            <line x1="0" x2=px(WIDTH) y1=px(HEIGHT - BOTTOM) y2=px(HEIGHT - BOTTOM) class="axis" />
             {bars}
         </svg>
     }

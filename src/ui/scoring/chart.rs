@@ -2,6 +2,7 @@
 //! thresholds as guide lines. Accessible as one image with a text summary.
 
 use crate::domain::scoring::points::Points;
+use crate::ui::widgets::svg::px;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,23 +44,23 @@ pub fn BarChart(
     );
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=summary>
+            <svg viewBox=format!("0 0 {} {}", px(width), px(height)) role="img" aria-label=summary>
                 {thresholds.iter().enumerate().map(|(i, (p, label))| {
-                    let px = x(*p);
+                    let gx = x(*p);
                     // Alternate rows so labels of close thresholds (75, 90) never overlap.
                     let ly = height - 4.0 - (i % 2) as f64 * 11.0;
                     view! {
-                        <line x1=px x2=px y1=0 y2=height - 26.0 class="guide" />
-                        <text x=px y=ly class="guide-label" text-anchor="middle">{format!("{label} {p}")}</text>
+                        <line x1=px(gx) x2=px(gx) y1=0 y2=px(height - 26.0) class="guide" />
+                        <text x=px(gx) y=px(ly) class="guide-label" text-anchor="middle">{format!("{label} {p}")}</text>
                     }
                 }).collect_view()}
                 {bars.iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW + 4.0;
                     let w = x(b.value) - LABEL_W;
                     view! {
-                        <text x=LABEL_W - 6.0 y=y + ROW / 2.0 + 4.0 text-anchor="end" class="bar-label">{b.label.clone()}</text>
-                        <rect x=LABEL_W y=y width=w.max(0.0) height=ROW - 8.0 class=format!("bar {}", b.class) />
-                        <text x=LABEL_W + w + 4.0 y=y + ROW / 2.0 + 4.0 class="bar-value">{b.value.to_string()}</text>
+                        <text x=px(LABEL_W - 6.0) y=px(y + ROW / 2.0 + 4.0) text-anchor="end" class="bar-label">{b.label.clone()}</text>
+                        <rect x=px(LABEL_W) y=px(y) width=px(w.max(0.0)) height=px(ROW - 8.0) class=format!("bar {}", b.class) />
+                        <text x=px(LABEL_W + w + 4.0) y=px(y + ROW / 2.0 + 4.0) class="bar-value">{b.value.to_string()}</text>
                     }
                 }).collect_view()}
             </svg>

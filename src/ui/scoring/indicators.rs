@@ -81,18 +81,24 @@ struct Field {
 /// renaming keeps the criteria linked to it.
 #[derive(Clone, Copy)]
 struct ExtraRow {
+    /// Numbered as made, for its labels and as the key that keeps its fields (and their
+    /// unsaved marks) when other rows are added or removed.
+    number: usize,
     key: RwSignal<String>,
     name: RwSignal<String>,
     value: RwSignal<String>,
+    name_error: RwSignal<Option<String>>,
     error: RwSignal<Option<String>>,
 }
 
 impl ExtraRow {
-    fn new(key: &str, name: &str, value: Option<u64>) -> Self {
+    fn new(number: usize, key: &str, name: &str, value: Option<u64>) -> Self {
         ExtraRow {
+            number,
             key: RwSignal::new(key.to_string()),
             name: RwSignal::new(name.to_string()),
             value: RwSignal::new(value.map(|v| format::integer(v as i64)).unwrap_or_default()),
+            name_error: RwSignal::new(None),
             error: RwSignal::new(None),
         }
     }
@@ -149,7 +155,8 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             r.map(|r| {
                 r.extra
                     .iter()
-                    .map(|e| ExtraRow::new(&e.key, &e.name, e.value))
+                    .enumerate()
+                    .map(|(i, e)| ExtraRow::new(i + 1, &e.key, &e.name, e.value))
                     .collect()
             })
             .unwrap_or_default(),
@@ -178,6 +185,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
         let mut extra = Vec::new();
         for row in extras.get_untracked() {
             row.error.set(None);
+            row.name_error.set(None);
             let name = row.name.get_untracked();
             let label = if name.trim().is_empty() {
                 "Chỉ tiêu riêng".to_string()
@@ -185,7 +193,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 name.trim().to_string()
             };
             if name.trim().is_empty() {
-                row.error.set(Some("Chỉ tiêu riêng cần có tên.".into()));
+                row.name_error.set(Some("Chỉ tiêu riêng cần có tên.".into()));
                 bad = true;
                 continue;
             }
@@ -267,15 +275,18 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             }).collect_view()}
             <fieldset class="group">
                 <legend>"Chỉ tiêu riêng của đơn vị"</legend>
-                {move || extras.get().into_iter().enumerate().map(|(i, row)| view! {
+                <For each=move || extras.get() key=|row| row.number let:row>
                     <div class="grid extra-row">
-                        <TextField label=format!("Tên chỉ tiêu riêng {}", i + 1) value=row.name placeholder="Mái ấm Công đoàn" />
-                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", i + 1) value=row.value error=row.error />
-                        <button type="button" class="secondary" aria-label=format!("Xóa chỉ tiêu riêng {}", i + 1)
-                            on:click=move |_| extras.update(|list| { list.remove(i); })>"Xóa"</button>
+                        <TextField label=format!("Tên chỉ tiêu riêng {}", row.number) value=row.name error=row.name_error placeholder="Mái ấm Công đoàn" />
+                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", row.number) value=row.value error=row.error />
+                        <button type="button" class="secondary" aria-label=format!("Xóa chỉ tiêu riêng {}", row.number)
+                            on:click=move |_| extras.update(|list| list.retain(|r| r.number != row.number))>"Xóa"</button>
                     </div>
-                }).collect_view()}
-                <button type="button" class="secondary" on:click=move |_| extras.update(|list| list.push(ExtraRow::new("", "", None)))>
+                </For>
+                <button type="button" class="secondary" on:click=move |_| extras.update(|list| {
+                    let number = list.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+                    list.push(ExtraRow::new(number, "", "", None));
+                })>
                     "Thêm chỉ tiêu riêng"
                 </button>
             </fieldset>

@@ -114,8 +114,11 @@ pub fn ResultsTab() -> impl IntoView {
                     .collect::<Vec<_>>()
             });
             let provisional = standing.provisional();
+            // Members not ranked for good: cards kept apart and members without a card.
+            let not_final =
+                (!standing.complete()).then(|| standing.apart.len() + standing.without_card.len());
             let thresholds = t.settings.thresholds;
-            Some((lines, missing, apart, provisional, thresholds))
+            Some((lines, missing, apart, (provisional, not_final), thresholds))
         })
     });
 
@@ -125,7 +128,8 @@ pub fn ResultsTab() -> impl IntoView {
                 <p class="empty">"Chưa có bảng điểm cho cụm năm này, nên chưa xếp hạng được. Hãy tạo ở phần "
                     <a href=move || super::link(&cluster.get().map(|c| c.meta.id).unwrap_or_default(), super::Tab::Template, None)>"Bảng điểm"</a>"."</p>
             }.into_any(),
-            Some((lines, missing, apart, provisional, th)) => {
+            Some((lines, missing, apart, (provisional, not_final), th)) => {
+                let tentative = if not_final.is_some() { " (dự kiến)" } else { "" };
                 let bars = lines.iter().map(|l| Bar {
                     label: store.with_untracked(|d| {
                         let name = d.unit_label(&l.row.unit_id);
@@ -138,11 +142,19 @@ pub fn ResultsTab() -> impl IntoView {
                 view! {
                     <section class="results">
                         <h2>{move || cluster.get().map(|c| format!("Kết quả {} năm {}", c.name, c.year))}</h2>
-                        {provisional.then(|| view! {
-                            <p class="banner warn" role="note">
-                                "Xếp hạng TẠM TÍNH: có phiếu chưa chốt được xếp cùng (cột “Phiếu”). Kết quả chỉ chính thức khi mọi phiếu đã chốt."
-                            </p>
-                        })}
+                        {match (provisional, not_final) {
+                            (true, _) => Some(view! {
+                                <p class="banner warn" role="note">
+                                    "Xếp hạng TẠM TÍNH: có phiếu chưa chốt được xếp cùng (cột “Phiếu”). Kết quả chỉ chính thức khi mọi phiếu đã chốt."
+                                </p>
+                            }.into_any()),
+                            (false, Some(n)) if n > 0 => Some(view! {
+                                <p class="banner warn" role="note">
+                                    {format!("Kết quả CHƯA CHÍNH THỨC: {n} đơn vị chưa có phiếu chốt nên chưa được xếp hạng (xem bên dưới); đề nghị khen thưởng chỉ là dự kiến.")}
+                                </p>
+                            }.into_any()),
+                            _ => None,
+                        }}
                         <div class="results-grid">
                             <div class="table-wrap" tabindex="0" role="region" aria-label="Kết quả xếp hạng">
                                 <table aria-label="Kết quả xếp hạng">
@@ -165,7 +177,7 @@ pub fn ResultsTab() -> impl IntoView {
                                                 <td class="num">{l.self_total}</td>
                                                 <td class="num"><strong>{l.row.total.to_string()}</strong></td>
                                                 <td><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
-                                                <td>{match l.award { Some(Award::Flag) => "Cờ thi đua", Some(Award::Certificate) => "Bằng khen", None => "" }}</td>
+                                                <td>{match l.award { Some(Award::Flag) => format!("Cờ thi đua{tentative}"), Some(Award::Certificate) => format!("Bằng khen{tentative}"), None => String::new() }}</td>
                                                 <td class="why">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
                                             </tr>
                                         }).collect_view()}
@@ -203,7 +215,7 @@ pub fn ResultsTab() -> impl IntoView {
         }}
         <Show when=move || table.with(Option::is_some)>
             <div class="field check-line">
-                <crate::ui::widgets::CheckField label="Xếp hạng tạm cả các phiếu chưa chốt" value=include_unfinished />
+                <crate::ui::widgets::CheckField label="Xếp hạng tạm, gồm cả các phiếu chưa chốt" value=include_unfinished />
             </div>
         </Show>
         // Outside the reactive table so their confirmations survive the table's refresh.
@@ -286,14 +298,20 @@ fn VoteOrder() -> impl IntoView {
     let store = use_store();
     let Selected { cluster, .. } = expect_context::<Selected>();
     let notice = RwSignal::new(None::<Notice>);
+    // Only the members and the recorded vote make new fields: another save of the cluster (its
+    // closing, the next head) or of any other data keeps what is being typed here.
+    let vote = Memo::new(move |_| {
+        cluster.with(|c| c.as_ref().map(|c| (c.member_ids.clone(), c.vote_order.clone())))
+    });
     let places_typed = Memo::new(move |_| {
-        let Some(c) = cluster.get() else { return Vec::new() };
-        store.with(|d| {
-            c.member_ids
+        let Some((member_ids, vote_order)) = vote.get() else {
+            return Vec::new();
+        };
+        store.with_untracked(|d| {
+            member_ids
                 .iter()
                 .map(|id| {
-                    let place = c
-                        .vote_order
+                    let place = vote_order
                         .iter()
                         .position(|v| v == id)
                         .map(|p| (p + 1).to_string())
@@ -380,6 +398,9 @@ fn CloseResults() -> impl IntoView {
                     c.name, c.year
                 ))));
             }
+            Err(CommitError::Invalid(ClosingError::NotFound)) => notice.set(Some(Notice::Failed(
+                "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+            ))),
             Err(CommitError::Invalid(ClosingError::ActorRequired)) => {
                 actor_error.set(Some("Hãy ghi người chốt kết quả (họ tên hoặc chức vụ).".into()));
                 crate::ui::widgets::focus::first_invalid();
@@ -412,14 +433,14 @@ fn CloseResults() -> impl IntoView {
             <h3 id="chot-ket-qua">"Chốt kết quả cụm"</h3>
             {move || match state.get() {
                 Some(ClosingState::Closed(c)) => view! {
-                    <p role="status">{format!("Kết quả đã chốt ngày {} bởi {}{}.", crate::domain::format::date(c.at.date_naive()), c.by, by_name(&c.office_id))}</p>
+                    <p role="status">{format!("Kết quả đã chốt ngày {} bởi {}{}.", crate::domain::format::date(crate::store::browser::local_date(c.at)), c.by, by_name(&c.office_id))}</p>
                 }.into_any(),
                 Some(ClosingState::Stale { closing: c, changed }) => {
                     let names = store.with_untracked(|d| changed.iter().map(|u| d.unit_name(u)).collect::<Vec<_>>().join(", "));
                     view! {
                         <p class="banner warn" role="alert">{format!(
                             "Kết quả đã chốt ngày {} nhưng sau đó phiếu của {names} đã được mở lại hoặc sửa: hãy chốt lại khi mọi phiếu đã chốt.",
-                            crate::domain::format::date(c.at.date_naive()))}</p>
+                            crate::domain::format::date(crate::store::browser::local_date(c.at)))}</p>
                     }.into_any()
                 }
                 _ => view! {

@@ -267,7 +267,7 @@ fn History() -> impl IntoView {
                 <h3>"Lịch sử phiếu"</h3>
                 <ul class="history">
                     {steps.into_iter().map(|s| view! {
-                        <li>{format!("{} – {}: {}", format::date(s.at.date_naive()), text::status(s.status), s.by)}</li>
+                        <li>{format!("{} – {}: {}", format::date(crate::store::browser::local_date(s.at)), text::status(s.status), s.by)}</li>
                     }).collect_view()}
                 </ul>
             }
@@ -519,7 +519,7 @@ fn Reopenings() -> impl IntoView {
                 <h3>"Lịch sử mở lại phiếu"</h3>
                 <ul>
                     {list.into_iter().map(|r| view! {
-                        <li>{format!("{} – {}: {}", format::date(r.at.date_naive()), r.by, r.reason)}</li>
+                        <li>{format!("{} – {}: {}", format::date(crate::store::browser::local_date(r.at)), r.by, r.reason)}</li>
                     }).collect_view()}
                 </ul>
             }

@@ -13,9 +13,14 @@ use crate::domain::scoring::template::{
 };
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::focus;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
+
+/// After a refused save: the first criterion marked wrong, else the settings' message.
+const FIRST_PROBLEM: &str =
+    "main fieldset.criterion.invalid input, main form[aria-label='Bảng điểm'] p.field-error";
 
 const KINDS: [(&str, &str); 7] = [
     ("manual", "Chấm tay"),
@@ -346,6 +351,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             notice.set(Some(Notice::Failed(
                 "Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into(),
             )));
+            focus::element(FIRST_PROBLEM);
             return;
         }
         let id = id.clone();
@@ -372,6 +378,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                 notice.set(Some(Notice::Failed(
                     "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
                 )));
+                focus::element(FIRST_PROBLEM);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }

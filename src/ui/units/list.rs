@@ -8,6 +8,7 @@ use crate::domain::units::{self, Unit};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::{focus, unsaved};
 use crate::ui::widgets::{Notice, TextField};
 use leptos::prelude::*;
 
@@ -119,7 +120,12 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                                 let label = format!("Sửa {}", u.name);
                                                 view! {
                                                     <button type="button" class="secondary" aria-label=label
-                                                        on:click=move |_| editing.set(Some(id2.clone()))>"Sửa"</button>
+                                                        on:click=move |_| {
+                                                            if unsaved::may_leave() {
+                                                                editing.set(Some(id2.clone()));
+                                                                focus::element("form[aria-label='Sửa đơn vị'] h3");
+                                                            }
+                                                        }>"Sửa"</button>
                                                 }
                                             })}
                                             <button type="button" class="secondary"

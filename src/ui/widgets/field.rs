@@ -10,43 +10,72 @@ pub fn next_id(prefix: &str) -> String {
     format!("{prefix}-{}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Whether a field holds text the officer typed that the form has not taken back: its value
+/// Whether a field holds input the officer gave that the form has not taken back: its value
 /// differs from the last value the form put there (on opening, refilling after a save, or
-/// resetting). Typing back the original text makes the field clean again. Marked with
-/// `data-typed`, which the unsaved-input guard ([`super::unsaved`]) looks for.
-#[derive(Clone, Copy)]
-struct Typed {
-    /// The text of the last input event, until the value change it caused has been seen.
-    last_input: StoredValue<Option<String>>,
+/// resetting). Typing back the original makes the field clean again. Marked with `data-typed`,
+/// which the unsaved-input guard ([`super::unsaved`]) looks for. Works for any value: text,
+/// a choice, a tick, a list of chosen units.
+pub struct Typed<T: Clone + PartialEq + Send + Sync + 'static> {
+    /// The value of the last input event, until the value change it caused has been seen.
+    last_input: StoredValue<Option<T>>,
     /// The last value the form (not the officer) put in the field.
-    baseline: RwSignal<String>,
+    baseline: RwSignal<T>,
 }
 
-impl Typed {
-    fn follow(value: RwSignal<String>) -> Self {
+impl<T: Clone + PartialEq + Send + Sync + 'static> Clone for Typed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Clone + PartialEq + Send + Sync + 'static> Copy for Typed<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Typed<T> {
+    pub fn follow(value: RwSignal<T>) -> Self {
         let typed = Typed {
             last_input: StoredValue::new(None),
             baseline: RwSignal::new(value.get_untracked()),
         };
-        // Every value change not caused by typing comes from the form: it becomes the baseline.
+        // Every value change not caused by the officer comes from the form: the new baseline.
         Effect::new(move |_| {
             let v = value.get();
-            let from_typing = typed.last_input.get_value().as_deref() == Some(v.as_str());
+            let from_input = typed.last_input.with_value(|l| l.as_ref() == Some(&v));
             typed.last_input.set_value(None);
-            if !from_typing {
+            if !from_input {
                 typed.baseline.set(v);
             }
         });
         typed
     }
 
-    fn input(self, value: RwSignal<String>, text: String) {
-        self.last_input.set_value(Some(text.clone()));
-        value.set(text);
+    /// The officer changed the value.
+    pub fn input(self, value: RwSignal<T>, new: T) {
+        self.last_input.set_value(Some(new.clone()));
+        value.set(new);
     }
 
-    fn marker(self, value: RwSignal<String>) -> Option<&'static str> {
-        (value.with(|v| self.baseline.with(|b| v.trim() != b.trim()))).then_some("true")
+    /// The officer changed the value in place (e.g. ticked one more unit of a list).
+    pub fn input_with(self, value: RwSignal<T>, change: impl FnOnce(&mut T)) {
+        let mut new = value.get_untracked();
+        change(&mut new);
+        self.input(value, new);
+    }
+
+    /// `data-typed` while the value differs from what the form put there.
+    pub fn marker(self, value: RwSignal<T>) -> Option<&'static str> {
+        self.differs(value).then_some("true")
+    }
+
+    fn differs(self, value: RwSignal<T>) -> bool {
+        value.with(|v| self.baseline.with(|b| v != b))
+    }
+}
+
+impl Typed<String> {
+    /// For text, surrounding spaces alone are not a change.
+    pub fn text_marker(self, value: RwSignal<String>) -> Option<&'static str> {
+        value
+            .with(|v| self.baseline.with(|b| v.trim() != b.trim()))
+            .then_some("true")
     }
 }
 
@@ -90,7 +119,7 @@ pub fn TextField(
                 placeholder=placeholder
                 prop:value=move || value.get()
                 on:input=move |ev| typed.input(value, event_target_value(&ev))
-                data-typed=move || if action_input { None } else { typed.marker(value) }
+                data-typed=move || if action_input { None } else { typed.text_marker(value) }
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             />
@@ -124,6 +153,7 @@ pub fn SelectField(
     let id = next_id("s");
     let err_id = format!("{id}-loi");
     let err_id_text = err_id.clone();
+    let typed = Typed::follow(value);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
@@ -131,7 +161,8 @@ pub fn SelectField(
                 id=id
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
-                on:change=move |ev| value.set(event_target_value(&ev))
+                on:change=move |ev| typed.input(value, event_target_value(&ev))
+                data-typed=move || typed.marker(value)
                 prop:value=move || value.get()
             >
                 {move || {
@@ -190,7 +221,7 @@ pub fn TextArea(
                 rows=rows
                 prop:value=move || value.get()
                 on:input=move |ev| typed.input(value, event_target_value(&ev))
-                data-typed=move || typed.marker(value)
+                data-typed=move || typed.text_marker(value)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
             ></textarea>
@@ -203,12 +234,14 @@ pub fn TextArea(
 /// A labelled checkbox.
 #[component]
 pub fn CheckField(#[prop(into)] label: String, value: RwSignal<bool>) -> impl IntoView {
+    let typed = Typed::follow(value);
     view! {
         <label class="check">
             <input
                 type="checkbox"
                 prop:checked=move || value.get()
-                on:change=move |ev| value.set(event_target_checked(&ev))
+                on:change=move |ev| typed.input(value, event_target_checked(&ev))
+                data-typed=move || typed.marker(value)
             />
             {label}
         </label>

@@ -10,6 +10,12 @@ fn document() -> Option<web_sys::Document> {
 }
 
 fn focus_and_show(el: web_sys::Element) {
+    show(el, web_sys::ScrollLogicalPosition::Center);
+}
+
+/// Focuses `el` and scrolls it to `block` (the centre for a field among others, the top for a
+/// heading or the main content).
+fn show(el: web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     // Headings are not focusable by themselves: -1 lets a script focus them without adding a
     // stop to the tab order.
     if !el.has_attribute("tabindex")
@@ -23,7 +29,7 @@ fn focus_and_show(el: web_sys::Element) {
     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_block(block);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
@@ -47,7 +53,7 @@ pub fn first_invalid() {
 pub fn element(selector: &'static str) {
     request_animation_frame(move || {
         if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
-            focus_and_show(el);
+            show(el, web_sys::ScrollLogicalPosition::Start);
         }
     });
 }
@@ -74,7 +80,7 @@ pub fn after_navigation(page_changed: bool) {
             .iter()
             .find_map(|s| doc.query_selector(s).ok().flatten())
         {
-            focus_and_show(el);
+            show(el, web_sys::ScrollLogicalPosition::Start);
         }
     });
 }
@@ -82,6 +88,6 @@ pub fn after_navigation(page_changed: bool) {
 /// The skip link's target: the main content, focused without scrolling past it.
 pub fn main_content() {
     if let Some(el) = document().and_then(|d| d.get_element_by_id("noi-dung")) {
-        focus_and_show(el);
+        show(el, web_sys::ScrollLogicalPosition::Start);
     }
 }

@@ -7,6 +7,7 @@ pub mod focus;
 pub mod form;
 pub mod parse;
 pub mod status;
+pub mod svg;
 pub mod unsaved;
 pub mod update_banner;
 pub mod year_switch;

@@ -12,13 +12,14 @@ thread_local! {
 }
 
 const QUESTION: &str = "Bạn có dữ liệu đang nhập dở, chưa được lưu. Nếu rời đi, phần đang nhập sẽ mất.\n\n\
-                        Bấm OK để bỏ phần đang nhập và rời đi, hoặc Hủy để ở lại và lưu.";
+                        Vẫn rời đi và bỏ phần đang nhập?";
 
 /// Whether a form on the page holds typed input it has not saved.
 pub fn unsaved_input() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main [data-typed]").ok().flatten())
+        // Only inside forms: list filters, pickers and view options are not data.
+        .and_then(|d| d.query_selector("main form [data-typed]").ok().flatten())
         .is_some()
 }
 

@@ -19,6 +19,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let year = RwSignal::new(this_year.get_value());
     let members = RwSignal::new(Vec::<Id>::new());
+    let members_typed = crate::ui::widgets::field::Typed::follow(members);
     let head = RwSignal::new(String::new());
     let deputy = RwSignal::new(String::new());
     let errors = FieldErrors::<ClusterField>::new();
@@ -143,13 +144,13 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <TextField label="Tên cụm" value=name error=error_for(ClusterField::Name) required=true placeholder="Cụm thi đua số 4" />
                 <TextField label="Năm" value=year error=error_for(ClusterField::Year) required=true />
             </div>
-            <fieldset class="members" aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
+            <fieldset class="members" data-typed=move || members_typed.marker(members) aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
                 <legend id=legend_id>"Đơn vị thành viên"</legend>
                 <Show when=move || !candidates.with(Vec::is_empty)>
                     <div class="actions compact">
                         <button type="button" class="secondary" on:click=move |_| {
                             let all: Vec<Id> = candidates.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
-                            members.update(|m| {
+                            members_typed.input_with(members, |m| {
                                 for id in all {
                                     if !m.contains(&id) {
                                         m.push(id);
@@ -157,7 +158,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                 }
                             });
                         }>"Chọn tất cả"</button>
-                        <button type="button" class="secondary" on:click=move |_| members.set(Vec::new())>"Bỏ chọn tất cả"</button>
+                        <button type="button" class="secondary" on:click=move |_| members_typed.input(members, Vec::new())>"Bỏ chọn tất cả"</button>
                         <span class="hint">{move || format!("Đã chọn {} đơn vị.", members.with(Vec::len))}</span>
                     </div>
                 </Show>
@@ -176,7 +177,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                             prop:checked=move || members.with(|m| m.contains(&id_check))
                                             on:change=move |ev| {
                                                 let on = event_target_checked(&ev);
-                                                members.update(|m| {
+                                                members_typed.input_with(members, |m| {
                                                     m.retain(|x| x != &id);
                                                     if on {
                                                         m.push(id.clone());

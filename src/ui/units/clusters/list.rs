@@ -7,6 +7,7 @@ use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
+use crate::ui::widgets::{focus, unsaved};
 use leptos::prelude::*;
 
 #[component]
@@ -22,15 +23,15 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
 
     let next_year = move |c: Cluster| {
+        if !unsaved::may_leave() {
+            return;
+        }
         let result = store.commit(|data, stamp| {
-            if let Some(existing) = cluster::find_year(&data.clusters, &c.name, c.year + 1) {
-                return Err(existing.meta.id.clone());
-            }
-            let new = cluster::start_next_year(&c, crate::store::browser::new_id(), stamp);
-            let id = new.meta.id.clone();
-            let head = new.head_id.as_ref().map(|h| data.unit_name(h));
-            data.clusters.push(new);
-            Ok((id, head))
+            let id = cluster::add_next_year(&mut data.clusters, &c, crate::store::browser::new_id(), stamp)?;
+            let head = crate::domain::record::find(&data.clusters, &id)
+                .and_then(|n| n.head_id.as_ref())
+                .map(|h| data.unit_name(h));
+            Ok::<_, cluster::YearExists>((id, head))
         });
         match result {
             Ok((id, head)) => {
@@ -41,6 +42,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     head.unwrap_or_else(|| "chưa có".into())
                 ))));
                 editing.set(Some(id));
+                focus::element("form[aria-label='Sửa cụm thi đua'] h3");
             }
             Err(CommitError::Invalid(_)) => notice.set(Some(Notice::Failed(format!(
                 "{} năm {} đã có; không tạo thêm.",
@@ -96,7 +98,12 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                         <td>{next}</td>
                                         <td class="row-actions">
                                             <button type="button" class="secondary" aria-label=format!("Sửa {label}")
-                                                on:click=move |_| editing.set(Some(id.clone()))>"Sửa"</button>
+                                                on:click=move |_| {
+                                                    if unsaved::may_leave() {
+                                                        editing.set(Some(id.clone()));
+                                                        focus::element("form[aria-label='Sửa cụm thi đua'] h3");
+                                                    }
+                                                }>"Sửa"</button>
                                             <button type="button" class="secondary" aria-label=format!("Sang năm {} cho {}", c.year + 1, label)
                                                 on:click=move |_| next_year(for_next.clone())>{format!("Sang năm {}", c.year + 1)}</button>
                                             <a href=scoring aria-label=format!("Chấm điểm {label}")>"Chấm điểm"</a>
