@@ -250,6 +250,28 @@ test("a refused save moves focus to the first field in error and brings it into 
   await context.close();
 });
 
+test("a refused scoring table brings the wrong criterion, far down the page, into view with the focus", async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await loadSample(page);
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Bảng điểm" }).click();
+  const before = await storedText(page);
+  await page.getByLabel("Điểm tối đa – tiêu chí L.3").fill("năm");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  await page.getByRole("alert").filter({ hasText: "Chưa lưu bảng điểm" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest("fieldset.criterion.invalid"));
+  const where = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return { inView: r.top >= -1 && r.bottom <= innerHeight, scrolled: scrollY };
+  });
+  assert.equal(where.inView, true);
+  assert.ok(where.scrolled > 1000, JSON.stringify(where));
+  assert.equal(await storedText(page), before);
+  await context.close();
+});
+
 test("the sample fills every page, and the overview opens on the latest year with data", async () => {
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/du-lieu");

@@ -113,6 +113,8 @@ impl ProposalDraft {
 pub enum ProposalField {
     Dialogue,
     Content,
+    /// Lĩnh vực: chosen in the form (a choice the form reads, not a rule of the record).
+    Topic,
     DirectiveDate,
     Deadline,
     Status,

@@ -8,6 +8,7 @@ use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::TextArea;
@@ -47,13 +48,8 @@ pub fn ProposalForm(
     let response = RwSignal::new(draft.response.clone());
     let resolved_on = RwSignal::new(draft.resolved_on.map(format::date).unwrap_or_default());
 
-    let content_err = RwSignal::new(None::<String>);
-    let topic_err = RwSignal::new(None::<String>);
-    let directive_err = RwSignal::new(None::<String>);
-    let deadline_err = RwSignal::new(None::<String>);
-    let resolved_err = RwSignal::new(None::<String>);
+    let errors = FieldErrors::<ProposalField>::new();
     let notice = RwSignal::new(None::<Notice>);
-    let errs = [content_err, topic_err, directive_err, deadline_err, resolved_err];
     let reset = move || {
         for s in [
             content,
@@ -84,26 +80,24 @@ pub fn ProposalForm(
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        for e in errs {
-            e.set(None);
-        }
+        errors.clear();
         let dates = [
-            ("Ngày văn bản chỉ đạo", directive_on, directive_err),
-            ("Hạn giải quyết", deadline, deadline_err),
-            ("Ngày giải quyết", resolved_on, resolved_err),
+            ("Ngày văn bản chỉ đạo", directive_on, ProposalField::DirectiveDate),
+            ("Hạn giải quyết", deadline, ProposalField::Deadline),
+            ("Ngày giải quyết", resolved_on, ProposalField::ResolvedOn),
         ]
-        .map(|(label, value, err)| {
-            parse::optional_date(label, &value.get_untracked()).inspect_err(|e| err.set(Some(e.clone())))
+        .map(|(label, value, field)| {
+            errors.check(field, parse::optional_date(label, &value.get_untracked()))
         });
-        let chosen_topic = text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked());
-        if chosen_topic.is_none() {
-            topic_err.set(Some(
-                "Hãy chọn lĩnh vực (chọn \"Khác\" nếu không thuộc lĩnh vực nào).".into(),
-            ));
-        }
-        let ([Ok(directive_date), Ok(deadline_on), Ok(resolved)], Some(chosen_topic)) = (dates, chosen_topic)
+        let chosen_topic = errors.check(
+            ProposalField::Topic,
+            text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked())
+                .ok_or_else(|| "Hãy chọn lĩnh vực (chọn \"Khác\" nếu không thuộc lĩnh vực nào).".to_string()),
+        );
+        let ([Some(directive_date), Some(deadline_on), Some(resolved)], Some(chosen_topic)) =
+            (dates, chosen_topic)
         else {
-            notice.set(Some(Notice::refused()));
+            errors.refuse_if_any(notice);
             return;
         };
         let draft = ProposalDraft {
@@ -149,22 +143,23 @@ pub fn ProposalForm(
                     done.run(());
                 }
             }
-            Err(CommitError::Invalid(errors)) => {
-                for error in &errors {
+            Err(CommitError::Invalid(refused)) => {
+                for error in &refused {
                     let message = text::proposal_error(error);
-                    let target = match error.field() {
-                        Some(ProposalField::Content) => content_err,
-                        Some(ProposalField::DirectiveDate) => directive_err,
-                        Some(ProposalField::Deadline) => deadline_err,
-                        Some(ProposalField::ResolvedOn) => resolved_err,
+                    match error.field() {
+                        Some(
+                            field @ (ProposalField::Content
+                            | ProposalField::DirectiveDate
+                            | ProposalField::Deadline
+                            | ProposalField::ResolvedOn),
+                        ) => errors.add(field, message),
                         _ => {
                             notice.set(Some(Notice::Failed(message)));
                             return;
                         }
-                    };
-                    target.set(Some(message));
+                    }
                 }
-                notice.set(Some(Notice::refused()));
+                errors.refuse_if_any(notice);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -178,15 +173,15 @@ pub fn ProposalForm(
     view! {
         <form class="card" on:submit=submit aria-label=title novalidate>
             <h3>{title}</h3>
-            <TextArea label="Nội dung kiến nghị" value=content error=content_err required=true rows=2 />
+            <TextArea label="Nội dung kiến nghị" value=content error=errors.of(ProposalField::Content) required=true rows=2 />
             <div class="grid">
-                <SelectField label="Lĩnh vực" value=topic options=topic_options error=topic_err />
+                <SelectField label="Lĩnh vực" value=topic options=topic_options error=errors.of(ProposalField::Topic) />
                 <TextField label="Người/đơn vị kiến nghị" value=raised_by placeholder="CĐCS Công ty May 10" />
                 <TextField label="Cơ quan được giao giải quyết" value=agency placeholder="BHXH huyện" />
                 <TextField label="Số văn bản chỉ đạo" value=directive_no placeholder="123/UBND-NC" />
-                <DateField label="Ngày văn bản chỉ đạo" value=directive_on error=directive_err />
-                <DateField label="Hạn giải quyết" value=deadline error=deadline_err />
-                {closed.then(|| view! { <DateField label="Ngày giải quyết" value=resolved_on error=resolved_err /> })}
+                <DateField label="Ngày văn bản chỉ đạo" value=directive_on error=errors.of(ProposalField::DirectiveDate) />
+                <DateField label="Hạn giải quyết" value=deadline error=errors.of(ProposalField::Deadline) />
+                {closed.then(|| view! { <DateField label="Ngày giải quyết" value=resolved_on error=errors.of(ProposalField::ResolvedOn) /> })}
             </div>
             <TextArea label="Kết quả trả lời, giải quyết" value=response rows=2 />
             <div class="actions">

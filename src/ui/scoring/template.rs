@@ -335,19 +335,21 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.settings.flags = whole("Số Cờ thi đua", flags, &mut problems) as u32;
         t.settings.certificates = whole("Số Bằng khen", certificates, &mut problems) as u32;
         let mut criteria = Vec::new();
+        let mut wrong_rows = false;
         for row in rows.get_untracked() {
             row.error.set(None);
             match row.build() {
                 Ok(c) => criteria.push(c),
+                // Shown on its criterion, where the focus goes.
                 Err(message) => {
-                    row.error.set(Some(message.clone()));
-                    problems.push(message);
+                    row.error.set(Some(message));
+                    wrong_rows = true;
                 }
             }
         }
         t.criteria = criteria;
-        if !problems.is_empty() {
-            settings_error.set(Some(problems.join(" ")));
+        if !problems.is_empty() || wrong_rows {
+            settings_error.set((!problems.is_empty()).then(|| problems.join(" ")));
             notice.set(Some(Notice::Failed(
                 "Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into(),
             )));
