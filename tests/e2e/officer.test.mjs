@@ -96,6 +96,27 @@ test("figures typed for one unit are never saved under another: switching asks, 
   await context.close();
 });
 
+test("a save from another tab refreshes the indicators form but keeps the figure being typed", async () => {
+  const context = await app.browser.newContext();
+  const first = await openApp(context, app.url, "#/du-lieu");
+  await loadSample(first);
+  await first.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  await first.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Chỉ tiêu" }).click();
+  const form1 = first.getByRole("form", { name: "Chỉ tiêu năm của đơn vị" });
+  await form1.getByLabel("Khám sức khỏe").fill("777");
+  const second = await openApp(context, app.url, await first.evaluate(() => location.hash));
+  const form2 = second.getByRole("form", { name: "Chỉ tiêu năm của đơn vị" });
+  await form2.getByLabel("Suất quà trao tặng").fill("1.234");
+  await form2.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await second.getByRole("status").filter({ hasText: "Đã lưu chỉ tiêu năm 2023" }).waitFor();
+  // The first tab shows the other tab's figure and still holds its own typing.
+  await first.waitForFunction(() =>
+    [...document.querySelectorAll("label")].some((l) => l.textContent.startsWith("Suất quà trao tặng") && document.getElementById(l.htmlFor)?.value === "1.234"),
+  );
+  assert.equal(await form1.getByLabel("Khám sức khỏe").inputValue(), "777");
+  await context.close();
+});
+
 test("results keep unfinished cards apart, show each card's status, and close only when all are final", async () => {
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/du-lieu");

@@ -140,27 +140,52 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
     let report =
         Memo::new(move |_| store.with(|d| ind::find_for(&d.indicators, &unit_for_report, year).cloned()));
 
-    // Refill the form whenever another unit is chosen or the stored report changes.
-    Effect::new(move |_| {
+    // Fill the form from the stored report, and refill it when the report changes (this form's
+    // save, another tab, an import) — but only the fields the officer has not changed: a figure
+    // being typed stays. A field counts as unchanged when it shows the old stored figure or
+    // already the new one (this form's own save).
+    let shown = |v: Option<u64>| v.map(|v| format::integer(v as i64)).unwrap_or_default();
+    Effect::new(move |previous: Option<Option<UnitIndicators>>| {
         let r = report.get();
+        let first = previous.is_none();
+        let old = previous.flatten();
         fields.with_value(|fs| {
             for (k, f) in fs {
-                let v = r.as_ref().and_then(|r| r.get(k));
-                f.value
-                    .set(v.map(|v| format::integer(v as i64)).unwrap_or_default());
-                f.error.set(None);
+                let new = r.as_ref().and_then(|r| r.get(k));
+                let before = old.as_ref().and_then(|o| o.get(k));
+                let typed = f.value.get_untracked();
+                let untouched =
+                    first || typed == shown(before) || format::parse_count(&typed).is_ok_and(|t| t == new);
+                if untouched {
+                    f.value.set(shown(new));
+                    f.error.set(None);
+                }
             }
         });
-        extras.set(
-            r.map(|r| {
-                r.extra
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| ExtraRow::new(i + 1, &e.key, &e.name, e.value))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        );
+        let rows_of = |r: &Option<UnitIndicators>| -> Vec<(String, String)> {
+            r.iter()
+                .flat_map(|r| r.extra.iter().map(|e| (e.name.clone(), shown(e.value))))
+                .collect()
+        };
+        let current: Vec<(String, String)> = extras
+            .get_untracked()
+            .iter()
+            .map(|row| (row.name.get_untracked(), row.value.get_untracked()))
+            .collect();
+        if first || current == rows_of(&old) || current == rows_of(&r) {
+            extras.set(
+                r.as_ref()
+                    .map(|r| {
+                        r.extra
+                            .iter()
+                            .enumerate()
+                            .map(|(i, e)| ExtraRow::new(i + 1, &e.key, &e.name, e.value))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            );
+        }
+        r
     });
 
     let unit_name = store.with_untracked(|d| d.unit_name(&unit_id));

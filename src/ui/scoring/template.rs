@@ -320,13 +320,13 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.settings.thresholds.good = points("Ngưỡng HTTNV", good);
         t.settings.thresholds.done = points("Ngưỡng HTNV", done);
         t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap);
-        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| match format::parse_count(
-            &v.get_untracked(),
-        ) {
-            Ok(n) => n.unwrap_or(0),
-            Err(_) => {
-                problems.push(format!("{label}: hãy nhập số nguyên không âm."));
-                0
+        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| {
+            match crate::ui::widgets::parse::count(label, &v.get_untracked()) {
+                Ok(n) => n.unwrap_or(0),
+                Err(message) => {
+                    problems.push(message);
+                    0
+                }
             }
         };
         let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, &mut problems);
