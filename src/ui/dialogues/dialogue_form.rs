@@ -11,10 +11,10 @@ use crate::ui::route::Page;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{CheckField, TextArea};
-use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
 
 /// One row of "nội dung đã thống nhất" with its measure.
@@ -58,7 +58,6 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
 
     let kind = RwSignal::new(text::kind_slug(draft.kind).to_string());
     let level = RwSignal::new(text::level_slug(draft.level).to_string());
-    let date = RwSignal::new(draft.date.map(format::date).unwrap_or_default());
     let place = RwSignal::new(draft.place.clone());
     let unit_id = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
     let worker_name = RwSignal::new(draft.worker_chair.name.clone());
@@ -81,11 +80,18 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     }
     let points = RwSignal::new(first_points);
     let disagreed = RwSignal::new(draft.disagreed.join("\n"));
-    let next_on = RwSignal::new(draft.next_dialogue_on.map(format::date).unwrap_or_default());
     let notes = RwSignal::new(draft.minutes_notes.clone());
     let signed = RwSignal::new(draft.minutes_signed);
 
     let errors = FieldErrors::<DialogueField>::new();
+    let date = Input::optional_date("Ngày đối thoại", errors, DialogueField::Date).required();
+    date.fill(draft.date.map(format::date).unwrap_or_default());
+    let next_on = Input::optional_date(
+        "Thời gian đối thoại tiếp theo",
+        errors,
+        DialogueField::NextDialogueOn,
+    );
+    next_on.fill(draft.next_dialogue_on.map(format::date).unwrap_or_default());
     let notice = RwSignal::new(None::<Notice>);
 
     let kind_options = super::kind_options(None);
@@ -97,14 +103,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let held = errors.check(
-            DialogueField::Date,
-            parse::optional_date("Ngày đối thoại", &date.get_untracked()),
-        );
-        let next = errors.check(
-            DialogueField::NextDialogueOn,
-            parse::optional_date("Thời gian đối thoại tiếp theo", &next_on.get_untracked()),
-        );
+        let (held, next) = (date.read(), next_on.read());
         let (Some(held), Some(next)) = (held, next) else {
             errors.refuse_if_any(notice);
             return;
@@ -193,7 +192,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 <div class="grid">
                     <SelectField label="Hình thức đối thoại" value=kind options=kind_options />
                     <SelectField label="Cấp đối thoại" value=level options=level_options />
-                    <DateField label="Ngày đối thoại" value=date error=errors.of(DialogueField::Date) required=true />
+                    {date.view()}
                     <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
                     <SelectField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
                     <TextField label="Số lượt tham dự" value=attendances error=errors.of(DialogueField::Attendances) input_type="text" placeholder="1.250" />
@@ -229,7 +228,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 </button>
                 <TextArea label="Nội dung chưa thống nhất" value=disagreed hint="Mỗi nội dung một dòng." />
                 <div class="grid">
-                    <DateField label="Thời gian đối thoại tiếp theo" value=next_on error=errors.of(DialogueField::NextDialogueOn) />
+                    {next_on.view()}
                 </div>
                 <TextArea label="Ghi chú biên bản" value=notes />
                 <CheckField label="Biên bản đã có chữ ký của hai bên" value=signed />

@@ -9,10 +9,10 @@ use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::TextArea;
-use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
 
 /// `editing` is the proposal being edited; without it the form adds to `dialogue_id`.
@@ -43,12 +43,20 @@ pub fn ProposalForm(
     let raised_by = RwSignal::new(draft.raised_by.clone());
     let agency = RwSignal::new(draft.agency.clone());
     let directive_no = RwSignal::new(draft.directive.number.clone());
-    let directive_on = RwSignal::new(draft.directive.date.map(format::date).unwrap_or_default());
-    let deadline = RwSignal::new(draft.deadline.map(format::date).unwrap_or_default());
     let response = RwSignal::new(draft.response.clone());
-    let resolved_on = RwSignal::new(draft.resolved_on.map(format::date).unwrap_or_default());
-
     let errors = FieldErrors::<ProposalField>::new();
+    let date = |label, field, value: Option<chrono::NaiveDate>| {
+        let input = Input::optional_date(label, errors, field);
+        input.fill(value.map(format::date).unwrap_or_default());
+        input
+    };
+    let directive_on = date(
+        "Ngày văn bản chỉ đạo",
+        ProposalField::DirectiveDate,
+        draft.directive.date,
+    );
+    let deadline = date("Hạn giải quyết", ProposalField::Deadline, draft.deadline);
+    let resolved_on = date("Ngày giải quyết", ProposalField::ResolvedOn, draft.resolved_on);
     let notice = RwSignal::new(None::<Notice>);
     let reset = move || {
         for s in [
@@ -57,10 +65,10 @@ pub fn ProposalForm(
             raised_by,
             agency,
             directive_no,
-            directive_on,
-            deadline,
+            directive_on.text,
+            deadline.text,
             response,
-            resolved_on,
+            resolved_on.text,
         ] {
             s.set(String::new());
         }
@@ -81,14 +89,7 @@ pub fn ProposalForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let dates = [
-            ("Ngày văn bản chỉ đạo", directive_on, ProposalField::DirectiveDate),
-            ("Hạn giải quyết", deadline, ProposalField::Deadline),
-            ("Ngày giải quyết", resolved_on, ProposalField::ResolvedOn),
-        ]
-        .map(|(label, value, field)| {
-            errors.check(field, parse::optional_date(label, &value.get_untracked()))
-        });
+        let dates = [directive_on, deadline, resolved_on].map(|input| input.read());
         let chosen_topic = errors.check(
             ProposalField::Topic,
             text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked())
@@ -179,9 +180,9 @@ pub fn ProposalForm(
                 <TextField label="Người/đơn vị kiến nghị" value=raised_by placeholder="CĐCS Công ty May 10" />
                 <TextField label="Cơ quan được giao giải quyết" value=agency placeholder="BHXH huyện" />
                 <TextField label="Số văn bản chỉ đạo" value=directive_no placeholder="123/UBND-NC" />
-                <DateField label="Ngày văn bản chỉ đạo" value=directive_on error=errors.of(ProposalField::DirectiveDate) />
-                <DateField label="Hạn giải quyết" value=deadline error=errors.of(ProposalField::Deadline) />
-                {closed.then(|| view! { <DateField label="Ngày giải quyết" value=resolved_on error=errors.of(ProposalField::ResolvedOn) /> })}
+                {directive_on.view()}
+                {deadline.view()}
+                {closed.then(|| resolved_on.view())}
             </div>
             <TextArea label="Kết quả trả lời, giải quyết" value=response rows=2 />
             <div class="actions">

@@ -12,9 +12,9 @@ use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -80,11 +80,15 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let title = RwSignal::new(draft.title.clone());
     let authority = RwSignal::new(draft.authority.clone());
     let unit = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
-    let signed_on = RwSignal::new(draft.signed_on.map(format::date).unwrap_or_default());
-    let from_year = RwSignal::new(draft.from_year.to_string());
-    let to_year = RwSignal::new(draft.to_year.to_string());
+
     let rows = RwSignal::new(draft.areas.iter().map(AreaRow::from_area).collect::<Vec<_>>());
     let errors: Errors = FieldErrors::new();
+    let signed_on = Input::optional_date("Ngày ký", errors, ProgrammeField::SignedOn).required();
+    signed_on.fill(draft.signed_on.map(format::date).unwrap_or_default());
+    let from_year = Input::year("Từ năm", errors, ProgrammeField::FromYear);
+    from_year.fill(draft.from_year.to_string());
+    let to_year = Input::year("Đến năm", errors, ProgrammeField::ToYear);
+    to_year.fill(draft.to_year.to_string());
     let notice = RwSignal::new(None::<Notice>);
 
     let unit_options = Signal::derive(move || {
@@ -142,20 +146,9 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         ev.prevent_default();
         errors.clear();
         notice.set(None);
-        let signed = signed_on.get_untracked();
-        let signed = parse::optional_date("Ngày ký", &signed);
-        let from = parse::year("Từ năm", &from_year.get_untracked());
-        let to = parse::year("Đến năm", &to_year.get_untracked());
-        if let Err(e) = &signed {
-            errors.add(ProgrammeField::SignedOn, e.clone());
-        }
-        if let Err(e) = &from {
-            errors.add(ProgrammeField::FromYear, e.clone());
-        }
-        if let Err(e) = &to {
-            errors.add(ProgrammeField::ToYear, e.clone());
-        }
-        let (Ok(signed_on), Ok(from_year), Ok(to_year)) = (signed, from, to) else {
+        let (Some(signed_on), Some(from_year), Some(to_year)) =
+            (signed_on.read(), from_year.read(), to_year.read())
+        else {
             notice.set(Some(Notice::refused()));
             return;
         };
@@ -273,9 +266,9 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 <TextField label="Trích yếu" value=title placeholder="Phối hợp công tác giai đoạn 2020–2025" />
                 <TextField label="UBND ký chương trình" value=authority error=errors.of(ProgrammeField::Authority) required=true placeholder="UBND huyện Thanh Oai" />
                 <SelectField label="LĐLĐ ký chương trình" value=unit options=unit_options error=errors.of(ProgrammeField::Unit) />
-                <DateField label="Ngày ký" value=signed_on error=errors.of(ProgrammeField::SignedOn) required=true />
-                <TextField label="Từ năm" value=from_year error=errors.of(ProgrammeField::FromYear) required=true />
-                <TextField label="Đến năm" value=to_year error=errors.of(ProgrammeField::ToYear) required=true />
+                {signed_on.view()}
+                {from_year.view()}
+                {to_year.view()}
             </div>
             <section aria-labelledby="noi-dung-phoi-hop">
                 <h3 id="noi-dung-phoi-hop">"Nội dung phối hợp"</h3>

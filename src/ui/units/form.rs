@@ -7,9 +7,9 @@ use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -19,12 +19,13 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let short_name = RwSignal::new(String::new());
     let kind = RwSignal::new(text::kind_slug(UnitKind::District).to_string());
     let parent = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
+
     let errors = FieldErrors::<UnitField>::new();
+    let from = Input::optional_date("Hoạt động từ ngày", errors, UnitField::ActiveFrom);
+    let to = Input::optional_date("Hoạt động đến ngày", errors, UnitField::ActiveTo);
     let notice = RwSignal::new(None::<Notice>);
     let reset = move || {
-        for s in [name, short_name, parent, from, to] {
+        for s in [name, short_name, parent, from.text, to.text] {
             s.set(String::new());
         }
         kind.set(text::kind_slug(UnitKind::District).to_string());
@@ -40,8 +41,8 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             short_name.set(u.short_name.clone());
             kind.set(text::kind_slug(u.kind).to_string());
             parent.set(u.parent_id.clone().unwrap_or_default());
-            from.set(u.active_from.map(format::date).unwrap_or_default());
-            to.set(u.active_to.map(format::date).unwrap_or_default());
+            from.fill(u.active_from.map(format::date).unwrap_or_default());
+            to.fill(u.active_to.map(format::date).unwrap_or_default());
             errors.clear();
             notice.set(None);
         }
@@ -69,14 +70,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let active_from = errors.check(
-            UnitField::ActiveFrom,
-            parse::optional_date("Hoạt động từ ngày", &from.get_untracked()),
-        );
-        let active_to = errors.check(
-            UnitField::ActiveTo,
-            parse::optional_date("Hoạt động đến ngày", &to.get_untracked()),
-        );
+        let (active_from, active_to) = (from.read(), to.read());
         let (Some(active_from), Some(active_to)) = (active_from, active_to) else {
             errors.refuse_if_any(notice);
             return;
@@ -135,8 +129,8 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
                 <SelectField label="Loại đơn vị" value=kind options=kind_options />
                 <SelectField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
-                <DateField label="Hoạt động từ ngày" value=from error=errors.of(UnitField::ActiveFrom) />
-                <DateField label="Hoạt động đến ngày" value=to error=errors.of(UnitField::ActiveTo) />
+                {from.view()}
+                {to.view()}
             </div>
             <div class="actions">
                 <button type="submit">

@@ -5,6 +5,7 @@ pub mod debounce;
 pub mod field;
 pub mod focus;
 pub mod form;
+pub mod input;
 pub mod parse;
 pub mod status;
 pub mod svg;

@@ -7,7 +7,7 @@ use crate::ui::units::text;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
@@ -17,12 +17,15 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let this_year = StoredValue::new(chrono::Datelike::year(&crate::store::browser::today()).to_string());
     let name = RwSignal::new(String::new());
-    let year = RwSignal::new(this_year.get_value());
+
     let members = RwSignal::new(Vec::<Id>::new());
     let members_typed = crate::ui::widgets::field::Typed::follow(members);
     let head = RwSignal::new(String::new());
     let deputy = RwSignal::new(String::new());
     let errors = FieldErrors::<ClusterField>::new();
+    let year_input = Input::year("Năm", errors, ClusterField::Year);
+    year_input.fill(this_year.get_value());
+    let year = year_input.text;
     let notice = RwSignal::new(None::<Notice>);
     let error_for = move |field: ClusterField| errors.of(field);
     let reset = move || {
@@ -71,7 +74,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let year_value = errors.check(ClusterField::Year, parse::year("Năm", &year.get_untracked()));
+        let year_value = year_input.read();
         let Some(year_value) = year_value.filter(|_| !errors.refuse_if_any(notice)) else {
             return;
         };
@@ -142,7 +145,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             <h3>{title}</h3>
             <div class="grid">
                 <TextField label="Tên cụm" value=name error=error_for(ClusterField::Name) required=true placeholder="Cụm thi đua số 4" />
-                <TextField label="Năm" value=year error=error_for(ClusterField::Year) required=true />
+                {year_input.view()}
             </div>
             <fieldset class="members" data-typed=move || members_typed.marker(members) aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
                 <legend id=legend_id>"Đơn vị thành viên"</legend>
