@@ -11,10 +11,11 @@ use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::store::CommitError;
 use crate::ui::use_store;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::{DateField, Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
 
 fn or_dash(s: &str) -> String {
@@ -121,10 +122,10 @@ pub fn ProposalView(id: Id) -> impl IntoView {
 fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
     let store = use_store();
     let status = RwSignal::new(String::new());
-    let on = RwSignal::new(format::date(crate::store::browser::today()));
     let note = RwSignal::new(String::new());
-    let status_err = RwSignal::new(None::<String>);
-    let on_err = RwSignal::new(None::<String>);
+    let errors = FieldErrors::<ProposalField>::new();
+    let on = Input::date("Ngày chuyển trạng thái", errors, ProposalField::StatusDate);
+    on.fill(format::date(crate::store::browser::today()));
     let notice = RwSignal::new(None::<Notice>);
     let options = Signal::derive(move || {
         let mut o = vec![(String::new(), "— Chọn trạng thái —".to_string())];
@@ -138,16 +139,14 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        status_err.set(None);
-        on_err.set(None);
-        let to = text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get_untracked());
-        if to.is_none() {
-            status_err.set(Some("Hãy chọn trạng thái mới.".into()));
-        }
-        let day = parse::date("Ngày chuyển trạng thái", &on.get_untracked())
-            .inspect_err(|e| on_err.set(Some(e.clone())));
-        let (Some(to), Ok(day)) = (to, day) else {
-            notice.set(Some(Notice::refused()));
+        errors.clear();
+        let to = errors.check(
+            ProposalField::Status,
+            text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get_untracked())
+                .ok_or_else(|| "Hãy chọn trạng thái mới.".to_string()),
+        );
+        let (Some(to), Some(day)) = (to, on.read()) else {
+            errors.refuse_if_any(notice);
             return;
         };
         let update = StatusUpdate {
@@ -167,19 +166,20 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
                     format::date(day)
                 ))));
             }
-            Err(CommitError::Invalid(errors)) => {
-                for error in &errors {
+            Err(CommitError::Invalid(refused)) => {
+                for error in &refused {
                     let message = text::proposal_error(error);
                     match error.field() {
-                        Some(ProposalField::Status) => status_err.set(Some(message)),
-                        Some(ProposalField::StatusDate) => on_err.set(Some(message)),
+                        Some(field @ (ProposalField::Status | ProposalField::StatusDate)) => {
+                            errors.add(field, message)
+                        }
                         _ => {
                             notice.set(Some(Notice::Failed(message)));
                             return;
                         }
                     }
                 }
-                notice.set(Some(Notice::refused()));
+                errors.refuse_if_any(notice);
             }
             Err(other) => notice.set(Notice::from_commit(&other)),
         }
@@ -188,8 +188,8 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
         <form class="inline-form" on:submit=submit aria-label="Cập nhật trạng thái kiến nghị" novalidate>
             <h3>"Cập nhật trạng thái"</h3>
             <div class="grid">
-                <SelectField label="Trạng thái mới" value=status options error=status_err />
-                <DateField label="Ngày chuyển trạng thái" value=on error=on_err required=true />
+                <SelectField label="Trạng thái mới" value=status options error=errors.of(ProposalField::Status) />
+                {on.view()}
                 <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời, kết quả…" />
             </div>
             <div class="actions">

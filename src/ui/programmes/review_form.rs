@@ -12,11 +12,13 @@ use crate::store::browser::new_id;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
-use crate::ui::widgets::parse;
+use crate::ui::widgets::field::Typed;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
+use crate::ui::widgets::Notice;
 use crate::ui::widgets::TextArea;
-use crate::ui::widgets::{DateField, Notice};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -40,7 +42,6 @@ struct AreaInput {
     legend: String,
     outcome: RwSignal<String>,
     note: RwSignal<String>,
-    error: RwSignal<Option<String>>,
 }
 
 /// A figure shown next to an area: label, value text ("4.561", "—", "4.561*"), coverage.
@@ -71,8 +72,9 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         .as_ref()
         .map(ReviewDraft::from_review)
         .unwrap_or_else(|| ReviewDraft::new(programme_id.clone(), year));
-    let held_on = RwSignal::new(draft.held_on.map(format::date).unwrap_or_default());
-    let held_err = RwSignal::new(None::<String>);
+    let errors = FieldErrors::<ReviewField>::new();
+    let held_on = Input::optional_date("Ngày tổ chức hội nghị", errors, ReviewField::HeldOn).required();
+    held_on.fill(draft.held_on.map(format::date).unwrap_or_default());
     let limitations = RwSignal::new(draft.limitations.join("\n"));
     let next_tasks = RwSignal::new(draft.next_tasks.join("\n"));
     let notice = RwSignal::new(None::<Notice>);
@@ -86,7 +88,6 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 legend: format!("{}. {}", a.number, a.title),
                 outcome: RwSignal::new(outcome_slug(result.map(|r| r.outcome)).to_string()),
                 note: RwSignal::new(result.map(|r| r.note.clone()).unwrap_or_default()),
-                error: RwSignal::new(None),
             }
         })
         .collect();
@@ -121,20 +122,11 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         let editing = editing.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            held_err.set(None);
+            errors.clear();
             notice.set(None);
-            for i in &inputs {
-                i.error.set(None);
-            }
-            let held = held_on.get_untracked();
-            let held = parse::optional_date("Ngày tổ chức hội nghị", &held);
-            let held = match held {
-                Ok(h) => h,
-                Err(e) => {
-                    held_err.set(Some(e));
-                    notice.set(Some(Notice::refused()));
-                    return;
-                }
+            let Some(held) = held_on.read() else {
+                errors.refuse_if_any(notice);
+                return;
             };
             // Results keep the order of the inputs, so an error's index points back to them.
             let chosen: Vec<(usize, AreaResult)> = inputs
@@ -176,9 +168,10 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                     for e in &errs {
                         let message = text::review_error(e);
                         match e.field() {
-                            Some(ReviewField::HeldOn) => held_err.set(Some(message)),
+                            Some(ReviewField::HeldOn) => errors.add(ReviewField::HeldOn, message),
+                            // The domain counts the results given; the form shows every area.
                             Some(ReviewField::Result(k)) => match chosen.get(k) {
-                                Some((input, _)) => inputs[*input].error.set(Some(message)),
+                                Some((input, _)) => errors.add(ReviewField::Result(*input), message),
                                 None => general.push(message),
                             },
                             _ => general.push(message),
@@ -230,15 +223,17 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 {year.to_string()} " của đơn vị và các đơn vị trực thuộc; không cần nhập lại."
             </p>
             <div class="grid">
-                <DateField label="Ngày tổ chức hội nghị" value=held_on error=held_err required=true />
+                {held_on.view()}
             </div>
             {inputs
                 .into_iter()
-                .map(|input| {
+                .enumerate()
+                .map(|(k, input)| {
                     let area_id = input.area_id.clone();
                     let name = next_id("kq");
                     let note_label = format!("Ghi chú nội dung {}", input.legend.split('.').next().unwrap_or(""));
                     let outcome = input.outcome;
+                    let outcome_typed = Typed::follow(outcome);
                     let radios = [None, Some(Outcome::Done), Some(Outcome::Partly), Some(Outcome::NotDone)]
                         .into_iter()
                         .map(|o| {
@@ -253,14 +248,15 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                                         name=name.clone()
                                         value=slug
                                         prop:checked=move || outcome.get() == slug
-                                        on:change=move |_| outcome.set(slug.to_string())
+                                        on:change=move |_| outcome_typed.input(outcome, slug.to_string())
+                                        data-typed=move || outcome_typed.marker(outcome)
                                     />
                                     <label for=rid>{label}</label>
                                 </span>
                             }
                         })
                         .collect_view();
-                    let error = input.error;
+                    let error = errors.of(ReviewField::Result(k));
                     view! {
                         <fieldset class="card area">
                             <legend>{input.legend.clone()}</legend>

@@ -129,18 +129,6 @@ pub fn TextField(
     }
 }
 
-/// A dd/mm/yyyy date typed as text: native date pickers follow the browser's locale, which is
-/// often not Vietnamese, and officers type dates the way they write them.
-#[component]
-pub fn DateField(
-    #[prop(into)] label: String,
-    value: RwSignal<String>,
-    #[prop(into, optional)] error: Signal<Option<String>>,
-    #[prop(optional)] required: bool,
-) -> impl IntoView {
-    view! { <TextField label value error placeholder="dd/mm/yyyy" required /> }
-}
-
 #[component]
 pub fn SelectField(
     #[prop(into)] label: String,

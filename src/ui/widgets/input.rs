@@ -1,4 +1,6 @@
-//! Typed form fields: a field that knows its label, how its text becomes a value (date, year,
+//! Typed form fields: dates are typed as dd/mm/yyyy text, not through the browser's date
+//! picker, which follows the browser's language (often not Vietnamese), since officers type
+//! dates the way they write them. A field knows its label, how its text becomes a value (date, year,
 //! count) and which form field its errors belong to. The form reads a value with `read()`;
 //! a mistake is put on the field itself, with the one message for that kind of mistake.
 //!
@@ -37,6 +39,15 @@ impl<F: Copy + PartialEq + Send + Sync + 'static> Input<Option<NaiveDate>, F> {
     /// A dd/mm/yyyy date that may be left blank.
     pub fn optional_date(label: &'static str, errors: FieldErrors<F>, field: F) -> Self {
         Input::new(label, parse::optional_date, errors, field).with_placeholder("dd/mm/yyyy")
+    }
+}
+
+impl<F: Copy + PartialEq + Send + Sync + 'static> Input<NaiveDate, F> {
+    /// A dd/mm/yyyy date that must be given.
+    pub fn date(label: &'static str, errors: FieldErrors<F>, field: F) -> Self {
+        Input::new(label, parse::date, errors, field)
+            .with_placeholder("dd/mm/yyyy")
+            .required()
     }
 }
 

@@ -14,6 +14,6 @@ pub mod update_banner;
 pub mod year_switch;
 
 pub use confirm::{ConfirmAction, ConfirmDelete};
-pub use field::{CheckField, DateField, SelectField, TextArea, TextField};
+pub use field::{CheckField, SelectField, TextArea, TextField};
 pub use status::Notice;
 pub use update_banner::UpdateBanner;
