@@ -32,12 +32,20 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  step "apt-get install chromium"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-noto-core
+# The browsers the README promises: Chromium for every end-to-end test, Firefox for the
+# single-file edition (opened from file://).
+if [ "${1:-}" = "--browser" ]; then
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-noto-core"
+  command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
+  if [ -n "$missing" ]; then
+    step "apt-get install$missing"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
+  fi
 fi
 
 step "cargo fetch"
