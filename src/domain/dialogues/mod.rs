@@ -25,7 +25,7 @@ pub mod summary;
 pub mod topic;
 
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 
 pub use attendance::{parse_attendances, AttendanceError};
 pub use carry_over::carried_over_to;

@@ -45,25 +45,10 @@ pub fn bring_back(stored: &AppData, mine: &AppData, stamp: &Stamp) -> Option<App
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::Meta;
-    use crate::domain::units::{Unit, UnitKind};
-    use chrono::DateTime;
+    use crate::domain::dialogues::testkit::{self, stamp};
 
-    fn stamp() -> Stamp {
-        Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
-    }
-
-    fn unit(id: &str) -> Unit {
-        Unit {
-            meta: Meta::new(id.into(), &stamp()),
-            name: format!("LĐLĐ {id}"),
-            short_name: String::new(),
-            kind: UnitKind::District,
-            parent_id: None,
-            active_from: None,
-            active_to: None,
-            archived: false,
-        }
+    fn unit(id: &str) -> crate::domain::units::Unit {
+        testkit::unit(id, &format!("LĐLĐ {id}"))
     }
 
     #[test]

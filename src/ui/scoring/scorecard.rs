@@ -245,8 +245,8 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                     CardStatus::Final => view! { <Reopen /> }.into_any(),
                 }}
             </div>
-            <History />
-            <Reopenings />
+            <CardLog title="Lịch sử phiếu" lines=step_lines />
+            <CardLog title="Lịch sử mở lại phiếu" lines=reopening_lines />
         </section>
     }
 }
@@ -254,25 +254,40 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
 /// One step of the card's way, as the domain takes it.
 type Step = fn(&mut Scorecard, &str, &Stamp) -> Result<(), ScorecardError>;
 
-/// Who took each step of the card's way, from which office and when.
+/// A dated record kept on the card (its steps, its reopenings), one line each, shown once it
+/// has any.
 #[component]
-fn History() -> impl IntoView {
+fn CardLog(title: &'static str, lines: fn(&Scorecard) -> Vec<String>) -> impl IntoView {
     let ctx = expect_context::<CardCtx>();
     move || {
-        let steps = ctx
-            .card
-            .with(|c| c.as_ref().map(|c| c.history.clone()).unwrap_or_default());
-        (!steps.is_empty()).then(|| {
+        let list = ctx.card.with(|c| c.as_ref().map(lines).unwrap_or_default());
+        (!list.is_empty()).then(|| {
             view! {
-                <h3>"Lịch sử phiếu"</h3>
-                <ul class="history">
-                    {steps.into_iter().map(|s| view! {
-                        <li>{format!("{} – {}: {}", format::date(crate::store::browser::local_date(s.at)), text::status(s.status), s.by)}</li>
-                    }).collect_view()}
-                </ul>
+                <h3>{title}</h3>
+                <ul class="history">{list.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             }
         })
     }
+}
+
+fn day(at: chrono::DateTime<chrono::Utc>) -> String {
+    format::date(crate::store::browser::local_date(at))
+}
+
+/// Who took each step of the card's way, and when.
+fn step_lines(card: &Scorecard) -> Vec<String> {
+    card.history
+        .iter()
+        .map(|s| format!("{} – {}: {}", day(s.at), text::status(s.status), s.by))
+        .collect()
+}
+
+/// Who reopened the final card, when and why.
+fn reopening_lines(card: &Scorecard) -> Vec<String> {
+    card.reopenings
+        .iter()
+        .map(|r| format!("{} – {}: {}", day(r.at), r.by, r.reason))
+        .collect()
 }
 
 #[component]
@@ -504,25 +519,5 @@ fn Reopen() -> impl IntoView {
             <TextField label="Lý do mở lại" value=reason error=reason_err />
             <button type="button" on:click=submit>"Mở lại phiếu"</button>
         </div>
-    }
-}
-
-#[component]
-fn Reopenings() -> impl IntoView {
-    let ctx = expect_context::<CardCtx>();
-    move || {
-        let list = ctx
-            .card
-            .with(|c| c.as_ref().map(|c| c.reopenings.clone()).unwrap_or_default());
-        (!list.is_empty()).then(|| {
-            view! {
-                <h3>"Lịch sử mở lại phiếu"</h3>
-                <ul>
-                    {list.into_iter().map(|r| view! {
-                        <li>{format!("{} – {}: {}", format::date(crate::store::browser::local_date(r.at)), r.by, r.reason)}</li>
-                    }).collect_view()}
-                </ul>
-            }
-        })
     }
 }
