@@ -205,16 +205,7 @@ mod tests {
         assert_eq!(data.latest_year_with_data(2026), 2026);
         let stamp =
             crate::domain::record::Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
-        let mut n = 0;
-        crate::domain::scoring::sample::cluster_4_2023(
-            &[],
-            || {
-                n += 1;
-                format!("id-{n}")
-            },
-            &stamp,
-        )
-        .add_to(&mut data);
+        data = crate::domain::scoring::sample::cluster_4_2023_data(&stamp);
         assert_eq!(data.latest_year_with_data(2026), 2023);
         assert_eq!(data.years_with_data(2026), vec![2026, 2023]);
         // Data recorded ahead (a planned year) does not move pages past the current year.

@@ -138,21 +138,42 @@ impl Store {
         }
         let own = self.own_save.get_value();
         self.own_save.set_value(None);
-        let decoded = stored.as_deref().map(schema::decode);
-        if let (Some(own), Some(Ok(theirs))) = (own, &decoded) {
-            if lineage::overwrote(&own, &theirs.data.sync) {
-                let mine = self.data.get_untracked();
+        let Some(theirs) = self.decode_or_recover(&stored) else {
+            return false;
+        };
+        if own.is_some_and(|own| lineage::overwrote(&own, &theirs.sync)) {
+            let merged = self.data.with_untracked(|mine| {
                 let office_id = mine.office.as_ref().map(|o| o.id.clone()).unwrap_or_default();
-                let stamp = super::browser::stamp(&office_id);
-                if let Some(mut merged) = lineage::bring_back(&theirs.data, &mine, &stamp) {
-                    let own = lineage::stamp_revision(&theirs.data, &mut merged, super::browser::new_id());
-                    if self.save(merged, own).is_ok() {
-                        return true;
-                    }
+                lineage::bring_back(&theirs, mine, &super::browser::stamp(&office_id))
+            });
+            if let Some(mut merged) = merged {
+                let own = lineage::stamp_revision(&theirs, &mut merged, super::browser::new_id());
+                if self.save(merged, own).is_ok() {
+                    return true;
                 }
             }
         }
-        self.adopt(stored)
+        self.last_raw.set_value(stored);
+        self.data.set(theirs);
+        true
+    }
+
+    /// The data of a stored text (none stored: empty data). Unreadable text switches the app to
+    /// the recovery screen, is left untouched, and gives `None`.
+    fn decode_or_recover(&self, stored: &Option<String>) -> Option<AppData> {
+        match stored {
+            None => Some(AppData::default()),
+            Some(text) => match schema::decode(text) {
+                Ok(loaded) => Some(loaded.data),
+                Err(error) => {
+                    self.fatal.set(Some(Boot::Unreadable {
+                        raw: text.clone(),
+                        error,
+                    }));
+                    None
+                }
+            },
+        }
     }
 
     /// The data to build the next change on: memory if storage still holds what this tab last
@@ -176,18 +197,8 @@ impl Store {
         if stored == self.last_raw.get_value() {
             return true;
         }
-        let data = match &stored {
-            None => AppData::default(),
-            Some(text) => match schema::decode(text) {
-                Ok(loaded) => loaded.data,
-                Err(error) => {
-                    self.fatal.set(Some(Boot::Unreadable {
-                        raw: text.clone(),
-                        error,
-                    }));
-                    return false;
-                }
-            },
+        let Some(data) = self.decode_or_recover(&stored) else {
+            return false;
         };
         self.last_raw.set_value(stored);
         self.data.set(data);

@@ -176,6 +176,15 @@ test("an office's own indicator is saved with the unit-year and can be scored by
   await page.getByRole("status").filter({ hasText: "Đã lưu chỉ tiêu năm 2023" }).waitFor();
   await page.reload();
   assert.equal(await page.getByLabel("Giá trị chỉ tiêu riêng 1").inputValue(), "3");
+  // Emptying the name is refused, on the name field, by the domain rule.
+  const beforeEmpty = await storedText(page);
+  await form.getByLabel("Tên chỉ tiêu riêng 1").fill(" ");
+  await form.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  const nameError = form.getByRole("alert").filter({ hasText: "Chỉ tiêu riêng cần có tên." });
+  await nameError.waitFor();
+  assert.equal(await nameError.getAttribute("id"), await form.getByLabel("Tên chỉ tiêu riêng 1").getAttribute("aria-describedby"));
+  assert.equal(await storedText(page), beforeEmpty);
+  await form.getByLabel("Tên chỉ tiêu riêng 1").fill("Mái ấm Công đoàn");
 
   await tabs.getByRole("link", { name: "Bảng điểm" }).click();
   await page.getByRole("button", { name: "Thêm tiêu chí" }).click();

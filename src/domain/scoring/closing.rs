@@ -113,14 +113,7 @@ mod tests {
 
     fn sample_data() -> (AppData, Stamp) {
         let stamp = Stamp::new("o", DateTime::from_timestamp(1_700_000_000, 0).unwrap());
-        let mut data = AppData::default();
-        let mut n = 0;
-        let next_id = || {
-            n += 1;
-            format!("id-{n}")
-        };
-        sample::cluster_4_2023(&[], next_id, &stamp).add_to(&mut data);
-        (data, stamp)
+        (sample::cluster_4_2023_data(&stamp), stamp)
     }
 
     #[test]

@@ -242,22 +242,29 @@ pub fn update(
     Ok(())
 }
 
-/// Two units given the same place in the conference's vote.
+/// Why the places given in the conference's vote were refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SamePlace {
-    pub place: u64,
+pub enum VoteError {
+    /// Places count from 1 (most votes).
+    PlaceFromOne { unit_id: Id },
+    /// Two units given the same place.
+    SamePlace { place: u64 },
 }
 
 /// Kết quả bỏ phiếu: each unit's place as the officer typed it (1 = most votes; `None` = not
 /// placed) into the vote order, placed units first in order of place.
-pub fn vote_order(places: Vec<(Id, Option<u64>)>) -> Result<Vec<Id>, SamePlace> {
-    let mut placed: Vec<(u64, Id)> = places
-        .into_iter()
-        .filter_map(|(id, p)| p.map(|p| (p, id)))
-        .collect();
+pub fn vote_order(places: Vec<(Id, Option<u64>)>) -> Result<Vec<Id>, VoteError> {
+    let mut placed: Vec<(u64, Id)> = Vec::new();
+    for (unit_id, place) in places {
+        match place {
+            Some(0) => return Err(VoteError::PlaceFromOne { unit_id }),
+            Some(p) => placed.push((p, unit_id)),
+            None => {}
+        }
+    }
     placed.sort_by_key(|(p, _)| *p);
     if let Some(w) = placed.windows(2).find(|w| w[0].0 == w[1].0) {
-        return Err(SamePlace { place: w[0].0 });
+        return Err(VoteError::SamePlace { place: w[0].0 });
     }
     Ok(placed.into_iter().map(|(_, id)| id).collect())
 }
@@ -506,7 +513,11 @@ mod tests {
         assert_eq!(order, Ok(vec!["c".to_string(), "a".to_string()]));
         assert_eq!(
             vote_order(vec![("a".into(), Some(1)), ("c".into(), Some(1))]),
-            Err(SamePlace { place: 1 })
+            Err(VoteError::SamePlace { place: 1 })
+        );
+        assert_eq!(
+            vote_order(vec![("a".into(), Some(0))]),
+            Err(VoteError::PlaceFromOne { unit_id: "a".into() })
         );
     }
 }

@@ -230,6 +230,10 @@ pub enum IndicatorIssue {
     ZeroTarget {
         key: IndicatorKey,
     },
+    /// An office's own indicator needs a name (its key is made from it).
+    ExtraNameRequired {
+        key: String,
+    },
     ExtraKeyRequired,
     DuplicateExtraKey {
         key: String,
@@ -243,6 +247,7 @@ impl IndicatorIssue {
             IndicatorIssue::NewMembersExceedMembers => IndicatorKey::NewMembers,
             IndicatorIssue::NewGrassrootsExceedGrassroots => IndicatorKey::NewGrassroots,
             IndicatorIssue::ZeroTarget { key } => key.clone(),
+            IndicatorIssue::ExtraNameRequired { key } => IndicatorKey::Custom(key.clone()),
             IndicatorIssue::ExtraKeyRequired => IndicatorKey::Custom(String::new()),
             IndicatorIssue::DuplicateExtraKey { key } => IndicatorKey::Custom(key.clone()),
         }
@@ -342,7 +347,9 @@ pub fn validate(report: &UnitIndicators) -> Vec<IndicatorIssue> {
     let mut seen = std::collections::BTreeSet::new();
     for e in &report.extra {
         let key = e.key.trim();
-        if key.is_empty() {
+        if e.name.trim().is_empty() {
+            issues.push(IndicatorIssue::ExtraNameRequired { key: key.to_string() });
+        } else if key.is_empty() {
             issues.push(IndicatorIssue::ExtraKeyRequired);
         } else if !seen.insert(key) {
             issues.push(IndicatorIssue::DuplicateExtraKey { key: key.to_string() });
@@ -496,6 +503,17 @@ mod tests {
         assert!(issues.contains(&IndicatorIssue::NewMembersExceedMembers));
         assert!(issues.iter().any(|i| i.is_warning()));
         assert!(issues.contains(&IndicatorIssue::DuplicateExtraKey { key: "x".into() }));
+        // A renamed-to-nothing indicator keeps its key but is refused for want of a name.
+        let mut unnamed = report();
+        unnamed.extra.push(ExtraIndicator {
+            key: "mai-am".into(),
+            name: " ".into(),
+            value: Some(1),
+        });
+        assert_eq!(
+            validate(&unnamed),
+            vec![IndicatorIssue::ExtraNameRequired { key: "mai-am".into() }]
+        );
         assert_eq!(issues[0].field(), IndicatorKey::NewMembers);
     }
 }

@@ -231,6 +231,19 @@ fn final_card(
 
 /// Builds Cụm thi đua số 4, 2023: head Ba Vì, deputy Quốc Oai, Quốc Oai elected head for 2024.
 /// `next_id` gives a fresh id per record.
+/// The sample as data of its own (ids `id-1`, `id-2`…), for tests.
+#[cfg(test)]
+pub(crate) fn cluster_4_2023_data(stamp: &Stamp) -> AppData {
+    let mut n = 0;
+    let mut data = AppData::default();
+    let next_id = || {
+        n += 1;
+        format!("id-{n}")
+    };
+    cluster_4_2023(&[], next_id, stamp).add_to(&mut data);
+    data
+}
+
 pub fn cluster_4_2023(
     existing_units: &[Unit],
     mut next_id: impl FnMut() -> Id,

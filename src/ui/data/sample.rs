@@ -51,7 +51,7 @@ pub fn SampleData() -> impl IntoView {
             <p>
                 "Thêm ví dụ hoàn chỉnh theo các bài báo nguồn: Cụm thi đua số 4 năm 2023 (LĐLĐ các huyện Phúc Thọ, Ba Vì, \
                  Thạch Thất, Đan Phượng, Hoài Đức, Quốc Oai) với chỉ tiêu và phiếu chấm đã chốt; chương trình phối hợp \
-                 2016 - 2020 của huyện Thanh Oai với chỉ tiêu, đối thoại và kiến nghị 5 năm; chương trình 163/CTr-UBND-LĐLĐ \
+                 2016–2020 của huyện Thanh Oai với chỉ tiêu, đối thoại và kiến nghị 5 năm; chương trình 163/CTr-UBND-LĐLĐ \
                  của Thành phố với các cuộc đối thoại tháng 5 và kiến nghị ở mọi trạng thái. Dữ liệu hiện có được giữ nguyên."
             </p>
             <button type="button" on:click=load>"Tải dữ liệu mẫu"</button>

@@ -11,8 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let store = use_store();
-    let (chosen, years) = crate::ui::widgets::year_switch::use_year_switch();
-    let year = Signal::derive(move || chosen.get());
+    let (year, years) = crate::ui::widgets::year_switch::use_year_switch();
     // "Active" as the compliance checks count it: not archived and within its active period.
     let counts = Memo::new(move |_| {
         let year = year.get();

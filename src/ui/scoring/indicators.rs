@@ -212,16 +212,10 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             row.error.set(None);
             row.name_error.set(None);
             let name = row.name.get_untracked();
-            let label = if name.trim().is_empty() {
-                "Chỉ tiêu riêng".to_string()
-            } else {
-                name.trim().to_string()
-            };
-            if name.trim().is_empty() {
-                row.name_error.set(Some("Chỉ tiêu riêng cần có tên.".into()));
-                bad = true;
-                continue;
-            }
+            let label = Some(name.trim())
+                .filter(|n| !n.is_empty())
+                .unwrap_or("Chỉ tiêu riêng")
+                .to_string();
             match parse::count(&label, &row.value.get_untracked()) {
                 Ok(value) => extra.push(ind::ExtraIndicator {
                     key: row.key.get_untracked(),
@@ -267,12 +261,19 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                         if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
                             f.error.set(message);
                         } else if let K::Custom(key) = issue.field() {
+                            // A missing name goes on the name field; the rest on the value.
+                            let on_name = matches!(
+                                issue,
+                                ind::IndicatorIssue::ExtraNameRequired { .. }
+                                    | ind::IndicatorIssue::ExtraKeyRequired
+                            );
                             for row in extras
                                 .get_untracked()
                                 .iter()
-                                .filter(|r| r.key.get_untracked() == key)
+                                .filter(|r| r.key.get_untracked().trim() == key)
                             {
-                                row.error.set(message.clone());
+                                let target = if on_name { row.name_error } else { row.error };
+                                target.set(message.clone());
                             }
                         }
                     }

@@ -326,19 +326,25 @@ fn VoteOrder() -> impl IntoView {
         let Some(c) = cluster.get_untracked() else { return };
         let mut places = Vec::new();
         for (id, name, value) in places_typed.get_untracked() {
-            match crate::domain::format::parse_count(&value.get_untracked()) {
-                Ok(n) if n != Some(0) => places.push((id, n)),
-                _ => {
-                    notice.set(Some(Notice::Failed(format!(
-                        "Thứ tự bỏ phiếu của {name}: hãy nhập số từ 1 trở lên hoặc để trống."
-                    ))));
+            let label = format!("Thứ tự bỏ phiếu của {name}");
+            match crate::ui::widgets::parse::count(&label, &value.get_untracked()) {
+                Ok(place) => places.push((id, place)),
+                Err(message) => {
+                    notice.set(Some(Notice::Failed(message)));
                     return;
                 }
             }
         }
         let order = match cluster::vote_order(places) {
             Ok(order) => order,
-            Err(cluster::SamePlace { place }) => {
+            Err(cluster::VoteError::PlaceFromOne { unit_id }) => {
+                let name = store.with_untracked(|d| d.unit_name(&unit_id));
+                notice.set(Some(Notice::Failed(format!(
+                    "Thứ tự bỏ phiếu của {name}: hãy nhập số từ 1 trở lên hoặc để trống."
+                ))));
+                return;
+            }
+            Err(cluster::VoteError::SamePlace { place }) => {
                 notice.set(Some(Notice::Failed(format!(
                     "Hai đơn vị không thể cùng thứ tự bỏ phiếu {place}."
                 ))));
@@ -386,8 +392,7 @@ fn CloseResults() -> impl IntoView {
         let id = c.meta.id.clone();
         let result = store.commit(|data, stamp| {
             let cards = &data.scorecards;
-            let c = crate::domain::record::find_mut(&mut data.clusters, &id)
-                .ok_or(ClosingError::ActorRequired)?;
+            let c = crate::domain::record::find_mut(&mut data.clusters, &id).ok_or(ClosingError::NotFound)?;
             closing::close(c, cards, &by, stamp)
         });
         match result {
@@ -449,7 +454,7 @@ fn CloseResults() -> impl IntoView {
             }}
             <Show when=move || !matches!(state.get(), Some(ClosingState::Closed(_)))>
                 <div class="grid">
-                    <crate::ui::widgets::TextField label="Người chốt kết quả" value=actor error=actor_error required=true action_input=true />
+                    <crate::ui::widgets::TextField label="Người chốt kết quả" value=actor error=actor_error required=true />
                 </div>
                 <div class="actions">
                     <crate::ui::widgets::ConfirmAction button="Chốt kết quả cụm" label="Xác nhận chốt kết quả cụm"

@@ -224,7 +224,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
             <Show when=move || status.get() != CardStatus::Final>
                 <div class="grid">
                     <TextField label="Người thực hiện bước tiếp theo" value=actor error=actor_error
-                        hint="Họ tên hoặc chức vụ, được ghi vào lịch sử phiếu." required=true action_input=true />
+                        hint="Họ tên hoặc chức vụ, được ghi vào lịch sử phiếu." required=true />
                 </div>
             </Show>
             <div class="actions">

@@ -139,7 +139,9 @@ pub fn indicator_issue(issue: &IndicatorIssue) -> String {
                 indicator(key)
             )
         }
-        IndicatorIssue::ExtraKeyRequired => "Chỉ tiêu riêng cần có tên.".into(),
+        IndicatorIssue::ExtraNameRequired { .. } | IndicatorIssue::ExtraKeyRequired => {
+            "Chỉ tiêu riêng cần có tên.".into()
+        }
         IndicatorIssue::DuplicateExtraKey { key } => format!("Chỉ tiêu riêng \"{key}\" bị trùng."),
     }
 }

@@ -101,10 +101,6 @@ pub fn TextField(
     #[prop(optional)] hint: &'static str,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] required: bool,
-    /// Qualifies an action (who takes a step) rather than holding data: leaving it typed and
-    /// unused loses nothing, so the unsaved-input guard does not ask about it.
-    #[prop(optional)]
-    action_input: bool,
 ) -> impl IntoView {
     let id = next_id("f");
     let err_id = format!("{id}-loi");
@@ -119,7 +115,7 @@ pub fn TextField(
                 placeholder=placeholder
                 prop:value=move || value.get()
                 on:input=move |ev| typed.input(value, event_target_value(&ev))
-                data-typed=move || if action_input { None } else { typed.text_marker(value) }
+                data-typed=move || typed.text_marker(value)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             />

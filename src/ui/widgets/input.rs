@@ -1,7 +1,7 @@
 //! Typed form fields: dates are typed as dd/mm/yyyy text, not through the browser's date
 //! picker, which follows the browser's language (often not Vietnamese), since officers type
-//! dates the way they write them. A field knows its label, how its text becomes a value (date, year,
-//! count) and which form field its errors belong to. The form reads a value with `read()`;
+//! dates the way they write them. A field knows its label, how its text becomes a value (a date or a
+//! year) and which form field its errors belong to. The form reads a value with `read()`;
 //! a mistake is put on the field itself, with the one message for that kind of mistake.
 //!
 //! ```ignore
@@ -54,16 +54,7 @@ impl<F: Copy + PartialEq + Send + Sync + 'static> Input<NaiveDate, F> {
 impl<F: Copy + PartialEq + Send + Sync + 'static> Input<i32, F> {
     /// A year, required.
     pub fn year(label: &'static str, errors: FieldErrors<F>, field: F) -> Self {
-        let mut input = Input::new(label, parse::year, errors, field);
-        input.required = true;
-        input
-    }
-}
-
-impl<F: Copy + PartialEq + Send + Sync + 'static> Input<Option<u64>, F> {
-    /// A whole count typed the vi-VN way (1.450); blank is "not given".
-    pub fn count(label: &'static str, errors: FieldErrors<F>, field: F) -> Self {
-        Input::new(label, parse::count, errors, field)
+        Input::new(label, parse::year, errors, field).required()
     }
 }
 

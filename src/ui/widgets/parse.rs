@@ -5,7 +5,7 @@ use crate::domain::format::{self, CountError, DateError};
 use chrono::NaiveDate;
 
 /// The message for a date field: "Ngày ký: hãy nhập theo dạng dd/mm/yyyy…".
-pub fn date_message(field: &str, error: &DateError) -> String {
+fn date_message(field: &str, error: &DateError) -> String {
     match error {
         DateError::Format => format!("{field}: hãy nhập theo dạng dd/mm/yyyy, ví dụ 14/05/2024."),
         DateError::NoSuchDay => format!("{field}: ngày này không có trên lịch."),

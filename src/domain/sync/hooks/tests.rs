@@ -7,7 +7,6 @@ use crate::domain::programmes::{self, programme, review, AreaResult, Outcome, Re
 use crate::domain::record::{Record, Stamp};
 use crate::domain::scoring::default_template::ids;
 use crate::domain::scoring::points::Points;
-use crate::domain::scoring::sample::cluster_4_2023;
 use crate::domain::scoring::scorecard::Mark;
 use crate::domain::sync::file::{export, Office, Scope, Selection};
 use crate::domain::sync::validate::{validate, At, ImportError, Incoming};
@@ -21,18 +20,7 @@ fn stamp() -> Stamp {
 
 /// Units, cluster, template, indicators and final scorecards of the sample.
 fn sample() -> AppData {
-    let mut n = 0;
-    let mut data = AppData::default();
-    cluster_4_2023(
-        &[],
-        || {
-            n += 1;
-            format!("id-{n}")
-        },
-        &stamp(),
-    )
-    .add_to(&mut data);
-    data
+    crate::domain::scoring::sample::cluster_4_2023_data(&stamp())
 }
 
 /// Exports the records of `data` of the given collections and reads the file into `local`.
