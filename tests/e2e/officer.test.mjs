@@ -200,6 +200,16 @@ test("a blank reviewed score shows the self score that counts", async () => {
   assert.equal(await reviewed.getAttribute("placeholder"), own);
   // Focus stayed in the table after the change (the card was not rebuilt).
   assert.equal(await page.evaluate(() => document.activeElement?.closest("table")?.getAttribute("aria-label")), "Phiếu chấm điểm");
+  // Finalised again, the read-only card still shows the self score that counts, and the total counts it.
+  await page.getByLabel("Người thực hiện bước tiếp theo").fill("Cụm trưởng");
+  await page.getByRole("button", { name: "Chốt phiếu" }).click();
+  await page.getByRole("alertdialog", { name: "Xác nhận chốt phiếu" }).getByRole("button", { name: "Chốt phiếu" }).click();
+  await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Chốt" }).waitFor();
+  assert.equal(await reviewed.isDisabled(), true);
+  assert.equal(await reviewed.getAttribute("placeholder"), own);
+  // The yes/no criterion left blank on the reviewed side shows the self answer ticked.
+  const flag = page.getByRole("checkbox", { name: /^Cụm chấm – II\.4 / });
+  assert.equal(await flag.isChecked(), true);
   await context.close();
 });
 
