@@ -24,12 +24,6 @@ pub struct SyncState {
     /// When data was last exported to a file (lần xuất gần nhất), for "chưa chia sẻ".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_export: Option<DateTime<Utc>>,
-    /// This save's revision and the one it was built on, so a tab can tell that another tab's
-    /// save replaced its own (see [`super::sync::lineage`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
 }
 
 impl SyncState {

@@ -11,5 +11,6 @@ pub mod sample;
 pub mod schema;
 pub mod scoring;
 pub mod storage;
+pub mod stored;
 pub mod sync;
 pub mod units;

@@ -123,7 +123,7 @@ fn locate_bad_record(value: &Value, version: u32) -> String {
     String::new()
 }
 
-fn schema_version(value: &Value) -> Result<u32, LoadError> {
+pub(crate) fn schema_version(value: &Value) -> Result<u32, LoadError> {
     let obj = value
         .as_object()
         .ok_or(LoadError::WrongShape(ShapeProblem::NotAnObject))?;

@@ -1,40 +1,32 @@
-//! How full the browser's storage is, as plain numbers: the limit that matters for this app,
-//! when to warn, and sizes written the vi-VN way.
+//! How full the browser's storage is, as plain numbers: when to warn, and sizes written the
+//! vi-VN way.
 
 use super::format;
 
-/// localStorage's own limit: about 5 Mi characters per origin, counted in UTF-16 code units
-/// (keys and values), the same in Chromium, Firefox and Safari. The whole data model lives
-/// there, so this — not the origin's much larger disk quota — is the one that can run out.
-pub const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
-
-/// From this share of the limit on, the officer is told to export and archive old years.
+/// From this share of the origin's quota on, the officer is told to export and archive old years.
 pub const WARN_SHARE: f64 = 0.8;
 
-/// What localStorage holds for this origin, in UTF-16 code units.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LocalUse {
-    /// Keys and values of the app (`thidua:…`).
-    pub app: usize,
-    /// Everything stored by this origin. In Chromium every `file://` page shares one origin,
-    /// so other local pages count against the same limit.
-    pub total: usize,
+/// The origin's disk use and quota in bytes, as `navigator.storage.estimate()` reports them.
+/// The data lives in IndexedDB, which draws on this quota (usually a share of the free disk).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Usage {
+    pub usage: f64,
+    pub quota: f64,
 }
 
-impl LocalUse {
-    /// Used share of [`LOCAL_STORAGE_LIMIT`], 0.0–1.0 (above 1.0 only if a browser allows more).
+impl Usage {
+    /// Used share of the quota, 0.0–1.0; 0.0 when the browser reports no quota.
     pub fn share(self) -> f64 {
-        self.total as f64 / LOCAL_STORAGE_LIMIT as f64
+        if self.quota > 0.0 {
+            self.usage / self.quota
+        } else {
+            0.0
+        }
     }
 
     /// Over [`WARN_SHARE`]: time to export and archive before saves start failing.
     pub fn nearly_full(self) -> bool {
         self.share() >= WARN_SHARE
-    }
-
-    /// Characters used by other data of the same origin.
-    pub fn others(self) -> usize {
-        self.total.saturating_sub(self.app)
     }
 }
 
@@ -58,21 +50,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn warns_from_eighty_percent_of_the_local_storage_limit() {
-        let at = |total| LocalUse { app: 0, total };
-        assert!(!at(LOCAL_STORAGE_LIMIT * 79 / 100).nearly_full());
-        assert!(at(LOCAL_STORAGE_LIMIT * 80 / 100).nearly_full());
-        assert!(at(LOCAL_STORAGE_LIMIT).nearly_full());
-    }
-
-    #[test]
-    fn other_pages_of_the_origin_count_against_the_same_limit() {
-        let usage = LocalUse {
-            app: 1000,
-            total: 4_500_000,
-        };
-        assert_eq!(usage.others(), 4_499_000);
-        assert!(usage.nearly_full());
+    fn warns_from_eighty_percent_of_the_quota() {
+        let at = |usage| Usage { usage, quota: 1000.0 };
+        assert!(!at(799.0).nearly_full());
+        assert!(at(800.0).nearly_full());
+        assert!(!Usage {
+            usage: 5.0,
+            quota: 0.0
+        }
+        .nearly_full());
     }
 
     #[test]

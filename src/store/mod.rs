@@ -1,9 +1,11 @@
-//! The browser edge of the data: localStorage load and save, quota and corruption handling,
+//! The browser edge of the data: IndexedDB records and their move from localStorage, quota and corruption handling,
 //! tab sync, ids and clock, file download and upload, the copy kept for undoing an import,
 //! the offline copy (service worker) and how much storage is used and kept.
 
 pub mod browser;
 pub mod download;
+pub mod idb;
+mod legacy;
 pub mod local;
 pub mod offline;
 pub mod persist;

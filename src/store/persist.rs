@@ -1,19 +1,30 @@
-//! The store: the whole data model in one reactive signal, saved at once on every committed
-//! change, and never written over data it could not read.
+//! The store: the data model in memory, one stored record per domain record in IndexedDB, and
+//! every change written as what it changed, in one transaction, never over data it could not read.
+//!
+//! Two tabs never lose a save: every change runs inside an IndexedDB readwrite transaction
+//! (the browser runs those one after another across tabs), and inside it the tab first takes
+//! in what other tabs wrote since it last looked (the change log), then applies its own change
+//! to that, then writes. Memory is only announced to readers once storage accepted the change.
 
-use super::local::{self, StorageError, DATA_KEY};
+use super::idb::{self, DbError, HEAD, HEAD_KEY, LOG, RECORDS, UNDO, UNDO_KEY};
+use super::{legacy, tabs};
 use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
-use crate::domain::schema::{self, LoadError};
-use crate::domain::sync::lineage::{self, OwnSave};
+use crate::domain::schema::{LoadError, CURRENT_VERSION};
+use crate::domain::stored::{self, Head, StoredRecord};
+use crate::domain::sync::collections::Collection;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction};
 
-/// Why the app could not start on the stored data. The stored text is kept untouched.
+/// Why the app could not start on the stored data. What is stored is kept untouched.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Boot {
-    /// The browser refuses localStorage to this page.
+    /// The browser refuses storage to this page.
     StorageBlocked,
-    /// Stored text exists but cannot be read by this build.
+    /// Stored data exists but cannot be read by this build; `raw` is exactly what is stored.
     Unreadable { raw: String, error: LoadError },
 }
 
@@ -23,6 +34,19 @@ pub enum SaveProblem {
     QuotaExceeded,
     Blocked,
     Other(String),
+}
+
+impl From<DbError> for SaveProblem {
+    fn from(err: DbError) -> Self {
+        match err {
+            DbError::QuotaExceeded => SaveProblem::QuotaExceeded,
+            DbError::Unavailable => SaveProblem::Blocked,
+            DbError::Blocked => {
+                SaveProblem::Other("một phiên bản mới hơn của ứng dụng đang mở dữ liệu".into())
+            }
+            DbError::Other(name) => SaveProblem::Other(name),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,203 +59,632 @@ pub enum CommitError<E> {
     Unreadable,
 }
 
+/// Readers subscribe per collection; the last slot is the head (office, sharing state).
+const TOPICS: usize = Collection::ALL.len() + 1;
+const HEAD_TOPIC: usize = TOPICS - 1;
+
+fn topic(collection: Collection) -> usize {
+    Collection::ALL
+        .iter()
+        .position(|c| *c == collection)
+        .unwrap_or(HEAD_TOPIC)
+}
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// The end of this tab's queue of storage work: each commit waits for the one before it.
+    static QUEUE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+fn db() -> Result<IdbDatabase, DbError> {
+    DB.with(|db| db.borrow().clone()).ok_or(DbError::Unavailable)
+}
+
+/// This tab's turn at storage, held until dropped.
+struct Turn(Option<js_sys::Function>);
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        if let Some(release) = self.0.take() {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+}
+
+async fn take_turn() -> Turn {
+    let mut release = None;
+    let mine = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+    let before = QUEUE.with(|q| q.borrow_mut().replace(mine));
+    if let Some(before) = before {
+        let _ = wasm_bindgen_futures::JsFuture::from(before).await;
+    }
+    Turn(release)
+}
+
 /// Handle to the app's data, shared by context. `Copy`, so closures can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Store {
-    data: RwSignal<AppData>,
-    /// The exact text last read from or written to storage: a different text in storage means
-    /// another tab saved, and this tab must start from that, never from its own stale copy.
-    last_raw: StoredValue<Option<String>>,
+    data: StoredValue<AppData>,
+    topics: [Trigger; TOPICS],
+    /// The number of the last logged change this tab has taken in.
+    seen: StoredValue<f64>,
+    /// The instant of this tab's last stamp: every commit's stamp is unique, so the records
+    /// carrying it are exactly the ones it changed.
+    last_stamp: StoredValue<DateTime<Utc>>,
     pub save_problem: RwSignal<Option<SaveProblem>>,
     /// Set when storage turns unreadable while running (another tab wrote a newer version).
     pub fatal: RwSignal<Option<Boot>>,
     /// Set after data was migrated from an older version at start.
     pub migrated_from: RwSignal<Option<u32>>,
-    /// This tab's last save, until another tab's save shows whether it survived.
-    own_save: StoredValue<Option<OwnSave>>,
+}
+
+/// What the database holds: the head text, every record, and the last change's number.
+struct Stored {
+    head: Option<String>,
+    records: Vec<StoredRecord>,
+    last_change: f64,
 }
 
 impl Store {
-    /// Loads the stored data, migrating older versions. Empty storage starts a fresh data set.
-    pub fn open() -> Result<Store, Boot> {
-        let raw = local::read(DATA_KEY).map_err(|_| Boot::StorageBlocked)?;
-        let (data, migrated_from) = match &raw {
-            None => (AppData::default(), None),
-            Some(text) => {
-                let loaded = schema::decode(text).map_err(|error| Boot::Unreadable {
-                    raw: text.clone(),
-                    error,
-                })?;
-                (loaded.data, loaded.migrated_from)
-            }
-        };
+    /// Opens the database, moving data kept by earlier versions (one localStorage text) into it
+    /// first, and loads everything. Empty storage starts a fresh data set.
+    pub async fn open() -> Result<Store, Boot> {
+        let db = idb::open().await.map_err(|_| Boot::StorageBlocked)?;
+        tabs::close_when_upgraded(&db);
+        DB.with(|slot| *slot.borrow_mut() = Some(db));
+        let mut stored = read_all().await.map_err(|_| Boot::StorageBlocked)?;
+        let mut migrated_from = None;
+        if let Some(moved) = legacy::move_into_records(&stored.head, &stored.records).await? {
+            migrated_from = moved.migrated_from;
+            stored = read_all().await.map_err(|_| Boot::StorageBlocked)?;
+            let read_back = load(&stored)?;
+            legacy::verified(&moved.data, &read_back.data);
+        }
+        let loaded = load(&stored)?;
         Ok(Store {
-            data: RwSignal::new(data),
-            last_raw: StoredValue::new(raw),
+            data: StoredValue::new(loaded.data),
+            topics: std::array::from_fn(|_| Trigger::new()),
+            seen: StoredValue::new(stored.last_change),
+            last_stamp: StoredValue::new(DateTime::<Utc>::MIN_UTC),
             save_problem: RwSignal::new(None),
             fatal: RwSignal::new(None),
-            migrated_from: RwSignal::new(migrated_from),
-            own_save: StoredValue::new(None),
+            migrated_from: RwSignal::new(migrated_from.or(loaded.migrated_from)),
         })
     }
 
-    /// Reactive read access: `store.with(|d| d.units.len())`.
+    /// Reactive read access to everything: `store.with(|d| d.units.len())`.
     pub fn with<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
-        self.data.with(f)
+        for t in &self.topics {
+            t.track();
+        }
+        self.data.with_value(f)
+    }
+
+    /// Reactive read access that re-runs only when one of `collections` changes: a list of
+    /// proposals does not recompute when a score mark is saved.
+    pub fn read<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
+        for c in collections {
+            self.topics[topic(*c)].track();
+        }
+        self.data.with_value(f)
     }
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
-        self.data.with_untracked(f)
+        self.data.with_value(f)
     }
 
-    /// Applies one change and saves it at once. The change runs on the newest stored data
-    /// (another tab's save included), and memory only changes once storage accepted the result.
-    pub fn commit<T, E>(
+    fn announce(&self, touched: impl IntoIterator<Item = usize>) {
+        for t in touched {
+            self.topics[t].notify();
+        }
+    }
+
+    fn announce_all(&self) {
+        self.announce(0..TOPICS);
+    }
+
+    fn unique_stamp(&self, office_id: &str) -> Stamp {
+        let mut at = super::browser::now();
+        let last = self.last_stamp.get_value();
+        if at <= last {
+            at = last + chrono::Duration::milliseconds(1);
+        }
+        self.last_stamp.set_value(at);
+        Stamp::new(office_id, at)
+    }
+
+    /// Applies one change and saves what it changed. The change runs on the newest stored data
+    /// (other tabs' saves included), and readers see it only once storage accepted it.
+    pub async fn commit<T, E>(
         &self,
         change: impl FnOnce(&mut AppData, &Stamp) -> Result<T, E>,
     ) -> Result<T, CommitError<E>> {
-        let base = self.fresh_base()?;
-        let mut next = base.clone();
-        let office_id = next.ensure_office(super::browser::new_id).id.clone();
-        let stamp = super::browser::stamp(&office_id);
-        let result = change(&mut next, &stamp).map_err(CommitError::Invalid)?;
-        let own = lineage::stamp_revision(&base, &mut next, super::browser::new_id());
-        self.save(next, own).map_err(CommitError::NotSaved)?;
-        Ok(result)
+        // The storage work is one non-generic function: instantiated once, not once per form.
+        let mut change = Some(change);
+        let mut result = None;
+        let saved = self
+            .commit_dyn(&mut |data, stamp| {
+                let outcome = change.take().map(|f| f(data, stamp));
+                let accepted = matches!(outcome, Some(Ok(_)));
+                result = outcome;
+                accepted
+            })
+            .await;
+        match (saved, result) {
+            (Ok(()), Some(Ok(value))) => Ok(value),
+            (_, Some(Err(refused))) => Err(CommitError::Invalid(refused)),
+            (Err(Some(problem)), _) => Err(CommitError::NotSaved(problem)),
+            _ => Err(CommitError::Unreadable),
+        }
     }
 
-    /// Writes `next` (a save of this tab, `own` its lineage); memory follows only once storage
-    /// accepted it.
-    fn save(&self, next: AppData, own: OwnSave) -> Result<(), SaveProblem> {
-        let text = schema::encode(&next);
-        match local::write(DATA_KEY, &text) {
+    /// `change` says whether the domain accepted it. `Err(None)`: storage turned unreadable.
+    async fn commit_dyn(
+        &self,
+        change: &mut dyn FnMut(&mut AppData, &Stamp) -> bool,
+    ) -> Result<(), Option<SaveProblem>> {
+        let _turn = take_turn().await;
+        let tx = self.begin(&[HEAD, RECORDS, LOG]).map_err(problem_of)?;
+        let outcome = idb::committed(&tx);
+        let old_head = self.take_in_changes::<()>(&tx).await.map_err(problem_of)?;
+        let stamp = self.data.try_update_value(|data| {
+            let office_id = data.ensure_office(super::browser::new_id).id.clone();
+            self.unique_stamp(&office_id)
+        });
+        let stamp = stamp.ok_or(Some(SaveProblem::Blocked))?;
+        let accepted = self
+            .data
+            .try_update_value(|data| change(data, &stamp))
+            .unwrap_or(false);
+        let written = self.data.with_value(|data| stored::stamped(data, &stamp));
+        let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
+        let before = read_records(&tx, &keys)
+            .await
+            .map_err(|e| problem_of(self.not_saved::<()>(e)))?;
+        if !accepted {
+            // A refused change may have touched records before refusing: put them back.
+            self.bring_back(&before, old_head.as_deref());
+            let _ = tx.abort();
+            return Ok(());
+        }
+        let head = self.data.with_value(|data| Head::of(data).to_json());
+        let queued = write(&tx, &written, &head, Some(&keys), None, self.seen.get_value());
+        match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
-                self.last_raw.set_value(Some(text));
-                self.data.set(next);
-                self.own_save.set_value(Some(own));
-                self.save_problem.set(None);
+                let mut touched: Vec<usize> = keys
+                    .iter()
+                    .filter_map(|k| stored::parse_key(k))
+                    .map(|(c, _)| topic(c))
+                    .collect();
+                if old_head.as_deref() != Some(head.as_str()) {
+                    touched.push(HEAD_TOPIC);
+                }
+                self.after_save().await;
+                self.announce(touched);
                 Ok(())
             }
-            Err(err) => {
-                let problem = match err {
-                    StorageError::QuotaExceeded => SaveProblem::QuotaExceeded,
-                    StorageError::Unavailable => SaveProblem::Blocked,
-                    StorageError::Other(detail) => SaveProblem::Other(detail),
-                };
-                self.save_problem.set(Some(problem.clone()));
-                Err(problem)
+            Err(e) => {
+                self.bring_back(&before, old_head.as_deref());
+                Err(problem_of(self.not_saved::<()>(e)))
             }
         }
     }
 
-    /// Another tab saved. If that save replaced this tab's last one (both built on the same
-    /// revision, in the same instant), this tab's records are merged back into it and saved on
-    /// top, so neither tab's change is lost; otherwise the new data is simply taken.
-    /// `false` when the stored data cannot be read (the recovery screen is shown).
-    pub fn follow_other_tab(&self) -> bool {
-        let Ok(stored) = local::read(DATA_KEY) else {
-            return true;
-        };
-        if stored == self.last_raw.get_value() {
-            // A late event for a text this tab has already seen or replaced.
-            return true;
-        }
-        let own = self.own_save.get_value();
-        self.own_save.set_value(None);
-        let Some(theirs) = self.decode_or_recover(&stored) else {
-            return false;
-        };
-        if own.is_some_and(|own| lineage::overwrote(&own, &theirs.sync)) {
-            let merged = self.data.with_untracked(|mine| {
-                let office_id = mine.office.as_ref().map(|o| o.id.clone()).unwrap_or_default();
-                lineage::bring_back(&theirs, mine, &super::browser::stamp(&office_id))
-            });
-            if let Some(mut merged) = merged {
-                let own = lineage::stamp_revision(&theirs, &mut merged, super::browser::new_id());
-                if self.save(merged, own).is_ok() {
-                    return true;
-                }
+    /// Replaces the data with what `change` makes of it (an import), writing the records that
+    /// differ and keeping their stored versions so the import can be undone exactly.
+    pub async fn replace<E>(
+        &self,
+        file_name: &str,
+        change: impl FnOnce(&AppData, &Stamp) -> Result<AppData, E>,
+    ) -> Result<(), CommitError<E>> {
+        let _turn = take_turn().await;
+        let tx = self.begin(&[HEAD, RECORDS, LOG, UNDO])?;
+        let outcome = idb::committed(&tx);
+        let old_head = self.take_in_changes(&tx).await?;
+        let office_id = self
+            .data
+            .with_value(|d| d.office.as_ref().map(|o| o.id.clone()))
+            .unwrap_or_else(super::browser::new_id);
+        let stamp = self.unique_stamp(&office_id);
+        let next = match self.data.with_value(|data| change(data, &stamp)) {
+            Ok(mut next) => {
+                next.ensure_office(|| office_id.clone());
+                next
             }
-        }
-        self.last_raw.set_value(stored);
-        self.data.set(theirs);
-        true
-    }
-
-    /// The data of a stored text (none stored: empty data). Unreadable text switches the app to
-    /// the recovery screen, is left untouched, and gives `None`.
-    fn decode_or_recover(&self, stored: &Option<String>) -> Option<AppData> {
-        match stored {
-            None => Some(AppData::default()),
-            Some(text) => match schema::decode(text) {
-                Ok(loaded) => Some(loaded.data),
-                Err(error) => {
-                    self.fatal.set(Some(Boot::Unreadable {
-                        raw: text.clone(),
-                        error,
-                    }));
-                    None
-                }
-            },
-        }
-    }
-
-    /// The data to build the next change on: memory if storage still holds what this tab last
-    /// saw, otherwise what another tab stored (adopted into memory first).
-    fn fresh_base<E>(&self) -> Result<AppData, CommitError<E>> {
-        let stored = local::read(DATA_KEY).map_err(|_| CommitError::NotSaved(SaveProblem::Blocked))?;
-        if stored == self.last_raw.get_value() {
-            return Ok(self.data.get_untracked());
-        }
-        // Another tab saved and this tab has not heard yet: follow it as the event would,
-        // bringing this tab's last save back first if that save was replaced.
-        if !self.follow_other_tab() {
-            return Err(CommitError::Unreadable);
-        }
-        Ok(self.data.get_untracked())
-    }
-
-    /// Takes stored text written elsewhere (another tab) as the current data. Unreadable text
-    /// switches the app to the recovery screen, is left untouched, and gives `false`.
-    pub fn adopt(&self, stored: Option<String>) -> bool {
-        if stored == self.last_raw.get_value() {
-            return true;
-        }
-        let Some(data) = self.decode_or_recover(&stored) else {
-            return false;
+            Err(refused) => {
+                let _ = tx.abort();
+                return Err(CommitError::Invalid(refused));
+            }
         };
-        self.last_raw.set_value(stored);
-        self.data.set(data);
-        true
+        let written = self.data.with_value(|data| stored::changed_by(data, &next));
+        let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
+        let before = read_records(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
+        let undo = super::undo::UndoCopy {
+            imported_at: super::browser::now(),
+            file_name: file_name.to_string(),
+            head: old_head.unwrap_or_default(),
+            records: before,
+        };
+        let head = Head::of(&next).to_json();
+        let logged = (keys.len() <= CATCH_UP_ONE_BY_ONE).then_some(keys.as_slice());
+        let queued = write(&tx, &written, &head, logged, Some(&undo), self.seen.get_value());
+        match self.landed(&tx, outcome, queued).await {
+            Ok(()) => {
+                self.data.set_value(next);
+                self.after_save().await;
+                self.announce_all();
+                Ok(())
+            }
+            Err(e) => Err(self.not_saved(e)),
+        }
     }
 
-    /// The exact text in storage now (what an undo must bring back), after adopting it if
-    /// another tab wrote it.
-    pub fn stored_text(&self) -> Result<Option<String>, StorageError> {
-        let stored = local::read(DATA_KEY)?;
-        let _ = self.adopt(stored.clone());
-        Ok(stored)
+    /// What the last import replaced, if it can still be undone.
+    pub async fn undo_copy(&self) -> Option<super::undo::UndoCopy> {
+        let tx = idb::transaction(&db().ok()?, &[UNDO], false).ok()?;
+        let text = idb::get_text(&idb::store(&tx, UNDO).ok()?, UNDO_KEY)
+            .await
+            .ok()??;
+        serde_json::from_str(&text).ok()
     }
 
-    /// Puts back a text this app stored earlier (undoing an import), exactly as it was.
-    pub fn restore_text(&self, text: String) -> Result<(), SaveProblem> {
-        schema::decode(&text)
-            .map_err(|_| SaveProblem::Other("bản lưu để hoàn tác không còn đọc được".into()))?;
-        local::write(DATA_KEY, &text).map_err(|err| match err {
-            StorageError::QuotaExceeded => SaveProblem::QuotaExceeded,
-            StorageError::Unavailable => SaveProblem::Blocked,
-            StorageError::Other(detail) => SaveProblem::Other(detail),
-        })?;
-        let _ = self.adopt(Some(text));
-        // The save being undone is no longer this tab's to bring back.
-        self.own_save.set_value(None);
+    /// Puts back every record the last import wrote, exactly as stored before it, and forgets
+    /// the copy. Changes made since to other records stay.
+    pub async fn undo_import(&self) -> Result<(), SaveProblem> {
+        let _turn = take_turn().await;
+        let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG, UNDO], true)?;
+        let outcome = idb::committed(&tx);
+        let undo_store = idb::store(&tx, UNDO)?;
+        let text = idb::get_text(&undo_store, UNDO_KEY).await?;
+        let copy: super::undo::UndoCopy = text
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .ok_or_else(|| SaveProblem::Other("không còn bản lưu để hoàn tác".into()))?;
+        let records = idb::store(&tx, RECORDS)?;
+        for (key, old) in &copy.records {
+            let key_js = JsValue::from_str(key);
+            let request = match old {
+                Some((order, json)) => records.put_with_key(&record_value(*order, json), &key_js),
+                None => records.delete(&key_js),
+            };
+            idb::req(request)?;
+        }
+        if copy.head.is_empty() {
+            idb::req(idb::store(&tx, HEAD)?.delete(&JsValue::from_str(HEAD_KEY)))?;
+        } else {
+            idb::req(
+                idb::store(&tx, HEAD)?
+                    .put_with_key(&JsValue::from_str(&copy.head), &JsValue::from_str(HEAD_KEY)),
+            )?;
+        }
+        idb::req(undo_store.delete(&JsValue::from_str(UNDO_KEY)))?;
+        let queued = log_change(&tx, None, self.seen.get_value());
+        self.landed(&tx, outcome, queued).await?;
+        self.reload_all().await;
         self.save_problem.set(None);
         Ok(())
     }
 
-    /// Size of the stored text in UTF-16 code units, as the browser counts it against the quota.
-    pub fn stored_size(&self) -> usize {
-        self.last_raw
-            .with_value(|raw| raw.as_ref().map_or(0, |t| t.encode_utf16().count()))
+    /// Takes in what other tabs saved since this tab last looked (called when they say so).
+    pub async fn follow_other_tabs(&self) {
+        let _turn = take_turn().await;
+        let Ok(tx) = db().and_then(|db| idb::transaction(&db, &[HEAD, RECORDS, LOG], false)) else {
+            return;
+        };
+        let _ = self.take_in_changes::<()>(&tx).await;
     }
+
+    /// Whether any data is stored yet (the browser is only asked to keep data that exists).
+    pub fn has_data(&self) -> bool {
+        self.with(|d| d.office.is_some())
+    }
+
+    fn begin<E>(&self, stores: &[&str]) -> Result<IdbTransaction, CommitError<E>> {
+        db().and_then(|db| idb::transaction(&db, stores, true))
+            .map_err(|e| self.not_saved(e))
+    }
+
+    fn not_saved<E>(&self, err: DbError) -> CommitError<E> {
+        let problem = SaveProblem::from(err);
+        self.save_problem.set(Some(problem.clone()));
+        CommitError::NotSaved(problem)
+    }
+
+    /// Waits for a transaction whose writes were queued (`queued`: the log request, or why
+    /// queueing failed, in which case it is aborted). Once landed, this tab has seen its own change.
+    async fn landed(
+        &self,
+        tx: &IdbTransaction,
+        outcome: impl std::future::Future<Output = Result<(), DbError>>,
+        queued: Result<web_sys::IdbRequest, DbError>,
+    ) -> Result<(), DbError> {
+        let logged = match queued {
+            Ok(logged) => logged,
+            Err(e) => {
+                let _ = tx.abort();
+                let _ = outcome.await;
+                return Err(e);
+            }
+        };
+        outcome.await?;
+        if let Some(number) = logged.result().ok().and_then(|n| n.as_f64()) {
+            self.seen.set_value(number);
+        }
+        Ok(())
+    }
+
+    async fn after_save(&self) {
+        self.save_problem.set(None);
+        tabs::tell_other_tabs(self.seen.get_value());
+    }
+
+    /// Inside `tx`: reads the changes other tabs logged since this tab last looked and puts
+    /// them into memory. Gives the stored head as it is now.
+    async fn take_in_changes<E>(&self, tx: &IdbTransaction) -> Result<Option<String>, CommitError<E>> {
+        let fail = |e| self.not_saved(e);
+        let head = idb::get_text(&idb::store(tx, HEAD).map_err(fail)?, HEAD_KEY)
+            .await
+            .map_err(fail)?;
+        let log = idb::store(tx, LOG).map_err(fail)?;
+        let since =
+            web_sys::IdbKeyRange::lower_bound_with_open(&JsValue::from_f64(self.seen.get_value()), true)
+                .map_err(|e| fail(idb::classify(&e)))?;
+        let numbers = idb::done(&idb::req(log.get_all_keys_with_key(&since)).map_err(fail)?);
+        let entries = idb::done(&idb::req(log.get_all_with_key(&since)).map_err(fail)?);
+        let numbers: js_sys::Array = numbers.await.map_err(fail)?.unchecked_into();
+        let entries: js_sys::Array = entries.await.map_err(fail)?.unchecked_into();
+        if numbers.length() == 0 {
+            return Ok(head);
+        }
+        let first = numbers.get(0).as_f64().unwrap_or(0.0);
+        let last = numbers.get(numbers.length() - 1).as_f64().unwrap_or(0.0);
+        let mut keys = Vec::new();
+        let mut everything = first != self.seen.get_value() + 1.0;
+        for entry in entries.iter() {
+            match js_sys::Reflect::get(&entry, &JsValue::from_str("k"))
+                .ok()
+                .filter(|k| k.is_object())
+            {
+                Some(list) => keys.extend(js_sys::Array::from(&list).iter().filter_map(|k| k.as_string())),
+                None => everything = true,
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        if everything || keys.len() > CATCH_UP_ONE_BY_ONE {
+            let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
+            let loaded = load(&stored).map_err(|boot| {
+                self.fatal.set(Some(boot));
+                CommitError::Unreadable
+            })?;
+            self.data.set_value(loaded.data);
+            self.seen.set_value(last);
+            self.announce_all();
+            return Ok(head);
+        }
+        if let Some(text) = &head {
+            let readable =
+                serde_json::from_str::<Head>(text).is_ok_and(|h| h.schema_version <= CURRENT_VERSION);
+            if !readable {
+                let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
+                if let Err(boot) = load(&stored) {
+                    self.fatal.set(Some(boot));
+                    return Err(CommitError::Unreadable);
+                }
+            }
+        }
+        let records = read_records(tx, &keys).await.map_err(fail)?;
+        let mut touched = vec![HEAD_TOPIC];
+        let mut unreadable = None;
+        self.data.update_value(|data| {
+            if let Some(head) = head.as_deref().and_then(|h| serde_json::from_str::<Head>(h).ok()) {
+                data.office = head.office;
+                data.sync = head.sync;
+            }
+            for (key, record) in &records {
+                match stored::apply_stored(data, key, record.as_ref().map(|(_, json)| json.as_str())) {
+                    Ok(collection) => touched.push(topic(collection)),
+                    Err(bad) => unreadable = Some(bad.key),
+                }
+            }
+        });
+        if unreadable.is_some() {
+            let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
+            if let Err(boot) = load(&stored) {
+                self.fatal.set(Some(boot));
+            }
+            return Err(CommitError::Unreadable);
+        }
+        self.seen.set_value(last);
+        self.announce(touched);
+        Ok(head)
+    }
+
+    /// Memory back to the stored versions of `records` (a write failed or a change was refused).
+    fn bring_back(&self, records: &[(String, Option<(u32, String)>)], head: Option<&str>) {
+        self.data.update_value(|data| {
+            for (key, record) in records {
+                let _ = stored::apply_stored(data, key, record.as_ref().map(|(_, json)| json.as_str()));
+            }
+            let head = head.and_then(|h| serde_json::from_str::<Head>(h).ok());
+            data.office = head.as_ref().and_then(|h| h.office.clone());
+            data.sync = head.map(|h| h.sync).unwrap_or_default();
+        });
+    }
+
+    async fn reload_all(&self) {
+        let Ok(stored) = read_all().await else {
+            return;
+        };
+        match load(&stored) {
+            Ok(loaded) => {
+                self.data.set_value(loaded.data);
+                self.seen.set_value(stored.last_change);
+                self.announce_all();
+            }
+            Err(boot) => self.fatal.set(Some(boot)),
+        }
+    }
+}
+
+/// Writes every record of `data` and its head (the move from the old single text).
+pub(super) async fn store_whole(data: &AppData) -> Result<(), DbError> {
+    let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG], true)?;
+    let outcome = idb::committed(&tx);
+    let queued = write(
+        &tx,
+        &stored::whole(data),
+        &Head::of(data).to_json(),
+        None,
+        None,
+        0.0,
+    );
+    if let Err(e) = queued {
+        let _ = tx.abort();
+        return Err(e);
+    }
+    outcome.await
+}
+
+fn problem_of(err: CommitError<()>) -> Option<SaveProblem> {
+    match err {
+        CommitError::NotSaved(problem) => Some(problem),
+        _ => None,
+    }
+}
+
+/// Above this many changed records, other tabs reload everything instead of record by record.
+const CATCH_UP_ONE_BY_ONE: usize = 500;
+/// How many logged changes are kept for tabs that have not looked yet.
+const LOG_KEPT: f64 = 1000.0;
+
+fn load(stored: &Stored) -> Result<crate::domain::schema::Loaded, Boot> {
+    stored::assemble(stored.head.as_deref(), &stored.records).map_err(|error| Boot::Unreadable {
+        raw: stored::dump(stored.head.as_deref(), &stored.records),
+        error,
+    })
+}
+
+fn record_value(order: u32, json: &str) -> JsValue {
+    let value = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&value, &JsValue::from_str("o"), &JsValue::from_f64(order as f64));
+    let _ = js_sys::Reflect::set(&value, &JsValue::from_str("j"), &JsValue::from_str(json));
+    value.into()
+}
+
+fn read_record(value: &JsValue) -> Option<(u32, String)> {
+    let order = js_sys::Reflect::get(value, &JsValue::from_str("o"))
+        .ok()?
+        .as_f64()? as u32;
+    let json = js_sys::Reflect::get(value, &JsValue::from_str("j"))
+        .ok()?
+        .as_string()?;
+    Some((order, json))
+}
+
+/// The stored versions of `keys` (`None`: not stored), read inside `tx`.
+async fn read_records(
+    tx: &IdbTransaction,
+    keys: &[String],
+) -> Result<Vec<(String, Option<(u32, String)>)>, DbError> {
+    let records = idb::store(tx, RECORDS)?;
+    let pending: Vec<_> = keys
+        .iter()
+        .map(|key| idb::req(records.get(&JsValue::from_str(key))).map(|r| idb::done(&r)))
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::with_capacity(keys.len());
+    for (key, request) in keys.iter().zip(pending) {
+        let value = request.await?;
+        out.push((
+            key.clone(),
+            if value.is_undefined() {
+                None
+            } else {
+                read_record(&value)
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Puts `records` and the head, keeps `undo` if given, and logs the change (`None`: reload
+/// everything). Only queues the requests: the transaction's outcome says whether they landed.
+fn write(
+    tx: &IdbTransaction,
+    records: &[StoredRecord],
+    head: &str,
+    logged: Option<&[String]>,
+    undo: Option<&super::undo::UndoCopy>,
+    seen: f64,
+) -> Result<web_sys::IdbRequest, DbError> {
+    let store = idb::store(tx, RECORDS)?;
+    for record in records {
+        idb::req(store.put_with_key(
+            &record_value(record.order, &record.json),
+            &JsValue::from_str(&record.key),
+        ))?;
+    }
+    idb::req(idb::store(tx, HEAD)?.put_with_key(&JsValue::from_str(head), &JsValue::from_str(HEAD_KEY)))?;
+    if let Some(undo) = undo {
+        let text = serde_json::to_string(undo).unwrap_or_default();
+        idb::req(
+            idb::store(tx, UNDO)?.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(UNDO_KEY)),
+        )?;
+    }
+    log_change(tx, logged, seen)
+}
+
+/// Logs which keys a change wrote (`None`: everything), after dropping entries old enough that
+/// every open tab has taken them in. The request's result is the change's number.
+fn log_change(
+    tx: &IdbTransaction,
+    keys: Option<&[String]>,
+    seen: f64,
+) -> Result<web_sys::IdbRequest, DbError> {
+    let log = idb::store(tx, LOG)?;
+    if seen > LOG_KEPT {
+        let old = web_sys::IdbKeyRange::upper_bound(&JsValue::from_f64(seen - LOG_KEPT))
+            .map_err(|e| idb::classify(&e))?;
+        idb::req(log.delete(&old))?;
+    }
+    let entry = js_sys::Object::new();
+    let list = match keys {
+        Some(keys) => keys
+            .iter()
+            .map(|k| JsValue::from_str(k))
+            .collect::<js_sys::Array>()
+            .into(),
+        None => JsValue::NULL,
+    };
+    let _ = js_sys::Reflect::set(&entry, &JsValue::from_str("k"), &list);
+    idb::req(log.add(&entry))
+}
+
+/// Everything stored, in one read-only transaction.
+async fn read_all() -> Result<Stored, DbError> {
+    let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG], false)?;
+    let head = idb::get_text(&idb::store(&tx, HEAD)?, HEAD_KEY).await?;
+    let numbers: js_sys::Array = idb::done(&idb::req(idb::store(&tx, LOG)?.get_all_keys())?)
+        .await?
+        .unchecked_into();
+    let last = numbers.iter().filter_map(|n| n.as_f64()).fold(0.0, f64::max);
+    read_all_in(&tx, head, last).await
+}
+
+async fn read_all_in(tx: &IdbTransaction, head: Option<String>, last_change: f64) -> Result<Stored, DbError> {
+    let store: IdbObjectStore = idb::store(tx, RECORDS)?;
+    let keys = idb::done(&idb::req(store.get_all_keys())?);
+    let values = idb::done(&idb::req(store.get_all())?);
+    let keys: js_sys::Array = keys.await?.unchecked_into();
+    let values: js_sys::Array = values.await?.unchecked_into();
+    let mut records = Vec::with_capacity(keys.length() as usize);
+    for (key, value) in keys.iter().zip(values.iter()) {
+        let key = key.as_string().unwrap_or_default();
+        let (order, json) = read_record(&value).unwrap_or((u32::MAX, String::new()));
+        records.push(StoredRecord { key, order, json });
+    }
+    Ok(Stored {
+        head,
+        records,
+        last_change,
+    })
 }

@@ -1,33 +1,11 @@
-//! How much storage the app uses and whether the browser keeps it: localStorage's share of its
-//! own limit, `navigator.storage.estimate()` and `navigator.storage.persist()`.
+//! How much storage the app uses and whether the browser keeps it: `navigator.storage.estimate()`
+//! and `navigator.storage.persist()`.
 //! Everything degrades to "unknown" (`None`) where the browser lacks the API (old browsers,
 //! some `file://` pages); nothing here ever throws into the app.
 
-use crate::domain::storage::LocalUse;
+use crate::domain::storage::Usage;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-
-/// Prefix of every key the app writes (see [`super::local::DATA_KEY`]).
-const APP_PREFIX: &str = "thidua:";
-
-/// Characters (UTF-16 code units) in localStorage: the app's keys and all keys of the origin.
-/// `None` when storage is blocked.
-pub fn local_use() -> Option<LocalUse> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    let mut usage = LocalUse::default();
-    for i in 0..storage.length().ok()? {
-        let Some(key) = storage.key(i).ok().flatten() else {
-            continue;
-        };
-        let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
-        let size = key.encode_utf16().count() + value.encode_utf16().count();
-        usage.total += size;
-        if key.starts_with(APP_PREFIX) {
-            usage.app += size;
-        }
-    }
-    Some(usage)
-}
 
 /// Whether the browser promised not to evict this origin's storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,22 +56,16 @@ pub async fn request_persistence() -> Persistence {
     }
 }
 
-/// The origin's disk use and quota in bytes (all storage: localStorage, the offline copy of
-/// the app kept by the service worker, …), where the browser tells.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    pub usage: f64,
-    pub quota: f64,
-}
-
-pub async fn estimate() -> Option<Estimate> {
+/// The origin's disk use and quota in bytes (IndexedDB, the offline copy of the app kept by the
+/// service worker, …), where the browser tells.
+pub async fn estimate() -> Option<Usage> {
     let answer = ask(storage_manager()?.estimate()).await?;
     let number = |name: &str| {
         js_sys::Reflect::get(&answer, &JsValue::from_str(name))
             .ok()?
             .as_f64()
     };
-    Some(Estimate {
+    Some(Usage {
         usage: number("usage")?,
         quota: number("quota")?,
     })
@@ -108,7 +80,7 @@ pub fn ask_to_keep_once_data_exists(store: super::Store) {
             return true;
         }
         store.with(|_| ());
-        let has_data = store.stored_size() > 0;
+        let has_data = store.has_data();
         if has_data {
             wasm_bindgen_futures::spawn_local(async {
                 request_persistence().await;
@@ -116,4 +88,16 @@ pub fn ask_to_keep_once_data_exists(store: super::Store) {
         }
         has_data
     });
+}
+
+/// The origin's usage and quota, measured again after every save (`None` until the browser
+/// answers, or where it cannot tell).
+pub fn watch_usage(store: super::Store) -> leptos::prelude::RwSignal<Option<Usage>> {
+    use leptos::prelude::*;
+    let usage = RwSignal::new(None);
+    Effect::new(move |_| {
+        store.with(|_| ());
+        wasm_bindgen_futures::spawn_local(async move { usage.set(estimate().await) });
+    });
+    usage
 }

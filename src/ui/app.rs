@@ -84,16 +84,13 @@ pub fn App(store: Store) -> impl IntoView {
     }
 }
 
-/// Shown on every page once localStorage is over 80% full, well before saves start failing.
-/// The *Dữ liệu* page explains the figures and says the same there, so it is not repeated.
+/// Shown on every page once the origin's storage quota is over 80% used, well before saves
+/// start failing. The *Dữ liệu* page explains the figures and says the same there.
 #[component]
 fn NearlyFullBanner() -> impl IntoView {
     let store = super::use_store();
     let route = expect_context::<ReadSignal<super::route::Route>>();
-    let usage = Memo::new(move |_| {
-        store.with(|_| ());
-        quota::local_use()
-    });
+    let usage = quota::watch_usage(store);
     move || {
         let on_data_page = route.with(|r| r.page == Page::Data);
         usage.get().filter(|u| u.nearly_full() && !on_data_page).map(|u| {
@@ -112,26 +109,29 @@ fn NearlyFullBanner() -> impl IntoView {
     }
 }
 
+/// Why a save did not reach storage, for the officer.
+pub fn save_problem_text(problem: &SaveProblem) -> String {
+    match problem {
+        SaveProblem::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
+             Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
+             rồi lưu trữ bớt các năm cũ."
+            .to_string(),
+        SaveProblem::Blocked => "Trình duyệt đang chặn bộ nhớ của trang này nên thay đổi CHƯA được lưu. \
+             Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
+            .to_string(),
+        SaveProblem::Other(detail) => {
+            format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
+        }
+    }
+}
+
 /// Shown while the last change could not be saved, so a failed write is never silent.
 #[component]
 fn SaveProblemBanner() -> impl IntoView {
     let store = super::use_store();
     move || {
         store.save_problem.get().map(|problem| {
-            let text = match problem {
-                SaveProblem::QuotaExceeded => {
-                    "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
-                     Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
-                     rồi lưu trữ bớt các năm cũ."
-                        .to_string()
-                }
-                SaveProblem::Blocked => "Trình duyệt đang chặn bộ nhớ cục bộ nên thay đổi CHƯA được lưu. \
-                     Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
-                    .to_string(),
-                SaveProblem::Other(detail) => {
-                    format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
-                }
-            };
+            let text = save_problem_text(&problem);
             view! {
                 <div class="banner error" role="alert">
                     <p>{text}</p>

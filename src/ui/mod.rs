@@ -18,14 +18,18 @@ use leptos::prelude::*;
 /// copy (service worker) is set up either way: the recovery screen must open offline too.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let opened = Store::open();
     let update = crate::store::offline::start();
-    leptos::mount::mount_to_body(move || match opened.clone() {
-        Ok(store) => {
-            provide_context(update);
-            view! { <app::App store /> }.into_any()
-        }
-        Err(problem) => view! { <recovery::Recovery problem /> }.into_any(),
+    // IndexedDB answers asynchronously: the app mounts once the data is loaded.
+    // Leptos' own executor starts with the mount, so this first task uses wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = Store::open().await;
+        leptos::mount::mount_to_body(move || match opened.clone() {
+            Ok(store) => {
+                provide_context(update);
+                view! { <app::App store /> }.into_any()
+            }
+            Err(problem) => view! { <recovery::Recovery problem /> }.into_any(),
+        });
     });
 }
 

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { startApp, openApp, ROOT } from "./helpers.mjs";
+import { startApp, openApp, storedData, ROOT } from "./helpers.mjs";
 
 let app;
 let axeSource;
@@ -35,8 +35,8 @@ const VIEWS = [
 ];
 
 async function sampleIds(page) {
-  return page.evaluate(() => {
-    const d = JSON.parse(localStorage.getItem("thidua:data"));
+  const d = await storedData(page);
+  {
     const proposal = d.proposals.find((p) => p.status === "in_progress");
     return {
       cluster: d.clusters[0].meta.id,
@@ -44,7 +44,7 @@ async function sampleIds(page) {
       proposal: proposal.meta.id,
       programme: d.programmes.find((p) => p.number.startsWith("163")).meta.id,
     };
-  });
+  }
 }
 
 async function axe(page) {

@@ -86,6 +86,78 @@ export async function addUnit(page, name, shortName = "") {
   await page.getByRole("status").filter({ hasText: `Đã thêm đơn vị "${name}"` }).waitFor();
 }
 
+/**
+ * The data as stored in IndexedDB, assembled in the shape of earlier versions' single text:
+ * the head's fields plus every collection in list order. `null` when nothing is stored.
+ * Runs in the page; never creates the database (that would skip the app's own set-up).
+ */
+async function readStoredInPage() {
+  const known = (await indexedDB.databases()).some((d) => d.name === "thidua");
+  if (!known) return null;
+  const db = await new Promise((ok, fail) => {
+    const r = indexedDB.open("thidua");
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  if (!db.objectStoreNames.contains("head")) {
+    db.close();
+    return null;
+  }
+  const tx = db.transaction(["head", "records"]);
+  const get = (req) => new Promise((ok, fail) => ((req.onsuccess = () => ok(req.result)), (req.onerror = () => fail(req.error))));
+  const head = await get(tx.objectStore("head").get("head"));
+  const keys = await get(tx.objectStore("records").getAllKeys());
+  const values = await get(tx.objectStore("records").getAll());
+  db.close();
+  if (head === undefined) return null;
+  const data = JSON.parse(head);
+  for (const c of ["units", "clusters", "indicators", "templates", "scorecards", "dialogues", "proposals", "programmes", "reviews"]) data[c] = [];
+  const rows = keys.map((k, i) => ({ k, o: values[i].o, j: values[i].j }));
+  rows.sort((a, b) => a.o - b.o || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  for (const r of rows) data[r.k.split("/")[0]].push(JSON.parse(r.j));
+  return data;
+}
+
+export async function storedData(page) {
+  return page.evaluate(readStoredInPage);
+}
+
+/** The stored data as one JSON text (for comparing before and after), or null. */
 export async function storedText(page) {
+  const data = await storedData(page);
+  return data === null ? null : JSON.stringify(data);
+}
+
+/** What earlier versions stored: one localStorage text. */
+export async function legacyText(page) {
   return page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
+}
+
+/**
+ * Replaces the stored data with `data` as a program other than the app would: written as the
+ * earlier versions' single text with the database gone, so the next start moves it in.
+ */
+export async function replaceStored(page, data) {
+  await page.evaluate(
+    ([key, text]) =>
+      new Promise((ok, fail) => {
+        localStorage.setItem(key, text);
+        const r = indexedDB.deleteDatabase("thidua");
+        r.onsuccess = () => ok();
+        r.onerror = () => fail(r.error);
+      }),
+    [DATA_KEY, JSON.stringify(data)],
+  );
+  await page.reload();
+}
+
+/** Waits until `check(storedData)` holds. */
+export async function waitForStored(page, check, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const data = await storedData(page);
+    if (data && check(data)) return data;
+    if (Date.now() > until) throw new Error("stored data never reached the expected state");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -2,7 +2,7 @@
 // never ranked as final, focus that keeps the officer's place, and a sample that fills every page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, goTo, storedText } from "./helpers.mjs";
+import { startApp, openApp, goTo, storedText, storedData, waitForStored } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -42,10 +42,7 @@ test("figures typed for one unit are never saved under another: switching asks, 
   await picker.selectOption({ label: "LĐLĐ huyện Thạch Thất" });
   assert.match(await asked, /đang nhập dở/);
   assert.equal(await page.evaluate(() => location.hash), here);
-  const quocOai = await page.evaluate(() => {
-    const d = JSON.parse(localStorage.getItem("thidua:data"));
-    return d.units.find((u) => u.name === "LĐLĐ huyện Quốc Oai").meta.id;
-  });
+  const quocOai = (await storedData(page)).units.find((u) => u.name === "LĐLĐ huyện Quốc Oai").meta.id;
   assert.equal(await picker.inputValue(), quocOai);
   await form.getByRole("heading", { name: "Chỉ tiêu năm 2023 – LĐLĐ huyện Quốc Oai" }).waitFor();
   assert.equal(await form.getByLabel("Khám sức khỏe").inputValue(), "777");
@@ -196,7 +193,7 @@ test("a blank reviewed score shows the self score that counts", async () => {
   const own = await page.getByRole("textbox", { name: /^Tự chấm – I\.1 / }).inputValue();
   await reviewed.fill("");
   await reviewed.press("Tab");
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem("thidua:data")).scorecards.some((c) => c.entries["I.1"] && !c.entries["I.1"].reviewed_mark));
+  await waitForStored(page, (d) => d.scorecards.some((c) => c.entries["I.1"] && !c.entries["I.1"].reviewed_mark));
   assert.equal(await reviewed.getAttribute("placeholder"), own);
   // Focus stayed in the table after the change (the card was not rebuilt).
   assert.equal(await page.evaluate(() => document.activeElement?.closest("table")?.getAttribute("aria-label")), "Phiếu chấm điểm");

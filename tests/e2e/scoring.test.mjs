@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, goTo, addUnit, storedText } from "./helpers.mjs";
+import { startApp, openApp, goTo, addUnit, storedText, storedData, waitForStored, replaceStored } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -56,10 +56,7 @@ async function scoreCard(page, unit, manual, flags = {}) {
     const input = card.getByRole("textbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) });
     await input.fill(value);
     await input.press("Tab");
-    await page.waitForFunction(
-      ([c, v]) => JSON.parse(localStorage.getItem("thidua:data")).scorecards.some((s) => s.entries[c]?.self_mark),
-      [code, value],
-    );
+    await waitForStored(page, (d) => d.scorecards.some((s) => s.entries[code]?.self_mark));
   }
   for (const [code, on] of Object.entries(flags)) {
     if (on) await card.getByRole("checkbox", { name: new RegExp(`^Tự chấm – ${code.replace(".", "\\.")} `) }).check();
@@ -153,7 +150,7 @@ test("a score above the criterion's maximum is refused on the field and not save
   assert.equal(await storedText(page), before);
   await input.fill("4,5");
   await input.press("Tab");
-  await page.waitForFunction((b) => localStorage.getItem("thidua:data") !== b, before);
+  await waitForStored(page, (d) => JSON.stringify(d) !== before);
   assert.equal(await page.getByRole("alert").filter({ hasText: "vượt quá" }).count(), 0);
   await context.close();
 });
@@ -273,13 +270,9 @@ test("a criterion with a fixed target shows that target in the table editor and 
   await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
   await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
   // A table received from another office, whose II.1 uses the same target for every unit.
-  await page.evaluate(() => {
-    const data = JSON.parse(localStorage.getItem("thidua:data"));
-    const c = data.templates[0].criteria.find((x) => x.id === "II.1");
-    c.target = { fixed: 50 };
-    localStorage.setItem("thidua:data", JSON.stringify(data));
-  });
-  await page.reload();
+  const data = await storedData(page);
+  data.templates[0].criteria.find((x) => x.id === "II.1").target = { fixed: 50 };
+  await replaceStored(page, data);
   await goTo(page, "Chấm điểm");
   await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Bảng điểm" }).click();
   const target = page.getByLabel("Chỉ tiêu giao – tiêu chí II.1");

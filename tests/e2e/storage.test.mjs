@@ -1,6 +1,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, addUnit, storedText, DATA_KEY } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { startApp, openApp, addUnit, storedText, storedData, legacyText, waitForStored, DATA_KEY, ROOT } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -27,7 +29,8 @@ test("corrupt stored JSON shows the recovery screen and is left untouched", asyn
   assert.equal(Buffer.concat(chunks).toString("utf8"), corrupt);
   await page.reload();
   await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
-  assert.equal(await storedText(page), corrupt);
+  assert.equal(await legacyText(page), corrupt);
+  assert.equal(await storedText(page), null);
   await context.close();
 });
 
@@ -35,7 +38,7 @@ test("data from a newer version is refused, not overwritten", async () => {
   const newer = JSON.stringify({ schema_version: 999, units: [] });
   const { context, page } = await withStored(newer);
   await page.getByRole("alert").filter({ hasText: "phiên bản mới hơn" }).waitFor();
-  assert.equal(await storedText(page), newer);
+  assert.equal(await legacyText(page), newer);
   await context.close();
 });
 
@@ -46,7 +49,7 @@ test("data of the wrong shape is refused, not overwritten", async () => {
   const alert = page.getByRole("alert").filter({ hasText: "sai kiểu, tại vị trí units" });
   await alert.waitFor();
   assert.doesNotMatch(await alert.textContent(), /invalid type|expected/);
-  assert.equal(await storedText(page), wrong);
+  assert.equal(await legacyText(page), wrong);
   await context.close();
 });
 
@@ -59,7 +62,7 @@ test("a second tab sees a unit added in the first and never writes back a stale 
   // The second tab's own change builds on the first tab's data: both units survive.
   await addUnit(second, "LĐLĐ huyện Quốc Oai");
   await first.getByRole("rowheader", { name: "LĐLĐ huyện Quốc Oai" }).waitFor();
-  const stored = JSON.parse(await storedText(first));
+  const stored = await storedData(first);
   assert.deepEqual(stored.units.map((u) => u.name).sort(), ["LĐLĐ huyện Ba Vì", "LĐLĐ huyện Quốc Oai"]);
   await context.close();
 });
@@ -69,26 +72,128 @@ test("a full storage quota is reported and the stored data stays intact", async 
   const page = await openApp(context, app.url, "#/don-vi");
   await addUnit(page, "LĐLĐ huyện Hoài Đức");
   const before = await storedText(page);
-  // Fill the rest of the origin's quota with another key, as a large data set would.
-  await page.evaluate(() => {
-    let chunk = "x".repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; ) {
-      try {
-        localStorage.setItem("filler" + i, chunk);
-        i++;
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
+  // The origin's quota is full: IndexedDB refuses every record write with QuotaExceededError,
+  // as Chromium does once the disk share is used up.
+  const full = (on) =>
+    page.evaluate((on) => {
+      if (!window.realPut) {
+        window.realPut = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (...args) {
+          if (window.quotaFull) throw new DOMException("Quota exceeded", "QuotaExceededError");
+          return window.realPut.apply(this, args);
+        };
       }
-    }
-  });
+      window.quotaFull = on;
+    }, on);
+  await full(true);
   const form = page.getByRole("form", { name: "Thêm đơn vị" });
-  await form.getByLabel("Tên đơn vị").fill("LĐLĐ huyện Thạch Thất với một cái tên rất dài để vượt hạn mức");
+  await form.getByLabel("Tên đơn vị").fill("LĐLĐ huyện Thạch Thất " + "với một cái tên rất dài ".repeat(2000).slice(0, 200));
   await form.getByRole("button", { name: "Thêm đơn vị" }).click();
   await page.getByRole("alert").filter({ hasText: "Bộ nhớ của trình duyệt đã đầy" }).waitFor();
   assert.equal(await storedText(page), before);
-  // The unit already saved is still shown, and the typed name is kept for a retry.
+  // Memory follows storage: only the unit saved before is shown, and the typed name is kept.
   await page.getByRole("rowheader", { name: "LĐLĐ huyện Hoài Đức" }).waitFor();
+  assert.equal(await page.getByRole("table", { name: "Danh sách đơn vị" }).locator("tbody tr").count(), 1);
   assert.match(await form.getByLabel("Tên đơn vị").inputValue(), /Thạch Thất/);
+  // With room again, the same click saves.
+  await full(false);
+  await form.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm đơn vị" }).waitFor();
+  await waitForStored(page, (d) => d.units.length === 2);
+  await context.close();
+});
+
+test("the first start moves today's stored text into IndexedDB record for record, then removes it", async () => {
+  const fixture = fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/stored-v1-sample.json"), "utf8");
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DATA_KEY, fixture]);
+  await page.reload();
+  await page.getByRole("rowheader", { name: "LĐLĐ huyện Ba Vì" }).waitFor();
+  // Every record, in the same order, with the same office and sharing state.
+  const expected = JSON.parse(fixture);
+  // Only the old single text's two-tab bookkeeping (revision, parent) is not carried over:
+  // IndexedDB transactions and the change log replace it.
+  delete expected.sync.revision;
+  delete expected.sync.parent;
+  if (Object.keys(expected.sync).length === 0) delete expected.sync;
+  assert.deepEqual(await storedData(page), expected);
+  assert.equal(await legacyText(page), null);
+  // An export made after the move holds exactly the records the old text held.
+  await page.goto(app.url + "#/du-lieu");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Xuất dữ liệu" }).click();
+  const file = await download;
+  const chunks = [];
+  for await (const c of await file.createReadStream()) chunks.push(c);
+  const exported = JSON.parse(Buffer.concat(chunks).toString("utf8")).data;
+  const old = JSON.parse(fixture);
+  for (const [key, records] of Object.entries(exported)) assert.deepEqual(records, old[key], key);
+  await context.close();
+});
+
+test("a corrupt record and a newer version in IndexedDB reach the recovery screen and stay untouched", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await addUnit(page, "LĐLĐ huyện Phúc Thọ");
+  await addUnit(page, "LĐLĐ huyện Đan Phượng");
+  const write = (store, key, value) =>
+    page.evaluate(
+      ([store, key, value]) =>
+        new Promise((ok, fail) => {
+          const r = indexedDB.open("thidua");
+          r.onsuccess = () => {
+            const tx = r.result.transaction([store], "readwrite");
+            tx.objectStore(store).put(value, key);
+            tx.oncomplete = () => (r.result.close(), ok());
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      [store, key, value],
+    );
+  const keys = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.open("thidua");
+        r.onsuccess = () => {
+          const q = r.result.transaction(["records"]).objectStore("records").getAllKeys();
+          q.onsuccess = () => (r.result.close(), ok(q.result));
+        };
+      }),
+  );
+  const broken = { o: 0, j: '{"meta":{"id":"x"' };
+  await write("records", keys[0], broken);
+  await page.reload();
+  await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: keys[0] }).waitFor();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Tải xuống dữ liệu gốc" }).click();
+  const chunks = [];
+  for await (const c of await (await download).createReadStream()) chunks.push(c);
+  const dumped = Buffer.concat(chunks).toString("utf8");
+  assert.match(dumped, /LĐLĐ huyện Đan Phượng|LĐLĐ huyện Phúc Thọ/);
+  assert.ok(JSON.parse(dumped).units.includes(broken.j), "the broken record is offered exactly as stored");
+  await page.reload();
+  await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
+  const still = await page.evaluate(
+    (key) =>
+      new Promise((ok) => {
+        const r = indexedDB.open("thidua");
+        r.onsuccess = () => {
+          const q = r.result.transaction(["records"]).objectStore("records").get(key);
+          q.onsuccess = () => (r.result.close(), ok(q.result));
+        };
+      }),
+    keys[0],
+  );
+  assert.deepEqual(still, broken);
+  // A head written by a newer version: refused by name, never written over.
+  const repaired = { o: 0, j: JSON.stringify({ meta: { id: "x" } }) };
+  await write("records", keys[0], repaired).catch(() => {});
+  const newer = JSON.stringify({ schema_version: 999 });
+  await write("head", "head", newer);
+  await page.reload();
+  await page.getByRole("alert").filter({ hasText: "phiên bản mới hơn" }).waitFor();
   await context.close();
 });
 
@@ -103,7 +208,7 @@ test("the backup download on Dữ liệu holds exactly the stored data", async (
   assert.match(file.suggestedFilename(), /^thidua-sao-luu-\d{4}-\d{2}-\d{2}\.json$/);
   const chunks = [];
   for await (const c of await file.createReadStream()) chunks.push(c);
-  assert.deepEqual(JSON.parse(Buffer.concat(chunks).toString("utf8")), JSON.parse(await storedText(page)));
+  assert.deepEqual(JSON.parse(Buffer.concat(chunks).toString("utf8")), await storedData(page));
   await page.getByRole("status").filter({ hasText: "Đã tải xuống bản sao lưu" }).waitFor();
   await context.close();
 });
@@ -138,7 +243,7 @@ test("two tabs adding units in the same instant, round after round, lose nothing
   }
   // Every unit either tab reported as added is stored, and both tabs show them all.
   const all = rounds * 2;
-  await tabs[0].waitForFunction((n) => JSON.parse(localStorage.getItem("thidua:data")).units.length === n, all, { timeout: 10_000 });
+  await waitForStored(tabs[0], (d) => d.units.length === all);
   for (const page of tabs) {
     await page.waitForFunction(
       (n) => document.querySelectorAll('table[aria-label="Danh sách đơn vị"] tbody tr').length === n,
@@ -146,7 +251,7 @@ test("two tabs adding units in the same instant, round after round, lose nothing
       { timeout: 10_000 },
     );
   }
-  const names = JSON.parse(await storedText(tabs[0])).units.map((u) => u.name);
+  const names = (await storedData(tabs[0])).units.map((u) => u.name);
   assert.equal(new Set(names).size, all);
   await context.close();
 });

@@ -27,6 +27,7 @@ use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::indicators::UnitIndicators;
 use crate::domain::scoring::scorecard::Scorecard;
 use crate::domain::scoring::template::ScoringTemplate;
+use crate::domain::stored::StoredRecord;
 use crate::domain::units::Unit;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -53,6 +54,13 @@ pub struct ConflictJson {
     pub local: Value,
     pub incoming: Value,
     pub default: Choice,
+}
+
+/// A stored record's text as its type, through a JSON tree: the same decoder as files and the
+/// old single text use, so the wasm carries one decoder per type, not two.
+fn decode_stored<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    let tree: Value = serde_json::from_str(text)?;
+    T::deserialize(&tree)
 }
 
 macro_rules! collections {
@@ -82,6 +90,63 @@ macro_rules! collections {
         /// Calls `f` with the collection and meta of every record, tombstones included.
         pub fn each_meta(data: &AppData, f: &mut dyn FnMut(Collection, &Meta)) {
             $( for r in &data.$field { f(Collection::$variant, r.meta()); } )*
+        }
+
+        /// Stored copies of the records `pick` selects, each with its position in its list.
+        pub fn stored_where(data: &AppData, pick: &mut dyn FnMut(&Meta) -> bool) -> Vec<StoredRecord> {
+            let mut out = Vec::new();
+            $(
+                for (i, r) in data.$field.iter().enumerate() {
+                    if pick(r.meta()) {
+                        out.push(StoredRecord::of(Collection::$variant, i, r.id(), r));
+                    }
+                }
+            )*
+            out
+        }
+
+        /// Stored copies of the records of `new` that are new or not equal in `old`.
+        pub fn stored_changed(old: &AppData, new: &AppData) -> Vec<StoredRecord> {
+            let mut out = Vec::new();
+            $(
+                let before: std::collections::HashMap<&str, _> =
+                    old.$field.iter().map(|r| (r.id(), r)).collect();
+                for (i, r) in new.$field.iter().enumerate() {
+                    if before.get(r.id()).is_none_or(|b| *b != r) {
+                        out.push(StoredRecord::of(Collection::$variant, i, r.id(), r));
+                    }
+                }
+            )*
+            out
+        }
+
+        /// Puts one stored record into memory, replacing the record of the same id or
+        /// appending it; `None` takes the record out (one that storage does not hold).
+        pub fn put_stored(data: &mut AppData, c: Collection, id: &str, json: Option<&str>) -> Result<(), serde_json::Error> {
+            match c {
+                $(
+                    Collection::$variant => {
+                        let at = data.$field.iter().position(|r| r.id() == id);
+                        match (json, at) {
+                            (Some(text), Some(i)) => data.$field[i] = decode_stored(text)?,
+                            (Some(text), None) => data.$field.push(decode_stored(text)?),
+                            (None, Some(i)) => {
+                                data.$field.remove(i);
+                            }
+                            (None, None) => {}
+                        }
+                    }
+                )*
+            }
+            Ok(())
+        }
+
+        /// Appends a stored record (data is assembled from storage in list order).
+        pub fn push_stored(data: &mut AppData, c: Collection, json: &str) -> Result<(), serde_json::Error> {
+            match c {
+                $( Collection::$variant => data.$field.push(decode_stored(json)?), )*
+            }
+            Ok(())
         }
 
         /// Decodes the `data` object of a file, collection by collection and record by record.

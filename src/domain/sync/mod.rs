@@ -18,7 +18,6 @@
 pub mod collections;
 pub mod file;
 pub mod hooks;
-pub mod lineage;
 pub mod merge;
 #[cfg(test)]
 mod props;

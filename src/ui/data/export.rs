@@ -93,15 +93,19 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         }
         // Download first: when storage is full, exporting is exactly what the officer needs.
-        let recorded = store.commit(|data, _| {
-            data.sync.last_export = Some(now);
-            Ok::<(), ()>(())
+        leptos::task::spawn_local(async move {
+            let recorded = store
+                .commit(|data, _| {
+                    data.sync.last_export = Some(now);
+                    Ok::<(), ()>(())
+                })
+                .await;
+            let mut message = format!("Đã xuất {} bản ghi vào tệp \"{name}\".", text::count(count));
+            if recorded.is_err() {
+                message.push_str(" (Chưa ghi lại được thời điểm xuất vì bộ nhớ trình duyệt gặp sự cố.)");
+            }
+            notice.set(Some(Notice::Done(message)));
         });
-        let mut message = format!("Đã xuất {} bản ghi vào tệp \"{name}\".", text::count(count));
-        if recorded.is_err() {
-            message.push_str(" (Chưa ghi lại được thời điểm xuất vì bộ nhớ trình duyệt gặp sự cố.)");
-        }
-        notice.set(Some(Notice::Done(message)));
     };
 
     view! {

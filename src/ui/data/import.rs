@@ -1,13 +1,13 @@
 //! "Nhập dữ liệu": a file input and drag-and-drop anywhere on the page. The size is checked
 //! before reading, the whole file is validated before anything changes, and a preview waits for
-//! "Xác nhận nhập". Before the import is saved, the data as it was is kept for undo.
+//! "Xác nhận nhập". The records the import replaces are kept for undo as it is saved.
 
 use super::text;
 use crate::domain::sync::{
     validate, ConflictJson, DataPlan, ImportError, Incoming, Overrides, MAX_IMPORT_BYTES,
 };
-use crate::store::undo::{self, UndoCopy};
-use crate::store::{browser, upload, CommitError, SaveProblem, Store};
+use crate::store::undo::UndoCopy;
+use crate::store::{upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
@@ -46,8 +46,13 @@ impl ImportState {
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
             dragging: RwSignal::new(false),
-            undo: RwSignal::new(undo::read()),
+            undo: RwSignal::new(None),
         }
+    }
+
+    /// Shows the undo button if an import can still be undone (read from storage).
+    pub fn look_for_undo(self) {
+        leptos::task::spawn_local(async move { self.undo.set(self.store.undo_copy().await) });
     }
 
     fn fail(&self, message: String) {
@@ -108,83 +113,57 @@ impl ImportState {
         self.notice.set(Some(Notice::Done(text::CANCELLED.into())));
     }
 
-    /// Keeps the current data for undo, then merges the pending file and saves.
+    /// Merges the pending file and saves it; the records it replaces are kept for undo in the
+    /// same transaction, so an import is never saved without its way back.
     pub fn confirm(&self) {
+        let state = *self;
         let store = self.store;
         let Some(p) = self.pending.get_untracked() else {
             return;
         };
-        // The exact stored text is what undo brings back; a fresh installation first stores
-        // its (empty) data so that its office id survives an undo.
-        let mut previous = store.stored_text();
-        if matches!(previous, Ok(None)) {
-            let _ = store.commit(|_, _| Ok::<(), ()>(()));
-            previous = store.stored_text();
-        }
-        let previous = match previous {
-            Ok(Some(t)) => t,
-            _ => return self.fail(
-                "Không nhập: không đọc được dữ liệu hiện có trong bộ nhớ trình duyệt. Dữ liệu không thay đổi.".into(),
-            ),
-        };
-        let copy = UndoCopy {
-            imported_at: browser::now(),
-            file_name: p.file_name.clone(),
-            previous,
-        };
-        if let Err(e) = undo::keep(&copy) {
-            let why = match e {
-                crate::store::local::StorageError::QuotaExceeded => {
-                    "bộ nhớ trình duyệt không đủ chỗ để giữ bản sao cho việc hoàn tác".to_string()
-                }
-                crate::store::local::StorageError::Unavailable => {
-                    "trình duyệt đang chặn bộ nhớ cục bộ".to_string()
-                }
-                crate::store::local::StorageError::Other(d) => d,
-            };
-            return self.fail(format!(
-                "Không nhập: {why}. Dữ liệu không thay đổi. Hãy xuất dữ liệu ra tệp rồi lưu trữ bớt các năm cũ."
-            ));
-        }
         let overrides = self.overrides.get_untracked();
-        let incoming = p.incoming.clone();
-        // Planned again on the data the commit starts from, in case another tab saved since.
-        let result = store.commit(|data, stamp| {
-            let plan = DataPlan::new(data, &incoming.file.data);
-            *data = plan.apply(data, &overrides, stamp);
-            Ok::<(), ()>(())
+        state.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let incoming = p.incoming.clone();
+            // Planned again on the data the save starts from, in case another tab saved since.
+            let result = store
+                .replace(&p.file_name, |data, stamp| {
+                    let plan = DataPlan::new(data, &incoming.file.data);
+                    Ok::<_, ()>(plan.apply(data, &overrides, stamp))
+                })
+                .await;
+            state.busy.set(false);
+            match result {
+                Ok(()) => {
+                    let (new, updated, conflicts) = p.plan.summaries().iter().fold((0, 0, 0), |acc, s| {
+                        (acc.0 + s.new, acc.1 + s.updated, acc.2 + s.conflicts)
+                    });
+                    state.pending.set(None);
+                    state.overrides.set(Overrides::new());
+                    state.undo.set(store.undo_copy().await);
+                    state.notice.set(Some(Notice::Done(format!(
+                        "Đã nhập tệp \"{}\": {} bản ghi mới, {} cập nhật, {} xung đột đã xử lý.",
+                        p.file_name,
+                        text::count(new),
+                        text::count(updated),
+                        text::count(conflicts)
+                    ))));
+                }
+                Err(e) => {
+                    let message = match e {
+                        CommitError::NotSaved(SaveProblem::QuotaExceeded) => {
+                            "Không nhập: bộ nhớ trình duyệt đã đầy. Dữ liệu không thay đổi.".to_string()
+                        }
+                        other => Notice::from_commit(&other)
+                            .map(|n| match n {
+                                Notice::Done(t) | Notice::Failed(t) => t,
+                            })
+                            .unwrap_or_default(),
+                    };
+                    state.fail(message);
+                }
+            }
         });
-        match result {
-            Ok(()) => {
-                let (new, updated, conflicts) = p.plan.summaries().iter().fold((0, 0, 0), |acc, s| {
-                    (acc.0 + s.new, acc.1 + s.updated, acc.2 + s.conflicts)
-                });
-                self.pending.set(None);
-                self.overrides.set(Overrides::new());
-                self.undo.set(Some(copy));
-                self.notice.set(Some(Notice::Done(format!(
-                    "Đã nhập tệp \"{}\": {} bản ghi mới, {} cập nhật, {} xung đột đã xử lý.",
-                    p.file_name,
-                    text::count(new),
-                    text::count(updated),
-                    text::count(conflicts)
-                ))));
-            }
-            Err(e) => {
-                let _ = undo::clear();
-                let message = match e {
-                    CommitError::NotSaved(SaveProblem::QuotaExceeded) => {
-                        "Không nhập: bộ nhớ trình duyệt đã đầy. Dữ liệu không thay đổi.".to_string()
-                    }
-                    other => Notice::from_commit(&other)
-                        .map(|n| match n {
-                            Notice::Done(t) | Notice::Failed(t) => t,
-                        })
-                        .unwrap_or_default(),
-                };
-                self.fail(message);
-            }
-        }
     }
 }
 

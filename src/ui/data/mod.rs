@@ -20,6 +20,7 @@ pub fn DataPage() -> impl IntoView {
     let state = ImportState::new(crate::ui::use_store());
     provide_context(state);
     import::accept_drops(state);
+    state.look_for_undo();
     view! {
         <h1>"Dữ liệu"</h1>
         <Show when=move || state.dragging.get()>

@@ -54,24 +54,28 @@ pub fn OfficeForm() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         let typed = name.get_untracked().trim().to_string();
-        let result = store.commit(|data, _| data.name_office(&typed, crate::store::browser::new_id));
-        match result {
-            Ok(()) => {
-                name.set(typed.clone());
-                notice.set(Some(Notice::Done(format!("Đã lưu tên cơ quan \"{typed}\"."))));
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, _| data.name_office(&typed, crate::store::browser::new_id))
+                .await;
+            match result {
+                Ok(()) => {
+                    name.set(typed.clone());
+                    notice.set(Some(Notice::Done(format!("Đã lưu tên cơ quan \"{typed}\"."))));
+                }
+                Err(CommitError::Invalid(e)) => {
+                    error.set(Some(
+                        match e {
+                            OfficeNameError::Empty => text::OFFICE_EMPTY,
+                            OfficeNameError::TooLong => text::OFFICE_TOO_LONG,
+                        }
+                        .to_string(),
+                    ));
+                    crate::ui::widgets::focus::first_invalid();
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(CommitError::Invalid(e)) => {
-                error.set(Some(
-                    match e {
-                        OfficeNameError::Empty => text::OFFICE_EMPTY,
-                        OfficeNameError::TooLong => text::OFFICE_TOO_LONG,
-                    }
-                    .to_string(),
-                ));
-                crate::ui::widgets::focus::first_invalid();
-            }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
     view! {
         <form class="card" on:submit=submit aria-label=text::OFFICE_TITLE novalidate>

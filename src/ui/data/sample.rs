@@ -18,32 +18,35 @@ pub fn SampleData() -> impl IntoView {
     let notice = RwSignal::new(None::<Notice>);
     let loaded_cluster = RwSignal::new(None::<String>);
     let load = move |_| {
-        let result =
-            store.commit(|data, stamp| sample::load(data, &mut crate::store::browser::new_id, stamp));
-        match result {
-            Ok(loaded) => {
-                notice.set(Some(Notice::Done(format!(
-                    "Đã thêm dữ liệu mẫu: {} đơn vị mới; {} năm {} với phiếu chấm đã chốt của 6 đơn vị; \
-                     {} cuộc đối thoại với {} kiến nghị; {} chương trình phối hợp.",
-                    format::integer(loaded.new_units as i64),
-                    scoring_sample::CLUSTER_NAME,
-                    scoring_sample::YEAR,
-                    format::integer(loaded.dialogues as i64),
-                    format::integer(loaded.proposals as i64),
-                    format::integer(loaded.programmes as i64),
-                ))));
-                loaded_cluster.set(Some(loaded.cluster_id));
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| sample::load(data, &mut crate::store::browser::new_id, stamp))
+                .await;
+            match result {
+                Ok(loaded) => {
+                    notice.set(Some(Notice::Done(format!(
+                        "Đã thêm dữ liệu mẫu: {} đơn vị mới; {} năm {} với phiếu chấm đã chốt của 6 đơn vị; \
+                         {} cuộc đối thoại với {} kiến nghị; {} chương trình phối hợp.",
+                        format::integer(loaded.new_units as i64),
+                        scoring_sample::CLUSTER_NAME,
+                        scoring_sample::YEAR,
+                        format::integer(loaded.dialogues as i64),
+                        format::integer(loaded.proposals as i64),
+                        format::integer(loaded.programmes as i64),
+                    ))));
+                    loaded_cluster.set(Some(loaded.cluster_id));
+                }
+                Err(CommitError::Invalid(already)) => {
+                    notice.set(Some(Notice::Failed(format!(
+                        "Dữ liệu mẫu ({} năm {}) đã có trong dữ liệu nên không thêm lần nữa.",
+                        scoring_sample::CLUSTER_NAME,
+                        scoring_sample::YEAR
+                    ))));
+                    loaded_cluster.set(Some(already.cluster_id));
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(CommitError::Invalid(already)) => {
-                notice.set(Some(Notice::Failed(format!(
-                    "Dữ liệu mẫu ({} năm {}) đã có trong dữ liệu nên không thêm lần nữa.",
-                    scoring_sample::CLUSTER_NAME,
-                    scoring_sample::YEAR
-                ))));
-                loaded_cluster.set(Some(already.cluster_id));
-            }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
     view! {
         <section class="card" aria-labelledby="du-lieu-mau">

@@ -1,9 +1,9 @@
-//! Where the data lives, how full localStorage is, whether the browser keeps it, and a raw
-//! backup download.
+//! Where the data lives, how much of the browser's storage quota it uses, whether the browser
+//! keeps it, and a backup download.
 
 use crate::domain::format;
-use crate::domain::storage::{human_bytes, LOCAL_STORAGE_LIMIT, WARN_SHARE};
-use crate::store::quota::{self, Estimate, Persistence};
+use crate::domain::storage::{human_bytes, WARN_SHARE};
+use crate::store::quota::{self, Persistence};
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
@@ -25,11 +25,7 @@ fn used_share(share: f64) -> String {
 pub fn StorageInfo() -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
-    // Re-measured after every save (the store's data is the dependency).
-    let usage = Memo::new(move |_| {
-        store.with(|_| ());
-        quota::local_use()
-    });
+    let usage = quota::watch_usage(store);
     let meter_id = next_id("bo-nho");
 
     view! {
@@ -41,13 +37,13 @@ pub fn StorageInfo() -> impl IntoView {
             </p>
             {move || match usage.get() {
                 None => {
-                    view! { <p>"Không đọc được bộ nhớ cục bộ của trình duyệt."</p> }.into_any()
+                    view! { <p>"Trình duyệt này không cho biết dung lượng đã dùng."</p> }.into_any()
                 }
                 Some(u) => {
                     let share = u.share();
                     view! {
                         <div class="field">
-                            <label for=meter_id.clone()>"Bộ nhớ cục bộ đã dùng"</label>
+                            <label for=meter_id.clone()>"Bộ nhớ đã dùng"</label>
                             // Whole percents: formatting an f64 with `to_string` would pull
                             // Rust's float printing (tens of KB) into the wasm.
                             <meter
@@ -66,18 +62,10 @@ pub fn StorageInfo() -> impl IntoView {
                             "Đã dùng "
                             <strong>{used_share(share)}</strong>
                             {format!(
-                                " giới hạn của bộ nhớ cục bộ: {} trên khoảng {} ký tự mà trình duyệt cho mỗi trang (khoảng {}). ",
-                                format::integer(u.total as i64),
-                                format::integer(LOCAL_STORAGE_LIMIT as i64),
-                                human_bytes(LOCAL_STORAGE_LIMIT as f64 * 2.0),
+                                " hạn mức lưu trữ mà trình duyệt cho trang này: {} trên {} (gồm dữ liệu và bản lưu ngoại tuyến của ứng dụng).",
+                                human_bytes(u.usage),
+                                human_bytes(u.quota),
                             )}
-                            {(u.others() > 0)
-                                .then(|| {
-                                    format!(
-                                        "Trong đó dữ liệu Thi đua chiếm {} ký tự; phần còn lại là của trang khác cùng nguồn (ví dụ trang khác mở từ tệp trên máy).",
-                                        format::integer(u.app as i64),
-                                    )
-                                })}
                         </p>
                         {u.nearly_full().then(|| view! {
                             <p class="banner warn" role="alert">
@@ -94,7 +82,6 @@ pub fn StorageInfo() -> impl IntoView {
                 }
             }}
             <PersistenceStatus />
-            <DiskEstimate />
             <p>
                 "Bản một tệp (mở tệp thidua.html trên máy) và bản mở qua địa chỉ web giữ dữ liệu riêng. "
                 "Muốn chuyển dữ liệu giữa hai bản: xuất dữ liệu ra tệp ở bản này rồi nhập tệp đó ở bản kia (trang Dữ liệu)."
@@ -146,27 +133,5 @@ fn PersistenceStatus() -> impl IntoView {
                 "Đề nghị trình duyệt giữ dữ liệu"
             </button>
         </Show>
-    }
-}
-
-/// The origin's whole disk use against its quota, where the browser tells: it includes the
-/// offline copy of the app, and its quota is far larger than localStorage's limit.
-#[component]
-fn DiskEstimate() -> impl IntoView {
-    let estimate = RwSignal::new(None::<Estimate>);
-    spawn_local(async move { estimate.set(quota::estimate().await) });
-    move || {
-        estimate.get().map(|e| {
-            view! {
-                <p class="hint">
-                    {format!(
-                        "Toàn bộ dung lượng trang này dùng trên máy (gồm cả bản lưu ngoại tuyến của ứng dụng): {} trên hạn mức {}. \
-                         Giới hạn cần để ý là giới hạn của bộ nhớ cục bộ ở trên.",
-                        human_bytes(e.usage),
-                        human_bytes(e.quota),
-                    )}
-                </p>
-            }
-        })
     }
 }

@@ -1,8 +1,7 @@
-//! "Hoàn tác lần nhập gần nhất": puts back the data exactly as it was before the last import.
+//! "Hoàn tác lần nhập gần nhất": puts back every record the last import wrote, as it was before.
 
 use super::import::ImportState;
 use super::text;
-use crate::store::undo;
 use crate::ui::use_store;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
@@ -15,21 +14,23 @@ pub fn UndoPanel() -> impl IntoView {
         let Some(copy) = state.undo.get_untracked() else {
             return;
         };
-        match store.restore_text(copy.previous.clone()) {
-            Ok(()) => {
-                let _ = undo::clear();
-                state.undo.set(None);
-                state.pending.set(None);
-                state.notice.set(Some(Notice::Done(format!(
-                    "Đã hoàn tác lần nhập tệp \"{}\": dữ liệu trở lại như trước lúc {}.",
-                    copy.file_name,
-                    text::date_time(copy.imported_at)
-                ))));
+        leptos::task::spawn_local(async move {
+            match store.undo_import().await {
+                Ok(()) => {
+                    state.undo.set(None);
+                    state.pending.set(None);
+                    state.notice.set(Some(Notice::Done(format!(
+                        "Đã hoàn tác lần nhập tệp \"{}\": các bản ghi tệp đó đã ghi trở lại như trước lúc {}.",
+                        copy.file_name,
+                        text::date_time(copy.imported_at)
+                    ))));
+                }
+                Err(problem) => state.notice.set(Some(Notice::Failed(format!(
+                    "Không hoàn tác được ({}); dữ liệu hiện tại giữ nguyên.",
+                    crate::ui::app::save_problem_text(&problem)
+                )))),
             }
-            Err(problem) => state.notice.set(Some(Notice::Failed(format!(
-                "Không hoàn tác được ({problem:?}); dữ liệu hiện tại giữ nguyên."
-            )))),
-        }
+        });
     };
     move || {
         state.undo.get().map(|copy| {
@@ -38,7 +39,7 @@ pub fn UndoPanel() -> impl IntoView {
                     <h2 id="hoan-tac">"Hoàn tác"</h2>
                     <p>
                         {format!(
-                            "Lần nhập gần nhất: tệp \"{}\" lúc {}. Hoàn tác sẽ đưa dữ liệu về đúng như trước lần nhập đó; mọi thay đổi sau đó cũng mất.",
+                            "Lần nhập gần nhất: tệp \"{}\" lúc {}. Hoàn tác sẽ đưa mọi bản ghi mà lần nhập đó đã ghi về đúng như trước; thay đổi sau đó trên chính các bản ghi này cũng mất, các bản ghi khác giữ nguyên.",
                             copy.file_name,
                             text::date_time(copy.imported_at),
                         )}

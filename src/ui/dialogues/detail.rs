@@ -172,24 +172,28 @@ fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
     let page_notice = expect_context::<PageNotice>().0;
     let confirm = move |_| {
         let id = id.clone();
-        let result = store.commit(|data, stamp| {
-            crate::domain::record::found(delete_with_proposals(
-                &mut data.dialogues,
-                &mut data.proposals,
-                &id,
-                stamp,
-            ))
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    crate::domain::record::found(delete_with_proposals(
+                        &mut data.dialogues,
+                        &mut data.proposals,
+                        &id,
+                        stamp,
+                    ))
+                })
+                .await;
+            page_notice.set(match result {
+                Ok(()) => Some(Notice::Done(
+                    "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
+                )),
+                Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
+                    Some(Notice::Failed(text::NOT_FOUND.into()))
+                }
+                Err(other) => Notice::from_commit(&other),
+            });
+            go(&Page::Dialogues.href());
         });
-        page_notice.set(match result {
-            Ok(()) => Some(Notice::Done(
-                "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
-            )),
-            Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
-                Some(Notice::Failed(text::NOT_FOUND.into()))
-            }
-            Err(other) => Notice::from_commit(&other),
-        });
-        go(&Page::Dialogues.href());
     };
     view! {
         <ConfirmDelete

@@ -141,35 +141,40 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         };
         let new_id = crate::store::browser::new_id();
         let id = editing_id.clone().unwrap_or_else(|| new_id.clone());
-        let result = store.commit(|data, stamp| match &editing_id {
-            Some(id) => dialogue::update(&mut data.dialogues, &data.units, id, draft, stamp),
-            None => dialogue::add(&mut data.dialogues, &data.units, new_id, draft, stamp),
-        });
-        match result {
-            Ok(()) => {
-                let what = if editing_id.is_some() {
-                    "Đã lưu thay đổi của cuộc đối thoại."
-                } else {
-                    "Đã ghi cuộc đối thoại. Có thể thêm các kiến nghị ngay bên dưới."
-                };
-                page_notice.set(Some(Notice::Done(what.into())));
-                go(&super::dialogue_href(&id));
-            }
-            Err(CommitError::Invalid(refused)) => {
-                for error in &refused {
-                    let message = text::dialogue_error(error);
-                    match error.field() {
-                        Some(field) => errors.add(field, message),
-                        None => {
-                            notice.set(Some(Notice::Failed(message)));
-                            return;
+        let editing_id = editing_id.clone();
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| match &editing_id {
+                    Some(id) => dialogue::update(&mut data.dialogues, &data.units, id, draft, stamp),
+                    None => dialogue::add(&mut data.dialogues, &data.units, new_id, draft, stamp),
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    let what = if editing_id.is_some() {
+                        "Đã lưu thay đổi của cuộc đối thoại."
+                    } else {
+                        "Đã ghi cuộc đối thoại. Có thể thêm các kiến nghị ngay bên dưới."
+                    };
+                    page_notice.set(Some(Notice::Done(what.into())));
+                    go(&super::dialogue_href(&id));
+                }
+                Err(CommitError::Invalid(refused)) => {
+                    for error in &refused {
+                        let message = text::dialogue_error(error);
+                        match error.field() {
+                            Some(field) => errors.add(field, message),
+                            None => {
+                                notice.set(Some(Notice::Failed(message)));
+                                return;
+                            }
                         }
                     }
+                    errors.refuse_if_any(notice);
                 }
-                errors.refuse_if_any(notice);
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     let title = if editing.is_some() {

@@ -116,54 +116,59 @@ pub fn ProposalForm(
             resolved_on: resolved,
         };
         let shown = draft.content.trim().to_string();
-        let result = store.commit(|data, stamp| match &editing_id {
-            Some(id) => proposal::update(&mut data.proposals, &data.dialogues, id, draft, stamp),
-            None => proposal::add(
-                &mut data.proposals,
-                &data.dialogues,
-                crate::store::browser::new_id(),
-                draft,
-                stamp,
-            ),
-        });
-        match result {
-            Ok(()) => {
-                let verb = if editing_id.is_some() {
-                    "Đã lưu thay đổi của kiến nghị"
-                } else {
-                    "Đã thêm kiến nghị"
-                };
-                let message = Some(Notice::Done(format!("{verb} \"{shown}\".")));
-                if editing_id.is_none() {
-                    notice.set(message);
-                    reset();
-                } else {
-                    page_notice.set(message);
-                }
-                if let Some(done) = done {
-                    done.run(());
-                }
-            }
-            Err(CommitError::Invalid(refused)) => {
-                for error in &refused {
-                    let message = text::proposal_error(error);
-                    match error.field() {
-                        Some(
-                            field @ (ProposalField::Content
-                            | ProposalField::DirectiveDate
-                            | ProposalField::Deadline
-                            | ProposalField::ResolvedOn),
-                        ) => errors.add(field, message),
-                        _ => {
-                            notice.set(Some(Notice::Failed(message)));
-                            return;
-                        }
+        let editing_id = editing_id.clone();
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| match &editing_id {
+                    Some(id) => proposal::update(&mut data.proposals, &data.dialogues, id, draft, stamp),
+                    None => proposal::add(
+                        &mut data.proposals,
+                        &data.dialogues,
+                        crate::store::browser::new_id(),
+                        draft,
+                        stamp,
+                    ),
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    let verb = if editing_id.is_some() {
+                        "Đã lưu thay đổi của kiến nghị"
+                    } else {
+                        "Đã thêm kiến nghị"
+                    };
+                    let message = Some(Notice::Done(format!("{verb} \"{shown}\".")));
+                    if editing_id.is_none() {
+                        notice.set(message);
+                        reset();
+                    } else {
+                        page_notice.set(message);
+                    }
+                    if let Some(done) = done {
+                        done.run(());
                     }
                 }
-                errors.refuse_if_any(notice);
+                Err(CommitError::Invalid(refused)) => {
+                    for error in &refused {
+                        let message = text::proposal_error(error);
+                        match error.field() {
+                            Some(
+                                field @ (ProposalField::Content
+                                | ProposalField::DirectiveDate
+                                | ProposalField::Deadline
+                                | ProposalField::ResolvedOn),
+                            ) => errors.add(field, message),
+                            _ => {
+                                notice.set(Some(Notice::Failed(message)));
+                                return;
+                            }
+                        }
+                    }
+                    errors.refuse_if_any(notice);
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     let title = if editing.is_some() {

@@ -154,35 +154,41 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
             on: day,
             note: note.get_untracked(),
         };
-        let result = store.commit(|data, stamp| {
-            change_status_by_id(&mut data.proposals, &data.dialogues, &id, update, stamp)
-        });
-        match result {
-            Ok(()) => {
-                // The form is redrawn with the new current status; the page line keeps the news.
-                expect_context::<PageNotice>().0.set(Some(Notice::Done(format!(
-                    "Đã chuyển kiến nghị sang \"{}\" từ ngày {}.",
-                    text::status_name(to),
-                    format::date(day)
-                ))));
-            }
-            Err(CommitError::Invalid(refused)) => {
-                for error in &refused {
-                    let message = text::proposal_error(error);
-                    match error.field() {
-                        Some(field @ (ProposalField::Status | ProposalField::StatusDate)) => {
-                            errors.add(field, message)
-                        }
-                        _ => {
-                            notice.set(Some(Notice::Failed(message)));
-                            return;
+        let id = id.clone();
+        let page_notice = expect_context::<PageNotice>().0;
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    change_status_by_id(&mut data.proposals, &data.dialogues, &id, update, stamp)
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    // The form is redrawn with the new current status; the page line keeps the news.
+                    page_notice.set(Some(Notice::Done(format!(
+                        "Đã chuyển kiến nghị sang \"{}\" từ ngày {}.",
+                        text::status_name(to),
+                        format::date(day)
+                    ))));
+                }
+                Err(CommitError::Invalid(refused)) => {
+                    for error in &refused {
+                        let message = text::proposal_error(error);
+                        match error.field() {
+                            Some(field @ (ProposalField::Status | ProposalField::StatusDate)) => {
+                                errors.add(field, message)
+                            }
+                            _ => {
+                                notice.set(Some(Notice::Failed(message)));
+                                return;
+                            }
                         }
                     }
+                    errors.refuse_if_any(notice);
                 }
-                errors.refuse_if_any(notice);
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
     view! {
         <form class="inline-form" on:submit=submit aria-label="Cập nhật trạng thái kiến nghị" novalidate>
@@ -207,17 +213,22 @@ fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
     let page_notice = expect_context::<PageNotice>().0;
     let confirm = move |_| {
         let id = id.clone();
-        let result = store.commit(|data, stamp| {
-            crate::domain::record::found(record::delete(&mut data.proposals, &id, stamp))
+        let dialogue_id = dialogue_id.clone();
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    crate::domain::record::found(record::delete(&mut data.proposals, &id, stamp))
+                })
+                .await;
+            page_notice.set(match result {
+                Ok(()) => Some(Notice::Done("Đã xóa kiến nghị.".into())),
+                Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
+                    Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into()))
+                }
+                Err(other) => Notice::from_commit(&other),
+            });
+            super::go(&super::dialogue_href(&dialogue_id));
         });
-        page_notice.set(match result {
-            Ok(()) => Some(Notice::Done("Đã xóa kiến nghị.".into())),
-            Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
-                Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into()))
-            }
-            Err(other) => Notice::from_commit(&other),
-        });
-        super::go(&super::dialogue_href(&dialogue_id));
     };
     view! {
         <ConfirmDelete

@@ -173,80 +173,84 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         let shown = draft.number.trim().to_string();
         let id = editing_id.clone().unwrap_or_else(new_id);
         let is_edit = editing_id.is_some();
-        let result = store.commit(|data, stamp| {
-            if is_edit {
-                prog::update(
-                    &mut data.programmes,
-                    &data.units,
-                    &data.reviews,
-                    &id,
-                    draft,
-                    stamp,
-                )
-            } else {
-                prog::add(
-                    &mut data.programmes,
-                    &data.units,
-                    &data.reviews,
-                    id.clone(),
-                    draft,
-                    stamp,
-                )
-            }
-        });
-        match result {
-            Ok(()) => {
-                let verb = if is_edit {
-                    "Đã lưu thay đổi của"
-                } else {
-                    "Đã thêm"
-                };
-                let target = programme_href(&id);
-                flash.show_at(&target, Notice::Done(format!("{verb} chương trình số {shown}.")));
-                go(&target);
-            }
-            Err(CommitError::Invalid(errs)) => {
-                let title_of = |area_id: &str| {
-                    titles
-                        .get(area_id)
-                        .cloned()
-                        .unwrap_or_else(|| area_id.to_string())
-                };
-                let mut general = Vec::new();
-                for e in &errs {
-                    let message = text::programme_error(e, title_of);
-                    match e.field() {
-                        // Both years as a whole: shown on "Đến năm", the one to correct.
-                        Some(ProgrammeField::Period) => errors.add(ProgrammeField::ToYear, message),
-                        Some(f) => errors.add(f, message),
-                        None => general.push(message),
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    if is_edit {
+                        prog::update(
+                            &mut data.programmes,
+                            &data.units,
+                            &data.reviews,
+                            &id,
+                            draft,
+                            stamp,
+                        )
+                    } else {
+                        prog::add(
+                            &mut data.programmes,
+                            &data.units,
+                            &data.reviews,
+                            id.clone(),
+                            draft,
+                            stamp,
+                        )
+                    }
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    let verb = if is_edit {
+                        "Đã lưu thay đổi của"
+                    } else {
+                        "Đã thêm"
+                    };
+                    let target = programme_href(&id);
+                    flash.show_at(&target, Notice::Done(format!("{verb} chương trình số {shown}.")));
+                    go(&target);
+                }
+                Err(CommitError::Invalid(errs)) => {
+                    let title_of = |area_id: &str| {
+                        titles
+                            .get(area_id)
+                            .cloned()
+                            .unwrap_or_else(|| area_id.to_string())
+                    };
+                    let mut general = Vec::new();
+                    for e in &errs {
+                        let message = text::programme_error(e, title_of);
+                        match e.field() {
+                            // Both years as a whole: shown on "Đến năm", the one to correct.
+                            Some(ProgrammeField::Period) => errors.add(ProgrammeField::ToYear, message),
+                            Some(f) => errors.add(f, message),
+                            None => general.push(message),
+                        }
+                    }
+                    let summary = if general.is_empty() {
+                        Notice::FIX_MARKED.to_string()
+                    } else {
+                        general.join(" ")
+                    };
+                    crate::ui::widgets::focus::first_invalid();
+                    if errs.iter().any(|e: &ProgrammeError| {
+                        matches!(
+                            e.field(),
+                            Some(
+                                ProgrammeField::AreaNumber(_)
+                                    | ProgrammeField::AreaTitle(_)
+                                    | ProgrammeField::AreaMeasures(_)
+                            )
+                        )
+                    }) {
+                        notice.set(Some(Notice::Failed(format!(
+                            "{summary} Xem cả các nội dung phối hợp bên dưới."
+                        ))));
+                    } else {
+                        notice.set(Some(Notice::Failed(summary)));
                     }
                 }
-                let summary = if general.is_empty() {
-                    Notice::FIX_MARKED.to_string()
-                } else {
-                    general.join(" ")
-                };
-                crate::ui::widgets::focus::first_invalid();
-                if errs.iter().any(|e: &ProgrammeError| {
-                    matches!(
-                        e.field(),
-                        Some(
-                            ProgrammeField::AreaNumber(_)
-                                | ProgrammeField::AreaTitle(_)
-                                | ProgrammeField::AreaMeasures(_)
-                        )
-                    )
-                }) {
-                    notice.set(Some(Notice::Failed(format!(
-                        "{summary} Xem cả các nội dung phối hợp bên dưới."
-                    ))));
-                } else {
-                    notice.set(Some(Notice::Failed(summary)));
-                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     let heading = if editing.is_some() {

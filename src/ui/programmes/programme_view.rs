@@ -35,32 +35,37 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
         let id = id.clone();
         move |_| {
             let number = found.get_untracked().map(|p| p.number).unwrap_or_default();
-            let result = store.commit(|data, stamp| {
-                crate::domain::record::found(delete_with_reviews(
-                    &mut data.programmes,
-                    &mut data.reviews,
-                    &id,
-                    stamp,
-                ))
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                let result = store
+                    .commit(|data, stamp| {
+                        crate::domain::record::found(delete_with_reviews(
+                            &mut data.programmes,
+                            &mut data.reviews,
+                            &id,
+                            stamp,
+                        ))
+                    })
+                    .await;
+                match result {
+                    Ok(()) => {
+                        let target = list_href();
+                        flash.show_at(
+                            &target,
+                            Notice::Done(format!(
+                                "Đã xóa chương trình số {number} và các đánh giá hằng năm của nó."
+                            )),
+                        );
+                        go(&target);
+                    }
+                    Err(crate::store::CommitError::Invalid(crate::domain::record::NotFound)) => {
+                        notice.set(Some(Notice::Failed(
+                            "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                        )))
+                    }
+                    Err(other) => notice.set(Notice::from_commit(&other)),
+                }
             });
-            match result {
-                Ok(()) => {
-                    let target = list_href();
-                    flash.show_at(
-                        &target,
-                        Notice::Done(format!(
-                            "Đã xóa chương trình số {number} và các đánh giá hằng năm của nó."
-                        )),
-                    );
-                    go(&target);
-                }
-                Err(crate::store::CommitError::Invalid(crate::domain::record::NotFound)) => {
-                    notice.set(Some(Notice::Failed(
-                        "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                    )))
-                }
-                Err(other) => notice.set(Notice::from_commit(&other)),
-            }
         }
     };
 

@@ -153,40 +153,46 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 limitations: super::text::lines(&limitations.get_untracked()),
                 next_tasks: super::text::lines(&next_tasks.get_untracked()),
             };
-            let result = store.commit(|data, stamp| match &editing {
-                Some(id) => rev::update(&mut data.reviews, &data.programmes, id, draft, stamp),
-                None => rev::add(&mut data.reviews, &data.programmes, new_id(), draft, stamp),
-            });
-            match result {
-                Ok(()) => {
-                    let target = programme_href(&programme_id);
-                    flash.show_at(&target, Notice::Done(format!("Đã lưu đánh giá năm {year}.")));
-                    go(&target);
-                }
-                Err(CommitError::Invalid(errs)) => {
-                    let mut general = Vec::new();
-                    for e in &errs {
-                        let message = text::review_error(e);
-                        match e.field() {
-                            Some(ReviewField::HeldOn) => errors.add(ReviewField::HeldOn, message),
-                            // The domain counts the results given; the form shows every area.
-                            Some(ReviewField::Result(k)) => match chosen.get(k) {
-                                Some((input, _)) => errors.add(ReviewField::Result(*input), message),
-                                None => general.push(message),
-                            },
-                            _ => general.push(message),
-                        }
+            let editing = editing.clone();
+            let programme_id = programme_id.clone();
+            leptos::task::spawn_local(async move {
+                let result = store
+                    .commit(|data, stamp| match &editing {
+                        Some(id) => rev::update(&mut data.reviews, &data.programmes, id, draft, stamp),
+                        None => rev::add(&mut data.reviews, &data.programmes, new_id(), draft, stamp),
+                    })
+                    .await;
+                match result {
+                    Ok(()) => {
+                        let target = programme_href(&programme_id);
+                        flash.show_at(&target, Notice::Done(format!("Đã lưu đánh giá năm {year}.")));
+                        go(&target);
                     }
-                    let text = if general.is_empty() {
-                        Notice::FIX_MARKED.to_string()
-                    } else {
-                        general.join(" ")
-                    };
-                    notice.set(Some(Notice::Failed(text)));
-                    crate::ui::widgets::focus::first_invalid();
+                    Err(CommitError::Invalid(errs)) => {
+                        let mut general = Vec::new();
+                        for e in &errs {
+                            let message = text::review_error(e);
+                            match e.field() {
+                                Some(ReviewField::HeldOn) => errors.add(ReviewField::HeldOn, message),
+                                // The domain counts the results given; the form shows every area.
+                                Some(ReviewField::Result(k)) => match chosen.get(k) {
+                                    Some((input, _)) => errors.add(ReviewField::Result(*input), message),
+                                    None => general.push(message),
+                                },
+                                _ => general.push(message),
+                            }
+                        }
+                        let text = if general.is_empty() {
+                            Notice::FIX_MARKED.to_string()
+                        } else {
+                            general.join(" ")
+                        };
+                        notice.set(Some(Notice::Failed(text)));
+                        crate::ui::widgets::focus::first_invalid();
+                    }
+                    Err(other) => notice.set(Notice::from_commit(&other)),
                 }
-                Err(other) => notice.set(Notice::from_commit(&other)),
-            }
+            });
         }
     };
 
@@ -195,20 +201,27 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         let programme_id = programme_id.clone();
         move |_| {
             let Some(id) = editing.clone() else { return };
-            let result = store.commit(|data, stamp| {
-                crate::domain::record::found(rev::delete(&mut data.reviews, &id, stamp))
-            });
-            match result {
-                Ok(()) => {
-                    let target = programme_href(&programme_id);
-                    flash.show_at(&target, Notice::Done(format!("Đã xóa đánh giá năm {year}.")));
-                    go(&target);
+            let programme_id = programme_id.clone();
+            leptos::task::spawn_local(async move {
+                let result = store
+                    .commit(|data, stamp| {
+                        crate::domain::record::found(rev::delete(&mut data.reviews, &id, stamp))
+                    })
+                    .await;
+                match result {
+                    Ok(()) => {
+                        let target = programme_href(&programme_id);
+                        flash.show_at(&target, Notice::Done(format!("Đã xóa đánh giá năm {year}.")));
+                        go(&target);
+                    }
+                    Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
+                        notice.set(Some(Notice::Failed(
+                            "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                        )))
+                    }
+                    Err(other) => notice.set(Notice::from_commit(&other)),
                 }
-                Err(CommitError::Invalid(crate::domain::record::NotFound)) => notice.set(Some(
-                    Notice::Failed("Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()),
-                )),
-                Err(other) => notice.set(Notice::from_commit(&other)),
-            }
+            });
         }
     };
 

@@ -234,54 +234,59 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
         }
         let draft = ind::IndicatorsDraft { figures, extra };
         let uid = unit_id.clone();
-        let result = store.commit(move |data, stamp| {
-            ind::save(
-                &mut data.indicators,
-                crate::store::browser::new_id(),
-                &uid,
-                year,
-                draft,
-                stamp,
-            )
-        });
-        let name = unit_name.clone();
-        match result {
-            Ok(warnings) => {
-                let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
-                notice.set(Some(Notice::Done(
-                    format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" "))
-                        .trim()
-                        .to_string(),
-                )));
-            }
-            Err(CommitError::Invalid(issues)) => {
-                fields.with_value(|fs| {
-                    for issue in issues.iter().filter(|i| !i.is_warning()) {
-                        let message = Some(text::indicator_issue(issue));
-                        if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
-                            f.error.set(message);
-                        } else if let K::Custom(key) = issue.field() {
-                            // A missing name goes on the name field; the rest on the value.
-                            let on_name = matches!(
-                                issue,
-                                ind::IndicatorIssue::ExtraNameRequired { .. }
-                                    | ind::IndicatorIssue::ExtraKeyRequired
-                            );
-                            for row in extras
-                                .get_untracked()
-                                .iter()
-                                .filter(|r| r.key.get_untracked().trim() == key)
-                            {
-                                let target = if on_name { row.name_error } else { row.error };
-                                target.set(message.clone());
+        let unit_name = unit_name.clone();
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(move |data, stamp| {
+                    ind::save(
+                        &mut data.indicators,
+                        crate::store::browser::new_id(),
+                        &uid,
+                        year,
+                        draft,
+                        stamp,
+                    )
+                })
+                .await;
+            let name = unit_name.clone();
+            match result {
+                Ok(warnings) => {
+                    let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
+                    notice.set(Some(Notice::Done(
+                        format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" "))
+                            .trim()
+                            .to_string(),
+                    )));
+                }
+                Err(CommitError::Invalid(issues)) => {
+                    fields.with_value(|fs| {
+                        for issue in issues.iter().filter(|i| !i.is_warning()) {
+                            let message = Some(text::indicator_issue(issue));
+                            if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
+                                f.error.set(message);
+                            } else if let K::Custom(key) = issue.field() {
+                                // A missing name goes on the name field; the rest on the value.
+                                let on_name = matches!(
+                                    issue,
+                                    ind::IndicatorIssue::ExtraNameRequired { .. }
+                                        | ind::IndicatorIssue::ExtraKeyRequired
+                                );
+                                for row in extras
+                                    .get_untracked()
+                                    .iter()
+                                    .filter(|r| r.key.get_untracked().trim() == key)
+                                {
+                                    let target = if on_name { row.name_error } else { row.error };
+                                    target.set(message.clone());
+                                }
                             }
                         }
-                    }
-                });
-                notice.set(Some(Notice::refused()));
+                    });
+                    notice.set(Some(Notice::refused()));
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     view! {

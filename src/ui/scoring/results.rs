@@ -227,24 +227,33 @@ pub fn ResultsTab() -> impl IntoView {
     }
 }
 
-/// Saves one change to the cluster-year made at the conference; the notice to show.
-fn save_cluster(c: &Cluster, change: impl FnOnce(&mut ClusterDraft), done: String) -> Option<Notice> {
+/// Saves one change to the cluster-year made at the conference and shows how it went.
+fn save_cluster(
+    c: &Cluster,
+    change: impl FnOnce(&mut ClusterDraft),
+    done: String,
+    notice: RwSignal<Option<Notice>>,
+) {
     let store = use_store();
     let mut draft = ClusterDraft::from_cluster(c);
     change(&mut draft);
-    let result = store
-        .commit(|data, stamp| cluster::update(&mut data.clusters, &c.meta.id, draft, &data.units, stamp));
-    match result {
-        Ok(()) => Some(Notice::Done(done)),
-        Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
-            errors
-                .iter()
-                .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }))),
-        Err(other) => Notice::from_commit(&other),
-    }
+    let id = c.meta.id.clone();
+    leptos::task::spawn_local(async move {
+        let result = store
+            .commit(|data, stamp| cluster::update(&mut data.clusters, &id, draft, &data.units, stamp))
+            .await;
+        notice.set(match result {
+            Ok(()) => Some(Notice::Done(done)),
+            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
+                errors
+                    .iter()
+                    .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }))),
+            Err(other) => Notice::from_commit(&other),
+        });
+    });
 }
 
 /// The conference elects next year's head (Cụm trưởng năm sau); recorded on this cluster-year and
@@ -279,7 +288,7 @@ fn NextHead() -> impl IntoView {
             ),
             None => "Đã xóa kết quả bầu Cụm trưởng năm sau.".into(),
         };
-        notice.set(save_cluster(&c, |draft| draft.next_head_id = pick, done));
+        save_cluster(&c, |draft| draft.next_head_id = pick, done, notice);
     };
     view! {
         <form class="card" on:submit=save aria-label="Bầu Cụm trưởng năm sau">
@@ -351,11 +360,12 @@ fn VoteOrder() -> impl IntoView {
                 return;
             }
         };
-        notice.set(save_cluster(
+        save_cluster(
             &c,
             |draft| draft.vote_order = order,
             "Đã ghi kết quả bỏ phiếu; bảng xếp hạng đã cập nhật.".into(),
-        ));
+            notice,
+        );
     };
     view! {
         <form class="card" on:submit=save aria-label="Kết quả bỏ phiếu">
@@ -390,42 +400,47 @@ fn CloseResults() -> impl IntoView {
         let Some(c) = cluster.get_untracked() else { return };
         let by = actor.get_untracked();
         let id = c.meta.id.clone();
-        let result = store.commit(|data, stamp| {
-            let cards = &data.scorecards;
-            let c = crate::domain::record::find_mut(&mut data.clusters, &id).ok_or(ClosingError::NotFound)?;
-            closing::close(c, cards, &by, stamp)
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    let cards = &data.scorecards;
+                    let c = crate::domain::record::find_mut(&mut data.clusters, &id)
+                        .ok_or(ClosingError::NotFound)?;
+                    closing::close(c, cards, &by, stamp)
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    actor.set(String::new());
+                    notice.set(Some(Notice::Done(format!(
+                        "Đã chốt kết quả {} năm {}.",
+                        c.name, c.year
+                    ))));
+                }
+                Err(CommitError::Invalid(ClosingError::NotFound)) => notice.set(Some(Notice::Failed(
+                    "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                ))),
+                Err(CommitError::Invalid(ClosingError::ActorRequired)) => {
+                    actor_error.set(Some("Hãy ghi người chốt kết quả (họ tên hoặc chức vụ).".into()));
+                    crate::ui::widgets::focus::first_invalid();
+                }
+                Err(CommitError::Invalid(ClosingError::Unfinished(list))) => {
+                    let names = store.with_untracked(|d| {
+                        list.iter()
+                            .map(|u| match u.status {
+                                Some(s) => format!("{} ({})", d.unit_name(&u.unit_id), text::status(s)),
+                                None => format!("{} (chưa có phiếu)", d.unit_name(&u.unit_id)),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                    notice.set(Some(Notice::Failed(format!(
+                        "Chưa chốt được kết quả: còn phiếu chưa chốt của {names}."
+                    ))));
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
+            }
         });
-        match result {
-            Ok(()) => {
-                actor.set(String::new());
-                notice.set(Some(Notice::Done(format!(
-                    "Đã chốt kết quả {} năm {}.",
-                    c.name, c.year
-                ))));
-            }
-            Err(CommitError::Invalid(ClosingError::NotFound)) => notice.set(Some(Notice::Failed(
-                "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-            ))),
-            Err(CommitError::Invalid(ClosingError::ActorRequired)) => {
-                actor_error.set(Some("Hãy ghi người chốt kết quả (họ tên hoặc chức vụ).".into()));
-                crate::ui::widgets::focus::first_invalid();
-            }
-            Err(CommitError::Invalid(ClosingError::Unfinished(list))) => {
-                let names = store.with_untracked(|d| {
-                    list.iter()
-                        .map(|u| match u.status {
-                            Some(s) => format!("{} ({})", d.unit_name(&u.unit_id), text::status(s)),
-                            None => format!("{} (chưa có phiếu)", d.unit_name(&u.unit_id)),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                });
-                notice.set(Some(Notice::Failed(format!(
-                    "Chưa chốt được kết quả: còn phiếu chưa chốt của {names}."
-                ))));
-            }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
     };
     let by_name = move |office_id: &str| {
         store.with_untracked(|d| match &d.office {

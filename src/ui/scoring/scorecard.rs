@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 struct CardCtx {
+    store: crate::store::Store,
     card: Memo<Option<Scorecard>>,
     template: Memo<Option<ScoringTemplate>>,
     notice: RwSignal<Option<Notice>>,
@@ -29,18 +30,15 @@ struct CardCtx {
 impl CardCtx {
     /// Applies one change to the card; a refusal is shown next to its criterion, or as a notice.
     fn change(
-        &self,
+        self,
         done: Option<String>,
-        f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>,
-    ) -> bool {
-        match self.try_change(done, f) {
-            Ok(()) => true,
-            Err(Some(e)) => {
+        f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError> + 'static,
+    ) {
+        leptos::task::spawn_local(async move {
+            if let Err(Some(e)) = self.try_change(done, f).await {
                 self.notice.set(Some(Notice::Failed(self.message(&e))));
-                false
             }
-            Err(None) => false,
-        }
+        });
     }
 
     /// The message for a refusal, naming the criterion by code and name.
@@ -56,23 +54,25 @@ impl CardCtx {
 
     /// Like [`CardCtx::change`], but a refusal that belongs to no criterion is returned for the
     /// caller to show on its own field (`Err(None)`: already shown).
-    fn try_change(
-        &self,
+    async fn try_change(
+        self,
         done: Option<String>,
         f: impl FnOnce(&mut Scorecard, &ScoringTemplate, &Stamp) -> Result<(), ScorecardError>,
     ) -> Result<(), Option<ScorecardError>> {
-        let store = use_store();
+        let store = self.store;
         let (Some(card), Some(t)) = (self.card.get_untracked(), self.template.get_untracked()) else {
             return Err(None);
         };
         let id = card.meta.id.clone();
-        let result = store.commit(|data, stamp| {
-            let card = record::find_mut(&mut data.scorecards, &id).ok_or(ScorecardError::NotAllowed {
-                status: card.status,
-                action: sc::Action::EditNote,
-            })?;
-            f(card, &t, stamp)
-        });
+        let result = store
+            .commit(|data, stamp| {
+                let card = record::find_mut(&mut data.scorecards, &id).ok_or(ScorecardError::NotAllowed {
+                    status: card.status,
+                    action: sc::Action::EditNote,
+                })?;
+                f(card, &t, stamp)
+            })
+            .await;
         match result {
             Ok(()) => {
                 if let Some(message) = done {
@@ -110,6 +110,7 @@ pub fn ScorecardTab() -> impl IntoView {
         results.with(|r| r.as_ref()?.1.cards.iter().find(|c| c.card_id == id).cloned())
     });
     let ctx = CardCtx {
+        store,
         card,
         template,
         notice: RwSignal::new(None),
@@ -121,22 +122,26 @@ pub fn ScorecardTab() -> impl IntoView {
         let (Some(c), Some(u)) = (cluster.get_untracked(), unit.get_untracked()) else {
             return;
         };
-        let result = store.commit(|data, stamp| {
-            sc::create(
-                &mut data.scorecards,
-                crate::store::browser::new_id(),
-                &c.meta.id,
-                c.year,
-                &u,
-                stamp,
-            )
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    sc::create(
+                        &mut data.scorecards,
+                        crate::store::browser::new_id(),
+                        &c.meta.id,
+                        c.year,
+                        &u,
+                        stamp,
+                    )
+                })
+                .await;
+            match result {
+                Ok(()) => {}
+                // Another tab made it meanwhile: it shows now, nothing to say.
+                Err(CommitError::Invalid(sc::CardExists)) => {}
+                Err(e) => ctx.notice.set(Notice::from_commit(&e)),
+            }
         });
-        match result {
-            Ok(()) => {}
-            // Another tab made it meanwhile: it shows now, nothing to say.
-            Err(CommitError::Invalid(sc::CardExists)) => {}
-            Err(e) => ctx.notice.set(Notice::from_commit(&e)),
-        }
     };
 
     // Keyed on what the tab shows, not on the card itself: a change to one mark must not
@@ -181,19 +186,24 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         actor_error.set(None);
         let by = actor.get_untracked();
         let name = by.clone();
-        match ctx.try_change(
-            Some(format!("Đã {}.", label.to_lowercase())),
-            move |card, _, stamp| f(card, &by, stamp),
-        ) {
-            // The name stays for the next step; taken back by the form, it is not unsaved input.
-            Ok(()) => actor.set(name),
-            Err(Some(ScorecardError::ActorRequired)) => {
-                actor_error.set(Some(ctx.message(&ScorecardError::ActorRequired)));
-                crate::ui::widgets::focus::first_invalid();
+        leptos::task::spawn_local(async move {
+            let result = ctx
+                .try_change(
+                    Some(format!("Đã {}.", label.to_lowercase())),
+                    move |card, _, stamp| f(card, &by, stamp),
+                )
+                .await;
+            match result {
+                // The name stays for the next step; taken back by the form, it is not unsaved input.
+                Ok(()) => actor.set(name),
+                Err(Some(ScorecardError::ActorRequired)) => {
+                    actor_error.set(Some(ctx.message(&ScorecardError::ActorRequired)));
+                    crate::ui::widgets::focus::first_invalid();
+                }
+                Err(Some(e)) => ctx.notice.set(Some(Notice::Failed(ctx.message(&e)))),
+                Err(None) => {}
             }
-            Err(Some(e)) => ctx.notice.set(Some(Notice::Failed(ctx.message(&e)))),
-            Err(None) => {}
-        }
+        });
     };
     let step = move |label: &'static str, f: Step| {
         view! { <button type="button" on:click=move |_| take(label, f)>{label}</button> }
@@ -488,29 +498,33 @@ fn Reopen() -> impl IntoView {
         by_err.set(None);
         reason_err.set(None);
         let (b, r) = (by.get_untracked(), reason.get_untracked());
-        let result = ctx.try_change(
-            Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()),
-            |card, _, stamp| sc::reopen(card, &b, &r, stamp),
-        );
-        match result {
-            Ok(()) => {
-                by.set(String::new());
-                reason.set(String::new());
+        leptos::task::spawn_local(async move {
+            let result = ctx
+                .try_change(
+                    Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()),
+                    |card, _, stamp| sc::reopen(card, &b, &r, stamp),
+                )
+                .await;
+            match result {
+                Ok(()) => {
+                    by.set(String::new());
+                    reason.set(String::new());
+                }
+                Err(Some(e)) => {
+                    let field = match e {
+                        ScorecardError::ReopenerRequired => by_err,
+                        ScorecardError::ReasonRequired => reason_err,
+                        _ => {
+                            ctx.notice.set(Some(Notice::Failed(ctx.message(&e))));
+                            return;
+                        }
+                    };
+                    field.set(Some(ctx.message(&e)));
+                    crate::ui::widgets::focus::first_invalid();
+                }
+                Err(None) => {}
             }
-            Err(Some(e)) => {
-                let field = match e {
-                    ScorecardError::ReopenerRequired => by_err,
-                    ScorecardError::ReasonRequired => reason_err,
-                    _ => {
-                        ctx.notice.set(Some(Notice::Failed(ctx.message(&e))));
-                        return;
-                    }
-                };
-                field.set(Some(ctx.message(&e)));
-                crate::ui::widgets::focus::first_invalid();
-            }
-            Err(None) => {}
-        }
+        });
     };
     view! {
         <div class="reopen">

@@ -220,25 +220,29 @@ pub fn TemplateTab() -> impl IntoView {
     let create = move |from_previous: bool| {
         let Some(c) = cluster.get_untracked() else { return };
         let prev = previous.get_untracked();
-        let result = store.commit(|data, stamp| {
-            let id = crate::store::browser::new_id();
-            let t = match (from_previous, prev) {
-                (true, Some(p)) => tpl::copy_template(&p, id, c.meta.id.clone(), c.year, stamp),
-                _ => default_template(id, c.meta.id.clone(), c.year, stamp),
-            };
-            tpl::add(&mut data.templates, t)
-        });
-        notice.set(match result {
-            Ok(()) if from_previous => Some(Notice::Done(format!(
-                "Đã sao chép bảng điểm năm {} sang năm {}.",
-                c.year - 1,
-                c.year
-            ))),
-            Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
-            Err(CommitError::Invalid(tpl::TableExists)) => {
-                Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into()))
-            }
-            Err(other) => Notice::from_commit(&other),
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    let id = crate::store::browser::new_id();
+                    let t = match (from_previous, prev) {
+                        (true, Some(p)) => tpl::copy_template(&p, id, c.meta.id.clone(), c.year, stamp),
+                        _ => default_template(id, c.meta.id.clone(), c.year, stamp),
+                    };
+                    tpl::add(&mut data.templates, t)
+                })
+                .await;
+            notice.set(match result {
+                Ok(()) if from_previous => Some(Notice::Done(format!(
+                    "Đã sao chép bảng điểm năm {} sang năm {}.",
+                    c.year - 1,
+                    c.year
+                ))),
+                Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
+                Err(CommitError::Invalid(tpl::TableExists)) => {
+                    Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into()))
+                }
+                Err(other) => Notice::from_commit(&other),
+            });
         });
     };
 
@@ -357,33 +361,39 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             return;
         }
         let id = id.clone();
-        let result = store.commit(move |data, stamp| tpl::replace(&mut data.templates, &id, t, stamp));
-        match result {
-            Ok(warnings) => {
-                issues.set(warnings.iter().map(text::template_issue).collect());
-                notice.set(Some(Notice::Done(
-                    "Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into(),
-                )));
-            }
-            Err(CommitError::Invalid(tpl::ReplaceError::NotFound)) => notice.set(Some(Notice::Failed(
-                "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-            ))),
-            Err(CommitError::Invalid(tpl::ReplaceError::Invalid(found))) => {
-                for issue in &found {
-                    if let tpl::TemplateField::Criterion(cid) = issue.field() {
-                        if let Some(row) = rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid) {
-                            row.error.set(Some(text::template_issue(issue)));
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(move |data, stamp| tpl::replace(&mut data.templates, &id, t, stamp))
+                .await;
+            match result {
+                Ok(warnings) => {
+                    issues.set(warnings.iter().map(text::template_issue).collect());
+                    notice.set(Some(Notice::Done(
+                        "Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into(),
+                    )));
+                }
+                Err(CommitError::Invalid(tpl::ReplaceError::NotFound)) => notice.set(Some(Notice::Failed(
+                    "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                ))),
+                Err(CommitError::Invalid(tpl::ReplaceError::Invalid(found))) => {
+                    for issue in &found {
+                        if let tpl::TemplateField::Criterion(cid) = issue.field() {
+                            if let Some(row) =
+                                rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid)
+                            {
+                                row.error.set(Some(text::template_issue(issue)));
+                            }
                         }
                     }
+                    issues.set(found.iter().map(text::template_issue).collect());
+                    notice.set(Some(Notice::Failed(
+                        "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
+                    )));
+                    focus::element(FIRST_PROBLEM);
                 }
-                issues.set(found.iter().map(text::template_issue).collect());
-                notice.set(Some(Notice::Failed(
-                    "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
-                )));
-                focus::element(FIRST_PROBLEM);
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     let add_row = move |_| {

@@ -86,32 +86,36 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         };
         let shown_name = draft.name.trim().to_string();
         let editing_id = editing.get_untracked();
-        let result = store.commit(|data, stamp| match &editing_id {
-            Some(id) => units::update(&mut data.units, id, draft, stamp),
-            None => units::add(&mut data.units, crate::store::browser::new_id(), draft, stamp),
-        });
-        match result {
-            Ok(()) => {
-                let verb = if editing_id.is_some() {
-                    "Đã lưu thay đổi của"
-                } else {
-                    "Đã thêm"
-                };
-                notice.set(Some(Notice::Done(format!("{verb} đơn vị \"{shown_name}\"."))));
-                editing.set(None);
-                reset();
-            }
-            Err(CommitError::Invalid(refused)) => {
-                for error in &refused {
-                    match error.field() {
-                        Some(field) => errors.add(field, text::error_message(error)),
-                        None => notice.set(Some(Notice::Failed(text::error_message(error)))),
-                    }
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| match &editing_id {
+                    Some(id) => units::update(&mut data.units, id, draft, stamp),
+                    None => units::add(&mut data.units, crate::store::browser::new_id(), draft, stamp),
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    let verb = if editing_id.is_some() {
+                        "Đã lưu thay đổi của"
+                    } else {
+                        "Đã thêm"
+                    };
+                    notice.set(Some(Notice::Done(format!("{verb} đơn vị \"{shown_name}\"."))));
+                    editing.set(None);
+                    reset();
                 }
-                errors.refuse_if_any(notice);
+                Err(CommitError::Invalid(refused)) => {
+                    for error in &refused {
+                        match error.field() {
+                            Some(field) => errors.add(field, text::error_message(error)),
+                            None => notice.set(Some(Notice::Failed(text::error_message(error)))),
+                        }
+                    }
+                    errors.refuse_if_any(notice);
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     let title = move || {

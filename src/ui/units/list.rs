@@ -49,19 +49,23 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
 
     let set_archived = move |id: Id, name: String, archive: bool| {
-        let result = store.commit(|data, stamp| units::set_archived(&mut data.units, &id, archive, stamp));
-        notice.set(match result {
-            Ok(()) if archive => Some(Notice::Done(format!("Đã lưu trữ đơn vị \"{name}\"."))),
-            Ok(()) => Some(Notice::Done(format!("Đã khôi phục đơn vị \"{name}\"."))),
-            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(format!(
-                "Không khôi phục được \"{name}\": {}",
-                errors
-                    .iter()
-                    .map(text::error_message)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ))),
-            Err(other) => Notice::from_commit(&other),
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| units::set_archived(&mut data.units, &id, archive, stamp))
+                .await;
+            notice.set(match result {
+                Ok(()) if archive => Some(Notice::Done(format!("Đã lưu trữ đơn vị \"{name}\"."))),
+                Ok(()) => Some(Notice::Done(format!("Đã khôi phục đơn vị \"{name}\"."))),
+                Err(CommitError::Invalid(errors)) => Some(Notice::Failed(format!(
+                    "Không khôi phục được \"{name}\": {}",
+                    errors
+                        .iter()
+                        .map(text::error_message)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ))),
+                Err(other) => Notice::from_commit(&other),
+            });
         });
     };
 

@@ -93,40 +93,44 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             vote_order: previous.map(|c| c.vote_order).unwrap_or_default(),
         };
         let shown = format!("{} năm {}", draft.name.trim(), year_value);
-        let result = store.commit(|data, stamp| match &editing_id {
-            Some(id) => cluster::update(&mut data.clusters, id, draft, &data.units, stamp),
-            None => cluster::add(
-                &mut data.clusters,
-                crate::store::browser::new_id(),
-                draft,
-                &data.units,
-                stamp,
-            ),
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| match &editing_id {
+                    Some(id) => cluster::update(&mut data.clusters, id, draft, &data.units, stamp),
+                    None => cluster::add(
+                        &mut data.clusters,
+                        crate::store::browser::new_id(),
+                        draft,
+                        &data.units,
+                        stamp,
+                    ),
+                })
+                .await;
+            match result {
+                Ok(()) => {
+                    let verb = if editing_id.is_some() {
+                        "Đã lưu"
+                    } else {
+                        "Đã thêm"
+                    };
+                    notice.set(Some(Notice::Done(format!("{verb} {shown}."))));
+                    editing.set(None);
+                    reset();
+                }
+                Err(CommitError::Invalid(list)) => {
+                    store.with_untracked(|d| {
+                        for e in &list {
+                            errors.add(
+                                e.field().unwrap_or(ClusterField::Name),
+                                text::cluster_error(e, |id| d.unit_name(id)),
+                            );
+                        }
+                    });
+                    errors.refuse_if_any(notice);
+                }
+                Err(other) => notice.set(Notice::from_commit(&other)),
+            }
         });
-        match result {
-            Ok(()) => {
-                let verb = if editing_id.is_some() {
-                    "Đã lưu"
-                } else {
-                    "Đã thêm"
-                };
-                notice.set(Some(Notice::Done(format!("{verb} {shown}."))));
-                editing.set(None);
-                reset();
-            }
-            Err(CommitError::Invalid(list)) => {
-                store.with_untracked(|d| {
-                    for e in &list {
-                        errors.add(
-                            e.field().unwrap_or(ClusterField::Name),
-                            text::cluster_error(e, |id| d.unit_name(id)),
-                        );
-                    }
-                });
-                errors.refuse_if_any(notice);
-            }
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
     };
 
     let members_err = error_for(ClusterField::Members);

@@ -26,31 +26,40 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
         if !unsaved::may_leave() {
             return;
         }
-        let result = store.commit(|data, stamp| {
-            let id = cluster::add_next_year(&mut data.clusters, &c, crate::store::browser::new_id(), stamp)?;
-            let head = crate::domain::record::find(&data.clusters, &id)
-                .and_then(|n| n.head_id.as_ref())
-                .map(|h| data.unit_name(h));
-            Ok::<_, cluster::YearExists>((id, head))
-        });
-        match result {
-            Ok((id, head)) => {
-                notice.set(Some(Notice::Done(format!(
-                    "Đã tạo {} năm {} với các đơn vị thành viên cũ. Cụm trưởng đề xuất: {}. Có thể sửa ngay bên trên.",
+        leptos::task::spawn_local(async move {
+            let result = store
+                .commit(|data, stamp| {
+                    let id = cluster::add_next_year(
+                        &mut data.clusters,
+                        &c,
+                        crate::store::browser::new_id(),
+                        stamp,
+                    )?;
+                    let head = crate::domain::record::find(&data.clusters, &id)
+                        .and_then(|n| n.head_id.as_ref())
+                        .map(|h| data.unit_name(h));
+                    Ok::<_, cluster::YearExists>((id, head))
+                })
+                .await;
+            match result {
+                Ok((id, head)) => {
+                    notice.set(Some(Notice::Done(format!(
+                        "Đã tạo {} năm {} với các đơn vị thành viên cũ. Cụm trưởng đề xuất: {}. Có thể sửa ngay bên trên.",
+                        c.name,
+                        c.year + 1,
+                        head.unwrap_or_else(|| "chưa có".into())
+                    ))));
+                    editing.set(Some(id));
+                    focus::element("form[aria-label='Sửa cụm thi đua'] h3");
+                }
+                Err(CommitError::Invalid(_)) => notice.set(Some(Notice::Failed(format!(
+                    "{} năm {} đã có; không tạo thêm.",
                     c.name,
-                    c.year + 1,
-                    head.unwrap_or_else(|| "chưa có".into())
-                ))));
-                editing.set(Some(id));
-                focus::element("form[aria-label='Sửa cụm thi đua'] h3");
+                    c.year + 1
+                )))),
+                Err(other) => notice.set(Notice::from_commit(&other)),
             }
-            Err(CommitError::Invalid(_)) => notice.set(Some(Notice::Failed(format!(
-                "{} năm {} đã có; không tạo thêm.",
-                c.name,
-                c.year + 1
-            )))),
-            Err(other) => notice.set(Notice::from_commit(&other)),
-        }
+        });
     };
 
     view! {

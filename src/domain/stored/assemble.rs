@@ -1,0 +1,183 @@
+//! Stored texts back into `AppData`, refusing what cannot be read (the caller keeps it
+//! untouched and shows the recovery screen), and the download of exactly what is stored.
+
+use super::{parse_key, Head, StoredRecord};
+use crate::domain::data::AppData;
+use crate::domain::schema::{self, LoadError, Loaded, ShapeProblem, CURRENT_VERSION, MIGRATIONS};
+use crate::domain::sync::collections::{self as coll, Collection};
+use serde_json::{Map, Value};
+
+/// The data of a stored head and records. Nothing stored is an empty data set; records in a
+/// list come back in the order they were stored.
+pub fn assemble(head: Option<&str>, records: &[StoredRecord]) -> Result<Loaded, LoadError> {
+    let Some(head) = head else {
+        if records.is_empty() {
+            return Ok(Loaded {
+                data: AppData::default(),
+                migrated_from: None,
+            });
+        }
+        return Err(LoadError::WrongShape(ShapeProblem::MissingVersion));
+    };
+    let value: Value = serde_json::from_str(head).map_err(|e| LoadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let found = schema::schema_version(&value)?;
+    if found != CURRENT_VERSION {
+        // Newer: refused by the decoder. Older: migrated as the whole tree, as a file would be.
+        return schema::decode_value(whole_tree(value, records), CURRENT_VERSION, MIGRATIONS);
+    }
+    let head: Head = serde_json::from_value(value).map_err(|_| shape("head"))?;
+    let mut data = AppData {
+        schema_version: head.schema_version,
+        office: head.office,
+        sync: head.sync,
+        ..AppData::default()
+    };
+    for record in in_list_order(records) {
+        let (collection, _) = parse_key(&record.key).ok_or_else(|| shape(&record.key))?;
+        coll::push_stored(&mut data, collection, &record.json).map_err(|_| shape(&record.key))?;
+    }
+    Ok(Loaded {
+        data,
+        migrated_from: None,
+    })
+}
+
+fn shape(path: &str) -> LoadError {
+    LoadError::WrongShape(ShapeProblem::Record {
+        path: path.to_string(),
+    })
+}
+
+fn in_list_order(records: &[StoredRecord]) -> Vec<&StoredRecord> {
+    let rank = |r: &StoredRecord| {
+        parse_key(&r.key).map_or(usize::MAX, |(c, _)| {
+            Collection::ALL.iter().position(|x| *x == c).unwrap_or(usize::MAX)
+        })
+    };
+    let mut sorted: Vec<&StoredRecord> = records.iter().collect();
+    sorted.sort_by(|a, b| (rank(a), a.order, &a.key).cmp(&(rank(b), b.order, &b.key)));
+    sorted
+}
+
+/// The head and records as one tree in the shape of the stored text of earlier versions:
+/// a record that is not JSON stays there as its exact text.
+fn whole_tree(head: Value, records: &[StoredRecord]) -> Value {
+    let mut tree = match head {
+        Value::Object(map) => map,
+        other => {
+            let mut map = Map::new();
+            map.insert("head".into(), other);
+            map
+        }
+    };
+    let mut unknown = Map::new();
+    for record in in_list_order(records) {
+        let value = serde_json::from_str(&record.json).unwrap_or_else(|_| Value::String(record.json.clone()));
+        match parse_key(&record.key) {
+            Some((collection, _)) => {
+                let list = tree
+                    .entry(collection.key())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list {
+                    items.push(value);
+                }
+            }
+            None => {
+                unknown.insert(record.key.clone(), value);
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        tree.insert("unknown_records".into(), Value::Object(unknown));
+    }
+    Value::Object(tree)
+}
+
+/// Exactly what is stored, as one JSON text in the shape of an export's data, for the
+/// recovery screen's download. A head or record that is not JSON is kept as its text.
+pub fn dump(head: Option<&str>, records: &[StoredRecord]) -> String {
+    let head = head.map_or(Value::Null, |h| {
+        serde_json::from_str(h).unwrap_or_else(|_| Value::String(h.to_string()))
+    });
+    serde_json::to_string_pretty(&whole_tree(head, records)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Stamp;
+    use crate::domain::stored::whole;
+    use chrono::{TimeZone, Utc};
+
+    fn sample() -> AppData {
+        let mut data = AppData::default();
+        let mut n = 0;
+        let mut next = || {
+            n += 1;
+            format!("id-{n:05}")
+        };
+        crate::domain::sample::load(
+            &mut data,
+            &mut next,
+            &Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap()),
+        )
+        .unwrap();
+        data
+    }
+
+    #[test]
+    fn stored_records_assemble_to_the_same_data_in_the_same_order() {
+        let data = sample();
+        let mut records = whole(&data);
+        records.reverse();
+        let head = Head::of(&data).to_json();
+        let loaded = assemble(Some(&head), &records).unwrap();
+        assert_eq!(loaded.data, data);
+        assert_eq!(schema::encode(&loaded.data), schema::encode(&data));
+    }
+
+    #[test]
+    fn nothing_stored_is_an_empty_data_set() {
+        assert_eq!(assemble(None, &[]).unwrap().data, AppData::default());
+    }
+
+    #[test]
+    fn a_corrupt_record_is_named_and_a_newer_version_refused() {
+        let data = sample();
+        let head = Head::of(&data).to_json();
+        let mut records = whole(&data);
+        records[3].json = "{\"id\": ".into();
+        let key = records[3].key.clone();
+        assert_eq!(
+            assemble(Some(&head), &records).unwrap_err(),
+            LoadError::WrongShape(ShapeProblem::Record { path: key.clone() })
+        );
+        let newer = head.replace("\"schema_version\":1", "\"schema_version\":7");
+        assert_eq!(
+            assemble(Some(&newer), &whole(&data)).unwrap_err(),
+            LoadError::NewerVersion {
+                found: 7,
+                supported: CURRENT_VERSION
+            }
+        );
+        // The download keeps the broken record as its exact text.
+        let dumped: Value = serde_json::from_str(&dump(Some(&head), &records)).unwrap();
+        let collection = key.split('/').next().unwrap();
+        assert!(dumped[collection]
+            .as_array()
+            .unwrap()
+            .contains(&Value::String("{\"id\": ".into())));
+    }
+
+    #[test]
+    fn records_without_a_head_are_not_taken_for_an_empty_data_set() {
+        let records = whole(&sample());
+        assert_eq!(
+            assemble(None, &records).unwrap_err(),
+            LoadError::WrongShape(ShapeProblem::MissingVersion)
+        );
+    }
+}
