@@ -18,7 +18,11 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Down
     options.set_type(mime);
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadFailed)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadFailed)?;
+    download_blob(file_name, &blob)
+}
+
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), DownloadFailed> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| DownloadFailed)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(DownloadFailed)?;

@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod download;
+pub mod gzip;
 pub mod idb;
 mod legacy;
 pub mod local;

@@ -2,7 +2,9 @@
 // nothing changed; two offices exchanging files both ways; preview, conflicts, confirm and undo.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import fs, { readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
+import zlib from "node:zlib";
 import path from "node:path";
 import { startApp, openApp, goTo, addUnit, storedText, ROOT, DATA_KEY } from "./helpers.mjs";
 
@@ -79,9 +81,12 @@ test("every bad file is refused with a Vietnamese message and nothing changes", 
     assert.equal(await storedText(page), before, file);
   }
   // Over the limit: refused from its size, before reading.
-  const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
-  await importFile(page, { name: "qua-lon.json", mimeType: "application/json", buffer: big });
-  await page.getByRole("alert").filter({ hasText: "Tệp quá lớn: 10 MB (10.485.761 byte), vượt giới hạn 10 MB (10.485.760 byte)" }).waitFor();
+  // (Written to disk: the browser gets it by path, as an officer's file would be.)
+  const bigPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "thidua-")), "qua-lon.json");
+  fs.writeFileSync(bigPath, Buffer.alloc(128 * 1024 * 1024 + 1, 0x20));
+  await importFile(page, bigPath);
+  await page.getByRole("alert").filter({ hasText: "Tệp quá lớn: 128 MB (134.217.729 byte), vượt giới hạn 128 MB (134.217.728 byte)" }).waitFor();
+  fs.rmSync(path.dirname(bigPath), { recursive: true });
   assert.equal(await storedText(page), before);
   assert.equal(await page.getByRole("button", { name: "Hoàn tác lần nhập gần nhất" }).count(), 0);
   assert.deepEqual(page.jsErrors, []);
@@ -268,5 +273,24 @@ test("the header reminds when changes older than a week were not exported", asyn
   await exportAll(page);
   await page.getByText("Mọi thay đổi đã có trong tệp xuất gần nhất.").waitFor();
   assert.equal(await page.getByText("hơn 7 ngày mà chưa được xuất").count(), 0);
+  await context.close();
+});
+
+test("a large export travels as .json.gz and imports as it is; a broken .gz is refused", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  const text = exportFile([otherUnit("g1", "CĐCS Công ty May 10"), otherUnit("g2", "CĐCS Bệnh viện Đống Đa")]);
+  const packed = zlib.gzipSync(Buffer.from(text));
+  await importFile(page, { name: "ha-noi.json.gz", mimeType: "application/gzip", buffer: packed.subarray(0, packed.length - 9) });
+  await page.getByRole("alert").filter({ hasText: 'Tệp "ha-noi.json.gz": tệp nén .json.gz bị hỏng hoặc không trọn vẹn' }).waitFor();
+  assert.equal(await storedText(page), null);
+  await importFile(page, { name: "ha-noi.json.gz", mimeType: "application/gzip", buffer: packed });
+  await page.getByRole("table", { name: "Số bản ghi sẽ nhập" }).getByRole("row", { name: "Đơn vị 2 0 0 0" }).waitFor();
+  await page.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "ha-noi.json.gz": 2 bản ghi mới' }).waitFor();
+  await page.reload();
+  await goTo(page, "Đơn vị & Cụm");
+  await page.getByRole("rowheader", { name: "CĐCS Bệnh viện Đống Đa" }).waitFor();
+  assert.deepEqual(page.jsErrors, []);
   await context.close();
 });

@@ -13,6 +13,7 @@
 //! aside) are reused, and the sample is never loaded twice.
 
 mod city;
+pub mod city_scale;
 mod thanh_oai;
 
 use crate::domain::data::AppData;

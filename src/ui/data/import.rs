@@ -82,6 +82,17 @@ impl ImportState {
                 Ok(b) => b,
                 Err(e) => return self.fail(format!("Không đọc được tệp \"{}\": {e}", file.name())),
             };
+            // A .json.gz export: the same file, compressed by the browser.
+            let bytes = if crate::store::gzip::is_gzip(&bytes) {
+                match crate::store::gzip::gunzip(&bytes).await {
+                    Ok(plain) => plain,
+                    Err(_) => {
+                        return self.fail(format!("{}{}", text::file_label(&file.name()), text::GZIP_BROKEN))
+                    }
+                }
+            } else {
+                bytes
+            };
             let checked = store.with_untracked(|local| {
                 validate(&bytes, local).map(|incoming| {
                     let plan = incoming.plan(local);
@@ -224,7 +235,7 @@ pub fn ImportPanel() -> impl IntoView {
             </p>
             <div class="field">
                 <label for=id.clone()>{text::IMPORT_LABEL}</label>
-                <input id=id type="file" accept=".json,application/json" on:change=on_change />
+                <input id=id type="file" accept=".json,.gz,application/json,application/gzip" on:change=on_change />
             </div>
             <Show when=move || state.busy.get()>
                 <p role="status">{text::READING}</p>

@@ -22,8 +22,16 @@ pub const EVERYTHING: &str = "Toàn bộ dữ liệu";
 pub const IMPORT_TITLE: &str = "Nhập dữ liệu từ tệp";
 pub const IMPORT_LABEL: &str = "Nhập dữ liệu";
 pub const IMPORT_HINT: &str =
-    "Chọn tệp .json do cơ quan khác gửi, hoặc kéo thả tệp vào bất kỳ đâu trên trang này. \
+    "Chọn tệp .json (hoặc .json.gz, tệp nén) do cơ quan khác gửi, hoặc kéo thả tệp vào bất kỳ đâu trên trang này. \
      Chưa có gì thay đổi cho đến khi bạn bấm \"Xác nhận nhập\".";
+pub const GZIP_BROKEN: &str =
+    "tệp nén .json.gz bị hỏng hoặc không trọn vẹn nên không giải nén được. Hãy xin cơ quan gửi lại tệp. Dữ liệu trên máy này không thay đổi.";
+
+/// "Tệp "x.json.gz": " in front of a message about that file.
+pub fn file_label(name: &str) -> String {
+    format!("Tệp \"{name}\": ")
+}
+
 pub const DROP_HERE: &str = "Thả tệp vào đây để nhập";
 pub const READING: &str = "Đang đọc và kiểm tra tệp…";
 pub const CONFIRM: &str = "Xác nhận nhập";
