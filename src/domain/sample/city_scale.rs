@@ -108,7 +108,7 @@ pub fn generate(scale: CityScale) -> AppData {
     };
     // Units are pushed directly: their names are unique by construction, and the story's
     // name lookup would cost a scan per unit.
-    let mut unit =
+    let unit =
         |story: &mut Story<'_>, name: String, short: String, kind: UnitKind, parent: Option<&Id>| {
             let meta = Meta::new(story.id(), story.stamp);
             let id = meta.id.clone();
