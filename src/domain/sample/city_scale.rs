@@ -108,22 +108,21 @@ pub fn generate(scale: CityScale) -> AppData {
     };
     // Units are pushed directly: their names are unique by construction, and the story's
     // name lookup would cost a scan per unit.
-    let unit =
-        |story: &mut Story<'_>, name: String, short: String, kind: UnitKind, parent: Option<&Id>| {
-            let meta = Meta::new(story.id(), story.stamp);
-            let id = meta.id.clone();
-            story.data.units.push(Unit {
-                meta,
-                name,
-                short_name: short,
-                kind,
-                parent_id: parent.cloned(),
-                active_from: None,
-                active_to: None,
-                archived: false,
-            });
-            id
-        };
+    let unit = |story: &mut Story<'_>, name: String, short: String, kind: UnitKind, parent: Option<&Id>| {
+        let meta = Meta::new(story.id(), story.stamp);
+        let id = meta.id.clone();
+        story.data.units.push(Unit {
+            meta,
+            name,
+            short_name: short,
+            kind,
+            parent_id: parent.cloned(),
+            active_from: None,
+            active_to: None,
+            archived: false,
+        });
+        id
+    };
     let city = unit(
         &mut story,
         "Liên đoàn Lao động thành phố Hà Nội".into(),
