@@ -68,6 +68,7 @@ try {
   p.setAttribute("role", "alert");
   p.textContent = "Không mở được ứng dụng Thi đua trong trình duyệt này (" + error + "). " +
     "Hãy dùng bản mới của Chrome, Edge hoặc Firefox.";
+  document.getElementById("dang-mo")?.remove();
   document.body.append(p);
 }
 `;

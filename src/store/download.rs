@@ -1,4 +1,5 @@
-//! Saving text as a file the officer downloads (exports, raw backups from the recovery screen).
+//! Saving text as a file the officer downloads (exports, backups, raw copies from the recovery
+//! screen); large JSON files go out gzip-compressed.
 
 use wasm_bindgen::JsCast;
 
@@ -19,6 +20,21 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Down
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| DownloadFailed)?;
     download_blob(file_name, &blob)
+}
+
+/// Above this size a JSON file is offered compressed (`.json.gz`, about a tenth of the size),
+/// so a city's data still fits an e-mail attachment.
+const COMPRESS_FROM_BYTES: usize = 4 * 1024 * 1024;
+
+/// Downloads a JSON file (an export, a backup), gzip-compressed when large; gives the file name
+/// used (`….json.gz` then).
+pub async fn download_json(name: String, json: &str) -> Result<String, DownloadFailed> {
+    if json.len() < COMPRESS_FROM_BYTES {
+        return download_text(&name, json, "application/json").map(|()| name);
+    }
+    let blob = super::gzip::gzip(json).await.map_err(|_| DownloadFailed)?;
+    let name = format!("{name}.gz");
+    download_blob(&name, &blob).map(|()| name)
 }
 
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), DownloadFailed> {

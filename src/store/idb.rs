@@ -110,9 +110,6 @@ pub async fn open() -> Result<IdbDatabase, DbError> {
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let blocked = Closure::<dyn FnMut()>::new(|| {});
-    request.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
-    blocked.forget();
     let opened = done(&request).await;
     Ok(opened?.unchecked_into())
 }

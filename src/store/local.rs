@@ -1,10 +1,12 @@
-//! Raw localStorage access that never panics: every failure comes back as a value.
+//! Raw localStorage access that never panics: every failure comes back as a value. It now holds
+//! only small things: the tab-change signal and, until moved, the data of earlier versions.
 //! (gloo-storage's `LocalStorage::raw()` panics when storage is blocked, so it is not used.)
 
 use wasm_bindgen::JsCast;
 
-/// The one key holding the whole data model. Prefixed because every `file://` page in Chromium
-/// shares one localStorage.
+/// Where versions before IndexedDB kept the whole data model as one text; read once on the
+/// first start after the move (`store::legacy`). Prefixed because every `file://` page in
+/// Chromium shares one localStorage.
 pub const DATA_KEY: &str = "thidua:data";
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
-//! The browser edge of the data: IndexedDB records and their move from localStorage, quota and corruption handling,
-//! tab sync, ids and clock, file download and upload, the copy kept for undoing an import,
-//! the offline copy (service worker) and how much storage is used and kept.
+//! The browser edge of the data: IndexedDB records and their move from the old localStorage
+//! text, quota and corruption handling, tab sync, ids and clock, file download (gzip for large
+//! files) and upload, the copy kept for undoing an import, the offline copy (service worker)
+//! and how much storage is used and kept.
 
 pub mod browser;
 pub mod download;

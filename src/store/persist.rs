@@ -226,7 +226,7 @@ impl Store {
         let _turn = take_turn().await;
         let tx = self.begin(&[HEAD, RECORDS, LOG]).map_err(problem_of)?;
         let outcome = idb::committed(&tx);
-        let old_head = self.take_in_changes::<()>(&tx).await.map_err(problem_of)?;
+        let old_head = self.take_in_changes(&tx).await.map_err(problem_of)?;
         let stamp = self.data.try_update_value(|data| {
             let office_id = data.ensure_office(super::browser::new_id).id.clone();
             self.unique_stamp(&office_id)
@@ -280,7 +280,7 @@ impl Store {
         let _turn = take_turn().await;
         let tx = self.begin(&[HEAD, RECORDS, LOG, UNDO])?;
         let outcome = idb::committed(&tx);
-        let old_head = self.take_in_changes(&tx).await?;
+        let old_head = self.take_in_changes(&tx).await.map_err(widen)?;
         let office_id = self
             .data
             .with_value(|d| d.office.as_ref().map(|o| o.id.clone()))
@@ -359,18 +359,20 @@ impl Store {
         idb::req(undo_store.delete(&JsValue::from_str(UNDO_KEY)))?;
         let queued = log_change(&tx, None, self.seen.get_value());
         self.landed(&tx, outcome, queued).await?;
-        self.reload_all().await;
-        self.save_problem.set(None);
+        self.after_save().await;
+        // Its own log entry says "everything": read it all again.
+        let tx = idb::transaction(&db()?, &[HEAD, RECORDS], false)?;
+        let head = idb::get_text(&idb::store(&tx, HEAD)?, HEAD_KEY).await?;
+        let _ = self.reload_within(&tx, head, self.seen.get_value()).await;
         Ok(())
     }
 
     /// Takes in what other tabs saved since this tab last looked (called when they say so).
     pub async fn follow_other_tabs(&self) {
         let _turn = take_turn().await;
-        let Ok(tx) = db().and_then(|db| idb::transaction(&db, &[HEAD, RECORDS, LOG], false)) else {
-            return;
-        };
-        let _ = self.take_in_changes::<()>(&tx).await;
+        if let Ok(tx) = db().and_then(|db| idb::transaction(&db, &[HEAD, RECORDS, LOG], false)) {
+            let _ = self.take_in_changes(&tx).await;
+        }
     }
 
     /// Whether any data is stored yet (the browser is only asked to keep data that exists).
@@ -419,7 +421,7 @@ impl Store {
 
     /// Inside `tx`: reads the changes other tabs logged since this tab last looked and puts
     /// them into memory. Gives the stored head as it is now.
-    async fn take_in_changes<E>(&self, tx: &IdbTransaction) -> Result<Option<String>, CommitError<E>> {
+    async fn take_in_changes(&self, tx: &IdbTransaction) -> Result<Option<String>, CommitError<()>> {
         let fail = |e| self.not_saved(e);
         let head = idb::get_text(&idb::store(tx, HEAD).map_err(fail)?, HEAD_KEY)
             .await
@@ -437,8 +439,13 @@ impl Store {
         }
         let first = numbers.get(0).as_f64().unwrap_or(0.0);
         let last = numbers.get(numbers.length() - 1).as_f64().unwrap_or(0.0);
+        // A gap (entries dropped from the log), a bulk change or a head this build cannot read:
+        // everything is read again (and an unreadable store stops on the recovery screen).
+        let mut everything = first != self.seen.get_value() + 1.0
+            || !head.as_deref().is_none_or(|h| {
+                serde_json::from_str::<Head>(h).is_ok_and(|h| h.schema_version == CURRENT_VERSION)
+            });
         let mut keys = Vec::new();
-        let mut everything = first != self.seen.get_value() + 1.0;
         for entry in entries.iter() {
             match js_sys::Reflect::get(&entry, &JsValue::from_str("k"))
                 .ok()
@@ -451,30 +458,12 @@ impl Store {
         keys.sort();
         keys.dedup();
         if everything || keys.len() > CATCH_UP_ONE_BY_ONE {
-            let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
-            let loaded = load(&stored).map_err(|boot| {
-                self.fatal.set(Some(boot));
-                CommitError::Unreadable
-            })?;
-            self.data.set_value(loaded.data);
-            self.seen.set_value(last);
-            self.announce_all();
+            self.reload_within(tx, head.clone(), last).await?;
             return Ok(head);
-        }
-        if let Some(text) = &head {
-            let readable =
-                serde_json::from_str::<Head>(text).is_ok_and(|h| h.schema_version <= CURRENT_VERSION);
-            if !readable {
-                let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
-                if let Err(boot) = load(&stored) {
-                    self.fatal.set(Some(boot));
-                    return Err(CommitError::Unreadable);
-                }
-            }
         }
         let records = read_records(tx, &keys).await.map_err(fail)?;
         let mut touched = vec![HEAD_TOPIC];
-        let mut unreadable = None;
+        let mut readable = true;
         self.data.update_value(|data| {
             if let Some(head) = head.as_deref().and_then(|h| serde_json::from_str::<Head>(h).ok()) {
                 data.office = head.office;
@@ -483,20 +472,41 @@ impl Store {
             for (key, record) in &records {
                 match stored::apply_stored(data, key, record.as_ref().map(|(_, json)| json.as_str())) {
                     Ok(collection) => touched.push(topic(collection)),
-                    Err(bad) => unreadable = Some(bad.key),
+                    Err(_) => readable = false,
                 }
             }
         });
-        if unreadable.is_some() {
-            let stored = read_all_in(tx, head.clone(), last).await.map_err(fail)?;
-            if let Err(boot) = load(&stored) {
-                self.fatal.set(Some(boot));
-            }
+        if !readable {
+            // Read as a whole, the store names the bad record on the recovery screen.
+            self.reload_within(tx, head.clone(), last).await?;
             return Err(CommitError::Unreadable);
         }
         self.seen.set_value(last);
         self.announce(touched);
         Ok(head)
+    }
+
+    /// Inside `tx`: everything stored becomes the data in memory; what cannot be read stops the
+    /// app on the recovery screen instead.
+    async fn reload_within(
+        &self,
+        tx: &IdbTransaction,
+        head: Option<String>,
+        last: f64,
+    ) -> Result<(), CommitError<()>> {
+        let stored = read_all_in(tx, head, last).await.map_err(|e| self.not_saved(e))?;
+        match load(&stored) {
+            Ok(loaded) => {
+                self.data.set_value(loaded.data);
+                self.seen.set_value(last);
+                self.announce_all();
+                Ok(())
+            }
+            Err(boot) => {
+                self.fatal.set(Some(boot));
+                Err(CommitError::Unreadable)
+            }
+        }
     }
 
     /// Memory back to the stored versions of `records` (a write failed or a change was refused).
@@ -509,20 +519,6 @@ impl Store {
             data.office = head.as_ref().and_then(|h| h.office.clone());
             data.sync = head.map(|h| h.sync).unwrap_or_default();
         });
-    }
-
-    async fn reload_all(&self) {
-        let Ok(stored) = read_all().await else {
-            return;
-        };
-        match load(&stored) {
-            Ok(loaded) => {
-                self.data.set_value(loaded.data);
-                self.seen.set_value(stored.last_change);
-                self.announce_all();
-            }
-            Err(boot) => self.fatal.set(Some(boot)),
-        }
     }
 }
 
@@ -549,6 +545,14 @@ fn problem_of(err: CommitError<()>) -> Option<SaveProblem> {
     match err {
         CommitError::NotSaved(problem) => Some(problem),
         _ => None,
+    }
+}
+
+/// A storage failure of the non-generic helpers, as the caller's error type.
+fn widen<E>(err: CommitError<()>) -> CommitError<E> {
+    match err {
+        CommitError::NotSaved(problem) => CommitError::NotSaved(problem),
+        _ => CommitError::Unreadable,
     }
 }
 

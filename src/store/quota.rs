@@ -91,13 +91,16 @@ pub fn ask_to_keep_once_data_exists(store: super::Store) {
 }
 
 /// The origin's usage and quota, measured again after every save (`None` until the browser
-/// answers, or where it cannot tell).
-pub fn watch_usage(store: super::Store) -> leptos::prelude::RwSignal<Option<Usage>> {
+/// answers, or where it cannot tell). One per app, shared by context.
+#[derive(Clone, Copy)]
+pub struct UsageWatch(pub leptos::prelude::RwSignal<Option<Usage>>);
+
+pub fn watch_usage(store: super::Store) -> UsageWatch {
     use leptos::prelude::*;
     let usage = RwSignal::new(None);
     Effect::new(move |_| {
         store.with(|_| ());
         wasm_bindgen_futures::spawn_local(async move { usage.set(estimate().await) });
     });
-    usage
+    UsageWatch(usage)
 }

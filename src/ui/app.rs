@@ -10,6 +10,7 @@ pub fn App(store: Store) -> impl IntoView {
     provide_context(store);
     tabs::follow_other_tabs(store);
     quota::ask_to_keep_once_data_exists(store);
+    provide_context(quota::watch_usage(store));
     let route = use_route();
     provide_context(route);
     let page = Memo::new(move |_| route.with(|r| r.page));
@@ -88,9 +89,8 @@ pub fn App(store: Store) -> impl IntoView {
 /// start failing. The *Dữ liệu* page explains the figures and says the same there.
 #[component]
 fn NearlyFullBanner() -> impl IntoView {
-    let store = super::use_store();
     let route = expect_context::<ReadSignal<super::route::Route>>();
-    let usage = quota::watch_usage(store);
+    let usage = expect_context::<quota::UsageWatch>().0;
     move || {
         let on_data_page = route.with(|r| r.page == Page::Data);
         usage.get().filter(|u| u.nearly_full() && !on_data_page).map(|u| {

@@ -23,6 +23,10 @@ pub fn start() {
     // Leptos' own executor starts with the mount, so this first task uses wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
         let opened = Store::open().await;
+        // "Đang mở dữ liệu…" (index.html) stays until the data is read: a city's takes seconds.
+        if let Some(opening) = document().get_element_by_id("dang-mo") {
+            opening.remove();
+        }
         leptos::mount::mount_to_body(move || match opened.clone() {
             Ok(store) => {
                 provide_context(update);

@@ -52,14 +52,18 @@ fn shape(path: &str) -> LoadError {
 }
 
 fn in_list_order(records: &[StoredRecord]) -> Vec<&StoredRecord> {
-    let rank = |r: &StoredRecord| {
-        parse_key(&r.key).map_or(usize::MAX, |(c, _)| {
-            Collection::ALL.iter().position(|x| *x == c).unwrap_or(usize::MAX)
+    // Each key is parsed once, not once per comparison: this runs on every start.
+    let mut ranked: Vec<(usize, u32, &StoredRecord)> = records
+        .iter()
+        .map(|r| {
+            let rank = parse_key(&r.key).map_or(usize::MAX, |(c, _)| {
+                Collection::ALL.iter().position(|x| *x == c).unwrap_or(usize::MAX)
+            });
+            (rank, r.order, r)
         })
-    };
-    let mut sorted: Vec<&StoredRecord> = records.iter().collect();
-    sorted.sort_by(|a, b| (rank(a), a.order, &a.key).cmp(&(rank(b), b.order, &b.key)));
-    sorted
+        .collect();
+    ranked.sort_by(|a, b| (a.0, a.1, &a.2.key).cmp(&(b.0, b.1, &b.2.key)));
+    ranked.into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// The head and records as one tree in the shape of the stored text of earlier versions:

@@ -55,21 +55,6 @@ fn part_of(value: &str) -> Part {
     }
 }
 
-/// Above this size an export is offered compressed (`.json.gz`, about a tenth of the size), so
-/// a city's data still fits an e-mail attachment.
-const COMPRESS_FROM_BYTES: usize = 4 * 1024 * 1024;
-
-/// Downloads the export, compressed when large; gives the file name used.
-async fn save_file(name: String, json: &str) -> Result<String, crate::store::download::DownloadFailed> {
-    use crate::store::download::{download_blob, download_text, DownloadFailed};
-    if json.len() < COMPRESS_FROM_BYTES {
-        return download_text(&name, json, "application/json").map(|()| name);
-    }
-    let blob = crate::store::gzip::gzip(json).await.map_err(|_| DownloadFailed)?;
-    let name = format!("{name}.gz");
-    download_blob(&name, &blob).map(|()| name)
-}
-
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
@@ -104,7 +89,7 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let name = match save_file(name, &json).await {
+            let name = match crate::store::download::download_json(name, &json).await {
                 Ok(name) => name,
                 Err(e) => {
                     notice.set(Some(Notice::Failed(format!("Không tải xuống được tệp: {e}"))));

@@ -25,7 +25,7 @@ fn used_share(share: f64) -> String {
 pub fn StorageInfo() -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
-    let usage = quota::watch_usage(store);
+    let usage = expect_context::<quota::UsageWatch>().0;
     let meter_id = next_id("bo-nho");
 
     view! {
@@ -91,10 +91,12 @@ pub fn StorageInfo() -> impl IntoView {
                 on:click=move |_| {
                     let text = store.with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
                     let name = format!("thidua-sao-luu-{}.json", crate::domain::format::iso_date(crate::store::browser::today()));
-                    notice.set(Some(match crate::store::download::download_text(&name, &text, "application/json") {
-                        Ok(()) => Notice::Done(format!("Đã tải xuống bản sao lưu \"{name}\".")),
-                        Err(e) => Notice::Failed(format!("Không tải xuống được: {e}")),
-                    }));
+                    spawn_local(async move {
+                        notice.set(Some(match crate::store::download::download_json(name, &text).await {
+                            Ok(name) => Notice::Done(format!("Đã tải xuống bản sao lưu \"{name}\".")),
+                            Err(e) => Notice::Failed(format!("Không tải xuống được: {e}")),
+                        }));
+                    });
                 }
             >
                 "Tải bản sao lưu"

@@ -8,6 +8,7 @@ use crate::domain::dialogues::dialogue::delete_with_proposals;
 use crate::domain::dialogues::{carried_over_to, Dialogue};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::store::CommitError;
 use crate::ui::route::{href, Page};
@@ -30,32 +31,46 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
     let store = use_store();
     let today = crate::store::browser::today();
     let did = id.clone();
-    let dialogue = Memo::new(move |_| store.with(|d| record::find(&d.dialogues, &did).cloned()));
+    let dialogue = Memo::new(move |_| {
+        store.read(&[Collection::Dialogues], |d| {
+            record::find(&d.dialogues, &did).cloned()
+        })
+    });
     let unit_name = Memo::new(move |_| {
         dialogue.with(|x| {
             x.as_ref()
-                .and_then(|x| store.with(|d| record::find(&d.units, &x.unit_id).map(|u| u.name.clone())))
+                .and_then(|x| {
+                    store.read(&[Collection::Units], |d| {
+                        record::find(&d.units, &x.unit_id).map(|u| u.name.clone())
+                    })
+                })
                 .unwrap_or_default()
         })
     });
     let did = id.clone();
     let own = Memo::new(move |_| {
-        store.with(|d| {
-            record::live(&d.proposals)
-                .filter(|p| p.dialogue_id == did)
-                .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
-                .collect::<Vec<_>>()
-        })
+        store.read(
+            &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+            |d| {
+                record::live(&d.proposals)
+                    .filter(|p| p.dialogue_id == did)
+                    .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
+                    .collect::<Vec<_>>()
+            },
+        )
     });
     let carried = Memo::new(move |_| {
         dialogue.with(|x| {
             x.as_ref().map_or_else(Vec::new, |x| {
-                store.with(|d| {
-                    carried_over_to(x, &d.dialogues, &d.proposals)
-                        .into_iter()
-                        .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
-                        .collect::<Vec<_>>()
-                })
+                store.read(
+                    &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+                    |d| {
+                        carried_over_to(x, &d.dialogues, &d.proposals)
+                            .into_iter()
+                            .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
+                            .collect::<Vec<_>>()
+                    },
+                )
             })
         })
     });

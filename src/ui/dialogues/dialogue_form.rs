@@ -159,19 +159,10 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                     page_notice.set(Some(Notice::Done(what.into())));
                     go(&super::dialogue_href(&id));
                 }
-                Err(CommitError::Invalid(refused)) => {
-                    for error in &refused {
-                        let message = text::dialogue_error(error);
-                        match error.field() {
-                            Some(field) => errors.add(field, message),
-                            None => {
-                                notice.set(Some(Notice::Failed(message)));
-                                return;
-                            }
-                        }
-                    }
-                    errors.refuse_if_any(notice);
-                }
+                Err(CommitError::Invalid(refused)) => errors.refuse(
+                    refused.iter().map(|e| (e.field(), text::dialogue_error(e))),
+                    notice,
+                ),
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });

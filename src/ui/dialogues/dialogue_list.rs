@@ -5,6 +5,7 @@ use super::PAGE_ROWS;
 use crate::domain::dialogues::{DialogueFilter, DialogueIndex, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
 use crate::ui::widgets::{SelectField, TextField};
@@ -38,10 +39,14 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
 
-    let index = Memo::new(move |_| store.with(|d| DialogueIndex::new(&d.units, &d.dialogues)));
+    let index = Memo::new(move |_| {
+        store.read(&[Collection::Units, Collection::Dialogues], |d| {
+            DialogueIndex::new(&d.units, &d.dialogues)
+        })
+    });
     // Proposals (all, open) per dialogue, counted once per data change.
     let counts = Memo::new(move |_| {
-        store.with(|d| {
+        store.read(&[Collection::Proposals], |d| {
             let mut m: HashMap<Id, (usize, usize)> = HashMap::new();
             for p in record::live(&d.proposals) {
                 let e = m.entry(p.dialogue_id.clone()).or_default();
@@ -64,7 +69,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         filter.with(|f| {
             index.with(|index| {
                 counts.with(|counts| {
-                    store.with(|d| {
+                    store.read(&[Collection::Units, Collection::Dialogues], |d| {
                         let mut hits = index.search(&d.dialogues, f);
                         hits.sort_by_key(|x| std::cmp::Reverse(x.date));
                         let rows: Vec<DialogueRow> = hits
@@ -97,7 +102,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         })
     });
     let total = move || found.with(|(t, _)| *t);
-    let all = move || store.with(|d| record::live(&d.dialogues).count());
+    let all = move || store.read(&[Collection::Dialogues], |d| record::live(&d.dialogues).count());
     let shown = move || found.with(|(_, r)| r.len());
 
     let years = super::year_options(Some(text::ALL_YEARS));

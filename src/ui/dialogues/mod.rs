@@ -18,6 +18,7 @@ pub mod text;
 
 use crate::domain::dialogues::DialogueKind;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -90,7 +91,7 @@ pub fn unit_options(keep: Option<Id>, any: Option<&'static str>) -> Signal<Vec<(
     Signal::derive(move || {
         let mut out: Vec<(String, String)> =
             any.map(|a| (String::new(), a.to_string())).into_iter().collect();
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             out.extend(
                 record::live(&d.units)
                     .filter(|u| !u.archived || Some(&u.meta.id) == keep.as_ref())
@@ -132,7 +133,9 @@ pub fn kind_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> 
 pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     let store = use_store();
     Signal::derive(move || {
-        let mut years: Vec<i32> = store.with(|d| record::live(&d.dialogues).map(|x| x.date.year()).collect());
+        let mut years: Vec<i32> = store.read(&[Collection::Dialogues], |d| {
+            record::live(&d.dialogues).map(|x| x.date.year()).collect()
+        });
         years.push(crate::store::browser::today().year());
         years.sort_unstable_by_key(|y| std::cmp::Reverse(*y));
         years.dedup();

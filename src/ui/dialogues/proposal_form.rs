@@ -2,7 +2,7 @@
 //! Status changes have their own form (see `proposal_view`), so they always leave a dated trace.
 
 use super::text;
-use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalField};
+use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalError, ProposalField};
 use crate::domain::dialogues::Topic;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
@@ -149,22 +149,22 @@ pub fn ProposalForm(
                     }
                 }
                 Err(CommitError::Invalid(refused)) => {
-                    for error in &refused {
-                        let message = text::proposal_error(error);
-                        match error.field() {
-                            Some(
-                                field @ (ProposalField::Content
-                                | ProposalField::DirectiveDate
-                                | ProposalField::Deadline
-                                | ProposalField::ResolvedOn),
-                            ) => errors.add(field, message),
-                            _ => {
-                                notice.set(Some(Notice::Failed(message)));
-                                return;
-                            }
-                        }
-                    }
-                    errors.refuse_if_any(notice);
+                    // Only these fields are on this form; the others' messages go to the notice.
+                    let on_form = |e: &ProposalError| {
+                        e.field().filter(|f| {
+                            matches!(
+                                f,
+                                ProposalField::Content
+                                    | ProposalField::DirectiveDate
+                                    | ProposalField::Deadline
+                                    | ProposalField::ResolvedOn
+                            )
+                        })
+                    };
+                    errors.refuse(
+                        refused.iter().map(|e| (on_form(e), text::proposal_error(e))),
+                        notice,
+                    )
                 }
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }

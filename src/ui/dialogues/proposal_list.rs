@@ -13,6 +13,7 @@ use crate::domain::dialogues::{
 };
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
 use crate::ui::widgets::{SelectField, TextField};
@@ -133,7 +134,12 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
     // Rebuilt only when the data changes, not on every keystroke.
-    let index = Memo::new(move |_| store.with(|d| ProposalIndex::new(&d.units, &d.dialogues, &d.proposals)));
+    let index = Memo::new(move |_| {
+        store.read(
+            &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+            |d| ProposalIndex::new(&d.units, &d.dialogues, &d.proposals),
+        )
+    });
     let filter = Memo::new(move |_| ProposalFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
@@ -149,15 +155,18 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
         let limit = limit.get();
         filter.with(|f| {
             index.with(|index| {
-                store.with(|d| {
-                    let hits = index.search(&d.dialogues, &d.proposals, f, today);
-                    let rows: Vec<ProposalRow> = hits
-                        .iter()
-                        .take(limit)
-                        .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
-                        .collect();
-                    (hits.len(), rows)
-                })
+                store.read(
+                    &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+                    |d| {
+                        let hits = index.search(&d.dialogues, &d.proposals, f, today);
+                        let rows: Vec<ProposalRow> = hits
+                            .iter()
+                            .take(limit)
+                            .map(|p| ProposalRow::new(p, &d.dialogues, &d.units, today))
+                            .collect();
+                        (hits.len(), rows)
+                    },
+                )
             })
         })
     });

@@ -9,6 +9,7 @@ use crate::domain::dialogues::proposal::change_status_by_id;
 use crate::domain::dialogues::{ProposalField, ProposalStatus, StatusUpdate};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
@@ -31,7 +32,11 @@ pub fn ProposalView(id: Id) -> impl IntoView {
     let store = use_store();
     let today = crate::store::browser::today();
     let pid = id.clone();
-    let proposal = Memo::new(move |_| store.with(|d| record::find(&d.proposals, &pid).cloned()));
+    let proposal = Memo::new(move |_| {
+        store.read(&[Collection::Proposals], |d| {
+            record::find(&d.proposals, &pid).cloned()
+        })
+    });
     let editing = RwSignal::new(false);
     let id_for_body = id.clone();
     move || {

@@ -7,6 +7,7 @@ use crate::domain::dialogues::{
 };
 use crate::domain::format;
 use crate::domain::record::Id;
+use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::SelectField;
@@ -37,12 +38,14 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
         let y = chosen_year();
         unit_id.with(|u| {
             let unit = (!u.is_empty()).then_some(u.as_str());
-            store.with(|d| summarize(y, unit, &d.dialogues, &d.proposals, today))
+            store.read(&[Collection::Dialogues, Collection::Proposals], |d| {
+                summarize(y, unit, &d.dialogues, &d.proposals, today)
+            })
         })
     });
     let missing = Memo::new(move |_| {
         let y = chosen_year();
-        store.with(|d| {
+        store.read(&[Collection::Units, Collection::Dialogues], |d| {
             units_without_periodic_dialogue(y, &d.units, &d.dialogues)
                 .into_iter()
                 .map(|u| (u.meta.id.clone(), u.name.clone()))

@@ -3,6 +3,7 @@
 
 use crate::domain::dialogues::attention::{attention, Item};
 use crate::domain::format;
+use crate::domain::sync::Collection;
 use crate::ui::dialogues::{proposal_href, text};
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
@@ -17,7 +18,10 @@ pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let today = crate::store::browser::today();
     let attention = Memo::new(move |_| {
         let year = year.get();
-        store.with(|d| attention(&d.proposals, &d.dialogues, &d.units, year, today, LISTED))
+        store.read(
+            &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+            |d| attention(&d.proposals, &d.dialogues, &d.units, year, today, LISTED),
+        )
     });
     let a = move || attention.get();
     let item_view = |i: Item| {

@@ -4,6 +4,7 @@ mod dialogues;
 
 use crate::domain::format;
 use crate::domain::record;
+use crate::domain::sync::Collection;
 use crate::ui::route::Page;
 use crate::ui::use_store;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn OverviewPage() -> impl IntoView {
     // "Active" as the compliance checks count it: not archived and within its active period.
     let counts = Memo::new(move |_| {
         let year = year.get();
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             let live: Vec<_> = record::live(&d.units).collect();
             let active = live
                 .iter()

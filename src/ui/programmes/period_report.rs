@@ -11,6 +11,7 @@ use crate::domain::programmes::{
     period_report, report_span, PeriodReport, Scope, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
 };
 use crate::domain::record;
+use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::use_store;
 use crate::ui::widgets::parse;
@@ -49,7 +50,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
 
     let scope_options = Signal::derive(move || {
         let mut options = vec![("*".to_string(), "Tất cả đơn vị".to_string())];
-        store.with(|d| {
+        store.read(&[Collection::Units, Collection::Clusters], |d| {
             let mut names: Vec<&str> = record::live(&d.clusters).map(|c| c.name.as_str()).collect();
             names.sort_unstable();
             names.dedup();

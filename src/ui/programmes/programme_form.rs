@@ -7,6 +7,7 @@ use crate::domain::format;
 use crate::domain::programmes::programme::{self as prog};
 use crate::domain::programmes::{AreaMeasure, ContentArea, ProgrammeDraft, ProgrammeError, ProgrammeField};
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -93,7 +94,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
 
     let unit_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "— Chọn đơn vị —".to_string())];
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             options.extend(
                 record::live(&d.units)
                     .filter(|u| !u.archived || u.meta.id == unit.get_untracked())

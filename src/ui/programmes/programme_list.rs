@@ -6,6 +6,7 @@ use super::{new_href, programme_href, report_href, review_href};
 use crate::domain::format;
 use crate::domain::programmes::{years_without_review, Scope};
 use crate::domain::record;
+use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::use_store;
 use chrono::Datelike;
@@ -28,25 +29,28 @@ pub fn ProgrammeList() -> impl IntoView {
     let year = today().year();
     let last = store.with_untracked(|d| d.latest_year_with_data(year));
     let rows = Memo::new(move |_| {
-        store.with(|d| {
-            let mut list: Vec<_> = record::live(&d.programmes).collect();
-            list.sort_by(|a, b| {
-                b.from_year
-                    .cmp(&a.from_year)
-                    .then_with(|| a.number.cmp(&b.number))
-            });
-            list.into_iter()
-                .map(|p| Row {
-                    id: p.meta.id.clone(),
-                    number: p.number.clone(),
-                    title: p.title.clone(),
-                    parties: format!("{} – {}", p.authority, d.unit_name(&p.unit_id)),
-                    period: text::period(p.from_year, p.to_year),
-                    signed_on: format::date(p.signed_on),
-                    missing: years_without_review(p, &d.reviews, year),
-                })
-                .collect::<Vec<_>>()
-        })
+        store.read(
+            &[Collection::Units, Collection::Programmes, Collection::Reviews],
+            |d| {
+                let mut list: Vec<_> = record::live(&d.programmes).collect();
+                list.sort_by(|a, b| {
+                    b.from_year
+                        .cmp(&a.from_year)
+                        .then_with(|| a.number.cmp(&b.number))
+                });
+                list.into_iter()
+                    .map(|p| Row {
+                        id: p.meta.id.clone(),
+                        number: p.number.clone(),
+                        title: p.title.clone(),
+                        parties: format!("{} – {}", p.authority, d.unit_name(&p.unit_id)),
+                        period: text::period(p.from_year, p.to_year),
+                        signed_on: format::date(p.signed_on),
+                        missing: years_without_review(p, &d.reviews, year),
+                    })
+                    .collect::<Vec<_>>()
+            },
+        )
     });
     view! {
         <div class="actions">

@@ -9,6 +9,7 @@ use crate::domain::programmes::programme::delete_with_reviews;
 use crate::domain::programmes::review::find_for;
 use crate::domain::programmes::{Outcome, Scope};
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -26,7 +27,11 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
     let flash = use_flash();
     let found = {
         let id = id.clone();
-        Memo::new(move |_| store.with(|d| record::find(&d.programmes, &id).cloned()))
+        Memo::new(move |_| {
+            store.read(&[Collection::Programmes], |d| {
+                record::find(&d.programmes, &id).cloned()
+            })
+        })
     };
     let notice = RwSignal::new(None::<Notice>);
     let this_year = today().year();
@@ -80,7 +85,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
             .into_any();
         };
         let unit_name = store.with_untracked(|d| d.unit_name(&p.unit_id));
-        let reviews: Vec<(i32, Option<Reviewed>)> = store.with(|d| {
+        let reviews: Vec<(i32, Option<Reviewed>)> = store.read(&[Collection::Reviews], |d| {
             p.years()
                 .map(|y| {
                     (

@@ -169,26 +169,18 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                         go(&target);
                     }
                     Err(CommitError::Invalid(errs)) => {
-                        let mut general = Vec::new();
-                        for e in &errs {
-                            let message = text::review_error(e);
-                            match e.field() {
-                                Some(ReviewField::HeldOn) => errors.add(ReviewField::HeldOn, message),
-                                // The domain counts the results given; the form shows every area.
-                                Some(ReviewField::Result(k)) => match chosen.get(k) {
-                                    Some((input, _)) => errors.add(ReviewField::Result(*input), message),
-                                    None => general.push(message),
-                                },
-                                _ => general.push(message),
+                        let field_of = |e: &_| match e {
+                            Some(ReviewField::HeldOn) => Some(ReviewField::HeldOn),
+                            // The domain counts the results given; the form shows every area.
+                            Some(ReviewField::Result(k)) => {
+                                chosen.get(*k).map(|(input, _)| ReviewField::Result(*input))
                             }
-                        }
-                        let text = if general.is_empty() {
-                            Notice::FIX_MARKED.to_string()
-                        } else {
-                            general.join(" ")
+                            _ => None,
                         };
-                        notice.set(Some(Notice::Failed(text)));
-                        crate::ui::widgets::focus::first_invalid();
+                        errors.refuse(
+                            errs.iter().map(|e| (field_of(&e.field()), text::review_error(e))),
+                            notice,
+                        );
                     }
                     Err(other) => notice.set(Notice::from_commit(&other)),
                 }

@@ -5,6 +5,7 @@ use super::{text, Selected, Tab, UnitPicker};
 use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::parse;
@@ -137,8 +138,11 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
     let extras = RwSignal::new(Vec::<ExtraRow>::new());
-    let report =
-        Memo::new(move |_| store.with(|d| ind::find_for(&d.indicators, &unit_for_report, year).cloned()));
+    let report = Memo::new(move |_| {
+        store.read(&[Collection::Indicators], |d| {
+            ind::find_for(&d.indicators, &unit_for_report, year).cloned()
+        })
+    });
 
     // Fill the form from the stored report, and refill it when the report changes (this form's
     // save, another tab, an import) — but only the fields the officer has not changed: a figure
@@ -339,7 +343,7 @@ fn ClusterRates() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let rows = Memo::new(move |_| {
         let Some(c) = cluster.get() else { return Vec::new() };
-        store.with(|d| {
+        store.read(&[Collection::Units, Collection::Indicators], |d| {
             c.member_ids
                 .iter()
                 .map(|u: &Id| {

@@ -11,6 +11,7 @@ pub mod text;
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;
+use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
 use crate::ui::widgets::unsaved;
@@ -66,7 +67,7 @@ pub fn ScoringPage() -> impl IntoView {
     let store = use_store();
     let route = expect_context::<ReadSignal<Route>>();
     let clusters = Memo::new(move |_| {
-        store.with(|d| {
+        store.read(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
             list.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name)));
             list
@@ -177,7 +178,7 @@ pub fn UnitPicker(tab: Tab) -> impl IntoView {
     let Selected { cluster, unit } = expect_context::<Selected>();
     let options = Memo::new(move |_| {
         let members = cluster.with(|c| c.as_ref().map(|c| c.member_ids.clone()).unwrap_or_default());
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             members
                 .iter()
                 .map(|id| (id.clone(), d.unit_name(id)))
@@ -222,10 +223,17 @@ pub fn use_results(
     let store = use_store();
     Memo::new(move |_| {
         let c = cluster.get()?;
-        store.with(|d| {
-            let t = template::find_for(&d.templates, &c.meta.id, c.year)?.clone();
-            let results = compute::compute_cluster(&c, &t, &d.indicators, &d.scorecards);
-            Some((t, results))
-        })
+        store.read(
+            &[
+                Collection::Templates,
+                Collection::Indicators,
+                Collection::Scorecards,
+            ],
+            |d| {
+                let t = template::find_for(&d.templates, &c.meta.id, c.year)?.clone();
+                let results = compute::compute_cluster(&c, &t, &d.indicators, &d.scorecards);
+                Some((t, results))
+            },
+        )
     })
 }

@@ -10,6 +10,7 @@ use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
 use crate::domain::scoring::ranking::{RankedRow, Tier};
 use crate::domain::scoring::scorecard::CardStatus;
 use crate::domain::scoring::standing::standing;
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -93,13 +94,13 @@ pub fn ResultsTab() -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             });
-            let missing = store.with(|d| {
+            let missing = store.read(&[Collection::Units], |d| {
                 res.without_card
                     .iter()
                     .map(|u| d.unit_name(u))
                     .collect::<Vec<_>>()
             });
-            let apart = store.with(|d| {
+            let apart = store.read(&[Collection::Units], |d| {
                 standing
                     .apart
                     .iter()
@@ -272,7 +273,9 @@ fn NextHead() -> impl IntoView {
     let options = Signal::derive(move || {
         let mut list = vec![(String::new(), "— Chưa bầu —".to_string())];
         if let Some(c) = cluster.get() {
-            store.with(|d| list.extend(c.member_ids.iter().map(|id: &Id| (id.clone(), d.unit_name(id)))));
+            store.read(&[Collection::Units], |d| {
+                list.extend(c.member_ids.iter().map(|id: &Id| (id.clone(), d.unit_name(id))))
+            });
         }
         list
     });
@@ -393,7 +396,7 @@ fn CloseResults() -> impl IntoView {
     let notice = RwSignal::new(None::<Notice>);
     let state = Memo::new(move |_| {
         let c = cluster.get()?;
-        Some(store.with(|d| closing::state(&c, &d.scorecards)))
+        Some(store.read(&[Collection::Scorecards], |d| closing::state(&c, &d.scorecards)))
     });
     let close = move |_| {
         actor_error.set(None);

@@ -9,6 +9,7 @@ use crate::domain::scoring::compute::{CardResult, Tally};
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
@@ -103,7 +104,9 @@ pub fn ScorecardTab() -> impl IntoView {
     let template = Memo::new(move |_| results.with(|r| r.as_ref().map(|(t, _)| t.clone())));
     let card = Memo::new(move |_| {
         let (c, u) = (cluster.get()?, unit.get()?);
-        store.with(|d| sc::find_for(&d.scorecards, &c.meta.id, c.year, &u).cloned())
+        store.read(&[Collection::Scorecards], |d| {
+            sc::find_for(&d.scorecards, &c.meta.id, c.year, &u).cloned()
+        })
     });
     let result = Memo::new(move |_| {
         let id = card.with(|c| c.as_ref().map(|c| c.meta.id.clone()))?;
@@ -160,7 +163,7 @@ pub fn ScorecardTab() -> impl IntoView {
             }.into_any(),
             (true, false) => view! {
                 <section class="card">
-                    <p>{move || format!("{} chưa có phiếu chấm năm này.", store.with(|d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
+                    <p>{move || format!("{} chưa có phiếu chấm năm này.", store.read(&[Collection::Units], |d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
                     <button type="button" on:click=create>"Tạo phiếu chấm"</button>
                 </section>
             }.into_any(),

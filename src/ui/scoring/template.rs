@@ -11,6 +11,7 @@ use crate::domain::scoring::points::Points;
 use crate::domain::scoring::template::{
     self as tpl, Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource,
 };
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::focus;
@@ -205,12 +206,14 @@ pub fn TemplateTab() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let template = Memo::new(move |_| {
         let c = cluster.get()?;
-        store.with(|d| tpl::find_for(&d.templates, &c.meta.id, c.year).cloned())
+        store.read(&[Collection::Templates], |d| {
+            tpl::find_for(&d.templates, &c.meta.id, c.year).cloned()
+        })
     });
     // Last year's table of the cluster with the same name, for the one-click copy.
     let previous = Memo::new(move |_| {
         let c = cluster.get()?;
-        store.with(|d| {
+        store.read(&[Collection::Clusters, Collection::Templates], |d| {
             let prev = cluster::find_year(&d.clusters, &c.name, c.year - 1)?;
             tpl::find_for(&d.templates, &prev.meta.id, prev.year).cloned()
         })
@@ -458,7 +461,9 @@ fn CriterionRow(
     });
     let store = use_store();
     let indicators = Signal::derive(move || {
-        store.with(|d| indicator_options(&crate::domain::scoring::indicators::custom_keys(&d.indicators)))
+        store.read(&[Collection::Indicators], |d| {
+            indicator_options(&crate::domain::scoring::indicators::custom_keys(&d.indicators))
+        })
     });
     // A fixed target (the same number for every unit, e.g. from an imported table) is shown as
     // its own choice so the select never pretends to hold an indicator it does not.

@@ -3,6 +3,7 @@
 use super::text;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -51,7 +52,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let parent_options = Signal::derive(move || {
         let me = editing.get();
         let mut options = vec![(String::new(), "— Không có —".to_string())];
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             options.extend(
                 record::live(&d.units)
                     .filter(|u| !u.archived && Some(&u.meta.id) != me.as_ref())
@@ -104,15 +105,10 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     editing.set(None);
                     reset();
                 }
-                Err(CommitError::Invalid(refused)) => {
-                    for error in &refused {
-                        match error.field() {
-                            Some(field) => errors.add(field, text::error_message(error)),
-                            None => notice.set(Some(Notice::Failed(text::error_message(error)))),
-                        }
-                    }
-                    errors.refuse_if_any(notice);
-                }
+                Err(CommitError::Invalid(refused)) => errors.refuse(
+                    refused.iter().map(|e| (e.field(), text::error_message(e))),
+                    notice,
+                ),
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });

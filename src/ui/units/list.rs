@@ -4,6 +4,7 @@ use super::text;
 use crate::domain::fold::Query;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::sync::Collection;
 use crate::domain::units::{self, Unit};
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -31,7 +32,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let query = Query::new(&search.get());
         let archived = show_archived.get();
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             let parent_name = |id: &Option<Id>| {
                 id.as_ref()
                     .and_then(|p| record::find(&d.units, p))

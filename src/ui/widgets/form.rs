@@ -69,6 +69,28 @@ impl<F: Clone + PartialEq + Send + Sync + 'static> FieldErrors<F> {
         parsed.map_err(|m| self.add(field, m)).ok()
     }
 
+    /// Shows a refused save's messages: each on its field, those of no field in the notice (or
+    /// "fix the marked fields" when all have one); focus goes to the first field in error.
+    pub fn refuse(
+        &self,
+        messages: impl IntoIterator<Item = (Option<F>, String)>,
+        notice: RwSignal<Option<Notice>>,
+    ) {
+        let mut general = Vec::new();
+        for (field, message) in messages {
+            match field {
+                Some(field) => self.add(field, message),
+                None => general.push(message),
+            }
+        }
+        if general.is_empty() {
+            self.refuse_if_any(notice);
+        } else {
+            notice.set(Some(Notice::Failed(general.join(" "))));
+            super::focus::first_invalid();
+        }
+    }
+
     /// Says the save was refused (if any field has a message) and moves focus to the first
     /// field in error. True when refused.
     pub fn refuse_if_any(&self, notice: RwSignal<Option<Notice>>) -> bool {

@@ -1,7 +1,7 @@
 //! The notice "Đã có phiên bản mới" with its "Cập nhật" button (served edition only).
 //!
 //! Updating reloads the page, which would drop anything typed into a form and not yet saved
-//! (saved data is in localStorage and is safe). So "Cập nhật" first looks for such input; if
+//! (saved data is in IndexedDB and is safe). So "Cập nhật" first looks for such input; if
 //! there is any, it says so and offers "Vẫn cập nhật" or "Để sau" instead of reloading.
 
 use super::unsaved::unsaved_input;

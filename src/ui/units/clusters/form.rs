@@ -2,6 +2,7 @@
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::units::text;
 use crate::ui::use_store;
@@ -53,7 +54,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let candidates = Memo::new(move |_| {
         let year: Option<i32> = year.get().trim().parse().ok();
         let chosen = members.get();
-        store.with(|d| {
+        store.read(&[Collection::Units], |d| {
             let mut list: Vec<(Id, String)> = record::live(&d.units)
                 .filter(|u| {
                     chosen.contains(&u.meta.id) || (!u.archived && year.is_none_or(|y| u.active_in_year(y)))
@@ -67,7 +68,9 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let member_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "— Chưa chọn —".to_string())];
         let chosen = members.get();
-        store.with(|d| options.extend(chosen.iter().map(|id| (id.clone(), d.unit_name(id)))));
+        store.read(&[Collection::Units], |d| {
+            options.extend(chosen.iter().map(|id| (id.clone(), d.unit_name(id))))
+        });
         options
     });
 
@@ -118,15 +121,15 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     reset();
                 }
                 Err(CommitError::Invalid(list)) => {
-                    store.with_untracked(|d| {
-                        for e in &list {
-                            errors.add(
-                                e.field().unwrap_or(ClusterField::Name),
-                                text::cluster_error(e, |id| d.unit_name(id)),
-                            );
-                        }
+                    let placed: Vec<_> = store.with_untracked(|d| {
+                        list.iter()
+                            .map(|e| {
+                                let field = e.field().unwrap_or(ClusterField::Name);
+                                (Some(field), text::cluster_error(e, |id| d.unit_name(id)))
+                            })
+                            .collect()
                     });
-                    errors.refuse_if_any(notice);
+                    errors.refuse(placed, notice);
                 }
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }

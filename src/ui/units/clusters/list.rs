@@ -2,6 +2,7 @@
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, Cluster};
+use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
@@ -15,7 +16,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
     let rows = Memo::new(move |_| {
-        store.with(|d| {
+        store.read(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
             list.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name)));
             list
