@@ -2,7 +2,7 @@
 // (375 px), with the sample data loaded. `node scripts/screenshots.mjs [out-folder]` after a build.
 import path from "node:path";
 import { mkdir } from "node:fs/promises";
-import { startApp, openApp } from "../tests/e2e/helpers.mjs";
+import { startApp, openApp, storedData } from "../tests/e2e/helpers.mjs";
 
 const out = process.argv[2] ?? "/tmp/thidua-shots";
 await mkdir(out, { recursive: true });
@@ -11,11 +11,9 @@ const context = await app.browser.newContext({ viewport: { width: 1366, height: 
 const page = await openApp(context, app.url, "#/du-lieu");
 await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
 await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
-const ids = await page.evaluate(() => {
-  const d = JSON.parse(localStorage.getItem("thidua:data"));
-  const p = d.proposals.find((x) => x.status === "in_progress");
-  return { cluster: d.clusters[0].meta.id, dialogue: p.dialogue_id, proposal: p.meta.id };
-});
+const d = await storedData(page);
+const inProgress = d.proposals.find((x) => x.status === "in_progress");
+const ids = { cluster: d.clusters[0].meta.id, dialogue: inProgress.dialogue_id, proposal: inProgress.meta.id };
 const views = {
   "tong-quan": "#/",
   "don-vi": "#/don-vi",

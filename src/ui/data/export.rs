@@ -115,7 +115,7 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="card" aria-labelledby="xuat-du-lieu">
             <h2 id="xuat-du-lieu">{text::EXPORT_TITLE}</h2>
             <p>
-                "Tải về một tệp .json để gửi cho cơ quan khác (qua thư điện tử, USB…) hoặc để sao lưu. Có thể xuất toàn bộ hoặc một phần: một cụm thi đua trong một năm (kèm đơn vị, bảng điểm, chỉ tiêu và phiếu chấm), đối thoại một năm của một đơn vị, hoặc một chương trình phối hợp."
+                "Tải về một tệp .json (tệp lớn hơn 4 MB được nén thành .json.gz) để gửi cho cơ quan khác (qua thư điện tử, USB…) hoặc để sao lưu. Có thể xuất toàn bộ hoặc một phần: một cụm thi đua trong một năm (kèm đơn vị, bảng điểm, chỉ tiêu và phiếu chấm), đối thoại một năm của một đơn vị, hoặc một chương trình phối hợp."
             </p>
             <SelectField label=text::EXPORT_PART value=part options=options />
             <div class="actions">
