@@ -87,6 +87,22 @@ fn starts_a_word(folded: &str, word: &str) -> bool {
         .any(|(i, _)| i == 0 || bytes[i - 1] == b' ')
 }
 
+/// The positions of the first `limit` texts (already folded) that `query` matches, and how many
+/// match in all: a picker over thousands of units shows a few and says how many there are.
+pub fn first_matches(query: &Query, folded: &[String], limit: usize) -> (Vec<usize>, usize) {
+    let mut shown = Vec::new();
+    let mut total = 0;
+    for (i, text) in folded.iter().enumerate() {
+        if query.is_empty() || query.matches_folded(text) {
+            total += 1;
+            if shown.len() < limit {
+                shown.push(i);
+            }
+        }
+    }
+    (shown, total)
+}
+
 /// One-shot convenience: does `text` match `query`, ignoring case and diacritics?
 pub fn matches(query: &str, text: &str) -> bool {
     Query::new(query).matches(text)
@@ -95,6 +111,20 @@ pub fn matches(query: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picker_shows_the_first_matches_and_counts_them_all() {
+        let units: Vec<String> = (1..=6349)
+            .map(|i| fold(&format!("CĐCS Công ty May Đống Đa số {i}")))
+            .collect();
+        let (shown, total) = first_matches(&Query::new("dong da so 1"), &units, 50);
+        assert_eq!(total, 1 + 10 + 100 + 1000);
+        assert_eq!(shown.len(), 50);
+        assert_eq!(shown[0], 0);
+        let (shown, total) = first_matches(&Query::new(""), &units, 50);
+        assert_eq!((shown.len(), total), (50, 6349));
+        assert_eq!(first_matches(&Query::new("ba vi"), &units, 50), (vec![], 0));
+    }
 
     #[test]
     fn folds_district_names_with_d_stroke() {

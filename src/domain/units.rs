@@ -213,6 +213,27 @@ pub fn update(units: &mut [Unit], id: &str, draft: UnitDraft, stamp: &Stamp) -> 
     Ok(())
 }
 
+/// Which units a search shows: words starting words of the name or short name (diacritics and
+/// case ignored), and if given a kind and a parent unit. One rule for the unit list and for
+/// finding cluster members among thousands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnitFilter {
+    pub query: crate::domain::fold::Query,
+    pub kind: Option<UnitKind>,
+    pub parent_id: Option<Id>,
+}
+
+impl UnitFilter {
+    pub fn accepts(&self, unit: &Unit) -> bool {
+        self.kind.is_none_or(|k| unit.kind == k)
+            && self
+                .parent_id
+                .as_ref()
+                .is_none_or(|p| unit.parent_id.as_ref() == Some(p))
+            && (self.query.is_empty() || self.query.matches(&format!("{} {}", unit.name, unit.short_name)))
+    }
+}
+
 /// Archives (or brings back) a unit. Bringing back checks the name is still free.
 pub fn set_archived(
     units: &mut [Unit],
@@ -330,6 +351,44 @@ mod tests {
         let mut unknown = draft("X");
         unknown.parent_id = Some("nope".into());
         assert_eq!(validate(&unknown, &units, None), vec![UnitError::ParentUnknown]);
+    }
+
+    #[test]
+    fn a_unit_filter_combines_words_kind_and_parent() {
+        let stamp = Stamp::new("o", chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap());
+        let unit = |id: &str, name: &str, kind, parent: Option<&str>| Unit {
+            meta: Meta::new(id.into(), &stamp),
+            name: name.into(),
+            short_name: String::new(),
+            kind,
+            parent_id: parent.map(String::from),
+            active_from: None,
+            active_to: None,
+            archived: false,
+        };
+        let may = unit(
+            "u1",
+            "CĐCS Công ty May Đống Đa",
+            UnitKind::Grassroots,
+            Some("yte"),
+        );
+        let sector = unit("yte", "Công đoàn ngành Y tế Hà Nội", UnitKind::Sector, None);
+        let words = UnitFilter {
+            query: crate::domain::fold::Query::new("may dong"),
+            ..UnitFilter::default()
+        };
+        assert!(words.accepts(&may) && !words.accepts(&sector));
+        let kind = UnitFilter {
+            kind: Some(UnitKind::Sector),
+            ..UnitFilter::default()
+        };
+        assert!(kind.accepts(&sector) && !kind.accepts(&may));
+        let parent = UnitFilter {
+            parent_id: Some("yte".into()),
+            ..UnitFilter::default()
+        };
+        assert!(parent.accepts(&may) && !parent.accepts(&sector));
+        assert!(UnitFilter::default().accepts(&may));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, addUnit, storedText } from "./helpers.mjs";
+import { startApp, openApp, addUnit, storedText, pick } from "./helpers.mjs";
 import { unit, dialogue, proposal, appData, openWith } from "./dialogue-data.mjs";
 
 let app;
@@ -35,7 +35,7 @@ test("a dialogue with three proposals; resolving one changes the summary", async
   await form.getByLabel("Hình thức đối thoại").selectOption({ label: "Định kỳ" });
   await form.getByLabel("Ngày đối thoại").fill(`02/01/${YEAR}`);
   await form.getByLabel("Địa điểm").fill("Hội trường UBND huyện Thanh Oai");
-  await form.getByLabel("Đơn vị tổ chức").selectOption({ label: "LĐLĐ huyện Thanh Oai" });
+  await pick(form, "Đơn vị tổ chức", "LĐLĐ huyện Thanh Oai");
   await form.getByLabel("Số lượt tham dự").fill("1.250");
   await form.getByLabel("Chủ trì phía người lao động: họ tên").fill("Nguyễn Thị Hảo");
   await form.getByLabel("Nội dung thống nhất 1").fill("Trả lương đúng hạn");

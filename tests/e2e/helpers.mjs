@@ -77,6 +77,16 @@ export async function goTo(page, linkName) {
   await page.getByRole("heading", { level: 1, name: linkName }).waitFor();
 }
 
+/**
+ * Chooses `text` in a unit picker (a combobox) as an officer does: types part of the name,
+ * then picks it from the list.
+ */
+export async function pick(scope, label, text) {
+  const box = scope.getByRole("combobox", { name: label, exact: true });
+  await box.fill(text);
+  await box.page().getByRole("option", { name: text, exact: true }).click();
+}
+
 /** Adds a unit through the form on "Đơn vị & Cụm". */
 export async function addUnit(page, name, shortName = "") {
   const form = page.getByRole("form", { name: "Thêm đơn vị" });

@@ -236,7 +236,7 @@ test("a second cluster with the same name and year is refused on the name field,
   const form = page.getByRole("form", { name: "Thêm cụm thi đua" });
   await form.getByLabel("Tên cụm").fill("cum thi dua so 4");
   await form.getByLabel("Năm").fill("2023");
-  await form.getByRole("button", { name: "Chọn tất cả", exact: true }).click();
+  await form.getByRole("button", { name: /^Thêm tất cả [\d.]+ đơn vị đang lọc$/ }).click();
   await form.getByText(/Đã chọn [1-9]\d* đơn vị/).waitFor();
   await form.getByRole("button", { name: "Thêm cụm" }).click();
   await form.getByRole("alert").filter({ hasText: "Đã có một cụm cùng tên trong năm 2023" }).waitFor();

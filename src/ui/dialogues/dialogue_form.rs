@@ -13,7 +13,7 @@ use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{CheckField, TextArea};
+use crate::ui::widgets::{CheckField, PickField, TextArea};
 use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
 
@@ -190,7 +190,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                     <SelectField label="Cấp đối thoại" value=level options=level_options />
                     {date.view()}
                     <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
-                    <SelectField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
+                    <PickField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
                     <TextField label="Số lượt tham dự" value=attendances error=errors.of(DialogueField::Attendances) input_type="text" placeholder="1.250" />
                 </div>
             </fieldset>

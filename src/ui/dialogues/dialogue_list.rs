@@ -1,14 +1,14 @@
 //! The dialogue list: filters by year, unit, kind and level, diacritic-free search, newest first.
 
 use super::text;
-use super::PAGE_ROWS;
 use crate::domain::dialogues::{DialogueFilter, DialogueIndex, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
-use crate::ui::widgets::{SelectField, TextField};
+use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -63,7 +63,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         level: super::chosen(&DialogueLevel::ALL, text::level_slug, level),
         text: settled_search.get(),
     });
-    let limit = super::page_limit(filter);
+    let limit = page_limit(filter);
     let found = Memo::new(move |_| {
         let limit = limit.get();
         filter.with(|f| {
@@ -123,11 +123,11 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
             <div class="list-tools" role="search" aria-label="Lọc đối thoại">
                 <TextField label="Tìm đối thoại" value=search placeholder="đơn vị, địa điểm, doanh nghiệp…" />
                 <SelectField label="Năm đối thoại" value=year options=years />
-                <SelectField label="Đơn vị tổ chức" value=unit_id options=units />
+                <PickField label="Đơn vị tổ chức" value=unit_id options=units />
                 <SelectField label="Hình thức đối thoại" value=kind options=kinds />
                 <SelectField label="Cấp đối thoại" value=level options=levels />
             </div>
-            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), all(), "cuộc đối thoại")}</p>
+            <p class="count" role="status" aria-live="polite">{move || shown_of(shown(), total(), all(), "cuộc đối thoại")}</p>
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Chưa có cuộc đối thoại nào khớp với bộ lọc."</p> }

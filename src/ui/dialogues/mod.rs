@@ -102,24 +102,6 @@ pub fn unit_options(keep: Option<Id>, any: Option<&'static str>) -> Signal<Vec<(
     })
 }
 
-/// Years with dialogues, newest first, always including this year.
-/// Rows drawn at a time in the long lists; "Hiện thêm" adds as many.
-pub const PAGE_ROWS: usize = 200;
-
-/// How many rows a list shows: starts at [`PAGE_ROWS`] and starts again there whenever the
-/// filter changes.
-pub fn page_limit<T: PartialEq + Send + Sync + 'static>(filter: Memo<T>) -> RwSignal<usize> {
-    let limit = RwSignal::new(PAGE_ROWS);
-    Effect::new(move |_| {
-        filter.track();
-        // Only when it grew: setting it anyway would run the search a second time.
-        if limit.get_untracked() != PAGE_ROWS {
-            limit.set(PAGE_ROWS);
-        }
-    });
-    limit
-}
-
 /// Reads an optional slug-valued select into its enum.
 pub fn chosen<T: Copy>(all: &[T], slug_of: fn(T) -> &'static str, value: RwSignal<String>) -> Option<T> {
     value.with(|v| text::from_slug(all, slug_of, v))

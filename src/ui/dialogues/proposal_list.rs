@@ -16,13 +16,13 @@ use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
-use crate::ui::widgets::{SelectField, TextField};
+use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// How many rows are drawn at first, and added by each "Hiện thêm".
-use super::PAGE_ROWS;
+use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 
 /// One drawn row: owned copies of what the table shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,7 +150,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
         overdue_only: overdue_only.get(),
         text: settled_search.get(),
     });
-    let limit = super::page_limit(filter);
+    let limit = page_limit(filter);
     let found = Memo::new(move |_| {
         let limit = limit.get();
         filter.with(|f| {
@@ -200,7 +200,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
             <div class="list-tools" role="search" aria-label="Lọc kiến nghị">
                 <TextField label="Tìm kiến nghị" value=search placeholder="gõ không dấu cũng được, ví dụ: bhxh, nha o" />
                 <SelectField label="Năm" value=year options=years />
-                <SelectField label="Đơn vị" value=unit_id options=units />
+                <PickField label="Đơn vị" value=unit_id options=units />
                 <SelectField label="Hình thức" value=kind options=kinds />
                 <SelectField label="Lĩnh vực" value=topic options=topics />
                 <SelectField label="Trạng thái" value=status options=statuses />
@@ -213,7 +213,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
                     "Chỉ kiến nghị quá hạn"
                 </label>
             </div>
-            <p class="count" role="status" aria-live="polite">{move || text::shown_of(shown(), total(), index.with(ProposalIndex::len), "kiến nghị")}</p>
+            <p class="count" role="status" aria-live="polite">{move || shown_of(shown(), total(), index.with(ProposalIndex::len), "kiến nghị")}</p>
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Không có kiến nghị nào khớp với bộ lọc."</p> }

@@ -10,6 +10,7 @@ use crate::domain::record::Id;
 use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
+use crate::ui::widgets::PickField;
 use crate::ui::widgets::SelectField;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -62,7 +63,7 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
             <h2 id="tong-hop-tieu-de">"Tổng hợp đối thoại"</h2>
             <div class="list-tools">
                 <SelectField label="Năm tổng hợp" value=year options=years />
-                <SelectField label="Đơn vị tổng hợp" value=unit_id options=units />
+                <PickField label="Đơn vị tổng hợp" value=unit_id options=units />
             </div>
             <dl class="cards summary" aria-label="Số liệu tổng hợp">
                 <div class="stat"><dt>"Cuộc đối thoại"</dt><dd class="num">{move || count(s().dialogues)}</dd></div>

@@ -170,20 +170,6 @@ pub fn proposal_error(error: &ProposalError) -> String {
     }
 }
 
-/// "Hiển thị 200/10.000 kiến nghị", and when a filter is on, how many there are in all:
-/// "Hiển thị 1/1 kiến nghị (tổng số 3)".
-pub fn shown_of(shown: usize, matching: usize, all: usize, noun: &str) -> String {
-    let mut out = format!(
-        "Hiển thị {}/{} {noun}",
-        format::integer(shown as i64),
-        format::integer(matching as i64)
-    );
-    if matching != all {
-        out.push_str(&format!(" (tổng số {})", format::integer(all as i64)));
-    }
-    out
-}
-
 /// "Quá hạn 12 ngày".
 pub fn overdue_days(days: i64) -> String {
     format!("{OVERDUE} {} ngày", format::integer(days))

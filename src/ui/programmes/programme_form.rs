@@ -15,7 +15,7 @@ use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, PickField, SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -270,7 +270,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 <TextField label="Số hiệu" value=number error=errors.of(ProgrammeField::Number) required=true placeholder="163/CTr-UBND-LĐLĐ" />
                 <TextField label="Trích yếu" value=title placeholder="Phối hợp công tác giai đoạn 2020–2025" />
                 <TextField label="UBND ký chương trình" value=authority error=errors.of(ProgrammeField::Authority) required=true placeholder="UBND huyện Thanh Oai" />
-                <SelectField label="LĐLĐ ký chương trình" value=unit options=unit_options error=errors.of(ProgrammeField::Unit) />
+                <PickField label="LĐLĐ ký chương trình" value=unit options=unit_options error=errors.of(ProgrammeField::Unit) />
                 {signed_on.view()}
                 {from_year.view()}
                 {to_year.view()}

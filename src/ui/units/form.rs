@@ -10,7 +10,7 @@ use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, PickField, SelectField, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -128,7 +128,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <TextField label="Tên đơn vị" value=name error=errors.of(UnitField::Name) required=true placeholder="LĐLĐ huyện Ba Vì" />
                 <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
                 <SelectField label="Loại đơn vị" value=kind options=kind_options />
-                <SelectField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
+                <PickField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
                 {from.view()}
                 {to.view()}
             </div>

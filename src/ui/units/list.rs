@@ -5,9 +5,10 @@ use crate::domain::fold::Query;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
-use crate::domain::units::{self, Unit};
+use crate::domain::units::{self, Unit, UnitFilter};
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{focus, unsaved};
 use crate::ui::widgets::{Notice, TextField};
@@ -29,9 +30,15 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let show_archived = RwSignal::new(false);
     let notice = RwSignal::new(None::<Notice>);
 
+    let filter = Memo::new(move |_| (search.get(), show_archived.get()));
+    let limit = page_limit(filter);
+    let all = move || store.read(&[Collection::Units], |d| record::live(&d.units).count());
     let rows = Memo::new(move |_| {
-        let query = Query::new(&search.get());
-        let archived = show_archived.get();
+        let (search, archived) = filter.get();
+        let filter = UnitFilter {
+            query: Query::new(&search),
+            ..UnitFilter::default()
+        };
         store.read(&[Collection::Units], |d| {
             let parent_name = |id: &Option<Id>| {
                 id.as_ref()
@@ -41,7 +48,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             };
             let mut rows: Vec<(Unit, String)> = record::live(&d.units)
                 .filter(|u| archived || !u.archived)
-                .filter(|u| query.matches(&format!("{} {}", u.name, u.short_name)))
+                .filter(|u| filter.accepts(u))
                 .map(|u| (u.clone(), parent_name(&u.parent_id)))
                 .collect();
             rows.sort_by(|(a, _), (b, _)| a.archived.cmp(&b.archived).then_with(|| a.name.cmp(&b.name)));
@@ -79,6 +86,9 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             </label>
         </div>
         <NoticeLine notice />
+        <p class="count" role="status" aria-live="polite">
+            {move || shown_of(rows.with(Vec::len).min(limit.get()), rows.with(Vec::len), all(), "đơn vị")}
+        </p>
         <Show
             when=move || !rows.with(Vec::is_empty)
             fallback=move || {
@@ -106,7 +116,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|(u, p)| (u.meta.id.clone(), u.meta.edits.clone(), p.clone()) let:row>
+                        <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|(u, p)| (u.meta.id.clone(), u.meta.edits.clone(), p.clone()) let:row>
                             {
                                 let (u, parent_name) = row;
                                 let id = u.meta.id.clone();
@@ -146,6 +156,11 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+        </Show>
+        <Show when=move || { rows.with(Vec::len) > limit.get() }>
+            <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                "Hiện thêm đơn vị"
+            </button>
         </Show>
     }
 }

@@ -80,7 +80,7 @@ impl Typed<String> {
 }
 
 #[component]
-fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
+pub(super) fn FieldError(id: String, error: Signal<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             view! {

@@ -6,7 +6,9 @@ pub mod field;
 pub mod focus;
 pub mod form;
 pub mod input;
+pub mod paging;
 pub mod parse;
+pub mod picker;
 pub mod status;
 pub mod svg;
 pub mod unsaved;
@@ -15,5 +17,6 @@ pub mod year_switch;
 
 pub use confirm::{ConfirmAction, ConfirmDelete};
 pub use field::{CheckField, SelectField, TextArea, TextField};
+pub use picker::PickField;
 pub use status::Notice;
 pub use update_banner::UpdateBanner;

@@ -1,8 +1,10 @@
 //! Creating and editing a cluster-year: name, year, members, head and deputy.
 
+use crate::domain::fold::Query;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
 use crate::domain::sync::Collection;
+use crate::domain::units::{UnitFilter, UnitKind};
 use crate::store::CommitError;
 use crate::ui::units::text;
 use crate::ui::use_store;
@@ -10,8 +12,11 @@ use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, PickField, TextField};
 use leptos::prelude::*;
+
+/// How many matching units are listed under the member search; "add all" takes every match.
+const MEMBER_MATCHES_SHOWN: usize = 50;
 
 #[component]
 pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
@@ -50,16 +55,50 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         }
     });
 
-    // Units that can join: active, not archived, plus any already chosen.
+    // Finding members among thousands: words of the name, a kind, a parent. These are search
+    // settings, not the cluster's data, so they never count as unsaved input.
+    let search = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let parent = RwSignal::new(String::new());
+    let filter = Memo::new(move |_| UnitFilter {
+        query: Query::new(&search.get()),
+        kind: (!kind.with(String::is_empty)).then(|| text::kind_from_slug(&kind.get())),
+        parent_id: Some(parent.get()).filter(|p| !p.is_empty()),
+    });
+    // Units that can join and are not chosen yet: active in the year, not archived, matching.
     let candidates = Memo::new(move |_| {
         let year: Option<i32> = year.get().trim().parse().ok();
         let chosen = members.get();
+        let filter = filter.get();
         store.read(&[Collection::Units], |d| {
             let mut list: Vec<(Id, String)> = record::live(&d.units)
-                .filter(|u| {
-                    chosen.contains(&u.meta.id) || (!u.archived && year.is_none_or(|y| u.active_in_year(y)))
-                })
+                .filter(|u| !chosen.contains(&u.meta.id))
+                .filter(|u| !u.archived && year.is_none_or(|y| u.active_in_year(y)))
+                .filter(|u| filter.accepts(u))
                 .map(|u| (u.meta.id.clone(), u.name.clone()))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let chosen_names = Memo::new(move |_| {
+        let chosen = members.get();
+        store.read(&[Collection::Units], |d| {
+            chosen
+                .iter()
+                .map(|id| (id.clone(), d.unit_name(id)))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Parents to filter by: the units that have units under them.
+    let parents = Memo::new(move |_| {
+        store.read(&[Collection::Units], |d| {
+            let with_children: std::collections::HashSet<&Id> = record::live(&d.units)
+                .filter_map(|u| u.parent_id.as_ref())
+                .collect();
+            let mut list: Vec<(Id, String)> = record::live(&d.units)
+                .filter(|p| with_children.contains(&p.meta.id))
+                .map(|p| (p.meta.id.clone(), p.name.clone()))
                 .collect();
             list.sort_by(|a, b| a.1.cmp(&b.1));
             list
@@ -138,6 +177,11 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
 
     let members_err = error_for(ClusterField::Members);
     let legend_id = next_id("tv");
+    let (search_id, kind_id, parent_id) = (
+        format!("{legend_id}-tim"),
+        format!("{legend_id}-loai"),
+        format!("{legend_id}-cap-tren"),
+    );
     let err_id = format!("{legend_id}-loi");
     let err_id_text = err_id.clone();
     let title = move || {
@@ -156,29 +200,47 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             </div>
             <fieldset class="members" data-typed=move || members_typed.marker(members) aria-describedby=move || members_err.with(Option::is_some).then(|| err_id.clone())>
                 <legend id=legend_id>"Đơn vị thành viên"</legend>
-                <Show when=move || !candidates.with(Vec::is_empty)>
-                    <div class="actions compact">
-                        <button type="button" class="secondary" on:click=move |_| {
-                            let all: Vec<Id> = candidates.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
-                            members_typed.input_with(members, |m| {
-                                for id in all {
-                                    if !m.contains(&id) {
-                                        m.push(id);
-                                    }
-                                }
-                            });
-                        }>"Chọn tất cả"</button>
-                        <button type="button" class="secondary" on:click=move |_| members_typed.input(members, Vec::new())>"Bỏ chọn tất cả"</button>
-                        <span class="hint">{move || format!("Đã chọn {} đơn vị.", members.with(Vec::len))}</span>
+                <div class="grid member-search">
+                    <div class="field">
+                        <label for=search_id.clone()>"Tìm thành viên để thêm"</label>
+                        <input id=search_id type="search" placeholder="gõ không dấu cũng được"
+                            prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
                     </div>
-                </Show>
+                    <div class="field">
+                        <label for=kind_id.clone()>"Lọc theo loại"</label>
+                        <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
+                            <option value="">"Mọi loại"</option>
+                            {UnitKind::ALL.into_iter().map(|k| view! { <option value=text::kind_slug(k)>{text::kind_name(k)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=parent_id.clone()>"Lọc theo cấp trên"</label>
+                        <select id=parent_id on:change=move |ev| parent.set(event_target_value(&ev))>
+                            <option value="">"Mọi cấp trên"</option>
+                            {move || parents.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="actions compact">
+                    <button type="button" class="secondary" disabled=move || candidates.with(Vec::is_empty) on:click=move |_| {
+                        let all: Vec<Id> = candidates.with_untracked(|c| c.iter().map(|(id, _)| id.clone()).collect());
+                        members_typed.input_with(members, |m| m.extend(all));
+                    }>{move || format!("Thêm tất cả {} đơn vị đang lọc", crate::domain::format::integer(candidates.with(Vec::len) as i64))}</button>
+                    <button type="button" class="secondary" disabled=move || members.with(Vec::is_empty) on:click=move |_| members_typed.input(members, Vec::new())>"Bỏ chọn tất cả"</button>
+                    <span class="hint" role="status">{move || format!("Đã chọn {} đơn vị.", crate::domain::format::integer(members.with(Vec::len) as i64))}</span>
+                </div>
                 {move || {
-                    let list = candidates.get();
-                    if list.is_empty() {
-                        view! { <p class="empty">"Chưa có đơn vị nào hoạt động trong năm này. Hãy thêm đơn vị trước."</p> }.into_any()
-                    } else {
-                        list.into_iter()
-                            .map(|(id, unit_name)| {
+                    // The chosen ones first (ticked: untick to take out), then the first matches.
+                    let chosen = chosen_names.get().into_iter().map(|u| (u, true));
+                    let found = candidates.with(|c| c.iter().take(MEMBER_MATCHES_SHOWN).cloned().collect::<Vec<_>>());
+                    let more = candidates.with(Vec::len).saturating_sub(MEMBER_MATCHES_SHOWN);
+                    let rows: Vec<_> = chosen.chain(found.into_iter().map(|u| (u, false))).collect();
+                    if rows.is_empty() {
+                        return view! { <p class="empty">"Không có đơn vị nào hoạt động trong năm này khớp với bộ lọc."</p> }.into_any();
+                    }
+                    view! {
+                        {rows.into_iter()
+                            .map(|((id, unit_name), _)| {
                                 let id_check = id.clone();
                                 view! {
                                     <label class="check">
@@ -199,15 +261,18 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                                     </label>
                                 }
                             })
-                            .collect_view()
-                            .into_any()
+                            .collect_view()}
+                        {(more > 0).then(|| view! {
+                            <p class="hint">{format!("Còn {} đơn vị khớp nữa: gõ thêm để thu hẹp, hoặc thêm tất cả.", crate::domain::format::integer(more as i64))}</p>
+                        })}
                     }
+                    .into_any()
                 }}
                 {move || members_err.get().map(|e| view! { <p class="field-error" role="alert" id=err_id_text.clone()>{e}</p> })}
             </fieldset>
             <div class="grid">
-                <SelectField label="Cụm trưởng" value=head options=member_options error=error_for(ClusterField::Head) />
-                <SelectField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
+                <PickField label="Cụm trưởng" value=head options=member_options error=error_for(ClusterField::Head) />
+                <PickField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
             </div>
             <div class="actions">
                 <button type="submit">{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</button>
