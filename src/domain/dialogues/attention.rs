@@ -28,7 +28,9 @@ pub struct Attention {
     pub overdue_items: Vec<Item>,
     /// The first `listed` open proposals not overdue, nearest deadline first.
     pub open_items: Vec<Item>,
-    /// Units without a periodic dialogue in the year: (id, name).
+    /// How many units held no periodic dialogue in the year.
+    pub units_without_count: usize,
+    /// The first `listed` of them: (id, name).
     pub units_without: Vec<(Id, String)>,
 }
 
@@ -51,6 +53,7 @@ pub fn attention(
         })
         .partition(|i| i.overdue_days.is_some());
     let counts = (overdue.len() + open.len(), overdue.len());
+    let without = units_without_periodic_dialogue(year, units, dialogues);
     overdue.sort_by_key(|i| std::cmp::Reverse(i.overdue_days));
     open.sort_by_key(|i| i.deadline.unwrap_or(NaiveDate::MAX));
     Attention {
@@ -58,8 +61,10 @@ pub fn attention(
         overdue: counts.1,
         overdue_items: overdue.into_iter().take(listed).collect(),
         open_items: open.into_iter().take(listed).collect(),
-        units_without: units_without_periodic_dialogue(year, units, dialogues)
+        units_without_count: without.len(),
+        units_without: without
             .into_iter()
+            .take(listed)
             .map(|u| (u.meta.id.clone(), u.name.clone()))
             .collect(),
     }
@@ -99,7 +104,11 @@ mod tests {
             a.units_without,
             vec![("u2".to_string(), "LĐLĐ huyện Ba Vì".to_string())]
         );
+        assert_eq!(a.units_without_count, 1);
         let few = attention(&[], &dialogues, &units, 2025, d(2025, 7, 1), 1);
         assert_eq!(few.open, 0);
+        // A year nobody held one: all are counted, only `listed` are named.
+        let none = attention(&[], &dialogues, &units, 2026, d(2026, 7, 1), 1);
+        assert_eq!((none.units_without_count, none.units_without.len()), (2, 1));
     }
 }

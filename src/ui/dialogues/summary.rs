@@ -1,6 +1,7 @@
 //! The yearly summary for one unit or all units, and the compliance check: active units that
 //! held no periodic dialogue in the year (Labour Code 2019 art. 63).
 
+use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use super::text;
 use crate::domain::dialogues::{
     summarize, units_without_periodic_dialogue, DialogueKind, ProposalStatus, Topic,
@@ -54,6 +55,7 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
         })
     });
 
+    let limit = page_limit(Memo::new(move |_| chosen_year()));
     let years = super::year_options(None);
     let units = super::unit_options(None, Some(text::ALL_UNITS));
     let s = move || summary.get();
@@ -108,14 +110,22 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
                 when=move || !missing.with(Vec::is_empty)
                 fallback=|| view! { <p class="badge good">"Tất cả đơn vị đang hoạt động đã tổ chức đối thoại định kỳ."</p> }
             >
+                <p class="count" role="status" aria-live="polite">
+                    {move || shown_of(missing.with(Vec::len).min(limit.get()), missing.with(Vec::len), missing.with(Vec::len), "đơn vị")}
+                </p>
                 <ul aria-label="Đơn vị chưa đối thoại định kỳ">
-                    <For each=move || missing.get() key=|(id, name)| (id.clone(), name.clone()) let:unit>
+                    <For each=move || missing.with(|m| m.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|(id, name)| (id.clone(), name.clone()) let:unit>
                         <li>
                             {unit.1.clone()} " — "
                             <a href=href(Page::Dialogues, &["moi", &unit.0])>{format!("Ghi đối thoại của {}", unit.1)}</a>
                         </li>
                     </For>
                 </ul>
+                <Show when=move || { missing.with(Vec::len) > limit.get() }>
+                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                        "Hiện thêm đơn vị"
+                    </button>
+                </Show>
             </Show>
         </section>
     }

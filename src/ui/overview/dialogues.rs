@@ -52,7 +52,7 @@ pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
                     <span>"kiến nghị quá hạn"</span>
                 </a>
                 <a class="stat" href=Page::Dialogues.href()>
-                    <span class="num">{move || format::integer(a().units_without.len() as i64)}</span>
+                    <span class="num">{move || format::integer(a().units_without_count as i64)}</span>
                     <span>{move || format!("đơn vị chưa đối thoại định kỳ năm {}", year.get())}</span>
                 </a>
             </div>
@@ -77,6 +77,9 @@ pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <Show when=move || { a().units_without_count > LISTED }>
+                    <p><a href=Page::Dialogues.href()>{move || format!("Xem cả {} đơn vị", format::integer(a().units_without_count as i64))}</a></p>
+                </Show>
             </Show>
         </section>
     }
