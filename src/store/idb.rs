@@ -13,12 +13,15 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 pub const DB_NAME: &str = "thidua";
 /// Bump with a new step in [`upgrade`]; the database's own version, not the data's.
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 
 /// The head of the data (version, office, sharing state): key [`HEAD_KEY`], a JSON text.
 pub const HEAD: &str = "head";
 pub const HEAD_KEY: &str = "head";
-/// One record each, keyed `units/<id>`: `{o: position, j: JSON text}`.
+/// The records in groups (`store::buckets`), keyed by group number.
+pub const BUCKETS: &str = "buckets";
+/// Version 1's one value per record, keyed `units/<id>`: `{o: position, j: JSON text}`. Only
+/// read once, to regroup it into [`BUCKETS`].
 pub const RECORDS: &str = "records";
 /// Which keys each committed change wrote, numbered, so other tabs fetch only those.
 pub const LOG: &str = "log";
@@ -114,10 +117,11 @@ pub async fn open() -> Result<IdbDatabase, DbError> {
     Ok(opened?.unchecked_into())
 }
 
-/// The numbered steps of the database's own layout. Step 1: head, records, log and undo.
+/// The database's own layout, whatever version it starts from. Version 1 had one value per
+/// record (`records`); version 2 groups them (`buckets`), moved over after opening.
 fn upgrade(db: &IdbDatabase) {
     let names = db.object_store_names();
-    for name in [HEAD, RECORDS, UNDO] {
+    for name in [HEAD, BUCKETS, UNDO] {
         if !names.contains(name) {
             let _ = db.create_object_store(name);
         }

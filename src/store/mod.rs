@@ -4,6 +4,7 @@
 //! and how much storage is used and kept.
 
 pub mod browser;
+mod buckets;
 pub mod download;
 pub mod gzip;
 pub mod idb;

@@ -1,12 +1,13 @@
-//! The store: the data model in memory, one stored record per domain record in IndexedDB, and
-//! every change written as what it changed, in one transaction, never over data it could not read.
+//! The store: the data model in memory, its records in IndexedDB (`buckets`: in groups), and
+//! every change written as the records it changed, in one transaction, never over data it could not read.
 //!
 //! Two tabs never lose a save: every change runs inside an IndexedDB readwrite transaction
 //! (the browser runs those one after another across tabs), and inside it the tab first takes
 //! in what other tabs wrote since it last looked (the change log), then applies its own change
 //! to that, then writes. Memory is only announced to readers once storage accepted the change.
 
-use super::idb::{self, DbError, HEAD, HEAD_KEY, LOG, RECORDS, UNDO, UNDO_KEY};
+use super::buckets::{self, Groups};
+use super::idb::{self, DbError, BUCKETS, HEAD, HEAD_KEY, LOG, UNDO, UNDO_KEY};
 use super::{legacy, tabs};
 use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
@@ -17,7 +18,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbObjectStore, IdbTransaction};
+use web_sys::{IdbDatabase, IdbTransaction};
 
 /// Why the app could not start on the stored data. What is stored is kept untouched.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,6 +131,9 @@ impl Store {
     /// first, and loads everything. Empty storage starts a fresh data set.
     pub async fn open() -> Result<Store, Boot> {
         let db = idb::open().await.map_err(|_| Boot::StorageBlocked)?;
+        buckets::move_from_single_records(&db)
+            .await
+            .map_err(|_| Boot::StorageBlocked)?;
         tabs::close_when_upgraded(&db);
         DB.with(|slot| *slot.borrow_mut() = Some(db));
         let mut stored = read_all().await.map_err(|_| Boot::StorageBlocked)?;
@@ -224,7 +228,7 @@ impl Store {
         change: &mut dyn FnMut(&mut AppData, &Stamp) -> bool,
     ) -> Result<(), Option<SaveProblem>> {
         let _turn = take_turn().await;
-        let tx = self.begin(&[HEAD, RECORDS, LOG]).map_err(problem_of)?;
+        let tx = self.begin(&[HEAD, BUCKETS, LOG]).map_err(problem_of)?;
         let outcome = idb::committed(&tx);
         let old_head = self.take_in_changes(&tx).await.map_err(problem_of)?;
         let stamp = self.data.try_update_value(|data| {
@@ -238,9 +242,10 @@ impl Store {
             .unwrap_or(false);
         let written = self.data.with_value(|data| stored::stamped(data, &stamp));
         let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
-        let before = read_records(&tx, &keys)
+        let mut groups = Groups::load(&tx, &keys)
             .await
             .map_err(|e| problem_of(self.not_saved::<()>(e)))?;
+        let before = groups.versions(&keys);
         if !accepted {
             // A refused change may have touched records before refusing: put them back.
             self.bring_back(&before, old_head.as_deref());
@@ -248,7 +253,15 @@ impl Store {
             return Ok(());
         }
         let head = self.data.with_value(|data| Head::of(data).to_json());
-        let queued = write(&tx, &written, &head, Some(&keys), None, self.seen.get_value());
+        let queued = write(
+            &tx,
+            &mut groups,
+            &written,
+            &head,
+            Some(&keys),
+            None,
+            self.seen.get_value(),
+        );
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
                 let mut touched: Vec<usize> = keys
@@ -278,7 +291,7 @@ impl Store {
         change: impl FnOnce(&AppData, &Stamp) -> Result<AppData, E>,
     ) -> Result<(), CommitError<E>> {
         let _turn = take_turn().await;
-        let tx = self.begin(&[HEAD, RECORDS, LOG, UNDO])?;
+        let tx = self.begin(&[HEAD, BUCKETS, LOG, UNDO])?;
         let outcome = idb::committed(&tx);
         let old_head = self.take_in_changes(&tx).await.map_err(widen)?;
         let office_id = self
@@ -298,7 +311,8 @@ impl Store {
         };
         let written = self.data.with_value(|data| stored::changed_by(data, &next));
         let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
-        let before = read_records(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
+        let mut groups = Groups::load(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
+        let before = groups.versions(&keys);
         let undo = super::undo::UndoCopy {
             imported_at: super::browser::now(),
             file_name: file_name.to_string(),
@@ -307,7 +321,15 @@ impl Store {
         };
         let head = Head::of(&next).to_json();
         let logged = (keys.len() <= CATCH_UP_ONE_BY_ONE).then_some(keys.as_slice());
-        let queued = write(&tx, &written, &head, logged, Some(&undo), self.seen.get_value());
+        let queued = write(
+            &tx,
+            &mut groups,
+            &written,
+            &head,
+            logged,
+            Some(&undo),
+            self.seen.get_value(),
+        );
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
                 self.data.set_value(next);
@@ -332,22 +354,19 @@ impl Store {
     /// the copy. Changes made since to other records stay.
     pub async fn undo_import(&self) -> Result<(), SaveProblem> {
         let _turn = take_turn().await;
-        let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG, UNDO], true)?;
+        let tx = idb::transaction(&db()?, &[HEAD, BUCKETS, LOG, UNDO], true)?;
         let outcome = idb::committed(&tx);
         let undo_store = idb::store(&tx, UNDO)?;
         let text = idb::get_text(&undo_store, UNDO_KEY).await?;
         let copy: super::undo::UndoCopy = text
             .and_then(|t| serde_json::from_str(&t).ok())
             .ok_or_else(|| SaveProblem::Other("không còn bản lưu để hoàn tác".into()))?;
-        let records = idb::store(&tx, RECORDS)?;
+        let keys: Vec<String> = copy.records.iter().map(|(key, _)| key.clone()).collect();
+        let mut groups = Groups::load(&tx, &keys).await?;
         for (key, old) in &copy.records {
-            let key_js = JsValue::from_str(key);
-            let request = match old {
-                Some((order, json)) => records.put_with_key(&record_value(*order, json), &key_js),
-                None => records.delete(&key_js),
-            };
-            idb::req(request)?;
+            groups.set(key, old.as_ref().map(|(order, json)| (*order, json.as_str())));
         }
+        groups.put(&tx)?;
         if copy.head.is_empty() {
             idb::req(idb::store(&tx, HEAD)?.delete(&JsValue::from_str(HEAD_KEY)))?;
         } else {
@@ -361,7 +380,7 @@ impl Store {
         self.landed(&tx, outcome, queued).await?;
         self.after_save().await;
         // Its own log entry says "everything": read it all again.
-        let tx = idb::transaction(&db()?, &[HEAD, RECORDS], false)?;
+        let tx = idb::transaction(&db()?, &[HEAD, BUCKETS], false)?;
         let head = idb::get_text(&idb::store(&tx, HEAD)?, HEAD_KEY).await?;
         let _ = self.reload_within(&tx, head, self.seen.get_value()).await;
         Ok(())
@@ -370,7 +389,7 @@ impl Store {
     /// Takes in what other tabs saved since this tab last looked (called when they say so).
     pub async fn follow_other_tabs(&self) {
         let _turn = take_turn().await;
-        if let Ok(tx) = db().and_then(|db| idb::transaction(&db, &[HEAD, RECORDS, LOG], false)) {
+        if let Ok(tx) = db().and_then(|db| idb::transaction(&db, &[HEAD, BUCKETS, LOG], false)) {
             let _ = self.take_in_changes(&tx).await;
         }
     }
@@ -461,7 +480,7 @@ impl Store {
             self.reload_within(tx, head.clone(), last).await?;
             return Ok(head);
         }
-        let records = read_records(tx, &keys).await.map_err(fail)?;
+        let records = Groups::load(tx, &keys).await.map_err(fail)?.versions(&keys);
         let mut touched = vec![HEAD_TOPIC];
         let mut readable = true;
         self.data.update_value(|data| {
@@ -524,11 +543,15 @@ impl Store {
 
 /// Writes every record of `data` and its head (the move from the old single text).
 pub(super) async fn store_whole(data: &AppData) -> Result<(), DbError> {
-    let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG], true)?;
+    let tx = idb::transaction(&db()?, &[HEAD, BUCKETS, LOG], true)?;
     let outcome = idb::committed(&tx);
+    let records = stored::whole(data);
+    let keys: Vec<String> = records.iter().map(|r| r.key.clone()).collect();
+    let mut groups = Groups::load(&tx, &keys).await?;
     let queued = write(
         &tx,
-        &stored::whole(data),
+        &mut groups,
+        &records,
         &Head::of(data).to_json(),
         None,
         None,
@@ -568,65 +591,21 @@ fn load(stored: &Stored) -> Result<crate::domain::schema::Loaded, Boot> {
     })
 }
 
-fn record_value(order: u32, json: &str) -> JsValue {
-    let value = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&value, &JsValue::from_str("o"), &JsValue::from_f64(order as f64));
-    let _ = js_sys::Reflect::set(&value, &JsValue::from_str("j"), &JsValue::from_str(json));
-    value.into()
-}
-
-fn read_record(value: &JsValue) -> Option<(u32, String)> {
-    let order = js_sys::Reflect::get(value, &JsValue::from_str("o"))
-        .ok()?
-        .as_f64()? as u32;
-    let json = js_sys::Reflect::get(value, &JsValue::from_str("j"))
-        .ok()?
-        .as_string()?;
-    Some((order, json))
-}
-
-/// The stored versions of `keys` (`None`: not stored), read inside `tx`.
-async fn read_records(
-    tx: &IdbTransaction,
-    keys: &[String],
-) -> Result<Vec<(String, Option<(u32, String)>)>, DbError> {
-    let records = idb::store(tx, RECORDS)?;
-    let pending: Vec<_> = keys
-        .iter()
-        .map(|key| idb::req(records.get(&JsValue::from_str(key))).map(|r| idb::done(&r)))
-        .collect::<Result<_, _>>()?;
-    let mut out = Vec::with_capacity(keys.len());
-    for (key, request) in keys.iter().zip(pending) {
-        let value = request.await?;
-        out.push((
-            key.clone(),
-            if value.is_undefined() {
-                None
-            } else {
-                read_record(&value)
-            },
-        ));
-    }
-    Ok(out)
-}
-
 /// Puts `records` and the head, keeps `undo` if given, and logs the change (`None`: reload
 /// everything). Only queues the requests: the transaction's outcome says whether they landed.
 fn write(
     tx: &IdbTransaction,
+    groups: &mut Groups,
     records: &[StoredRecord],
     head: &str,
     logged: Option<&[String]>,
     undo: Option<&super::undo::UndoCopy>,
     seen: f64,
 ) -> Result<web_sys::IdbRequest, DbError> {
-    let store = idb::store(tx, RECORDS)?;
     for record in records {
-        idb::req(store.put_with_key(
-            &record_value(record.order, &record.json),
-            &JsValue::from_str(&record.key),
-        ))?;
+        groups.set(&record.key, Some((record.order, &record.json)));
     }
+    groups.put(tx)?;
     idb::req(idb::store(tx, HEAD)?.put_with_key(&JsValue::from_str(head), &JsValue::from_str(HEAD_KEY)))?;
     if let Some(undo) = undo {
         let text = serde_json::to_string(undo).unwrap_or_default();
@@ -665,7 +644,7 @@ fn log_change(
 
 /// Everything stored, in one read-only transaction.
 async fn read_all() -> Result<Stored, DbError> {
-    let tx = idb::transaction(&db()?, &[HEAD, RECORDS, LOG], false)?;
+    let tx = idb::transaction(&db()?, &[HEAD, BUCKETS, LOG], false)?;
     let head = idb::get_text(&idb::store(&tx, HEAD)?, HEAD_KEY).await?;
     let numbers: js_sys::Array = idb::done(&idb::req(idb::store(&tx, LOG)?.get_all_keys())?)
         .await?
@@ -675,20 +654,9 @@ async fn read_all() -> Result<Stored, DbError> {
 }
 
 async fn read_all_in(tx: &IdbTransaction, head: Option<String>, last_change: f64) -> Result<Stored, DbError> {
-    let store: IdbObjectStore = idb::store(tx, RECORDS)?;
-    let keys = idb::done(&idb::req(store.get_all_keys())?);
-    let values = idb::done(&idb::req(store.get_all())?);
-    let keys: js_sys::Array = keys.await?.unchecked_into();
-    let values: js_sys::Array = values.await?.unchecked_into();
-    let mut records = Vec::with_capacity(keys.length() as usize);
-    for (key, value) in keys.iter().zip(values.iter()) {
-        let key = key.as_string().unwrap_or_default();
-        let (order, json) = read_record(&value).unwrap_or((u32::MAX, String::new()));
-        records.push(StoredRecord { key, order, json });
-    }
     Ok(Stored {
         head,
-        records,
+        records: buckets::read_all(tx).await?,
         last_change,
     })
 }

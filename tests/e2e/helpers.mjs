@@ -113,16 +113,25 @@ async function readStoredInPage() {
     db.close();
     return null;
   }
-  const tx = db.transaction(["head", "records"]);
+  const tx = db.transaction(["head", "buckets"]);
   const get = (req) => new Promise((ok, fail) => ((req.onsuccess = () => ok(req.result)), (req.onerror = () => fail(req.error))));
   const head = await get(tx.objectStore("head").get("head"));
-  const keys = await get(tx.objectStore("records").getAllKeys());
-  const values = await get(tx.objectStore("records").getAll());
+  // Records are stored in groups, one text each: a line per record, key TAB position TAB JSON.
+  const groups = await get(tx.objectStore("buckets").getAll());
   db.close();
   if (head === undefined) return null;
   const data = JSON.parse(head);
   for (const c of ["units", "clusters", "indicators", "templates", "scorecards", "dialogues", "proposals", "programmes", "reviews"]) data[c] = [];
-  const rows = keys.map((k, i) => ({ k, o: values[i].o, j: values[i].j }));
+  const unescape = (k) => k.replace(/\\(.)/g, (_, c) => ({ t: "\t", n: "\n", r: "\r" })[c] ?? c);
+  const rows = groups.flatMap((g) =>
+    g
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => {
+        const [k, o] = line.split("\t", 2);
+        return { k: unescape(k), o: Number(o), j: line.slice(k.length + o.length + 2) };
+      }),
+  );
   rows.sort((a, b) => a.o - b.o || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   for (const r of rows) data[r.k.split("/")[0]].push(JSON.parse(r.j));
   return data;

@@ -132,6 +132,60 @@ test("the first start moves today's stored text into IndexedDB record for record
   await context.close();
 });
 
+test("records stored one by one by the first IndexedDB version are regrouped with nothing lost", async () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/stored-v1-sample.json"), "utf8"));
+  const expected = { schema_version: fixture.schema_version, office: fixture.office };
+  const records = [];
+  for (const [c, list] of Object.entries(fixture)) {
+    if (!Array.isArray(list)) continue;
+    expected[c] = list;
+    list.forEach((r, o) => records.push([`${c}/${r.meta.id}`, { o, j: JSON.stringify(r) }]));
+  }
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  // A page of the same origin that is not the app, so the database is made as version 1 made it.
+  await page.goto(app.url + "manifest.webmanifest");
+  await page.evaluate(
+    ([head, records]) =>
+      new Promise((ok, fail) => {
+        const r = indexedDB.open("thidua", 1);
+        r.onupgradeneeded = () => {
+          for (const name of ["head", "records", "undo"]) r.result.createObjectStore(name);
+          r.result.createObjectStore("log", { autoIncrement: true });
+        };
+        r.onsuccess = () => {
+          const tx = r.result.transaction(["head", "records", "log"], "readwrite");
+          tx.objectStore("head").put(head, "head");
+          for (const [k, v] of records) tx.objectStore("records").put(v, k);
+          tx.objectStore("log").add({ k: null });
+          tx.oncomplete = () => (r.result.close(), ok());
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [JSON.stringify({ schema_version: fixture.schema_version, office: fixture.office }), records],
+  );
+  await page.goto(app.url + "#/don-vi");
+  await page.getByRole("rowheader", { name: "LĐLĐ huyện Ba Vì" }).waitFor();
+  const stored = await storedData(page);
+  for (const c of Object.keys(stored)) if (Array.isArray(stored[c]) && stored[c].length === 0 && !(c in expected)) delete stored[c];
+  assert.deepEqual(stored, expected);
+  const left = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.open("thidua");
+        r.onsuccess = () => {
+          const q = r.result.transaction(["records"]).objectStore("records").count();
+          q.onsuccess = () => (r.result.close(), ok(q.result));
+        };
+      }),
+  );
+  assert.equal(left, 0, "the one-by-one store is emptied once its records are regrouped");
+  // Still working after the move: a new unit is stored with the others.
+  await addUnit(page, "LĐLĐ huyện Chương Mỹ");
+  assert.equal((await storedData(page)).units.length, expected.units.length + 1);
+  await context.close();
+});
+
 test("a corrupt record and a newer version in IndexedDB reach the recovery screen and stay untouched", async () => {
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/don-vi");
@@ -151,45 +205,55 @@ test("a corrupt record and a newer version in IndexedDB reach the recovery scree
         }),
       [store, key, value],
     );
-  const keys = await page.evaluate(
+  // Records are stored in groups; take the group holding a unit and break that record.
+  const read = (store, key) =>
+    page.evaluate(
+      ([store, key]) =>
+        new Promise((ok) => {
+          const r = indexedDB.open("thidua");
+          r.onsuccess = () => {
+            const q = r.result.transaction([store]).objectStore(store).get(key);
+            q.onsuccess = () => (r.result.close(), ok(q.result));
+          };
+        }),
+      [store, key],
+    );
+  const [number, group] = await page.evaluate(
     () =>
       new Promise((ok) => {
         const r = indexedDB.open("thidua");
         r.onsuccess = () => {
-          const q = r.result.transaction(["records"]).objectStore("records").getAllKeys();
-          q.onsuccess = () => (r.result.close(), ok(q.result));
+          const store = r.result.transaction(["buckets"]).objectStore("buckets");
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            r.result.close();
+            const i = values.result.findIndex((g) => g.startsWith("units/"));
+            ok([keys.result[i], values.result[i]]);
+          };
         };
       }),
   );
-  const broken = { o: 0, j: '{"meta":{"id":"x"' };
-  await write("records", keys[0], broken);
+  const line = group.split("\n")[0];
+  const key = line.split("\t")[0];
+  const brokenRecord = '{"meta":{"id":"x"';
+  const broken = group.replace(line, `${key}\t0\t${brokenRecord}`);
+  await write("buckets", number, broken);
   await page.reload();
   await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
-  await page.getByRole("alert").filter({ hasText: keys[0] }).waitFor();
+  await page.getByRole("alert").filter({ hasText: key }).waitFor();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Tải xuống dữ liệu gốc" }).click();
   const chunks = [];
   for await (const c of await (await download).createReadStream()) chunks.push(c);
   const dumped = Buffer.concat(chunks).toString("utf8");
   assert.match(dumped, /LĐLĐ huyện Đan Phượng|LĐLĐ huyện Phúc Thọ/);
-  assert.ok(JSON.parse(dumped).units.includes(broken.j), "the broken record is offered exactly as stored");
+  assert.ok(JSON.parse(dumped).units.includes(brokenRecord), "the broken record is offered exactly as stored");
   await page.reload();
   await page.getByRole("heading", { name: "Không đọc được dữ liệu đã lưu" }).waitFor();
-  const still = await page.evaluate(
-    (key) =>
-      new Promise((ok) => {
-        const r = indexedDB.open("thidua");
-        r.onsuccess = () => {
-          const q = r.result.transaction(["records"]).objectStore("records").get(key);
-          q.onsuccess = () => (r.result.close(), ok(q.result));
-        };
-      }),
-    keys[0],
-  );
-  assert.deepEqual(still, broken);
+  assert.deepEqual(await read("buckets", number), broken);
   // A head written by a newer version: refused by name, never written over.
-  const repaired = { o: 0, j: JSON.stringify({ meta: { id: "x" } }) };
-  await write("records", keys[0], repaired).catch(() => {});
+  await write("buckets", number, group);
   const newer = JSON.stringify({ schema_version: 999 });
   await write("head", "head", newer);
   await page.reload();

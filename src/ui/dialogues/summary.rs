@@ -1,7 +1,6 @@
 //! The yearly summary for one unit or all units, and the compliance check: active units that
 //! held no periodic dialogue in the year (Labour Code 2019 art. 63).
 
-use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use super::text;
 use crate::domain::dialogues::{
     summarize, units_without_periodic_dialogue, DialogueKind, ProposalStatus, Topic,
@@ -11,6 +10,7 @@ use crate::domain::record::Id;
 use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
+use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use crate::ui::widgets::PickField;
 use crate::ui::widgets::SelectField;
 use chrono::Datelike;
