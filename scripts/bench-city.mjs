@@ -33,6 +33,8 @@ const IN_PAGE = () => {
     const l = [...scope.querySelectorAll("label")].find((x) => x.textContent.trim().replace(" *", "") === label);
     return document.getElementById(l.htmlFor);
   };
+  // The wasm instance, for its memory.
+  addEventListener("TrunkApplicationStarted", (e) => (window.wasmInstance = e.detail.wasm));
   window.statusSays = (text) => [...document.querySelectorAll("[role=status]")].some((s) => s.textContent.includes(text));
 };
 
@@ -106,18 +108,46 @@ async function measure(label, prepare) {
       return performance.now() - t0;
     });
   }
+  if (row.sampleLink) row.scoreMark = await saveScoreMark(page, row.sampleLink);
   row.heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  row.wasm = await page.evaluate(() => window.wasmInstance?.memory?.buffer.byteLength ?? 0);
   await app.close();
   return row;
 }
 
-const empty = await measure("trống", async () => {});
-const district = await measure("huyện (dữ liệu mẫu)", async (page) => {
+const loadSample = async (page, row) => {
+  await page.goto(page.url().replace(/#.*/, "#/du-lieu"));
   await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
-});
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor({ timeout: 600_000 });
+  row.sampleLink = await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).getAttribute("href");
+};
+
+// One mark of a scorecard of the sample cluster (reopened first: the sample's cards are final),
+// from the change to the card's totals drawn again.
+async function saveScoreMark(page, sampleLink) {
+  await page.goto(page.url().replace(/#.*/, "") + sampleLink);
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Phiếu chấm" }).click();
+  await page.getByLabel("Người mở lại").fill("Người đo");
+  await page.getByLabel("Lý do mở lại").fill("Đo thời gian");
+  await page.getByRole("button", { name: "Mở lại phiếu" }).click();
+  await page.getByText(/Người đo: Đo thời gian/).waitFor();
+  const input = await page.getByRole("textbox", { name: /^Cụm chấm – I\.5 / }).elementHandle();
+  return page.evaluate(async (input) => {
+    const totals = () => document.querySelector("p.totals")?.textContent;
+    const before = totals();
+    input.value = input.value === "4,5" ? "4" : "4,5";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    await until(() => totals() !== before);
+    return performance.now() - t0;
+  }, input);
+}
+
+const empty = await measure("trống", async () => {});
+const district = await measure("huyện (dữ liệu mẫu)", loadSample);
 let importFigures = {};
-const city = await measure("thành phố", async (page) => {
+const city = await measure("thành phố (+ dữ liệu mẫu)", async (page, row) => {
   const text = fs.readFileSync(json, "utf8");
   importFigures.parse = await page.evaluate((t) => {
     const t0 = performance.now();
@@ -132,6 +162,8 @@ const city = await measure("thành phố", async (page) => {
   await page.getByRole("button", { name: "Xác nhận nhập" }).click();
   await page.getByRole("status").filter({ hasText: "Đã nhập tệp" }).waitFor({ timeout: 600_000 });
   importFigures.save = Date.now() - t0;
+  // The sample cluster on top, for a scorecard to mark.
+  await loadSample(page, row);
 });
 
 const ms = (v) => (v === undefined ? "–" : `${Math.round(v).toLocaleString("vi-VN")} ms`);
@@ -142,9 +174,11 @@ console.log(`| --- | ${rows.map(() => "---:").join(" | ")} |`);
 line("mở ứng dụng → khung trang hiện", (r) => ms(r.start));
 line("thêm một đơn vị → thông báo hiện", (r) => ms(r.addUnit));
 line("chuyển trạng thái một kiến nghị → thông báo hiện", (r) => ms(r.status));
+line("lưu một điểm chấm → tổng điểm hiện", (r) => ms(r.scoreMark));
 line("lọc kiến nghị \"bhxh\" (gồm 180 ms chờ gõ)", (r) => ms(r.filter));
 for (const name of Object.keys(empty.pages)) line(`mở trang ${name}`, (r) => ms(r.pages[name]));
 line("bộ nhớ JS (heap)", (r) => `${(r.heap / 1e6).toFixed(0)} MB`);
+line("bộ nhớ wasm", (r) => `${(r.wasm / 1e6).toFixed(0)} MB`);
 console.log(`\nTệp thành phố: ${(fs.statSync(json).size / 1e6).toFixed(1)} MB JSON, ${(fs.statSync(gz).size / 1e6).toFixed(1)} MB .json.gz`);
 console.log(`JSON.parse của trình duyệt: ${ms(importFigures.parse)}; chọn tệp → xem trước: ${ms(importFigures.preview)} (${(importFigures.preview / importFigures.parse).toFixed(1)}×); xác nhận → đã lưu: ${ms(importFigures.save)}`);
 fs.rmSync(dir, { recursive: true });

@@ -11,6 +11,7 @@ pub fn App(store: Store) -> impl IntoView {
     tabs::follow_other_tabs(store);
     quota::ask_to_keep_once_data_exists(store);
     provide_context(quota::watch_usage(store));
+    crate::ui::dialogues::provide_search_indexes(store);
     let route = use_route();
     provide_context(route);
     let page = Memo::new(move |_| route.with(|r| r.page));

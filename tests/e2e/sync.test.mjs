@@ -93,6 +93,24 @@ test("every bad file is refused with a Vietnamese message and nothing changes", 
   await context.close();
 });
 
+test("one part is exported by finding it in the part picker, typed without diacritics", async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
+  const part = page.getByRole("combobox", { name: "Phần dữ liệu cần xuất" });
+  await part.fill("doi thoai thanh oai 2019");
+  await page.getByRole("option", { name: /^Đối thoại .*Thanh Oai năm 2019$/ }).click();
+  const { name, text } = await exportAll(page);
+  const file = JSON.parse(text);
+  assert.match(file.scope.description, /^Đối thoại .*Thanh Oai - 2019$/);
+  assert.match(name, /\.json$/);
+  assert.ok(file.data.dialogues.length > 0);
+  assert.ok(file.data.dialogues.every((d) => d.date.startsWith("2019")), "only that year's dialogues");
+  assert.equal(file.data.clusters?.length ?? 0, 0, "nothing of other parts");
+  await context.close();
+});
+
 test("two offices exchange files both ways and end with the same data", async () => {
   const ctxA = await app.browser.newContext({ acceptDownloads: true });
   const ctxB = await app.browser.newContext({ acceptDownloads: true });

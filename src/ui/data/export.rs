@@ -9,10 +9,10 @@ use crate::domain::sync::{export, file_name, Office, Scope};
 use crate::store::browser;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField};
+use crate::ui::widgets::{Notice, PickField};
 use chrono::Datelike;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The choices of the part select, as (value, text); values are parsed by [`part_of`].
 fn part_options(data: &AppData) -> Vec<(String, String)> {
@@ -20,13 +20,16 @@ fn part_options(data: &AppData) -> Vec<(String, String)> {
     for c in record::live(&data.clusters) {
         out.push((format!("cluster:{}", c.id()), format!("{} - {}", c.name, c.year)));
     }
-    let unit_years: BTreeSet<(String, i32)> = record::live(&data.dialogues)
-        .map(|d| (d.unit_id.clone(), d.date.year()))
+    let unit_years: BTreeSet<(&str, i32)> = record::live(&data.dialogues)
+        .map(|d| (d.unit_id.as_str(), d.date.year()))
         .collect();
+    // A city has thousands of units: labels by id, not a search of every unit per choice.
+    let labels: HashMap<&str, &str> = data.units.iter().map(|u| (u.id(), u.label())).collect();
     for (unit, year) in unit_years {
+        let label = labels.get(unit).copied().unwrap_or("(đơn vị không rõ)");
         out.push((
             format!("dialogues:{year}:{unit}"),
-            format!("Đối thoại {} năm {year}", data.unit_label(&unit)),
+            format!("Đối thoại {label} năm {year}"),
         ));
     }
     for p in record::live(&data.programmes) {
@@ -117,7 +120,7 @@ pub fn ExportPanel() -> impl IntoView {
             <p>
                 "Tải về một tệp .json (tệp lớn hơn 4 MB được nén thành .json.gz) để gửi cho cơ quan khác (qua thư điện tử, USB…) hoặc để sao lưu. Có thể xuất toàn bộ hoặc một phần: một cụm thi đua trong một năm (kèm đơn vị, bảng điểm, chỉ tiêu và phiếu chấm), đối thoại một năm của một đơn vị, hoặc một chương trình phối hợp."
             </p>
-            <SelectField label=text::EXPORT_PART value=part options=options />
+            <PickField label=text::EXPORT_PART value=part options=options />
             <div class="actions">
                 <button type="button" on:click=run>
                     {text::EXPORT_BUTTON}

@@ -1,7 +1,7 @@
 //! The dialogue list: filters by year, unit, kind and level, diacritic-free search, newest first.
 
 use super::text;
-use crate::domain::dialogues::{DialogueFilter, DialogueIndex, DialogueKind, DialogueLevel};
+use crate::domain::dialogues::{DialogueFilter, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
@@ -39,11 +39,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
 
-    let index = Memo::new(move |_| {
-        store.read(&[Collection::Units, Collection::Dialogues], |d| {
-            DialogueIndex::new(&d.units, &d.dialogues)
-        })
-    });
+    let index = super::search_index::use_search_indexes().dialogues;
     // Proposals (all, open) per dialogue, counted once per data change.
     let counts = Memo::new(move |_| {
         store.read(&[Collection::Proposals], |d| {

@@ -13,8 +13,11 @@ mod dialogue_list;
 mod proposal_form;
 mod proposal_list;
 mod proposal_view;
+mod search_index;
 mod summary;
 pub mod text;
+
+pub use search_index::provide_search_indexes;
 
 use crate::domain::dialogues::DialogueKind;
 use crate::domain::record::{self, Id};

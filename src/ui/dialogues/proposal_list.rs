@@ -133,13 +133,8 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);
-    // Rebuilt only when the data changes, not on every keystroke.
-    let index = Memo::new(move |_| {
-        store.read(
-            &[Collection::Units, Collection::Dialogues, Collection::Proposals],
-            |d| ProposalIndex::new(&d.units, &d.dialogues, &d.proposals),
-        )
-    });
+    // Rebuilt only when the data changes, not on every keystroke nor every visit.
+    let index = super::search_index::use_search_indexes().proposals;
     let filter = Memo::new(move |_| ProposalFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
