@@ -32,3 +32,21 @@ pub fn new_id() -> String {
 pub fn stamp(office_id: &str) -> Stamp {
     Stamp::new(office_id, now())
 }
+
+/// Resolves once the browser has drawn a frame: long work started after it does not hide
+/// the message that announces it.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let later = window.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            // A task after the frame, so the frame has been painted when work resumes.
+            let _ = later.set_timeout_with_callback(&resolve);
+        });
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -13,6 +13,7 @@ pub mod local;
 pub mod offline;
 pub mod persist;
 pub mod quota;
+pub mod settings;
 pub mod tabs;
 pub mod undo;
 pub mod upload;

@@ -29,12 +29,30 @@ after(async () => {
 test("the city data set imports from .json.gz, survives a reload and is usable on every page", async () => {
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/du-lieu");
+  // Every step of a large import is announced (watched in the page: the checking step holds
+  // the page while it runs, so it is seen as it is drawn, not by polling).
+  await page.evaluate(() => {
+    window.steps = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress[aria-label="Tiến trình nhập tệp"]');
+      const said = bar?.parentElement.querySelector("[role=status]")?.textContent;
+      if (said && window.steps.at(-1) !== said) window.steps.push(said);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByLabel("Nhập dữ liệu", { exact: true }).setInputFiles(gz);
   const counts = page.getByRole("table", { name: "Số bản ghi sẽ nhập" });
   await counts.getByRole("row", { name: "Đơn vị 6.360 0 0 0" }).waitFor({ timeout: 120_000 });
   await counts.getByRole("row", { name: "Kiến nghị 20.000 0 0 0" }).waitFor();
   await page.getByRole("button", { name: "Xác nhận nhập" }).click();
   await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "thidua_ha-noi.json.gz": 70.853 bản ghi mới' }).waitFor({ timeout: 120_000 });
+  const steps = await page.evaluate(() => window.steps);
+  assert.deepEqual(
+    steps.map((s) => s.slice(0, 9)),
+    ["Bước 1/4:", "Bước 2/4:", "Bước 3/4:", "Bước 4/4:"],
+    steps.join(" | "),
+  );
+  assert.match(steps[2], /Đang kiểm tra từng bản ghi của tệp \(\d+,\d MB\)/);
+  assert.equal(await page.getByRole("progressbar", { name: "Tiến trình nhập tệp" }).count(), 0, "the bar goes when done");
   await waitForStored(page, (d) => d.units.length === 6360 && d.proposals.length === 20000, 60_000);
 
   await page.reload();

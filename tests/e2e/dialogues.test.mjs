@@ -117,6 +117,28 @@ test("search ignores diacritics and case", async () => {
   await context.close();
 });
 
+test("the list filters are as the officer left them after a reload; a unit link's filter is not kept", async () => {
+  const context = await app.browser.newContext();
+  const page = await openWith(context, app.url, searchData(), "#/doi-thoai");
+  const filters = page.getByRole("search", { name: "Lọc kiến nghị" });
+  await filters.getByLabel("Lĩnh vực").selectOption({ label: "Nhà ở" });
+  await page.getByText("Hiển thị 1/1 kiến nghị (tổng số 3)").waitFor();
+  await page.reload();
+  await page.getByText("Hiển thị 1/1 kiến nghị (tổng số 3)").waitFor();
+  assert.equal(await filters.getByLabel("Lĩnh vực").inputValue(), "nha-o");
+  // Opened from a unit's link, the unit filter holds for that visit only.
+  await page.goto(app.url + "#/doi-thoai/don-vi/u1");
+  await page.getByText("Hiển thị 1/1 kiến nghị (tổng số 3)").waitFor();
+  assert.equal(await filters.getByRole("combobox", { name: "Đơn vị" }).inputValue(), "LĐLĐ huyện Đan Phượng");
+  await page.goto(app.url + "#/doi-thoai");
+  await page.reload();
+  await page.getByText("Hiển thị 1/1 kiến nghị (tổng số 3)").waitFor();
+  assert.equal(await filters.getByRole("combobox", { name: "Đơn vị" }).inputValue(), "Tất cả đơn vị");
+  await filters.getByLabel("Lĩnh vực").selectOption({ index: 0 });
+  await page.getByText("Hiển thị 3/3 kiến nghị").waitFor();
+  await context.close();
+});
+
 function overdueData() {
   const last = YEAR - 1;
   return appData({

@@ -261,6 +261,15 @@ test("the HTXSNV cap moves units down with the reason; next year copies the clus
   await page.getByRole("button", { name: "Sao chép bảng điểm năm 2023" }).click();
   await page.getByRole("status").filter({ hasText: "Đã sao chép bảng điểm năm 2023 sang năm 2024" }).waitFor();
   assert.equal(await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").inputValue(), "20");
+  // The cluster scored last is the one Chấm điểm opens on next time (the newest otherwise).
+  const chosenCluster = () => page.getByLabel("Cụm thi đua", { exact: true }).evaluate((s) => s.selectedOptions[0].textContent);
+  assert.match(await chosenCluster(), /2024/);
+  await page.getByLabel("Cụm thi đua", { exact: true }).selectOption({ label: (await page.getByLabel("Cụm thi đua", { exact: true }).locator("option", { hasText: "2023" }).textContent()).trim() });
+  await page.waitForURL(/cham-diem\/[^/]+\//);
+  await goTo(page, "Tổng quan");
+  await page.reload();
+  await goTo(page, "Chấm điểm");
+  assert.match(await chosenCluster(), /2023/);
   await context.close();
 });
 

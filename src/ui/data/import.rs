@@ -7,7 +7,7 @@ use crate::domain::sync::{
     validate, ConflictJson, DataPlan, ImportError, Incoming, Overrides, MAX_IMPORT_BYTES,
 };
 use crate::store::undo::UndoCopy;
-use crate::store::{upload, CommitError, SaveProblem, Store};
+use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
@@ -24,6 +24,42 @@ pub struct Pending {
     pub conflicts: Arc<Vec<ConflictJson>>,
 }
 
+/// Where a running import is: large files take seconds, so each step is announced before it
+/// starts (and drawn: the checking step holds the page while it runs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Reading,
+    Unpacking,
+    Checking { bytes: usize },
+    Saving,
+}
+
+impl Step {
+    const COUNT: u32 = 4;
+
+    fn number(self) -> u32 {
+        match self {
+            Step::Reading => 1,
+            Step::Unpacking => 2,
+            Step::Checking { .. } => 3,
+            Step::Saving => 4,
+        }
+    }
+
+    fn text(self) -> String {
+        let what = match self {
+            Step::Reading => "Đang đọc tệp…".to_string(),
+            Step::Unpacking => "Đang giải nén tệp .json.gz…".to_string(),
+            Step::Checking { bytes } => format!(
+                "Đang kiểm tra từng bản ghi của tệp ({}); tệp lớn cần vài giây, trang sẽ tạm dừng trong lúc này.",
+                text::megabytes(bytes)
+            ),
+            Step::Saving => "Đang lưu dữ liệu đã nhập…".to_string(),
+        };
+        format!("Bước {}/{}: {what}", self.number(), Self::COUNT)
+    }
+}
+
 /// The import's state, shared by the panel, the preview, the conflicts and the undo button.
 #[derive(Clone, Copy)]
 pub struct ImportState {
@@ -31,7 +67,8 @@ pub struct ImportState {
     pub pending: RwSignal<Option<Pending>>,
     pub overrides: RwSignal<Overrides>,
     pub notice: RwSignal<Option<Notice>>,
-    pub busy: RwSignal<bool>,
+    /// The step running now; `None` when nothing runs.
+    pub step: RwSignal<Option<Step>>,
     pub dragging: RwSignal<bool>,
     /// The copy kept before the last import, if it has not been undone.
     pub undo: RwSignal<Option<UndoCopy>>,
@@ -44,7 +81,7 @@ impl ImportState {
             pending: RwSignal::new(None),
             overrides: RwSignal::new(Overrides::new()),
             notice: RwSignal::new(None),
-            busy: RwSignal::new(false),
+            step: RwSignal::new(None),
             dragging: RwSignal::new(false),
             undo: RwSignal::new(None),
         }
@@ -56,6 +93,7 @@ impl ImportState {
     }
 
     fn fail(&self, message: String) {
+        self.step.set(None);
         self.pending.set(None);
         self.notice.set(Some(Notice::Failed(message)));
     }
@@ -74,16 +112,16 @@ impl ImportState {
             }));
             return;
         }
-        self.busy.set(true);
+        self.step.set(Some(Step::Reading));
         leptos::task::spawn_local(async move {
             let read = upload::read_bytes(&file).await;
-            self.busy.set(false);
             let bytes = match read {
                 Ok(b) => b,
                 Err(e) => return self.fail(format!("Không đọc được tệp \"{}\": {e}", file.name())),
             };
             // A .json.gz export: the same file, compressed by the browser.
             let bytes = if crate::store::gzip::is_gzip(&bytes) {
+                self.step.set(Some(Step::Unpacking));
                 match crate::store::gzip::gunzip(&bytes).await {
                     Ok(plain) => plain,
                     Err(_) => {
@@ -93,12 +131,15 @@ impl ImportState {
             } else {
                 bytes
             };
+            self.step.set(Some(Step::Checking { bytes: bytes.len() }));
+            browser::after_paint().await;
             let checked = store.with_untracked(|local| {
                 validate(&bytes, local).map(|incoming| {
                     let plan = incoming.plan(local);
                     (incoming, plan)
                 })
             });
+            self.step.set(None);
             match checked {
                 Err(e) => self.fail(text::import_error(&e)),
                 Ok((_, plan)) if plan.is_noop() => self.notice.set(Some(Notice::Done(format!(
@@ -133,8 +174,9 @@ impl ImportState {
             return;
         };
         let overrides = self.overrides.get_untracked();
-        state.busy.set(true);
+        state.step.set(Some(Step::Saving));
         leptos::task::spawn_local(async move {
+            browser::after_paint().await;
             let incoming = p.incoming.clone();
             // Planned again on the data the save starts from, in case another tab saved since.
             let result = store
@@ -143,7 +185,7 @@ impl ImportState {
                     Ok::<_, ()>(plan.apply(data, &overrides, stamp))
                 })
                 .await;
-            state.busy.set(false);
+            state.step.set(None);
             match result {
                 Ok(()) => {
                     let (new, updated, conflicts) = p.plan.summaries().iter().fold((0, 0, 0), |acc, s| {
@@ -237,9 +279,12 @@ pub fn ImportPanel() -> impl IntoView {
                 <label for=id.clone()>{text::IMPORT_LABEL}</label>
                 <input id=id type="file" accept=".json,.gz,application/json,application/gzip" on:change=on_change />
             </div>
-            <Show when=move || state.busy.get()>
-                <p role="status">{text::READING}</p>
-            </Show>
+            {move || state.step.get().map(|step| view! {
+                <div class="import-progress">
+                    <progress max=Step::COUNT value=step.number() aria-label="Tiến trình nhập tệp"></progress>
+                    <p role="status">{step.text()}</p>
+                </div>
+            })}
             <NoticeLine notice=state.notice />
         </section>
     }

@@ -33,7 +33,6 @@ pub fn file_label(name: &str) -> String {
 }
 
 pub const DROP_HERE: &str = "Thả tệp vào đây để nhập";
-pub const READING: &str = "Đang đọc và kiểm tra tệp…";
 pub const CONFIRM: &str = "Xác nhận nhập";
 pub const CANCEL: &str = "Hủy";
 pub const CANCELLED: &str = "Đã hủy, dữ liệu không thay đổi.";

@@ -8,6 +8,7 @@ use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::remembered::{remembered, remembered_where};
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -31,10 +32,10 @@ struct DialogueRow {
 #[component]
 pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let store = use_store();
-    let year = RwSignal::new(String::new());
-    let unit_id = RwSignal::new(unit.unwrap_or_default());
-    let kind = RwSignal::new(String::new());
-    let level = RwSignal::new(String::new());
+    let year = remembered("dialogues.year", None);
+    let unit_id = remembered_where("dialogues.unit", unit, |id| super::unit_exists(store, id));
+    let kind = remembered("dialogues.kind", None);
+    let level = remembered("dialogues.level", None);
     let search = RwSignal::new(String::new());
     let settled_search =
         crate::ui::widgets::debounce::settled(search, crate::ui::widgets::debounce::TYPING_PAUSE);

@@ -115,6 +115,11 @@ pub fn kind_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> 
     Signal::derive(move || text::options(&DialogueKind::ALL, text::kind_slug, text::kind_name, any))
 }
 
+/// Whether a unit is still there (a kept filter may name one deleted since).
+fn unit_exists(store: crate::store::Store, id: &str) -> bool {
+    store.with_untracked(|d| record::find(&d.units, id).is_some())
+}
+
 pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     let store = use_store();
     Signal::derive(move || {

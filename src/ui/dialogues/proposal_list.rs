@@ -16,6 +16,7 @@ use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::use_store;
+use crate::ui::widgets::remembered::{remembered, remembered_where};
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -124,11 +125,11 @@ pub fn ProposalTable(
 pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let store = use_store();
     let today = crate::store::browser::today();
-    let year = RwSignal::new(String::new());
-    let unit_id = RwSignal::new(unit.unwrap_or_default());
-    let kind = RwSignal::new(String::new());
-    let topic = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+    let year = remembered("proposals.year", None);
+    let unit_id = remembered_where("proposals.unit", unit, |id| super::unit_exists(store, id));
+    let kind = remembered("proposals.kind", None);
+    let topic = remembered("proposals.topic", None);
+    let status = remembered("proposals.status", None);
     let overdue_only = RwSignal::new(overdue);
     let search = RwSignal::new(String::new());
     let settled_search =

@@ -12,6 +12,7 @@ pub mod text;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::sync::Collection;
+use crate::store::settings;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
 use crate::ui::widgets::unsaved;
@@ -62,6 +63,9 @@ pub struct Selected {
     pub unit: Memo<Option<Id>>,
 }
 
+/// The setting that keeps the cluster scored last.
+const LAST_CLUSTER: &str = "scoring.cluster";
+
 #[component]
 pub fn ScoringPage() -> impl IntoView {
     let store = use_store();
@@ -73,10 +77,22 @@ pub fn ScoringPage() -> impl IntoView {
             list
         })
     });
+    // The cluster in the link, else the one scored last time (if it still exists), else the newest.
     let cluster_id = Memo::new(move |_| {
-        route
-            .with(|r| r.rest.first().cloned())
-            .or_else(|| clusters.with(|c| c.first().map(|c| c.meta.id.clone())))
+        route.with(|r| r.rest.first().cloned()).or_else(|| {
+            clusters.with(|c| {
+                let last = settings::get(LAST_CLUSTER);
+                c.iter()
+                    .find(|c| Some(&c.meta.id) == last.as_ref())
+                    .or(c.first())
+                    .map(|c| c.meta.id.clone())
+            })
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(id) = cluster_id.get() {
+            let _ = settings::set(LAST_CLUSTER, &id);
+        }
     });
     let cluster = Memo::new(move |_| {
         let id = cluster_id.get()?;

@@ -9,6 +9,7 @@ use crate::domain::units::{self, Unit, UnitFilter};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::remembered::remembered_flag;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{focus, unsaved};
 use crate::ui::widgets::{Notice, TextField};
@@ -27,7 +28,7 @@ fn period(u: &Unit) -> String {
 pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let search = RwSignal::new(String::new());
-    let show_archived = RwSignal::new(false);
+    let show_archived = remembered_flag("units.archived");
     let notice = RwSignal::new(None::<Notice>);
 
     let filter = Memo::new(move |_| (search.get(), show_archived.get()));

@@ -9,6 +9,7 @@ pub mod input;
 pub mod paging;
 pub mod parse;
 pub mod picker;
+pub mod remembered;
 pub mod status;
 pub mod svg;
 pub mod unsaved;

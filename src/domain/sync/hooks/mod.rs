@@ -8,8 +8,10 @@
 
 use super::collections::Collection;
 use crate::domain::data::AppData;
+use crate::domain::dialogues::Dialogue;
 use crate::domain::record::Id;
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 
 pub mod clusters;
 pub mod dialogues;
@@ -59,13 +61,34 @@ pub struct RangeIssue {
 
 /// Records a range check may consult besides the one checked: those of the incoming file,
 /// then those of this office.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Lookup<'a> {
     pub incoming: &'a AppData,
     pub local: &'a AppData,
+    /// Every proposal looks up its dialogue: by id, not by a search of thousands of dialogues.
+    dialogues: HashMap<&'a str, &'a Dialogue>,
 }
 
 impl<'a> Lookup<'a> {
+    pub fn new(incoming: &'a AppData, local: &'a AppData) -> Self {
+        // The file's copy wins, as in [`Lookup::find`]: inserted last.
+        let dialogues = [local, incoming]
+            .into_iter()
+            .flat_map(|d| d.dialogues.iter().filter(|x| !x.meta.deleted))
+            .map(|d| (d.meta.id.as_str(), d))
+            .collect();
+        Lookup {
+            incoming,
+            local,
+            dialogues,
+        }
+    }
+
+    /// A dialogue by id, from the file, else from local data.
+    pub fn dialogue(&self, id: &str) -> Option<&'a Dialogue> {
+        self.dialogues.get(id).copied()
+    }
+
     /// What `find` gives in the file, else in local data. The file comes first: its copy is
     /// the one its records were made with.
     pub fn find<R: ?Sized>(&self, find: impl Fn(&'a AppData) -> Option<&'a R>) -> Option<&'a R> {

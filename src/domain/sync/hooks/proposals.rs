@@ -4,7 +4,6 @@
 
 use super::{date_value, Hooks, Lookup, RangeIssue, Reference};
 use crate::domain::dialogues::proposal::{self, Proposal, ProposalDraft, ProposalError};
-use crate::domain::record;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<Proposal> = Hooks {
@@ -19,7 +18,7 @@ pub const HOOKS: Hooks<Proposal> = Hooks {
 };
 
 fn ranges(p: &Proposal, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
-    let Some(dialogue) = lookup.find(|d| record::find(&d.dialogues, &p.dialogue_id)) else {
+    let Some(dialogue) = lookup.dialogue(&p.dialogue_id) else {
         return Vec::new();
     };
     let held = date_value(dialogue.date);
