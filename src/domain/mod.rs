@@ -7,6 +7,7 @@ pub mod fold;
 pub mod format;
 pub mod programmes;
 pub mod record;
+pub mod reports;
 pub mod sample;
 pub mod schema;
 pub mod scoring;

@@ -37,6 +37,10 @@ pub fn App(store: Store) -> impl IntoView {
                     .map(|problem| view! { <super::recovery::Recovery problem /> })
             }
         >
+            <Show
+                when=move || page.get() != Page::Print
+                fallback=|| view! { <super::reports::print_view::PrintView /> }
+            >
             <a class="skip-link" href="#noi-dung" on:click=|ev| {
                 // The hash is the router's: move focus instead of following the link.
                 ev.prevent_default();
@@ -80,8 +84,10 @@ pub fn App(store: Store) -> impl IntoView {
                     Page::Scoring => view! { <super::scoring::ScoringPage /> }.into_any(),
                     Page::Programmes => view! { <super::programmes::ProgrammesPage /> }.into_any(),
                     Page::Dialogues => view! { <super::dialogues::DialoguesPage /> }.into_any(),
+                    Page::Print => ().into_any(),
                 }}
             </main>
+            </Show>
         </Show>
     }
 }

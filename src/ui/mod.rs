@@ -6,6 +6,7 @@ pub mod dialogues;
 pub mod overview;
 pub mod programmes;
 pub mod recovery;
+pub mod reports;
 pub mod route;
 pub mod scoring;
 pub mod units;

@@ -11,6 +11,8 @@ pub enum Page {
     Dialogues,
     Programmes,
     Data,
+    /// A report alone, for printing (`#/in/…`): not in the navigation.
+    Print,
 }
 
 impl Page {
@@ -31,6 +33,7 @@ impl Page {
             Page::Dialogues => "doi-thoai",
             Page::Programmes => "phoi-hop",
             Page::Data => "du-lieu",
+            Page::Print => "in",
         }
     }
 
@@ -42,6 +45,7 @@ impl Page {
             Page::Dialogues => "Đối thoại",
             Page::Programmes => "Phối hợp",
             Page::Data => "Dữ liệu",
+            Page::Print => "In báo cáo",
         }
     }
 
@@ -64,6 +68,7 @@ impl Route {
         let first = segments.next().unwrap_or_default();
         let page = Page::ALL
             .into_iter()
+            .chain([Page::Print])
             .find(|p| p.slug() == first)
             .unwrap_or(Page::Overview);
         Route {

@@ -23,6 +23,7 @@ pub mod sample;
 pub mod status;
 pub mod summary;
 pub mod topic;
+pub mod wording;
 
 #[cfg(test)]
 pub(crate) mod testkit;

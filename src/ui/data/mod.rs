@@ -29,6 +29,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </Show>
         <office::OfficeForm />
+        <crate::ui::reports::settings_form::ReportSettingsForm />
         <unshared::UnsharedPanel />
         <export::ExportPanel />
         <import::ImportPanel />

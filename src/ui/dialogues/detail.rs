@@ -8,9 +8,11 @@ use crate::domain::dialogues::dialogue::delete_with_proposals;
 use crate::domain::dialogues::{carried_over_to, Dialogue};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::reports::ReportRequest;
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::store::CommitError;
+use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::ConfirmDelete;
@@ -89,6 +91,10 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
                 <Minutes dialogue=x.clone() />
                 <div class="actions">
                     <a class="button" href=href(Page::Dialogues, &[&id, "sua"])>"Sửa đối thoại"</a>
+                    <PrintLink
+                        request=Some(ReportRequest::Minutes { dialogue_id: id.clone() })
+                        label="In biên bản đối thoại"
+                    />
                     <DeleteDialogue id=id.clone() proposals=Signal::derive(move || own.with(Vec::len)) />
                 </div>
             </article>

@@ -7,7 +7,9 @@ use crate::domain::dialogues::{
 };
 use crate::domain::format;
 use crate::domain::record::Id;
+use crate::domain::reports::ReportRequest;
 use crate::domain::sync::Collection;
+use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
@@ -59,6 +61,12 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
     let years = super::year_options(None);
     let units = super::unit_options(None, Some(text::ALL_UNITS));
     let s = move || summary.get();
+    let report = Signal::derive(move || {
+        Some(ReportRequest::DialogueYear {
+            year: chosen_year(),
+            unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
+        })
+    });
 
     view! {
         <section aria-labelledby="tong-hop-tieu-de" class="card">
@@ -66,6 +74,9 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
             <div class="list-tools">
                 <SelectField label="Năm tổng hợp" value=year options=years />
                 <PickField label="Đơn vị tổng hợp" value=unit_id options=units />
+            </div>
+            <div class="actions">
+                <PrintLink request=report label="In báo cáo đối thoại năm" />
             </div>
             <dl class="cards summary" aria-label="Số liệu tổng hợp">
                 <div class="stat"><dt>"Cuộc đối thoại"</dt><dd class="num">{move || count(s().dialogues)}</dd></div>

@@ -1,10 +1,13 @@
-//! Vietnamese wording for the "Đối thoại" page: names of kinds, levels, topics and statuses,
-//! the slugs used in form values, and the validation messages.
+//! Vietnamese wording for the "Đối thoại" page: the slugs used in form values and the
+//! validation messages (the names of kinds, levels, topics and statuses are the domain's,
+//! shared with the reports).
 
 use crate::domain::dialogues::{
     AttendanceError, DialogueError, DialogueKind, DialogueLevel, ProposalError, ProposalStatus, Topic,
 };
 use crate::domain::format;
+
+pub use crate::domain::dialogues::wording::{kind_name, level_name, status_name, topic_name};
 
 pub const PAGE_TITLE: &str = "Đối thoại";
 pub const OVERDUE: &str = "Quá hạn";
@@ -17,15 +20,6 @@ pub const NO_UNITS: &str =
     "Chưa có đơn vị nào: hãy thêm đơn vị ở trang Đơn vị & Cụm trước khi ghi đối thoại.";
 pub const NOT_FOUND: &str = "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).";
 
-pub fn kind_name(kind: DialogueKind) -> &'static str {
-    match kind {
-        DialogueKind::Periodic => "Định kỳ",
-        DialogueKind::OnRequest => "Theo yêu cầu",
-        DialogueKind::Incident => "Vụ việc",
-        DialogueKind::LeadersWithWorkers => "Lãnh đạo – CNLĐ",
-    }
-}
-
 pub fn kind_slug(kind: DialogueKind) -> &'static str {
     match kind {
         DialogueKind::Periodic => "dinh-ky",
@@ -35,33 +29,11 @@ pub fn kind_slug(kind: DialogueKind) -> &'static str {
     }
 }
 
-pub fn level_name(level: DialogueLevel) -> &'static str {
-    match level {
-        DialogueLevel::Enterprise => "Doanh nghiệp",
-        DialogueLevel::District => "Quận/huyện",
-        DialogueLevel::City => "Thành phố",
-    }
-}
-
 pub fn level_slug(level: DialogueLevel) -> &'static str {
     match level {
         DialogueLevel::Enterprise => "doanh-nghiep",
         DialogueLevel::District => "quan-huyen",
         DialogueLevel::City => "thanh-pho",
-    }
-}
-
-pub fn topic_name(topic: Topic) -> &'static str {
-    match topic {
-        Topic::SocialInsurance => "BHXH, nợ đóng BHXH",
-        Topic::Wages => "Tiền lương, thu nhập",
-        Topic::Housing => "Nhà ở",
-        Topic::OccupationalSafety => "An toàn, vệ sinh lao động",
-        Topic::Health => "Y tế, sức khỏe",
-        Topic::Schools => "Trường học, nhà trẻ",
-        Topic::PublicOrder => "An ninh trật tự",
-        Topic::Training => "Đào tạo, dạy nghề",
-        Topic::Other => "Khác",
     }
 }
 
@@ -76,16 +48,6 @@ pub fn topic_slug(topic: Topic) -> &'static str {
         Topic::PublicOrder => "an-ninh",
         Topic::Training => "dao-tao",
         Topic::Other => "khac",
-    }
-}
-
-pub fn status_name(status: ProposalStatus) -> &'static str {
-    match status {
-        ProposalStatus::New => "Mới",
-        ProposalStatus::InProgress => "Đang xử lý",
-        ProposalStatus::Resolved => "Đã giải quyết",
-        ProposalStatus::Answered => "Đã trả lời",
-        ProposalStatus::Escalated => "Chuyển cấp trên",
     }
 }
 

@@ -12,7 +12,7 @@ pub const INCOMPLETE_NOTE: &str = "*chưa đủ số liệu của mọi đơn v�
 pub const NO_DATA: &str = "—";
 
 /// Built-in indicators are named once, on the scoring page's wording.
-pub use crate::ui::scoring::text::indicator as indicator_label;
+pub use crate::domain::scoring::wording::indicator as indicator_label;
 
 pub fn measure_label(measure: &AreaMeasure) -> String {
     match measure {

@@ -7,7 +7,8 @@ mod indicators;
 mod results;
 mod scorecard;
 mod template;
-pub mod text;
+/// The wording of tiers, statuses, errors and tie reasons lives with the domain: reports use it too.
+pub use crate::domain::scoring::wording as text;
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;

@@ -4,14 +4,17 @@
 use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
 use crate::domain::record::Id;
-use crate::domain::scoring::awards::{propose_awards, Award};
+use crate::domain::reports::ReportRequest;
+use crate::domain::scoring::awards::Award;
 use crate::domain::scoring::closing::{self, ClosingError, ClosingState};
 use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
 use crate::domain::scoring::ranking::{RankedRow, Tier};
+use crate::domain::scoring::result_lines::{award_text, result_lines};
 use crate::domain::scoring::scorecard::CardStatus;
 use crate::domain::scoring::standing::standing;
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
+use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SelectField};
@@ -51,46 +54,29 @@ pub fn ResultsTab() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let results = use_results(cluster);
     let include_unfinished = RwSignal::new(false);
+    let report = Signal::derive(move || {
+        cluster.with(|c| {
+            c.as_ref().map(|c| ReportRequest::ClusterResults {
+                cluster_id: c.meta.id.clone(),
+            })
+        })
+    });
     let table = Memo::new(move |_| {
         let c = cluster.get()?;
         let include = include_unfinished.get();
         results.with(|r| {
             let (t, res) = r.as_ref()?;
             let standing = standing(res, t, &c.vote_order, include);
-            let rows: Vec<RankedRow> = standing.ranked.iter().map(|(r, _)| r.clone()).collect();
-            let awards = propose_awards(&rows, &t.settings);
             let lines = store.with(|d| {
-                standing
-                    .ranked
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (row, status))| {
-                        let card = res.cards.iter().find(|x| x.card_id == row.card_id);
-                        let mut why = Vec::new();
-                        for v in &row.vetoes {
-                            let name = t
-                                .criterion(v)
-                                .map(|c| c.name.clone())
-                                .unwrap_or_else(|| v.clone());
-                            why.push(format!("Vi phạm tiêu chí loại trừ: {name} → KHTNV."));
-                        }
-                        if let Some(d) = &row.demoted {
-                            why.push(text::demotion(d));
-                        }
-                        if let (Some(tb), Some(next)) = (&row.before_next, rows.get(i + 1)) {
-                            let tied = !matches!(tb, crate::domain::scoring::ranking::TieBreak::Total { .. });
-                            if tied {
-                                why.push(text::tie_break(tb, &d.unit_label(&next.unit_id)));
-                            }
-                        }
-                        Line {
-                            row: row.clone(),
-                            status: *status,
-                            unit: d.unit_name(&row.unit_id),
-                            self_total: card.map(|c| c.self_tally.total.to_string()).unwrap_or_default(),
-                            why,
-                            award: awards.iter().find(|a| a.unit_id == row.unit_id).map(|a| a.award),
-                        }
+                result_lines(&standing, res, t, |u| d.unit_label(u))
+                    .into_iter()
+                    .map(|l| Line {
+                        unit: d.unit_name(&l.row.unit_id),
+                        self_total: l.self_total.map(|p| p.to_string()).unwrap_or_default(),
+                        row: l.row,
+                        status: l.status,
+                        why: l.why,
+                        award: l.award,
                     })
                     .collect::<Vec<_>>()
             });
@@ -130,7 +116,7 @@ pub fn ResultsTab() -> impl IntoView {
                     <a href=move || super::link(&cluster.get().map(|c| c.meta.id).unwrap_or_default(), super::Tab::Template, None)>"Bảng điểm"</a>"."</p>
             }.into_any(),
             Some((lines, missing, apart, (provisional, not_final), th)) => {
-                let tentative = if not_final.is_some() { " (dự kiến)" } else { "" };
+                let tentative = not_final.is_some();
                 let bars = lines.iter().map(|l| Bar {
                     label: store.with_untracked(|d| {
                         let name = d.unit_label(&l.row.unit_id);
@@ -143,6 +129,9 @@ pub fn ResultsTab() -> impl IntoView {
                 view! {
                     <section class="results">
                         <h2>{move || cluster.get().map(|c| format!("Kết quả {} năm {}", c.name, c.year))}</h2>
+                        <div class="actions">
+                            <PrintLink request=report label="In báo cáo kết quả chấm điểm, xếp loại" />
+                        </div>
                         {match (provisional, not_final) {
                             (true, _) => Some(view! {
                                 <p class="banner warn" role="note">
@@ -178,7 +167,7 @@ pub fn ResultsTab() -> impl IntoView {
                                                 <td class="num">{l.self_total}</td>
                                                 <td class="num"><strong>{l.row.total.to_string()}</strong></td>
                                                 <td><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
-                                                <td>{match l.award { Some(Award::Flag) => format!("Cờ thi đua{tentative}"), Some(Award::Certificate) => format!("Bằng khen{tentative}"), None => String::new() }}</td>
+                                                <td>{award_text(l.award, tentative)}</td>
                                                 <td class="why">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
                                             </tr>
                                         }).collect_view()}

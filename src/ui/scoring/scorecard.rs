@@ -5,12 +5,14 @@ use super::{text, use_results, Selected, Tab, UnitPicker};
 use crate::domain::format;
 use crate::domain::record;
 use crate::domain::record::Stamp;
+use crate::domain::reports::ReportRequest;
 use crate::domain::scoring::compute::{CardResult, Tally};
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
+use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
@@ -183,6 +185,14 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         ctx.template
             .with(|t| t.as_ref().map(|t| t.criteria.clone()).unwrap_or_default())
     });
+    let report = Signal::derive(move || {
+        ctx.card.with(|c| {
+            c.as_ref().map(|c| ReportRequest::Scorecard {
+                cluster_id: c.cluster_id.clone(),
+                unit_id: c.unit_id.clone(),
+            })
+        })
+    });
     let actor = RwSignal::new(String::new());
     let actor_error = RwSignal::new(None::<String>);
     let take = move |label: &'static str, f: Step| {
@@ -214,6 +224,9 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
     view! {
         <section class="card">
             <h2>{move || format!("Phiếu chấm – trạng thái: {}", text::status(status.get()))}</h2>
+            <div class="actions">
+                <PrintLink request=report label="In bảng chấm điểm" />
+            </div>
             <ol class="steps" aria-label="Các bước của phiếu">
                 {[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed, CardStatus::Final].into_iter().map(|s| view! {
                     <li aria-current=move || (status.get() == s).then_some("step")>{text::status(s)}</li>

@@ -1,5 +1,5 @@
-//! Vietnamese wording of the scoring pages: indicators, criterion kinds, tiers, statuses and
-//! every error or explanation the scoring domain returns.
+//! Vietnamese wording of scoring: indicators, criterion kinds, tiers, statuses and every error
+//! or explanation the scoring domain returns, shared by the scoring pages and the reports.
 
 use crate::domain::scoring::compute::Gap;
 use crate::domain::scoring::indicators::{IndicatorIssue, IndicatorKey};

@@ -1,0 +1,175 @@
+//! An official document as the reports build it, independent of how it is shown: the print
+//! view draws it as HTML (A4, Times New Roman), and a table of it can go to a spreadsheet.
+//! The parts are those of an administrative document (QĐ 933/QĐ-TLĐ on top of NĐ 30/2020,
+//! domain guide §5): the two header blocks, title and summary line, body, recipients and
+//! signatures.
+
+use super::settings::ReportSettings;
+use crate::domain::format;
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Left header block, first line: the parent body in capitals (TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM).
+    pub parent_body: String,
+    /// Left header block, second line, bold: the issuing body in capitals.
+    pub issuing_body: String,
+    /// "Số:      /BC-LĐLĐ": the number is written in by hand when the document is registered.
+    pub number: String,
+    /// "Hà Nội, ngày 14 tháng 5 năm 2024"
+    pub place_date: String,
+    /// "BÁO CÁO", "BIÊN BẢN", "BẢNG CHẤM ĐIỂM THI ĐUA"
+    pub title: String,
+    /// The summary line under the title, bold.
+    pub summary: String,
+    /// Set while the figures are not final: said on top, in words (DỰ THẢO …).
+    pub draft: Option<String>,
+    pub body: Vec<Block>,
+    /// "Nơi nhận:" lines; none for minutes, which both sides keep.
+    pub recipients: Vec<String>,
+    /// Left to right; one for a report, two for minutes and scorecards (both sides).
+    pub signatures: Vec<Signature>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A numbered section heading ("I. KẾT QUẢ CHẤM ĐIỂM").
+    Heading(String),
+    Paragraph(String),
+    Table(Table),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Names the table for screen readers and as a spreadsheet's sheet title.
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Numbers are right-aligned.
+    pub numeric: bool,
+}
+
+impl Column {
+    pub fn text(title: &str) -> Column {
+        Column {
+            title: title.to_string(),
+            numeric: false,
+        }
+    }
+
+    pub fn number(title: &str) -> Column {
+        Column {
+            title: title.to_string(),
+            numeric: true,
+        }
+    }
+}
+
+/// A table cell: a number keeps its value (for spreadsheets) next to its vi-VN text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number { value: f64, shown: String },
+    Empty,
+}
+
+impl Cell {
+    pub fn text(t: impl Into<String>) -> Cell {
+        Cell::Text(t.into())
+    }
+
+    /// A number shown with up to two decimals (44.579; 53,5).
+    pub fn number(value: f64) -> Cell {
+        Cell::Number {
+            value,
+            shown: format::decimal(value, 2),
+        }
+    }
+
+    pub fn shown(&self) -> &str {
+        match self {
+            Cell::Text(t) => t,
+            Cell::Number { shown, .. } => shown,
+            Cell::Empty => "",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signature {
+    /// "TM. BAN THƯỜNG VỤ", "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG"; may be empty.
+    pub authority: String,
+    /// "CHỦ TỊCH"; may be empty.
+    pub title: String,
+    /// The signer's full name; empty leaves the line to be written by hand.
+    pub name: String,
+}
+
+impl Document {
+    /// A document issued by this office, with its header, number and signer from `settings`.
+    pub fn issued(settings: &ReportSettings, date: NaiveDate, title: &str, summary: String) -> Document {
+        Document {
+            parent_body: settings.parent_body.to_uppercase(),
+            issuing_body: settings.issuing_body.to_uppercase(),
+            number: format!("Số:        {}", settings.sign),
+            place_date: place_date(&settings.place, date),
+            title: title.to_uppercase(),
+            summary,
+            draft: None,
+            body: Vec::new(),
+            recipients: settings.recipient_lines(),
+            signatures: vec![settings.signature()],
+        }
+    }
+
+    /// Every table of the document, in order (a spreadsheet gets one sheet each).
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.body.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// "Hà Nội, ngày 14 tháng 5 năm 2024"; without a place name, only the date.
+pub fn place_date(place: &str, date: NaiveDate) -> String {
+    let place = place.trim();
+    if place.is_empty() {
+        capitalise(&format::date_long(date))
+    } else {
+        format!("{place}, {}", format::date_long(date))
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_and_date_line_reads_as_in_official_documents() {
+        let d = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
+        assert_eq!(place_date("Hà Nội", d), "Hà Nội, ngày 14 tháng 5 năm 2024");
+        assert_eq!(place_date(" ", d), "Ngày 14 tháng 5 năm 2024");
+    }
+
+    #[test]
+    fn numbers_keep_their_value_and_show_in_vi_vn() {
+        let c = Cell::number(53.5);
+        assert_eq!(c.shown(), "53,5");
+        assert!(matches!(c, Cell::Number { value, .. } if value == 53.5));
+        assert_eq!(Cell::number(44579.0).shown(), "44.579");
+    }
+}

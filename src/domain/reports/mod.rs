@@ -1,0 +1,43 @@
+//! Official documents made from the data (domain guide §5): the report settings of the office,
+//! a layout-free document model, and one builder per report. The print view (`ui::print`)
+//! draws a [`Document`]; the builders know nothing of the browser.
+
+pub mod cluster_results;
+pub mod dialogue_year;
+pub mod document;
+pub mod minutes;
+pub mod request;
+pub mod scorecard;
+pub mod settings;
+
+pub use document::{Block, Cell, Column, Document, Signature, Table};
+pub use request::ReportRequest;
+pub use settings::ReportSettings;
+
+/// Why a report cannot be made: what it is about is not there (deleted, or a link from
+/// another installation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportError {
+    ClusterNotFound,
+    NoScoringTable,
+    NoScorecard,
+    DialogueNotFound,
+    UnitNotFound,
+    ProgrammeNotFound,
+}
+
+impl ReportError {
+    pub fn message(self) -> &'static str {
+        match self {
+            ReportError::ClusterNotFound => "Không tìm thấy cụm thi đua này (có thể đã bị xóa).",
+            ReportError::NoScoringTable => "Cụm năm này chưa có bảng điểm nên chưa có kết quả để báo cáo.",
+            ReportError::NoScorecard => "Đơn vị này chưa có phiếu chấm trong cụm năm này.",
+            ReportError::DialogueNotFound => "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).",
+            ReportError::UnitNotFound => "Không tìm thấy đơn vị này (có thể đã bị xóa).",
+            ReportError::ProgrammeNotFound => "Không tìm thấy chương trình phối hợp này (có thể đã bị xóa).",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

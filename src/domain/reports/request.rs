@@ -1,0 +1,77 @@
+//! Which report to make, as the print view's address names it (`#/in/ket-qua/<cụm>` …), so a
+//! report can be reopened, bookmarked or printed again from its link.
+
+use super::{cluster_results, dialogue_year, minutes, scorecard, Document, ReportError, ReportSettings};
+use crate::domain::data::AppData;
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportRequest {
+    ClusterResults { cluster_id: String },
+    Scorecard { cluster_id: String, unit_id: String },
+    Minutes { dialogue_id: String },
+    DialogueYear { year: i32, unit_id: Option<String> },
+}
+
+impl ReportRequest {
+    /// The path segments after `in/`.
+    pub fn segments(&self) -> Vec<String> {
+        match self {
+            ReportRequest::ClusterResults { cluster_id } => vec!["ket-qua".into(), cluster_id.clone()],
+            ReportRequest::Scorecard { cluster_id, unit_id } => {
+                vec!["phieu-cham".into(), cluster_id.clone(), unit_id.clone()]
+            }
+            ReportRequest::Minutes { dialogue_id } => vec!["bien-ban".into(), dialogue_id.clone()],
+            ReportRequest::DialogueYear { year, unit_id } => {
+                let mut s = vec!["doi-thoai-nam".into(), year.to_string()];
+                s.extend(unit_id.clone());
+                s
+            }
+        }
+    }
+
+    pub fn parse(segments: &[String]) -> Option<ReportRequest> {
+        let s: Vec<&str> = segments.iter().map(String::as_str).collect();
+        Some(match s.as_slice() {
+            ["ket-qua", cluster] => ReportRequest::ClusterResults {
+                cluster_id: cluster.to_string(),
+            },
+            ["phieu-cham", cluster, unit] => ReportRequest::Scorecard {
+                cluster_id: cluster.to_string(),
+                unit_id: unit.to_string(),
+            },
+            ["bien-ban", dialogue] => ReportRequest::Minutes {
+                dialogue_id: dialogue.to_string(),
+            },
+            ["doi-thoai-nam", year] => ReportRequest::DialogueYear {
+                year: year.parse().ok()?,
+                unit_id: None,
+            },
+            ["doi-thoai-nam", year, unit] => ReportRequest::DialogueYear {
+                year: year.parse().ok()?,
+                unit_id: Some(unit.to_string()),
+            },
+            _ => return None,
+        })
+    }
+
+    pub fn build(
+        &self,
+        data: &AppData,
+        settings: &ReportSettings,
+        today: NaiveDate,
+    ) -> Result<Document, ReportError> {
+        match self {
+            ReportRequest::ClusterResults { cluster_id } => {
+                cluster_results::cluster_results(data, cluster_id, settings, today)
+            }
+            ReportRequest::Scorecard { cluster_id, unit_id } => {
+                scorecard::scorecard_report(data, cluster_id, unit_id, settings, today)
+            }
+            ReportRequest::Minutes { dialogue_id } => minutes::dialogue_minutes(data, dialogue_id, settings),
+            ReportRequest::DialogueYear { year, unit_id } => {
+                dialogue_year::dialogue_year(data, *year, unit_id.as_deref(), settings, today)
+            }
+        }
+    }
+}

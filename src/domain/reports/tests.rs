@@ -1,0 +1,168 @@
+//! The reports made from the sample data: the story of Cụm thi đua số 4 (2023), LĐLĐ huyện
+//! Thanh Oai's dialogues and the city's programme.
+
+use super::*;
+use crate::domain::data::AppData;
+use crate::domain::record::Stamp;
+use crate::domain::scoring::scorecard::CardStatus;
+use chrono::{NaiveDate, TimeZone, Utc};
+
+fn sample() -> (AppData, String) {
+    let mut data = AppData::default();
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("id-{n:05}")
+    };
+    let loaded = crate::domain::sample::load(
+        &mut data,
+        &mut next,
+        &Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap()),
+    )
+    .unwrap();
+    (data, loaded.cluster_id)
+}
+
+fn settings() -> ReportSettings {
+    ReportSettings {
+        issuing_body: "Liên đoàn Lao động thành phố Hà Nội".into(),
+        place: "Hà Nội".into(),
+        signer_name: "Nguyễn Phi Thường".into(),
+        ..ReportSettings::default()
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+fn texts(table: &Table, column: usize) -> Vec<String> {
+    table.rows.iter().map(|r| r[column].shown().to_string()).collect()
+}
+
+#[test]
+fn the_sample_cluster_report_ranks_its_six_units_and_is_final() {
+    let (data, cluster) = sample();
+    let request = ReportRequest::ClusterResults { cluster_id: cluster };
+    let doc = request.build(&data, &settings(), today()).unwrap();
+    assert_eq!(doc.parent_body, "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM");
+    assert_eq!(doc.issuing_body, "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI");
+    assert_eq!(doc.place_date, "Hà Nội, ngày 30 tháng 11 năm 2026");
+    assert_eq!(doc.title, "BÁO CÁO");
+    assert_eq!(
+        doc.summary,
+        "Kết quả chấm điểm, xếp loại thi đua năm 2023 của Cụm thi đua số 4"
+    );
+    assert_eq!(doc.draft, None);
+    let table = doc.tables().next().unwrap();
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(texts(table, 0), ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(doc.signatures[0].name, "Nguyễn Phi Thường");
+    assert_eq!(doc.recipients, ["- Như trên;", "- Lưu: VT."]);
+    // The same request comes back from its address.
+    assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
+}
+
+#[test]
+fn a_card_not_final_makes_the_cluster_report_a_draft_naming_it() {
+    let (mut data, cluster) = sample();
+    let reopened = data
+        .scorecards
+        .iter_mut()
+        .find(|c| c.cluster_id == cluster)
+        .unwrap();
+    reopened.status = CardStatus::Reviewed;
+    let unit_id = reopened.unit_id.clone();
+    let unit = data.unit_name(&unit_id);
+    let doc = cluster_results::cluster_results(&data, &cluster, &settings(), today()).unwrap();
+    let draft = doc.draft.clone().unwrap();
+    assert!(draft.starts_with("DỰ THẢO"), "{draft}");
+    assert!(draft.contains(&unit), "{draft}");
+    // Still all six, provisionally, with a column saying each card's step.
+    let table = doc.tables().next().unwrap();
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(table.columns[2].title, "Phiếu");
+}
+
+#[test]
+fn a_scorecard_lists_every_criterion_and_is_signed_by_both_sides() {
+    let (data, cluster) = sample();
+    let card = data.scorecards.iter().find(|c| c.cluster_id == cluster).unwrap();
+    let request = ReportRequest::Scorecard {
+        cluster_id: cluster.clone(),
+        unit_id: card.unit_id.clone(),
+    };
+    let doc = request.build(&data, &settings(), today()).unwrap();
+    let t = data.templates.iter().find(|t| t.cluster_id == cluster).unwrap();
+    let table = doc.tables().next().unwrap();
+    assert_eq!(table.rows.len(), t.criteria.len() + t.blocks.len());
+    assert_eq!(doc.signatures.len(), 2);
+    assert!(doc
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(p) if p.starts_with("Cụm chấm: "))));
+    assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
+}
+
+#[test]
+fn minutes_name_both_sides_and_every_proposal() {
+    let (data, _) = sample();
+    let dialogue = data
+        .dialogues
+        .iter()
+        .find(|d| data.proposals.iter().any(|p| p.dialogue_id == d.meta.id))
+        .unwrap();
+    let doc = minutes::dialogue_minutes(&data, &dialogue.meta.id, &settings()).unwrap();
+    assert_eq!(doc.title, "BIÊN BẢN");
+    assert_eq!(doc.number, "Số:        /BB-LĐLĐ");
+    assert_eq!(doc.signatures.len(), 3);
+    assert!(doc.recipients.is_empty());
+    let raised = data
+        .proposals
+        .iter()
+        .filter(|p| p.dialogue_id == dialogue.meta.id)
+        .count();
+    assert_eq!(doc.tables().next().unwrap().rows.len(), raised);
+}
+
+#[test]
+fn the_yearly_dialogue_report_counts_proposals_by_status() {
+    let (data, _) = sample();
+    let year = data
+        .dialogues
+        .iter()
+        .map(|d| chrono::Datelike::year(&d.date))
+        .max()
+        .unwrap();
+    let doc = dialogue_year::dialogue_year(&data, year, None, &settings(), today()).unwrap();
+    let by_status = doc.tables().next().unwrap();
+    let total: f64 = by_status
+        .rows
+        .iter()
+        .map(|r| match r[1] {
+            Cell::Number { value, .. } => value,
+            _ => 0.0,
+        })
+        .sum();
+    let s =
+        crate::domain::dialogues::summary::summarize(year, None, &data.dialogues, &data.proposals, today());
+    assert_eq!(total as usize, s.proposals);
+    assert_eq!(
+        ReportRequest::parse(&["doi-thoai-nam".into(), year.to_string()]),
+        Some(ReportRequest::DialogueYear { year, unit_id: None })
+    );
+}
+
+#[test]
+fn a_missing_record_is_said_not_drawn() {
+    let (data, _) = sample();
+    let missing = ReportRequest::ClusterResults {
+        cluster_id: "khong-co".into(),
+    };
+    assert_eq!(
+        missing.build(&data, &settings(), today()),
+        Err(ReportError::ClusterNotFound)
+    );
+    assert_eq!(ReportRequest::parse(&["ket-qua".into()]), None);
+    assert_eq!(ReportRequest::parse(&["doi-thoai-nam".into(), "x".into()]), None);
+}
