@@ -131,3 +131,26 @@ test("dialogue minutes and the yearly dialogue report print as official document
   await page.getByRole("alert").filter({ hasText: "Không tìm thấy cuộc đối thoại này" }).waitFor();
   await context.close();
 });
+
+test("a programme's annual review and a period report print as official reports", async () => {
+  const context = await app.browser.newContext();
+  const page = await withSample(context);
+  const data = await storedData(page);
+  const thanhOai = data.units.find((u) => u.name.includes("Thanh Oai"));
+  const programme = data.programmes.find((p) => p.unit_id === thanhOai.meta.id);
+  await page.goto(`${app.url}#/phoi-hop/${programme.meta.id}`);
+  await page.getByRole("link", { name: "In báo cáo sơ kết năm 2016" }).click();
+  const review = await assertOfficial(page, { title: "BÁO CÁO", summary: `Sơ kết năm 2016 thực hiện Chương trình phối hợp số ${programme.number}` });
+  assert.equal(
+    await review.getByRole("table", { name: "Kết quả các nội dung phối hợp năm 2016" }).locator("tbody tr").count(),
+    programme.areas.length,
+  );
+
+  await page.goto(`${app.url}#/phoi-hop/bao-cao/don-vi/${thanhOai.meta.id}/2016/2020`);
+  await page.getByRole("link", { name: "In báo cáo số liệu giai đoạn" }).click();
+  const period = await assertOfficial(page, { title: "BÁO CÁO", summary: "Số liệu giai đoạn 2016–2020 của Liên đoàn Lao động huyện Thanh Oai" });
+  // The seed's five-year total of grassroots initiatives.
+  const initiatives = period.getByRole("row").filter({ hasText: "Sáng kiến" }).first();
+  assert.match(await initiatives.innerText(), /4\.561/);
+  await context.close();
+});

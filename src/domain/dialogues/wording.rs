@@ -43,3 +43,14 @@ pub fn status_name(status: ProposalStatus) -> &'static str {
         ProposalStatus::Escalated => "Chuyển cấp trên",
     }
 }
+
+/// The kind inside a sentence ("đối thoại định kỳ", "đối thoại lãnh đạo – CNLĐ"):
+/// lowercase apart from abbreviations.
+pub fn kind_phrase(kind: DialogueKind) -> &'static str {
+    match kind {
+        DialogueKind::Periodic => "định kỳ",
+        DialogueKind::OnRequest => "theo yêu cầu",
+        DialogueKind::Incident => "vụ việc",
+        DialogueKind::LeadersWithWorkers => "lãnh đạo – CNLĐ",
+    }
+}

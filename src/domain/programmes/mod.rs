@@ -17,6 +17,7 @@ pub mod programme;
 pub mod review;
 pub mod starter;
 pub mod totals;
+pub mod wording;
 
 #[cfg(test)]
 mod testkit;

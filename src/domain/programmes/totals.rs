@@ -45,6 +45,28 @@ pub enum Scope {
     All,
 }
 
+impl Scope {
+    /// The scope in a form value or an address: "*", "u:<id>", "c:<cluster name>".
+    pub fn value(&self) -> String {
+        match self {
+            Scope::All => "*".into(),
+            Scope::Unit(id) => format!("u:{id}"),
+            Scope::Cluster(name) => format!("c:{name}"),
+        }
+    }
+
+    /// Reads [`Scope::value`]; anything else is every unit.
+    pub fn from_value(value: &str) -> Scope {
+        if let Some(id) = value.strip_prefix("u:") {
+            Scope::Unit(id.to_string())
+        } else if let Some(name) = value.strip_prefix("c:") {
+            Scope::Cluster(name.to_string())
+        } else {
+            Scope::All
+        }
+    }
+}
+
 /// The figures a five-year report quotes, in report order.
 pub const REPORT_MEASURES: &[AreaMeasure] = &[
     AreaMeasure::Indicator(IndicatorKey::ImprovementsBase),

@@ -8,7 +8,7 @@ use super::ReportError;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::compliance::units_without_periodic_dialogue;
 use crate::domain::dialogues::summary::summarize;
-use crate::domain::dialogues::wording::{kind_name, status_name, topic_name};
+use crate::domain::dialogues::wording::{kind_phrase, status_name, topic_name};
 use crate::domain::dialogues::{DialogueKind, ProposalStatus, Topic};
 use crate::domain::format;
 use crate::domain::record;
@@ -45,13 +45,7 @@ pub fn dialogue_year(
     let by_kind: Vec<String> = DialogueKind::ALL
         .iter()
         .filter(|k| s.of_kind(**k) > 0)
-        .map(|k| {
-            format!(
-                "{} {}",
-                format::integer(s.of_kind(*k) as i64),
-                kind_name(*k).to_lowercase()
-            )
-        })
+        .map(|k| format!("{} {}", format::integer(s.of_kind(*k) as i64), kind_phrase(*k)))
         .collect();
     doc.body.push(Block::Paragraph(format!(
         "Năm {year}, {scope} tổ chức {} cuộc đối thoại{} với {} lượt người tham dự.",

@@ -6,7 +6,7 @@ use super::document::{Block, Cell, Column, Document, Signature, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
-use crate::domain::dialogues::wording::{kind_name, level_name, status_name, topic_name};
+use crate::domain::dialogues::wording::{kind_phrase, level_name, status_name, topic_name};
 use crate::domain::format;
 use crate::domain::record;
 
@@ -22,7 +22,7 @@ pub fn dialogue_minutes(
         settings,
         d.date,
         "Biên bản",
-        format!("Đối thoại {} tại {unit}", kind_name(d.kind).to_lowercase()),
+        format!("Đối thoại {} tại {unit}", kind_phrase(d.kind)),
     );
     // Minutes carry the sign of minutes (BB) where the office's reports carry BC.
     doc.number = format!("Số:        {}", settings.sign.replacen("/BC", "/BB", 1));
@@ -35,7 +35,7 @@ pub fn dialogue_minutes(
             d.place.trim()
         },
         unit,
-        kind_name(d.kind).to_lowercase(),
+        kind_phrase(d.kind),
         level_name(d.level).to_lowercase()
     )));
 

@@ -6,6 +6,7 @@ pub mod cluster_results;
 pub mod dialogue_year;
 pub mod document;
 pub mod minutes;
+pub mod programme;
 pub mod request;
 pub mod scorecard;
 pub mod settings;

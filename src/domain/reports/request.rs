@@ -1,16 +1,39 @@
 //! Which report to make, as the print view's address names it (`#/in/ket-qua/<cụm>` …), so a
 //! report can be reopened, bookmarked or printed again from its link.
 
-use super::{cluster_results, dialogue_year, minutes, scorecard, Document, ReportError, ReportSettings};
+use super::{
+    cluster_results, dialogue_year, minutes, programme, scorecard, Document, ReportError, ReportSettings,
+};
 use crate::domain::data::AppData;
+use crate::domain::programmes::totals::{report_span, Scope};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportRequest {
-    ClusterResults { cluster_id: String },
-    Scorecard { cluster_id: String, unit_id: String },
-    Minutes { dialogue_id: String },
-    DialogueYear { year: i32, unit_id: Option<String> },
+    ClusterResults {
+        cluster_id: String,
+    },
+    Scorecard {
+        cluster_id: String,
+        unit_id: String,
+    },
+    Minutes {
+        dialogue_id: String,
+    },
+    DialogueYear {
+        year: i32,
+        unit_id: Option<String>,
+    },
+    AnnualReview {
+        programme_id: String,
+        year: i32,
+    },
+    /// Scope as [`Scope::value`]: "*", "u:<id>", "c:<cluster>".
+    Period {
+        scope: String,
+        from: i32,
+        to: i32,
+    },
 }
 
 impl ReportRequest {
@@ -26,6 +49,17 @@ impl ReportRequest {
                 let mut s = vec!["doi-thoai-nam".into(), year.to_string()];
                 s.extend(unit_id.clone());
                 s
+            }
+            ReportRequest::AnnualReview { programme_id, year } => {
+                vec!["so-ket".into(), programme_id.clone(), year.to_string()]
+            }
+            ReportRequest::Period { scope, from, to } => {
+                vec![
+                    "giai-doan".into(),
+                    from.to_string(),
+                    to.to_string(),
+                    scope.clone(),
+                ]
             }
         }
     }
@@ -51,6 +85,19 @@ impl ReportRequest {
                 year: year.parse().ok()?,
                 unit_id: Some(unit.to_string()),
             },
+            ["so-ket", programme, year] => ReportRequest::AnnualReview {
+                programme_id: programme.to_string(),
+                year: year.parse().ok()?,
+            },
+            ["giai-doan", from, to, scope] => {
+                let (from, to) = (from.parse().ok()?, to.parse().ok()?);
+                report_span(from, to).ok()?;
+                ReportRequest::Period {
+                    scope: scope.to_string(),
+                    from,
+                    to,
+                }
+            }
             _ => return None,
         })
     }
@@ -71,6 +118,12 @@ impl ReportRequest {
             ReportRequest::Minutes { dialogue_id } => minutes::dialogue_minutes(data, dialogue_id, settings),
             ReportRequest::DialogueYear { year, unit_id } => {
                 dialogue_year::dialogue_year(data, *year, unit_id.as_deref(), settings, today)
+            }
+            ReportRequest::AnnualReview { programme_id, year } => {
+                programme::annual_review(data, programme_id, *year, settings, today)
+            }
+            ReportRequest::Period { scope, from, to } => {
+                programme::period(data, &Scope::from_value(scope), *from..=*to, settings, today)
             }
         }
     }

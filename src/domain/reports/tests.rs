@@ -166,3 +166,48 @@ fn a_missing_record_is_said_not_drawn() {
     assert_eq!(ReportRequest::parse(&["ket-qua".into()]), None);
     assert_eq!(ReportRequest::parse(&["doi-thoai-nam".into(), "x".into()]), None);
 }
+
+#[test]
+fn a_programme_review_and_a_period_report_quote_the_figures() {
+    let (data, _) = sample();
+    let review = data.reviews.first().unwrap();
+    let request = ReportRequest::AnnualReview {
+        programme_id: review.programme_id.clone(),
+        year: review.year,
+    };
+    let doc = request.build(&data, &settings(), today()).unwrap();
+    assert!(
+        doc.summary.starts_with(&format!("Sơ kết năm {}", review.year)),
+        "{}",
+        doc.summary
+    );
+    assert_eq!(doc.draft, None);
+    let p = data
+        .programmes
+        .iter()
+        .find(|p| p.meta.id == review.programme_id)
+        .unwrap();
+    assert_eq!(doc.tables().next().unwrap().rows.len(), p.areas.len());
+    assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
+
+    // Thanh Oai's five years: the seed's 4.561 grassroots initiatives in the period total.
+    let thanh_oai = data.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
+    let request = ReportRequest::Period {
+        scope: format!("u:{}", thanh_oai.meta.id),
+        from: 2016,
+        to: 2020,
+    };
+    let doc = request.build(&data, &settings(), today()).unwrap();
+    let table = doc.tables().next().unwrap();
+    assert_eq!(table.columns.len(), 1 + 5 + 1);
+    assert!(
+        table.rows.iter().any(|r| r.last().unwrap().shown() == "4.561"),
+        "{:?}",
+        table.rows[0]
+    );
+    assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
+    assert_eq!(
+        ReportRequest::parse(&["giai-doan".into(), "2020".into(), "2016".into(), "*".into()]),
+        None
+    );
+}

@@ -11,31 +11,15 @@ use crate::domain::programmes::{
     period_report, report_span, PeriodReport, Scope, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
 };
 use crate::domain::record;
+use crate::domain::reports::ReportRequest;
 use crate::domain::sync::Collection;
 use crate::store::browser::today;
+use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::{SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
-
-fn scope_value(scope: &Scope) -> String {
-    match scope {
-        Scope::All => "*".into(),
-        Scope::Unit(id) => format!("u:{id}"),
-        Scope::Cluster(name) => format!("c:{name}"),
-    }
-}
-
-fn scope_from_value(value: &str) -> Scope {
-    if let Some(id) = value.strip_prefix("u:") {
-        Scope::Unit(id.to_string())
-    } else if let Some(name) = value.strip_prefix("c:") {
-        Scope::Cluster(name.to_string())
-    } else {
-        Scope::All
-    }
-}
 
 #[component]
 pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl IntoView {
@@ -43,7 +27,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
     // Five years ending with the latest year that has data, so a first look shows figures.
     let last = store.with_untracked(|d| d.latest_year_with_data(today().year()));
     let (from0, to0) = years.unwrap_or((last - 4, last));
-    let scope_sel = RwSignal::new(scope_value(&scope.unwrap_or(Scope::All)));
+    let scope_sel = RwSignal::new(Scope::value(&scope.unwrap_or(Scope::All)));
     let from = RwSignal::new(from0.to_string());
     let to = RwSignal::new(to0.to_string());
     let chart_measure = RwSignal::new(String::new());
@@ -88,7 +72,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
 
     let report = Memo::new(move |_| {
         let (f, t) = span.get().ok()?;
-        let scope = scope_from_value(&scope_sel.get());
+        let scope = Scope::from_value(&scope_sel.get());
         Some(store.with(|d| period_report(&scope, f..=t, d)))
     });
     let scope_name = move || {
@@ -136,7 +120,13 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
                 let link = report_href(&r.scope, *r.years.start(), *r.years.end());
                 view! {
                     <ReportTable report=r.clone() scope_name=scope_name() />
-                    <p><a href=link>"Liên kết đến báo cáo này"</a></p>
+                    <p class="actions">
+                        <a href=link>"Liên kết đến báo cáo này"</a>
+                        <PrintLink
+                            request=Some(ReportRequest::Period { scope: r.scope.value(), from: *r.years.start(), to: *r.years.end() })
+                            label="In báo cáo số liệu giai đoạn"
+                        />
+                    </p>
                 }
             })
         }}

@@ -9,8 +9,10 @@ use crate::domain::programmes::programme::delete_with_reviews;
 use crate::domain::programmes::review::find_for;
 use crate::domain::programmes::{Outcome, Scope};
 use crate::domain::record::{self, Id};
+use crate::domain::reports::ReportRequest;
 use crate::domain::sync::Collection;
 use crate::store::browser::today;
+use crate::ui::reports::print_href;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
@@ -190,7 +192,13 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                                                 <th scope="row">{year.to_string()}</th>
                                                 <td>{held}</td>
                                                 <td>{summary}</td>
-                                                <td><a href=link>{format!("Xem, sửa đánh giá năm {year}")}</a></td>
+                                                <td>
+                                                    <a href=link>{format!("Xem, sửa đánh giá năm {year}")}</a>
+                                                    " · "
+                                                    <a href=print_href(&ReportRequest::AnnualReview { programme_id: pid.clone(), year })>
+                                                        {format!("In báo cáo sơ kết năm {year}")}
+                                                    </a>
+                                                </td>
                                             </tr>
                                         }
                                             .into_any()

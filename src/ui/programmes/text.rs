@@ -2,7 +2,7 @@
 //! message of the programmes domain, in one place so the wording stays consistent.
 
 use crate::domain::format;
-use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue, Outcome, ProgrammeError, ReviewError};
+use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue, ProgrammeError, ReviewError};
 use crate::domain::scoring::indicators::IndicatorKey;
 
 /// The footnote mark of a total that lacks some units' or years' figures.
@@ -11,19 +11,10 @@ pub const INCOMPLETE_NOTE: &str = "*chưa đủ số liệu của mọi đơn v�
 /// Shown where there is no figure at all.
 pub const NO_DATA: &str = "—";
 
+/// Names of measures, leads and outcomes are the domain's, shared with the reports.
+pub use crate::domain::programmes::wording::{lead_name, measure_label, outcome_name};
 /// Built-in indicators are named once, on the scoring page's wording.
 pub use crate::domain::scoring::wording::indicator as indicator_label;
-
-pub fn measure_label(measure: &AreaMeasure) -> String {
-    match measure {
-        AreaMeasure::Indicator(key) => indicator_label(key),
-        AreaMeasure::DialoguesHeld => "Số cuộc đối thoại".into(),
-        AreaMeasure::PeriodicDialoguesHeld => "Số cuộc đối thoại định kỳ".into(),
-        AreaMeasure::DialogueAttendances => "Lượt người dự đối thoại".into(),
-        AreaMeasure::ProposalsRaised => "Kiến nghị nêu tại đối thoại".into(),
-        AreaMeasure::ProposalsResolved => "Kiến nghị đã giải quyết, trả lời".into(),
-    }
-}
 
 /// Every measure a content area can be judged by, in form order.
 pub fn all_measures() -> Vec<AreaMeasure> {
@@ -44,14 +35,6 @@ pub fn measure_from_slug(slug: &str) -> Option<AreaMeasure> {
     serde_json::from_str(slug).ok()
 }
 
-pub fn lead_name(lead: Lead) -> &'static str {
-    match lead {
-        Lead::PeopleCommittee => "UBND chủ trì",
-        Lead::Federation => "LĐLĐ chủ trì",
-        Lead::Joint => "Hai bên cùng chủ trì",
-    }
-}
-
 pub fn lead_slug(lead: Lead) -> &'static str {
     match lead {
         Lead::PeopleCommittee => "ubnd",
@@ -65,14 +48,6 @@ pub fn lead_from_slug(slug: &str) -> Lead {
         .into_iter()
         .find(|l| lead_slug(*l) == slug)
         .unwrap_or(Lead::Joint)
-}
-
-pub fn outcome_name(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Done => "Hoàn thành",
-        Outcome::Partly => "Hoàn thành một phần",
-        Outcome::NotDone => "Chưa hoàn thành",
-    }
 }
 
 /// A figure for a table cell: "4.561", "—" when missing, "4.561*" when some units lack it.

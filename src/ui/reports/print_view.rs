@@ -21,6 +21,8 @@ pub fn PrintView() -> impl IntoView {
         let settings = report_settings(&office.get());
         request.map(|r| store.with(|d| r.build(d, &settings, today)))
     });
+    // Header lines still missing: said on screen (the bar does not print).
+    let incomplete = move || !report_settings(&office.get()).validate().is_empty();
     let print = move |_| {
         let _ = window().print();
     };
@@ -42,6 +44,12 @@ pub fn PrintView() -> impl IntoView {
                 <a href=Page::Data.href()>"Cài đặt báo cáo ở trang Dữ liệu"</a>
                 ". Khi in, chọn khổ A4 và tắt “Đầu trang và chân trang” của trình duyệt."
             </p>
+            <Show when=incomplete>
+                <p class="banner warn" role="note">
+                    "Cài đặt báo cáo chưa đủ (cơ quan ban hành, địa danh…): phần đầu văn bản sẽ thiếu dòng. Hãy điền ở "
+                    <a href=Page::Data.href()>"trang Dữ liệu"</a> "."
+                </p>
+            </Show>
         </div>
         <main id="noi-dung" tabindex="-1" class="print-page">
             {move || match made.get() {
