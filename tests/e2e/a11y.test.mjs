@@ -32,6 +32,13 @@ const VIEWS = [
   "#/phoi-hop/moi",
   "#/phoi-hop/{programme}",
   "#/du-lieu",
+  // The print views of the reports (no app chrome).
+  "#/in/ket-qua/{cluster}",
+  "#/in/phieu-cham/{cluster}/{member}",
+  "#/in/bien-ban/{dialogue}",
+  "#/in/doi-thoai-nam/2024",
+  "#/in/so-ket/{programme}/{reviewYear}",
+  "#/in/giai-doan/2016/2020/*",
 ];
 
 async function sampleIds(page) {
@@ -43,6 +50,8 @@ async function sampleIds(page) {
       dialogue: proposal.dialogue_id,
       proposal: proposal.meta.id,
       programme: d.programmes.find((p) => p.number.startsWith("163")).meta.id,
+      member: d.clusters[0].member_ids[0],
+      reviewYear: d.reviews.find((r) => d.programmes.find((p) => p.number.startsWith("163")).meta.id === r.programme_id)?.year ?? 2021,
     };
   }
 }
@@ -59,7 +68,8 @@ async function axe(page) {
 
 async function open(page, hash) {
   await page.goto(app.url + hash);
-  await page.getByRole("navigation", { name: "Chính" }).waitFor();
+  if (hash.startsWith("#/in/")) await page.getByRole("toolbar", { name: "Báo cáo" }).waitFor();
+  else await page.getByRole("navigation", { name: "Chính" }).waitFor();
   await page.getByRole("heading", { level: 1 }).waitFor();
   // Let effects settle (focus moves, lists fill).
   await page.waitForTimeout(150);
@@ -100,7 +110,7 @@ async function checkAll(withSample) {
   }
   const problems = [];
   for (const view of VIEWS) {
-    if (!withSample && view.includes("{")) continue;
+    if (!withSample && (view.includes("{") || view.startsWith("#/in/"))) continue;
     const hash = view.replace(/\{(\w+)\}/g, (_, k) => ids[k]);
     for (const width of [1366, 375]) {
       await page.setViewportSize({ width, height: 900 });

@@ -32,21 +32,21 @@ pub fn print_href(request: &ReportRequest) -> String {
     href(Page::Print, &rest)
 }
 
-/// The "In báo cáo" link of a page: opens the report's print view.
+/// A page's "In …" link: opens the report's print view.
 #[component]
 pub fn PrintLink(
     /// What the link opens; `None` hides it (nothing to report yet).
     #[prop(into)]
     request: Signal<Option<ReportRequest>>,
-    /// Names the report for screen readers ("In báo cáo kết quả …").
+    /// What it prints, as the link says it ("In biên bản đối thoại").
     #[prop(into)]
     label: Signal<String>,
 ) -> impl IntoView {
     move || {
         request.get().map(|r| {
             view! {
-                <a class="button print-link" href=print_href(&r) aria-label=label.get()>
-                    "In báo cáo"
+                <a class="button print-link" href=print_href(&r)>
+                    {label.get()}
                 </a>
             }
         })
