@@ -17,6 +17,7 @@
 
 pub mod collections;
 pub mod file;
+pub mod fuzz;
 pub mod hooks;
 pub mod merge;
 #[cfg(test)]
@@ -26,6 +27,7 @@ mod schema_doc;
 pub mod scopes;
 pub mod unshared;
 pub mod validate;
+pub mod wording;
 
 pub use collections::{Collection, ConflictJson, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
