@@ -64,6 +64,28 @@ const files = {
     }),
   ),
   "impossible-date.json": json(envelope({ units: [unit("u1", { active_to: "2025-02-30" })] })),
+  // Files must obey the forms' own rules (issue 13).
+  "unit-invisible-name.json": json(envelope({ units: [unit("u1", { name: "\u200b\u200b" })] })),
+  "unit-own-parent.json": json(envelope({ units: [unit("u1", { parent_id: "u1" })] })),
+  "units-parent-loop.json": json(envelope({ units: [unit("u1", { parent_id: "u2" }), unit("u2", { parent_id: "u1" })] })),
+  "unit-dates-reversed.json": json(envelope({ units: [unit("u1", { active_from: "2024-05-01", active_to: "2023-12-31" })] })),
+  "cluster-duplicate-member.json": json(
+    envelope({
+      units: [unit("u1"), unit("u2")],
+      clusters: [
+        {
+          meta: meta("c1"),
+          name: "Cụm thi đua số 4",
+          year: 2024,
+          member_ids: ["u1", "u2", "u1"],
+          head_id: null,
+          deputy_id: null,
+          next_head_id: null,
+          vote_order: [],
+        },
+      ],
+    }),
+  ),
 };
 
 mkdirSync(DIR, { recursive: true });

@@ -24,6 +24,12 @@ pub fn fold(text: &str) -> String {
             push(ch.to_ascii_lowercase());
             continue;
         }
+        // Invisible characters (zero-width spaces and joiners, a byte-order mark, a soft
+        // hyphen) are not there for the officer: a name of only these is empty, and a word
+        // with one inside is still found.
+        if matches!(ch, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
         if let Some(lower) = vietnamese_lowercase(ch) {
             push(base_letter(lower));
             continue;
@@ -195,6 +201,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_not_there() {
+        assert_eq!(fold("\u{200b}\u{feff} \u{2060}"), "");
+        assert_eq!(fold("Phư\u{200b}ợng"), "phuong");
+        assert!(Query::new("dan phuong").matches("Đan\u{200d} Phư\u{ad}ợng"));
     }
 
     #[test]

@@ -129,12 +129,67 @@ impl UnitError {
     }
 }
 
+/// The message of a unit error, for the form's field and for a refused file.
+pub fn error_message(error: &UnitError) -> String {
+    match error {
+        UnitError::NameRequired => "Tên đơn vị là bắt buộc.".into(),
+        UnitError::NameTaken { other } => {
+            format!("Tên đơn vị đã được dùng cho đơn vị đang hoạt động \"{other}\".")
+        }
+        UnitError::ParentUnknown => "Đơn vị cấp trên không còn tồn tại.".into(),
+        UnitError::ParentCycle => {
+            "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị trực thuộc nó.".into()
+        }
+        UnitError::EndBeforeStart => "Ngày kết thúc hoạt động phải sau ngày bắt đầu.".into(),
+        UnitError::NotFound => "Đơn vị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+    }
+}
+
+/// The rules a unit obeys on its own, whoever made it (the form, or a file being imported):
+/// a name that is more than blanks or invisible characters, and an end not before its start.
+pub fn own_rules(name: &str, active_from: Option<NaiveDate>, active_to: Option<NaiveDate>) -> Vec<UnitError> {
+    let mut errors = Vec::new();
+    if super::fold::fold(name).is_empty() {
+        errors.push(UnitError::NameRequired);
+    }
+    if let (Some(from), Some(to)) = (active_from, active_to) {
+        if to < from {
+            errors.push(UnitError::EndBeforeStart);
+        }
+    }
+    errors
+}
+
+/// Whether making `parent` the parent of `me` closes a loop: `parent` is `me` or below it.
+/// `parent_of` gives a unit's parent; a loop already in the data counts as one.
+pub fn closes_a_loop(
+    parent: &str,
+    me: &str,
+    parent_of: impl Fn(&str) -> Option<String>,
+    limit: usize,
+) -> bool {
+    let mut current = Some(parent.to_string());
+    let mut steps = 0;
+    while let Some(id) = current {
+        if id == me {
+            return true;
+        }
+        steps += 1;
+        if steps > limit {
+            return true;
+        }
+        current = parent_of(&id);
+    }
+    false
+}
+
 /// Checks a draft against the other units; `editing` is the id of the unit being edited.
 pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec<UnitError> {
+    let mut own = own_rules(&draft.name, draft.active_from, draft.active_to);
     let mut errors = Vec::new();
     let name = super::fold::fold(&draft.name);
-    if name.is_empty() {
-        errors.push(UnitError::NameRequired);
+    if own.first() == Some(&UnitError::NameRequired) {
+        errors.push(own.remove(0));
     } else if let Some(other) = record::live(units)
         .filter(|u| !u.archived && Some(u.id()) != editing)
         .find(|u| super::fold::fold(&u.name) == name)
@@ -147,37 +202,17 @@ pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec
         if record::find(units, parent).is_none() {
             errors.push(UnitError::ParentUnknown);
         } else if let Some(me) = editing {
-            if is_self_or_descendant(units, parent, me) {
+            let parent_of = |id: &str| record::find(units, id).and_then(|u| u.parent_id.clone());
+            if closes_a_loop(parent, me, parent_of, units.len()) {
                 errors.push(UnitError::ParentCycle);
             }
         }
     }
-    if let (Some(from), Some(to)) = (draft.active_from, draft.active_to) {
-        if to < from {
-            errors.push(UnitError::EndBeforeStart);
-        }
-    }
+    errors.extend(own);
     errors
 }
 
 use super::record::Record;
-
-/// Walks up from `candidate` through parents: true if it reaches `me`.
-fn is_self_or_descendant(units: &[Unit], candidate: &str, me: &str) -> bool {
-    let mut current = Some(candidate.to_string());
-    let mut steps = 0;
-    while let Some(id) = current {
-        if id == me {
-            return true;
-        }
-        steps += 1;
-        if steps > units.len() {
-            return true; // a cycle already in the data: refuse rather than loop
-        }
-        current = record::find(units, &id).and_then(|u| u.parent_id.clone());
-    }
-    false
-}
 
 fn apply(unit: &mut Unit, draft: UnitDraft) {
     unit.name = draft.name.trim().to_string();

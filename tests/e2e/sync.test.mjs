@@ -60,6 +60,11 @@ const EXPECTED = {
   "unknown-reference.json": 'Đơn vị mã "u1", trường "parent_id" trỏ tới Đơn vị mã "khong-co" không có',
   "out-of-range.json": 'ngoài phạm vi ở Cụm thi đua thứ 1 (mã "c1"), trường "year"',
   "impossible-date.json": 'Ngày không có thật hoặc không đọc được ("2025-02-30") ở Đơn vị thứ 1 (mã "u1"), trường "active_to"',
+  "unit-invisible-name.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "name": Tên đơn vị là bắt buộc.',
+  "unit-own-parent.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "parent_id": Đơn vị cấp trên không được là chính đơn vị này',
+  "units-parent-loop.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "parent_id": Đơn vị cấp trên không được là chính đơn vị này',
+  "unit-dates-reversed.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "active_to": Ngày kết thúc hoạt động phải sau ngày bắt đầu.',
+  "cluster-duplicate-member.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "member_ids": LĐLĐ u1 được chọn hai lần.',
 };
 
 test("every bad file is refused with a Vietnamese message and nothing changes", async () => {

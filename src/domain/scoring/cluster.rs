@@ -122,9 +122,34 @@ impl ClusterError {
     }
 }
 
+/// The form's check, against the units of this installation: [`own_rules`] and every member
+/// an existing unit active in the year.
 pub fn validate(draft: &ClusterDraft, units: &[Unit]) -> Vec<ClusterError> {
+    let mut errors = own_rules(draft);
+    for id in unique(&draft.member_ids) {
+        match record::find(units, id) {
+            None => errors.push(ClusterError::UnknownMember { unit_id: id.clone() }),
+            Some(u) if !u.active_in_year(draft.year) => {
+                errors.push(ClusterError::MemberNotActive { unit_id: id.clone() })
+            }
+            Some(_) => {}
+        }
+    }
+    errors
+}
+
+fn unique(ids: &[Id]) -> impl Iterator<Item = &Id> {
+    ids.iter()
+        .enumerate()
+        .filter(|(i, id)| !ids[..*i].contains(id))
+        .map(|(_, id)| id)
+}
+
+/// The rules a cluster obeys on its own, whoever made it (the form, or a file being imported):
+/// a name, a year in range, members listed once, head, deputy, next head and votes among them.
+pub fn own_rules(draft: &ClusterDraft) -> Vec<ClusterError> {
     let mut errors = Vec::new();
-    if draft.name.trim().is_empty() {
+    if crate::domain::fold::fold(&draft.name).is_empty() {
         errors.push(ClusterError::NameRequired);
     }
     if !YEARS.contains(&draft.year) {
@@ -136,14 +161,6 @@ pub fn validate(draft: &ClusterDraft, units: &[Unit]) -> Vec<ClusterError> {
     for (i, id) in draft.member_ids.iter().enumerate() {
         if draft.member_ids[..i].contains(id) {
             errors.push(ClusterError::DuplicateMember { unit_id: id.clone() });
-            continue;
-        }
-        match record::find(units, id) {
-            None => errors.push(ClusterError::UnknownMember { unit_id: id.clone() }),
-            Some(u) if !u.active_in_year(draft.year) => {
-                errors.push(ClusterError::MemberNotActive { unit_id: id.clone() })
-            }
-            Some(_) => {}
         }
     }
     let is_member = |id: &Option<Id>| id.as_ref().is_none_or(|id| draft.member_ids.contains(id));
@@ -435,8 +452,8 @@ mod tests {
         assert_eq!(
             validate(&d, &us),
             vec![
-                ClusterError::MemberNotActive { unit_id: "c".into() },
                 ClusterError::DuplicateMember { unit_id: "a".into() },
+                ClusterError::MemberNotActive { unit_id: "c".into() },
                 ClusterError::UnknownMember {
                     unit_id: "ghost".into()
                 },

@@ -1,6 +1,7 @@
 //! Vietnamese wording of scoring: indicators, criterion kinds, tiers, statuses and every error
 //! or explanation the scoring domain returns, shared by the scoring pages and the reports.
 
+use crate::domain::scoring::cluster::ClusterError;
 use crate::domain::scoring::compute::Gap;
 use crate::domain::scoring::indicators::{IndicatorIssue, IndicatorKey};
 use crate::domain::scoring::points::PointsError;
@@ -214,5 +215,38 @@ pub fn demotion(d: &Demotion) -> String {
         Demotion::ExcellentCapTie { allowed, eligible } => format!(
             "Xuống HTTNV: đồng hạng tại ngưỡng giới hạn HTXSNV ({allowed}/{eligible} suất) mà không đủ suất cho cả nhóm; cần bỏ phiếu."
         ),
+    }
+}
+
+/// The message of a cluster error, for the form and for a refused file.
+pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -> String {
+    match error {
+        ClusterError::NameRequired => "Tên cụm là bắt buộc.".into(),
+        ClusterError::NameTaken { year } => {
+            format!("Đã có một cụm cùng tên trong năm {year}. Hãy mở cụm đó để sửa, hoặc đặt tên khác.")
+        }
+        ClusterError::YearOutOfRange { year } => format!("Năm {year} không hợp lệ (từ 2000 đến 2100)."),
+        ClusterError::NoMembers => "Hãy chọn ít nhất một đơn vị thành viên.".into(),
+        ClusterError::DuplicateMember { unit_id } => format!("{} được chọn hai lần.", unit_name(unit_id)),
+        ClusterError::UnknownMember { unit_id } => {
+            format!("Đơn vị {} không còn tồn tại.", unit_name(unit_id))
+        }
+        ClusterError::MemberNotActive { unit_id } => {
+            format!(
+                "{} không hoạt động trong năm này (xem thời gian hoạt động).",
+                unit_name(unit_id)
+            )
+        }
+        ClusterError::HeadNotMember => "Cụm trưởng phải là đơn vị thành viên.".into(),
+        ClusterError::DeputyNotMember => "Cụm phó phải là đơn vị thành viên.".into(),
+        ClusterError::HeadIsDeputy => "Cụm phó phải khác Cụm trưởng.".into(),
+        ClusterError::NextHeadNotMember => "Cụm trưởng năm sau phải là đơn vị thành viên.".into(),
+        ClusterError::VoteNotMember { unit_id } => {
+            format!(
+                "{} trong kết quả bỏ phiếu không phải thành viên cụm.",
+                unit_name(unit_id)
+            )
+        }
+        ClusterError::NotFound => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
 }

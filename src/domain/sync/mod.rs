@@ -31,7 +31,7 @@ pub mod wording;
 
 pub use collections::{Collection, ConflictJson, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
-pub use hooks::{Hooks, Lookup, RangeIssue, Reference};
+pub use hooks::{Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 pub use merge::{Choice, Conflict, MergePlan};
 pub use unshared::{unshared, Unshared};
 pub use validate::{validate, At, Expected, ImportError, Incoming, MAX_IMPORT_BYTES};

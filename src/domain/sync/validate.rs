@@ -137,6 +137,11 @@ pub enum ImportError {
         at: At,
         value: String,
     },
+    /// The record breaks a rule its form enforces; `rule` is the form's own message.
+    BreaksRule {
+        at: At,
+        rule: String,
+    },
 }
 
 /// A received file that passed every check, brought to [`CURRENT_VERSION`].
@@ -358,6 +363,17 @@ pub(crate) fn check_collection<T: Record>(
                 field: link.field,
                 target: link.target,
                 target_id: link.target_id,
+            });
+        }
+        if let Some(issue) = (hooks.rules)(r, lookup).into_iter().next() {
+            return Err(ImportError::BreaksRule {
+                at: At {
+                    kind: Some(kind),
+                    index: Some(i),
+                    id: Some(r.id().to_string()),
+                    field: issue.field,
+                },
+                rule: issue.message,
             });
         }
         if let Some(issue) = (hooks.ranges)(r, lookup).into_iter().next() {
@@ -644,6 +660,73 @@ mod tests {
             id: Some(id.into()),
             field: field.into(),
         }
+    }
+
+    fn rule_broken(v: &Value) -> (At, String) {
+        match check(v) {
+            Err(ImportError::BreaksRule { at, rule }) => (at, rule),
+            other => panic!("expected a broken rule, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn files_obey_the_unit_forms_rules() {
+        for name in ["", "   ", "\u{200b}", "\u{feff}", "\u{200b} \u{2060}"] {
+            let mut v = file_value(&sample());
+            v["data"]["units"][1]["name"] = json!(name);
+            assert_eq!(
+                rule_broken(&v),
+                (unit_at(1, "ba-vi", "name"), "Tên đơn vị là bắt buộc.".to_string()),
+                "{name:?}"
+            );
+        }
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["parent_id"] = json!("city");
+        assert_eq!(rule_broken(&v).0, unit_at(0, "city", "parent_id"));
+        // Two units each other's parent.
+        let mut v = file_value(&sample());
+        v["data"]["units"][0]["parent_id"] = json!("ba-vi");
+        let (at, rule) = rule_broken(&v);
+        assert_eq!(at, unit_at(0, "city", "parent_id"));
+        assert!(
+            rule.starts_with("Đơn vị cấp trên không được là chính đơn vị này"),
+            "{rule}"
+        );
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["active_to"] = json!("2019-12-31");
+        assert_eq!(
+            rule_broken(&v),
+            (
+                unit_at(1, "ba-vi", "active_to"),
+                "Ngày kết thúc hoạt động phải sau ngày bắt đầu.".to_string()
+            )
+        );
+        // The same message reaches the officer, naming record and field.
+        let message = crate::domain::sync::wording::import_error(&check(&v).unwrap_err());
+        assert!(
+            message.contains("Ngày kết thúc hoạt động phải sau ngày bắt đầu."),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn files_obey_the_cluster_forms_rules() {
+        let mut data = sample();
+        let c = crate::domain::scoring::cluster::Cluster {
+            meta: Meta::new("c1".into(), &stamp()),
+            name: "Cụm thi đua số 4".into(),
+            year: 2024,
+            member_ids: vec!["city".into(), "ba-vi".into(), "city".into()],
+            head_id: None,
+            deputy_id: None,
+            next_head_id: None,
+            vote_order: Vec::new(),
+            results_closed: None,
+        };
+        data.clusters.push(c);
+        let (at, rule) = rule_broken(&file_value(&data));
+        assert_eq!(at.field, "member_ids");
+        assert_eq!(rule, "Đơn vị city được chọn hai lần.");
     }
 
     #[test]

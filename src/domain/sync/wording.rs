@@ -158,6 +158,9 @@ pub fn import_error(e: &ImportError) -> String {
                 range
             )
         }
+        ImportError::BreaksRule { at, rule } => {
+            format!("Bản ghi không hợp lệ ở {}: {rule}", place(at))
+        }
         ImportError::BadDate { at, value } => {
             format!("Ngày không có thật hoặc không đọc được (\"{value}\") ở {}.", place(at))
         }

@@ -8,6 +8,7 @@ use crate::domain::sync::collections::Collection;
 pub const HOOKS: Hooks<Dialogue> = Hooks {
     references: |d| vec![Reference::new("unit_id", Collection::Units, &d.unit_id)],
     ranges,
+    ..Hooks::NONE
 };
 
 fn ranges(d: &Dialogue, _: &Lookup<'_>) -> Vec<RangeIssue> {

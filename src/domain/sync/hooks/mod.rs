@@ -67,6 +67,8 @@ pub struct Lookup<'a> {
     pub local: &'a AppData,
     /// Every proposal looks up its dialogue: by id, not by a search of thousands of dialogues.
     dialogues: HashMap<&'a str, &'a Dialogue>,
+    /// Each unit's parent (the file's copy first), to find loops of parents across both.
+    parents: HashMap<&'a str, Option<&'a str>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -77,11 +79,27 @@ impl<'a> Lookup<'a> {
             .flat_map(|d| d.dialogues.iter().filter(|x| !x.meta.deleted))
             .map(|d| (d.meta.id.as_str(), d))
             .collect();
+        let parents = [local, incoming]
+            .into_iter()
+            .flat_map(|d| d.units.iter().filter(|u| !u.meta.deleted))
+            .map(|u| (u.meta.id.as_str(), u.parent_id.as_deref()))
+            .collect();
         Lookup {
             incoming,
             local,
             dialogues,
+            parents,
         }
+    }
+
+    /// A unit's parent, from the file, else from local data.
+    pub fn parent_of(&self, unit_id: &str) -> Option<String> {
+        self.parents.get(unit_id).copied().flatten().map(str::to_string)
+    }
+
+    /// How many units the lookup knows (the longest possible chain of parents).
+    pub fn unit_count(&self) -> usize {
+        self.parents.len()
     }
 
     /// A dialogue by id, from the file, else from local data.
@@ -102,6 +120,20 @@ pub struct Hooks<T> {
     pub references: fn(&T) -> Vec<Reference>,
     /// Values outside their allowed range (a year of 20233, a score above its maximum …).
     pub ranges: fn(&T, &Lookup<'_>) -> Vec<RangeIssue>,
+    /// The rules the record's form enforces (the same domain functions), broken: the field
+    /// and the form's own message.
+    pub rules: fn(&T, &Lookup<'_>) -> Vec<RuleIssue>,
+}
+
+/// A form rule a record of a file breaks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleIssue {
+    pub field: String,
+    pub message: String,
+}
+
+fn no_rules<T>(_: &T, _: &Lookup<'_>) -> Vec<RuleIssue> {
+    Vec::new()
 }
 
 fn no_references<T>(_: &T) -> Vec<Reference> {
@@ -117,6 +149,7 @@ impl<T> Hooks<T> {
     pub const NONE: Hooks<T> = Hooks {
         references: no_references::<T>,
         ranges: no_ranges::<T>,
+        rules: no_rules::<T>,
     };
 }
 

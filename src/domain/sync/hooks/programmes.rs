@@ -13,6 +13,7 @@ use crate::domain::sync::collections::Collection;
 pub const HOOKS: Hooks<Programme> = Hooks {
     references: |p| vec![Reference::new("unit_id", Collection::Units, &p.unit_id)],
     ranges,
+    ..Hooks::NONE
 };
 
 fn ranges(p: &Programme, _: &Lookup<'_>) -> Vec<RangeIssue> {

@@ -15,6 +15,7 @@ pub const HOOKS: Hooks<Proposal> = Hooks {
         )]
     },
     ranges,
+    ..Hooks::NONE
 };
 
 fn ranges(p: &Proposal, lookup: &Lookup<'_>) -> Vec<RangeIssue> {

@@ -20,6 +20,7 @@ pub const HOOKS: Hooks<AnnualReview> = Hooks {
         )]
     },
     ranges,
+    ..Hooks::NONE
 };
 
 fn ranges(r: &AnnualReview, lookup: &Lookup<'_>) -> Vec<RangeIssue> {

@@ -17,6 +17,7 @@ pub const HOOKS: Hooks<Scorecard> = Hooks {
         ]
     },
     ranges,
+    ..Hooks::NONE
 };
 
 fn ranges(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RangeIssue> {

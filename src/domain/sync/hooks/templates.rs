@@ -11,6 +11,7 @@ use crate::domain::sync::collections::Collection;
 pub const HOOKS: Hooks<ScoringTemplate> = Hooks {
     references: |t| vec![Reference::new("cluster_id", Collection::Clusters, &t.cluster_id)],
     ranges,
+    ..Hooks::NONE
 };
 
 /// The smallest step of points: one tenth.
