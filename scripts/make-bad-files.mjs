@@ -86,8 +86,36 @@ const files = {
       ],
     }),
   ),
+  // Text that is not JSON for a reason with a name (issue 13).
+  "utf16.json": Buffer.from("\ufeff" + good, "utf16le"),
+  "too-deep.json": json(envelope({ units: [unit("u1")] })).replace('"data": {', `"data": {"x": ${"[".repeat(300)}${"]".repeat(300)},`),
+  "number-too-large.json": json(envelope({ units: [unit("u1")] })).replace('"schema_version": 1', '"schema_version": 1e400'),
+  "not-a-number.json": json(envelope({ units: [unit("u1")] })).replace('"archived": false', '"archived": NaN'),
+  "half-character.json": json(envelope({ units: [unit("u1")] })).replace('"LĐLĐ u1"', '"LĐLĐ \\ud800 u1"'),
+  "version-zero.json": json(envelope({ units: [unit("u1")] }, { schema_version: 0 })),
 };
 
 mkdirSync(DIR, { recursive: true });
 for (const [name, text] of Object.entries(files)) writeFileSync(path.join(DIR, name), text);
 console.log(`wrote ${Object.keys(files).length} files to ${DIR}`);
+
+// Unusual but valid: names an attacker or a careless paste would write. They must import and
+// show as plain text.
+const NAUGHTY = [
+  "<script>alert('xss')</script>",
+  '<img src=x onerror="alert(1)">',
+  "javascript:alert(1)",
+  "'; DROP TABLE units; --",
+  "{{7*7}} ${7*7} <%= 7*7 %>",
+  "\u202eCông đoàn đảo chiều",
+  "LĐLĐ 😀 huyện Ba Vì 👍",
+  "Ｆｕｌｌｗｉｄｔｈ　ＬĐLĐ",
+  "null",
+  "../../etc/passwd",
+];
+const ODD = path.resolve(DIR, "../odd-files");
+mkdirSync(ODD, { recursive: true });
+writeFileSync(
+  path.join(ODD, "naughty-names.json"),
+  json(envelope({ units: NAUGHTY.map((name, i) => unit(`n${i + 1}`, { name })) })),
+);

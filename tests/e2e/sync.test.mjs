@@ -65,6 +65,12 @@ const EXPECTED = {
   "units-parent-loop.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "parent_id": Đơn vị cấp trên không được là chính đơn vị này',
   "unit-dates-reversed.json": 'Bản ghi không hợp lệ ở Đơn vị thứ 1 (mã "u1"), trường "active_to": Ngày kết thúc hoạt động phải sau ngày bắt đầu.',
   "cluster-duplicate-member.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "member_ids": LĐLĐ u1 được chọn hai lần.',
+  "utf16.json": "Tệp được lưu theo bảng mã UTF-16",
+  "too-deep.json": "Tệp có các danh sách lồng nhau quá 128 tầng",
+  "number-too-large.json": "Tệp có một con số quá lớn",
+  "not-a-number.json": "Tệp có giá trị NaN hoặc Infinity, không phải là số.",
+  "half-character.json": "Tệp có một ký tự bị cắt mất một nửa",
+  "version-zero.json": "Tệp ghi phiên bản dữ liệu 0: phiên bản này không tồn tại",
 };
 
 test("every bad file is refused with a Vietnamese message and nothing changes", async () => {
@@ -94,6 +100,27 @@ test("every bad file is refused with a Vietnamese message and nothing changes", 
   fs.rmSync(path.dirname(bigPath), { recursive: true });
   assert.equal(await storedText(page), before);
   assert.equal(await page.getByRole("button", { name: "Hoàn tác lần nhập gần nhất" }).count(), 0);
+  assert.deepEqual(page.jsErrors, []);
+  await context.close();
+});
+
+test("unusual but valid names import and show as plain text", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/du-lieu");
+  let dialogs = 0;
+  page.on("dialog", async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  const file = path.join(ROOT, "tests/fixtures/odd-files/naughty-names.json");
+  const names = JSON.parse(readFileSync(file, "utf8")).data.units.map((u) => u.name);
+  await importFile(page, file);
+  await page.getByRole("button", { name: "Xác nhận nhập" }).click();
+  await page.getByRole("status").filter({ hasText: `${names.length} bản ghi mới` }).waitFor();
+  await goTo(page, "Đơn vị & Cụm");
+  for (const name of names) await page.getByRole("rowheader", { name, exact: true }).waitFor();
+  assert.equal(dialogs, 0, "no script ran");
+  assert.equal(await page.locator("main img, main script").count(), 0, "no markup was made");
   assert.deepEqual(page.jsErrors, []);
   await context.close();
 });

@@ -25,6 +25,7 @@ mod props;
 #[cfg(test)]
 mod schema_doc;
 pub mod scopes;
+pub mod text_problem;
 pub mod unshared;
 pub mod validate;
 pub mod wording;

@@ -23,6 +23,7 @@
 use super::collections::{check_collections, decode_collections, each_meta, Collection, DataPlan};
 use super::file::{ExportFile, Office, Scope, FORMAT};
 use super::hooks::{Hooks, Lookup};
+use super::text_problem::{self, TextProblem};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Record};
 use crate::domain::schema::{self, CURRENT_VERSION, MIGRATIONS};
@@ -137,6 +138,12 @@ pub enum ImportError {
         at: At,
         value: String,
     },
+    /// The text cannot be read as JSON for a reason that can be named.
+    Unreadable(TextProblem),
+    /// `schema_version` names a version that never existed (0).
+    UnknownVersion {
+        found: u64,
+    },
     /// The record breaks a rule its form enforces; `rule` is the form's own message.
     BreaksRule {
         at: At,
@@ -174,11 +181,17 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     }
     // Windows Notepad saves UTF-8 with a byte-order mark; it is not part of the JSON.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if let Some(problem) = text_problem::before_parsing(bytes) {
+        return Err(ImportError::Unreadable(problem));
+    }
     let root: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         Category::Eof => ImportError::Truncated,
-        _ => ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
+        _ => match text_problem::at_error(bytes, e.line(), e.column()) {
+            Some(problem) => ImportError::Unreadable(problem),
+            None => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
         },
     })?;
     let Value::Object(mut header_json) = root else {
@@ -230,6 +243,9 @@ fn version(obj: &Map<String, Value>) -> Result<u32, ImportError> {
         .ok_or_else(|| ImportError::MissingField {
             at: At::envelope("schema_version"),
         })?;
+    if v.as_u64() == Some(0) {
+        return Err(ImportError::UnknownVersion { found: 0 });
+    }
     v.as_u64()
         .filter(|n| *n >= 1 && *n <= u32::MAX as u64)
         .map(|n| n as u32)

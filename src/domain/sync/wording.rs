@@ -2,6 +2,7 @@
 //! imported. In the domain so that every refusal has its message wherever it is made (the
 //! import page, the fuzz harness that checks every refusal carries one).
 
+use super::text_problem::{self, TextProblem};
 use super::{At, Collection, Expected, ImportError};
 use crate::domain::format;
 
@@ -158,6 +159,19 @@ pub fn import_error(e: &ImportError) -> String {
                 range
             )
         }
+        ImportError::Unreadable(problem) => match problem {
+            TextProblem::Utf16 => "Tệp được lưu theo bảng mã UTF-16 (\"Unicode\" của một số trình soạn thảo), không phải UTF-8 như tệp xuất từ Thi đua. Hãy dùng đúng tệp đã xuất, hoặc lưu lại tệp với bảng mã UTF-8.".into(),
+            TextProblem::TooDeep => format!(
+                "Tệp có các danh sách lồng nhau quá {} tầng, điều mà tệp xuất từ Thi đua không bao giờ có: đây không phải tệp dữ liệu của Thi đua.",
+                text_problem::MAX_DEPTH
+            ),
+            TextProblem::NumberTooLarge => "Tệp có một con số quá lớn, không trường nào chứa được (ví dụ 1e400). Hãy xin gửi lại tệp gốc đã xuất từ Thi đua.".into(),
+            TextProblem::NotANumber => "Tệp có giá trị NaN hoặc Infinity, không phải là số. Hãy xin gửi lại tệp gốc đã xuất từ Thi đua.".into(),
+            TextProblem::HalfCharacter => "Tệp có một ký tự bị cắt mất một nửa (mã \\uD800… đứng một mình), nên chữ ở đó không đọc được. Hãy xin gửi lại tệp gốc đã xuất từ Thi đua.".into(),
+        },
+        ImportError::UnknownVersion { found } => format!(
+            "Tệp ghi phiên bản dữ liệu {found}: phiên bản này không tồn tại (phiên bản dữ liệu bắt đầu từ 1). Có thể tệp đã bị sửa tay; hãy xin gửi lại tệp gốc."
+        ),
         ImportError::BreaksRule { at, rule } => {
             format!("Bản ghi không hợp lệ ở {}: {rule}", place(at))
         }
