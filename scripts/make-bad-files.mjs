@@ -93,6 +93,8 @@ const files = {
   "not-a-number.json": json(envelope({ units: [unit("u1")] })).replace('"archived": false', '"archived": NaN'),
   "half-character.json": json(envelope({ units: [unit("u1")] })).replace('"LĐLĐ u1"', '"LĐLĐ \\ud800 u1"'),
   "version-zero.json": json(envelope({ units: [unit("u1")] }, { schema_version: 0 })),
+  "date-without-zeros.json": json(envelope({ units: [unit("u1", { active_from: "2023-2-3" })] })),
+  "date-year-10000.json": json(envelope({ units: [unit("u1", { active_to: "+10000-01-01" })] })),
 };
 
 mkdirSync(DIR, { recursive: true });

@@ -71,6 +71,8 @@ const EXPECTED = {
   "not-a-number.json": "Tệp có giá trị NaN hoặc Infinity, không phải là số.",
   "half-character.json": "Tệp có một ký tự bị cắt mất một nửa",
   "version-zero.json": "Tệp ghi phiên bản dữ liệu 0: phiên bản này không tồn tại",
+  "date-without-zeros.json": 'Ngày không có thật hoặc không đọc được ("2023-2-3") ở Đơn vị thứ 1 (mã "u1"), trường "active_from"',
+  "date-year-10000.json": 'Ngày không có thật hoặc không đọc được ("+10000-01-01") ở Đơn vị thứ 1 (mã "u1"), trường "active_to"',
 };
 
 test("every bad file is refused with a Vietnamese message and nothing changes", async () => {

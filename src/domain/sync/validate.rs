@@ -323,9 +323,51 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
                 .pointer("/meta/id")
                 .and_then(Value::as_str)
                 .map(str::to_string);
-            decode_at(item, at(Some(i), id))
+            let place = at(Some(i), id);
+            let record = decode_at(item, place.clone())?;
+            if let Some((field, value)) = loose_date(item, String::new()) {
+                return Err(ImportError::BadDate {
+                    at: At { field, ..place },
+                    value,
+                });
+            }
+            Ok(record)
         })
         .collect()
+}
+
+/// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
+/// "2023-2-3" or "+10000-01-01" decode, but no form makes them, so a file holding them was
+/// edited by hand. Only text that reads as a date is looked at.
+fn loose_date(value: &Value, path: String) -> Option<(String, String)> {
+    match value {
+        Value::String(s) => {
+            let b = s.as_bytes();
+            let canonical = b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            let date_like = b.len() <= 16
+                && b.first()
+                    .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-');
+            (!canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok()).then(|| (path, s.clone()))
+        }
+        Value::Object(m) => m.iter().find_map(|(k, v)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            loose_date(v, p)
+        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| loose_date(v, format!("{path}[{i}]"))),
+        _ => None,
+    }
 }
 
 /// Every record id of the file and of local data, tombstones included: a reference to a
@@ -723,6 +765,43 @@ mod tests {
             message.contains("Ngày kết thúc hoạt động phải sau ngày bắt đầu."),
             "{message}"
         );
+    }
+
+    #[test]
+    fn dates_are_written_as_exports_write_them() {
+        for (loose, ok) in [("2023-2-3", false), ("+10000-01-01", false), ("2023-02-03", true)] {
+            let mut v = file_value(&sample());
+            v["data"]["units"][1]["active_to"] = json!(loose);
+            match check(&v) {
+                Err(ImportError::BadDate { at, value }) => {
+                    assert!(!ok, "{loose}");
+                    assert_eq!((at, value.as_str()), (unit_at(1, "ba-vi", "active_to"), loose));
+                }
+                Ok(_) => assert!(ok, "{loose}"),
+                other => panic!("{loose}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_yes_no_mark_on_a_points_criterion_is_refused_as_the_form_refuses_it() {
+        let (_, files) = crate::domain::sync::fuzz::seeds();
+        let mut v: Value = serde_json::from_slice(&files[2]).unwrap();
+        let entries = v["data"]["scorecards"][0]["entries"].as_object_mut().unwrap();
+        let (criterion, entry) = entries
+            .iter_mut()
+            .find(|(_, e)| e["self_mark"].get("points").is_some())
+            .unwrap();
+        let criterion = criterion.clone();
+        entry["self_mark"] = json!({"flag": true});
+        match check(&v) {
+            Err(ImportError::BreaksRule { at, rule }) => {
+                assert_eq!(at.kind, Some(Collection::Scorecards));
+                assert_eq!(at.field, format!("entries.{criterion}.self_mark"));
+                assert!(rule.ends_with("kiểu điểm không đúng."), "{rule}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

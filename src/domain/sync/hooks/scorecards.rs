@@ -1,12 +1,14 @@
 //! A scorecard points to its cluster and its unit. Its points may not exceed their criterion's
 //! maximum in the template of the same cluster-year, taken from the file, else from local data
 //! (no template known: nothing to compare with). The rule is the scoring module's own
-//! ([`check_mark`]); marks it refuses for other reasons (a criterion since removed, a yes/no
-//! given points) are left to the computation, which ignores them.
+//! ([`check_mark`]), as is the rule that a yes/no criterion takes a yes/no and a points
+//! criterion points (the form offers nothing else). Marks of a criterion since removed from the
+//! template are kept, as the app keeps them, for when it comes back.
 
-use super::{Hooks, Lookup, RangeIssue, Reference};
+use super::{Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::scoring::scorecard::{check_mark, Scorecard, ScorecardError};
 use crate::domain::scoring::template;
+use crate::domain::scoring::wording::scorecard_error;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<Scorecard> = Hooks {
@@ -17,8 +19,36 @@ pub const HOOKS: Hooks<Scorecard> = Hooks {
         ]
     },
     ranges,
-    ..Hooks::NONE
+    rules,
 };
+
+fn rules(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+    let Some(template) = lookup.find(|d| template::find_for(&d.templates, &card.cluster_id, card.year))
+    else {
+        return Vec::new();
+    };
+    let name = |id: &str| {
+        template
+            .criterion(id)
+            .map_or_else(|| id.to_string(), |c| format!("{} {}", c.code, c.name))
+    };
+    let mut issues = Vec::new();
+    for (criterion_id, entry) in &card.entries {
+        for (side, mark) in [
+            ("self_mark", entry.self_mark),
+            ("reviewed_mark", entry.reviewed_mark),
+        ] {
+            let Some(mark) = mark else { continue };
+            if let Err(e @ ScorecardError::WrongMarkKind { .. }) = check_mark(template, criterion_id, mark) {
+                issues.push(RuleIssue {
+                    field: format!("entries.{criterion_id}.{side}"),
+                    message: scorecard_error(&e, name),
+                });
+            }
+        }
+    }
+    issues
+}
 
 fn ranges(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
     let Some(template) = lookup.find(|d| template::find_for(&d.templates, &card.cluster_id, card.year))
