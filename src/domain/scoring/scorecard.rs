@@ -97,7 +97,8 @@ pub struct Scorecard {
     pub cluster_id: Id,
     pub year: i32,
     pub unit_id: Id,
-    #[serde(default)]
+    /// Required in files and storage (every version wrote it): a final card that arrived
+    /// without it must not silently become a draft.
     pub status: CardStatus,
     /// Keyed by criterion id. Entries of criteria later removed from the template are kept
     /// (and ignored by the computation), so that restoring the criterion restores the scores.
