@@ -324,7 +324,10 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
                 .and_then(Value::as_str)
                 .map(str::to_string);
             let place = at(Some(i), id);
-            let record = decode_at(item, place.clone())?;
+            let record = decode_at(item, place.clone()).map_err(|e| match kind {
+                Collection::Templates => criterion_culprit(item, &place).unwrap_or(e),
+                _ => e,
+            })?;
             if let Some((field, value)) = loose_date(item, String::new()) {
                 return Err(ImportError::BadDate {
                     at: At { field, ..place },
@@ -334,6 +337,62 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
             Ok(record)
         })
         .collect()
+}
+
+/// A criterion's kind and its fields (`per`, `points_each`, `indicator`, `target`, `formula`)
+/// are flattened into it, and serde's errors then lose their path. The wrong field is found by
+/// putting back, one field at a time, the value of a criterion of the same kind that reads
+/// (from the file, else from the default table): the field whose good value makes the
+/// criterion read is the one to name. No criterion of that kind anywhere: the kind is wrong.
+fn criterion_culprit(template: &Value, place: &At) -> Option<ImportError> {
+    use crate::domain::scoring::template::Criterion;
+    let criteria = template.get("criteria")?.as_array()?;
+    let reads = |c: &Value| Criterion::deserialize(c).is_ok();
+    let (i, bad) = criteria.iter().enumerate().find(|(_, c)| !reads(c))?;
+    let message = Criterion::deserialize(bad).err()?.to_string();
+    let kind = bad.get("kind");
+    let defaults = serde_json::to_value(crate::domain::scoring::default_template::default_template(
+        String::new(),
+        String::new(),
+        2024,
+        &crate::domain::record::Stamp::new("", DateTime::<Utc>::MIN_UTC),
+    ))
+    .ok()?;
+    let example = criteria
+        .iter()
+        .chain(defaults.get("criteria")?.as_array()?)
+        .find(|c| c.get("kind") == kind && reads(c));
+    let field = match example {
+        None => "kind".to_string(),
+        Some(good) => good.as_object()?.iter().find_map(|(key, value)| {
+            let mut tried = bad.clone();
+            tried[key] = value.clone();
+            reads(&tried).then(|| key.clone())
+        })?,
+    };
+    let at = At {
+        field: join_path(
+            &place.field,
+            &[
+                Seg::Key("criteria".into()),
+                Seg::Index(i),
+                Seg::Key(field.clone()),
+            ],
+        )
+        .trim_start_matches('.')
+        .to_string(),
+        ..place.clone()
+    };
+    Some(match classify(&message, at, bad.get(&field).cloned()) {
+        // A bound of the storage type (4.294.967.295 tenths) means nothing to an officer.
+        ImportError::OutOfRange { at, value, min, max } => ImportError::OutOfRange {
+            at,
+            value,
+            min,
+            max: max.filter(|m| *m < u32::MAX as f64),
+        },
+        other => other,
+    })
 }
 
 /// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
@@ -801,6 +860,34 @@ mod tests {
                 assert!(rule.ends_with("kiểu điểm không đúng."), "{rule}");
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_error_inside_a_criterion_names_its_real_field() {
+        let (_, files) = crate::domain::sync::fuzz::seeds();
+        let base: Value = serde_json::from_slice(&files[2]).unwrap();
+        let criteria = base["data"]["templates"][0]["criteria"].as_array().unwrap();
+        let n = criteria.iter().position(|c| c["kind"] == "count").unwrap();
+        for (field, value) in [
+            ("per", json!("x")),
+            ("points_each", json!(-5)),
+            ("kind", json!("khong")),
+            ("indicator", json!(12)),
+        ] {
+            let mut v = base.clone();
+            v["data"]["templates"][0]["criteria"][n][field] = value;
+            let e = check(&v).unwrap_err();
+            let at = match &e {
+                ImportError::WrongType { at, .. } | ImportError::OutOfRange { at, .. } => at.clone(),
+                other => panic!("{field}: {other:?}"),
+            };
+            assert_eq!(at.field, format!("criteria[{n}].{field}"), "{e:?}");
+            let message = crate::domain::sync::wording::import_error(&e);
+            assert!(
+                !message.contains("—") && !message.contains("4.294.967.295"),
+                "{message}"
+            );
         }
     }
 
