@@ -95,6 +95,40 @@ const files = {
   "version-zero.json": json(envelope({ units: [unit("u1")] }, { schema_version: 0 })),
   "date-without-zeros.json": json(envelope({ units: [unit("u1", { active_from: "2023-2-3" })] })),
   "date-year-10000.json": json(envelope({ units: [unit("u1", { active_to: "+10000-01-01" })] })),
+  // The envelope, one field at a time.
+  "empty-file.json": "",
+  "bom-only.json": "\ufeff",
+  "top-level-list.json": json([envelope({ units: [unit("u1")] })]),
+  "format-near-miss.json": json(envelope({ units: [unit("u1")] }, { format: "thidua" })),
+  "version-as-text.json": json(envelope({ units: [unit("u1")] }, { schema_version: "1" })),
+  "office-missing.json": json((({ office: _o, ...rest }) => rest)(envelope({ units: [unit("u1")] }))),
+  "exported-at-number.json": json(envelope({ units: [unit("u1")] }, { exported_at: 42 })),
+  "data-missing.json": json((({ data: _d, ...rest }) => rest)(envelope({}))),
+  "data-is-list.json": json(envelope([])),
+  "units-not-list.json": json(envelope({ units: { u1: unit("u1") } })),
+  // A record, one field at a time.
+  "meta-id-missing.json": json(envelope({ units: [{ ...unit("u1"), meta: (({ id: _i, ...m }) => m)(meta("u1")) }] })),
+  "changed-at-words.json": json(envelope({ units: [{ ...unit("u1"), meta: { ...meta("u1"), changed_at: "hôm qua" } }] })),
+  "unit-kind-unknown.json": json(envelope({ units: [unit("u1", { kind: "galaxy" })] })),
+  "unit-archived-text.json": json(envelope({ units: [unit("u1", { archived: "yes" })] })),
+  "cluster-no-members.json": json(
+    envelope({
+      units: [unit("u1")],
+      clusters: [{ meta: meta("c1"), name: "Cụm thi đua số 4", year: 2024, member_ids: [], head_id: null, deputy_id: null, next_head_id: null, vote_order: [] }],
+    }),
+  ),
+  "cluster-head-outside.json": json(
+    envelope({
+      units: [unit("u1"), unit("u2")],
+      clusters: [{ meta: meta("c1"), name: "Cụm thi đua số 4", year: 2024, member_ids: ["u1"], head_id: "u2", deputy_id: null, next_head_id: null, vote_order: [] }],
+    }),
+  ),
+  "cluster-year-text.json": json(
+    envelope({
+      units: [unit("u1")],
+      clusters: [{ meta: meta("c1"), name: "Cụm thi đua số 4", year: "2024", member_ids: ["u1"], head_id: null, deputy_id: null, next_head_id: null, vote_order: [] }],
+    }),
+  ),
 };
 
 mkdirSync(DIR, { recursive: true });

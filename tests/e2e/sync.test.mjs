@@ -73,6 +73,23 @@ const EXPECTED = {
   "version-zero.json": "Tệp ghi phiên bản dữ liệu 0: phiên bản này không tồn tại",
   "date-without-zeros.json": 'Ngày không có thật hoặc không đọc được ("2023-2-3") ở Đơn vị thứ 1 (mã "u1"), trường "active_from"',
   "date-year-10000.json": 'Ngày không có thật hoặc không đọc được ("+10000-01-01") ở Đơn vị thứ 1 (mã "u1"), trường "active_to"',
+  "empty-file.json": "Tệp trống, không có dữ liệu nào",
+  "bom-only.json": "Tệp trống, không có dữ liệu nào",
+  "top-level-list.json": "không phải tệp xuất dữ liệu của Thi đua",
+  "format-near-miss.json": 'thiếu dấu hiệu nhận dạng "format": "thidua-export"',
+  "version-as-text.json": 'Sai kiểu dữ liệu ở phần đầu tệp, trường "schema_version": cần một số nguyên không âm.',
+  "office-missing.json": 'Thiếu trường bắt buộc ở phần đầu tệp, trường "office".',
+  "exported-at-number.json": 'Sai kiểu dữ liệu ở phần đầu tệp, trường "exported_at": cần ngày giờ dạng 2026-11-23T08:00:00Z.',
+  "data-missing.json": 'Thiếu trường bắt buộc ở phần đầu tệp, trường "data".',
+  "data-is-list.json": 'Sai kiểu dữ liệu ở phần đầu tệp, trường "data": cần một đối tượng',
+  "units-not-list.json": "Sai kiểu dữ liệu ở danh sách Đơn vị: cần một danh sách",
+  "meta-id-missing.json": 'Thiếu trường bắt buộc ở Đơn vị thứ 1, trường "meta.id".',
+  "changed-at-words.json": 'Ngày không có thật hoặc không đọc được ("hôm qua") ở Đơn vị thứ 1 (mã "u1"), trường "meta.changed_at".',
+  "unit-kind-unknown.json": 'Sai kiểu dữ liệu ở Đơn vị thứ 1 (mã "u1"), trường "kind": cần một trong các giá trị: city, district, sector, grassroots, other.',
+  "unit-archived-text.json": 'Sai kiểu dữ liệu ở Đơn vị thứ 1 (mã "u1"), trường "archived": cần true hoặc false.',
+  "cluster-no-members.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "member_ids": Hãy chọn ít nhất một đơn vị thành viên.',
+  "cluster-head-outside.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "head_id": Cụm trưởng phải là đơn vị thành viên.',
+  "cluster-year-text.json": 'Sai kiểu dữ liệu ở Cụm thi đua thứ 1 (mã "c1"), trường "year": cần một số nguyên không âm.',
 };
 
 test("every bad file is refused with a Vietnamese message and nothing changes", async () => {

@@ -138,6 +138,8 @@ pub enum ImportError {
         at: At,
         value: String,
     },
+    /// Nothing in the file (or only blanks).
+    EmptyFile,
     /// The text cannot be read as JSON for a reason that can be named.
     Unreadable(TextProblem),
     /// `schema_version` names a version that never existed (0).
@@ -181,6 +183,9 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     }
     // Windows Notepad saves UTF-8 with a byte-order mark; it is not part of the JSON.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::EmptyFile);
+    }
     if let Some(problem) = text_problem::before_parsing(bytes) {
         return Err(ImportError::Unreadable(problem));
     }
@@ -960,7 +965,9 @@ mod tests {
             validate(cut.as_bytes(), &AppData::default()),
             Err(ImportError::Truncated)
         );
-        assert_eq!(validate(b"", &AppData::default()), Err(ImportError::Truncated));
+        // Nothing at all is not a cut-off file: it is empty.
+        assert_eq!(validate(b"", &AppData::default()), Err(ImportError::EmptyFile));
+        assert_eq!(validate(b" \n", &AppData::default()), Err(ImportError::EmptyFile));
     }
 
     #[test]

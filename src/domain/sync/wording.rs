@@ -169,6 +169,7 @@ pub fn import_error(e: &ImportError) -> String {
             TextProblem::NotANumber => "Tệp có giá trị NaN hoặc Infinity, không phải là số. Hãy xin gửi lại tệp gốc đã xuất từ Thi đua.".into(),
             TextProblem::HalfCharacter => "Tệp có một ký tự bị cắt mất một nửa (mã \\uD800… đứng một mình), nên chữ ở đó không đọc được. Hãy xin gửi lại tệp gốc đã xuất từ Thi đua.".into(),
         },
+        ImportError::EmptyFile => "Tệp trống, không có dữ liệu nào: có lẽ tệp được tạo ra mà chưa ghi gì, hoặc tải về chưa xong. Hãy xin gửi lại tệp.".into(),
         ImportError::UnknownVersion { found } => format!(
             "Tệp ghi phiên bản dữ liệu {found}: phiên bản này không tồn tại (phiên bản dữ liệu bắt đầu từ 1). Có thể tệp đã bị sửa tay; hãy xin gửi lại tệp gốc."
         ),
