@@ -77,6 +77,14 @@ fn base_letter(ch: char) -> char {
     }
 }
 
+/// Whether a required text is missing: only blanks or invisible characters (a zero-width
+/// space or a lone byte-order mark looks like nothing to the officer, so it is nothing).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    })
+}
+
 /// A search query folded once and matched against many texts: every word of the query must
 /// start a word of the text, in any order. Every Vietnamese syllable is written as a word, so
 /// matching at word starts lets "nha o" find "nhà ở" without hitting every text containing an
@@ -205,6 +213,8 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_not_there() {
+        assert!(is_blank(" \u{200b}\u{feff}\t") && is_blank(""));
+        assert!(!is_blank("\u{200b}a"));
         assert_eq!(fold("\u{200b}\u{feff} \u{2060}"), "");
         assert_eq!(fold("Phư\u{200b}ợng"), "phuong");
         assert!(Query::new("dan phuong").matches("Đan\u{200d} Phư\u{ad}ợng"));

@@ -53,7 +53,7 @@ crate::impl_record!(Unit);
 impl Unit {
     /// The short name where one was given, for tight tables and charts.
     pub fn label(&self) -> &str {
-        if self.short_name.trim().is_empty() {
+        if crate::domain::fold::is_blank(&self.short_name) {
             &self.name
         } else {
             &self.short_name

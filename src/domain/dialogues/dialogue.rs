@@ -220,7 +220,7 @@ pub fn validate(draft: &DialogueDraft, units: &[Unit]) -> Vec<DialogueError> {
     if draft.date.is_none() {
         errors.push(DialogueError::DateRequired);
     }
-    if draft.place.trim().is_empty() {
+    if crate::domain::fold::is_blank(&draft.place) {
         errors.push(DialogueError::PlaceRequired);
     }
     match draft.unit_id.as_deref().map(str::trim) {
@@ -232,11 +232,11 @@ pub fn validate(draft: &DialogueDraft, units: &[Unit]) -> Vec<DialogueError> {
         errors.push(DialogueError::Attendances(e));
     }
     for (index, point) in draft.agreed.iter().enumerate() {
-        if point.content.trim().is_empty() && !point.measure.trim().is_empty() {
+        if crate::domain::fold::is_blank(&point.content) && !crate::domain::fold::is_blank(&point.measure) {
             errors.push(DialogueError::AgreedContentRequired { index });
         }
     }
-    let has_disagreed = draft.disagreed.iter().any(|p| !p.trim().is_empty());
+    let has_disagreed = draft.disagreed.iter().any(|p| !crate::domain::fold::is_blank(p));
     match (draft.date, draft.next_dialogue_on) {
         (Some(date), Some(next)) if next <= date => errors.push(DialogueError::NextDialogueNotAfter),
         (_, None) if has_disagreed => errors.push(DialogueError::NextDialogueRequired),

@@ -179,7 +179,7 @@ pub fn validate(draft: &ProposalDraft, dialogues: &[Dialogue]) -> Vec<ProposalEr
             found
         }
     };
-    if draft.content.trim().is_empty() {
+    if crate::domain::fold::is_blank(&draft.content) {
         errors.push(ProposalError::ContentRequired);
     }
     if let Some(held) = dialogue.map(|d| d.date) {

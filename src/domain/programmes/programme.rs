@@ -284,7 +284,7 @@ pub fn validate(
     }) {
         errors.push(NumberTaken);
     }
-    if draft.authority.trim().is_empty() {
+    if crate::domain::fold::is_blank(&draft.authority) {
         errors.push(AuthorityRequired);
     }
     if unit_id.is_empty() {
@@ -346,7 +346,7 @@ fn validate_areas(areas: &[ContentArea], errors: &mut Vec<ProgrammeError>) {
     }
     for (index, area) in areas.iter().enumerate() {
         let before = &areas[..index];
-        if area.id.trim().is_empty() {
+        if crate::domain::fold::is_blank(&area.id) {
             errors.push(AreaIdRequired { index });
         } else if before.iter().any(|a| a.id == area.id) {
             errors.push(DuplicateAreaId { index });
@@ -359,7 +359,7 @@ fn validate_areas(areas: &[ContentArea], errors: &mut Vec<ProgrammeError>) {
                 number: area.number,
             });
         }
-        if area.title.trim().is_empty() {
+        if crate::domain::fold::is_blank(&area.title) {
             errors.push(AreaTitleRequired { index });
         }
         if area

@@ -93,7 +93,7 @@ pub fn close(
     if !open.is_empty() {
         return Err(ClosingError::Unfinished(open));
     }
-    if by.trim().is_empty() {
+    if crate::domain::fold::is_blank(by) {
         return Err(ClosingError::ActorRequired);
     }
     cluster.results_closed = Some(ResultsClosing {

@@ -188,7 +188,9 @@ pub fn own_rules(draft: &ClusterDraft) -> Vec<ClusterError> {
 /// year's scorecards between two records. `editing` is the record being saved, if any.
 fn check_unique(clusters: &[Cluster], draft: &ClusterDraft, editing: Option<&str>) -> Vec<ClusterError> {
     match find_year(clusters, &draft.name, draft.year) {
-        Some(other) if Some(other.meta.id.as_str()) != editing && !draft.name.trim().is_empty() => {
+        Some(other)
+            if Some(other.meta.id.as_str()) != editing && !crate::domain::fold::is_blank(&draft.name) =>
+        {
             vec![ClusterError::NameTaken { year: draft.year }]
         }
         _ => Vec::new(),

@@ -292,7 +292,7 @@ pub fn save(
         .into_iter()
         .map(|mut e| {
             e.name = e.name.trim().to_string();
-            if e.key.trim().is_empty() {
+            if crate::domain::fold::is_blank(&e.key) {
                 e.key = crate::domain::sync::file::slug(&e.name);
             }
             e
@@ -347,7 +347,7 @@ pub fn validate(report: &UnitIndicators) -> Vec<IndicatorIssue> {
     let mut seen = std::collections::BTreeSet::new();
     for e in &report.extra {
         let key = e.key.trim();
-        if e.name.trim().is_empty() {
+        if crate::domain::fold::is_blank(&e.name) {
             issues.push(IndicatorIssue::ExtraNameRequired { key: key.to_string() });
         } else if key.is_empty() {
             issues.push(IndicatorIssue::ExtraKeyRequired);

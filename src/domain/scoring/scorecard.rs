@@ -343,7 +343,7 @@ fn step(
     stamp: &Stamp,
 ) -> Result<(), ScorecardError> {
     allowed(card, action, &[from])?;
-    if by.trim().is_empty() {
+    if crate::domain::fold::is_blank(by) {
         return Err(ScorecardError::ActorRequired);
     }
     card.status = to;
@@ -408,10 +408,10 @@ pub fn finalise(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), Sco
 /// Mở lại: Chốt → Cụm đã chấm, recording who reopened it, when and why.
 pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     allowed(card, Action::Reopen, &[CardStatus::Final])?;
-    if by.trim().is_empty() {
+    if crate::domain::fold::is_blank(by) {
         return Err(ScorecardError::ReopenerRequired);
     }
-    if reason.trim().is_empty() {
+    if crate::domain::fold::is_blank(reason) {
         return Err(ScorecardError::ReasonRequired);
     }
     card.reopenings.push(Reopening {

@@ -320,11 +320,11 @@ impl TemplateIssue {
 /// Errors and warnings; the template may be saved when every issue [`is_warning`](TemplateIssue::is_warning).
 pub fn validate(t: &ScoringTemplate) -> Vec<TemplateIssue> {
     let mut issues = Vec::new();
-    if t.name.trim().is_empty() {
+    if crate::domain::fold::is_blank(&t.name) {
         issues.push(TemplateIssue::NameRequired);
     }
     for (i, b) in t.blocks.iter().enumerate() {
-        if b.code.trim().is_empty() {
+        if crate::domain::fold::is_blank(&b.code) {
             issues.push(TemplateIssue::BlockCodeRequired);
         } else if t.blocks[..i].iter().any(|o| o.code == b.code) {
             issues.push(TemplateIssue::DuplicateBlock { code: b.code.clone() });
@@ -332,14 +332,14 @@ pub fn validate(t: &ScoringTemplate) -> Vec<TemplateIssue> {
     }
     for (i, c) in t.criteria.iter().enumerate() {
         let id = c.id.clone();
-        if c.id.trim().is_empty() {
+        if crate::domain::fold::is_blank(&c.id) {
             issues.push(TemplateIssue::CriterionIdRequired);
             continue;
         }
         if t.criteria[..i].iter().any(|o| o.id == c.id) {
             issues.push(TemplateIssue::DuplicateCriterion { id: id.clone() });
         }
-        if c.name.trim().is_empty() {
+        if crate::domain::fold::is_blank(&c.name) {
             issues.push(TemplateIssue::CriterionNameRequired { id: id.clone() });
         }
         if !t.blocks.iter().any(|b| b.code == c.block) {
