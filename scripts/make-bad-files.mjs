@@ -24,6 +24,24 @@ const unit = (id, extra = {}) => ({
   archived: false,
   ...extra,
 });
+const dialogue = (extra = {}) => ({
+  meta: meta("d1"),
+  kind: "periodic",
+  level: "enterprise",
+  date: "2024-05-14",
+  place: "Hội trường Công ty",
+  unit_id: "u1",
+  worker_chair: { name: "", role: "" },
+  employer_chair: { name: "", role: "" },
+  enterprises: [],
+  attendances: 120,
+  agreed: [],
+  disagreed: [],
+  next_dialogue_on: null,
+  minutes_notes: "",
+  minutes_signed: false,
+  ...extra,
+});
 const envelope = (data, extra = {}) => ({
   format: "thidua-export",
   schema_version: 1,
@@ -121,6 +139,30 @@ const files = {
     envelope({
       units: [unit("u1"), unit("u2")],
       clusters: [{ meta: meta("c1"), name: "Cụm thi đua số 4", year: 2024, member_ids: ["u1"], head_id: "u2", deputy_id: null, next_head_id: null, vote_order: [] }],
+    }),
+  ),
+  "dialogue-no-place.json": json(envelope({ units: [unit("u1")], dialogues: [dialogue({ place: "  " })] })),
+  "dialogue-disagreed-no-next.json": json(envelope({ units: [unit("u1")], dialogues: [dialogue({ disagreed: ["Tăng lương tối thiểu vùng"] })] })),
+  "proposal-blank-content.json": json(
+    envelope({
+      units: [unit("u1")],
+      dialogues: [dialogue()],
+      proposals: [
+        {
+          meta: meta("p1"),
+          dialogue_id: "d1",
+          content: "\u200b",
+          topic: "wages",
+          raised_by: "",
+          agency: "",
+          directive: { number: "", date: null },
+          deadline: null,
+          status: "new",
+          response: "",
+          resolved_on: null,
+          history: [],
+        },
+      ],
     }),
   ),
   "cluster-year-text.json": json(

@@ -89,6 +89,9 @@ const EXPECTED = {
   "unit-archived-text.json": 'Sai kiểu dữ liệu ở Đơn vị thứ 1 (mã "u1"), trường "archived": cần true hoặc false.',
   "cluster-no-members.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "member_ids": Hãy chọn ít nhất một đơn vị thành viên.',
   "cluster-head-outside.json": 'Bản ghi không hợp lệ ở Cụm thi đua thứ 1 (mã "c1"), trường "head_id": Cụm trưởng phải là đơn vị thành viên.',
+  "dialogue-no-place.json": 'Bản ghi không hợp lệ ở Đối thoại thứ 1 (mã "d1"), trường "place": Hãy nhập địa điểm đối thoại.',
+  "dialogue-disagreed-no-next.json": 'trường "next_dialogue_on": Còn nội dung chưa thống nhất: hãy ghi thời gian đối thoại tiếp theo.',
+  "proposal-blank-content.json": 'Bản ghi không hợp lệ ở Kiến nghị thứ 1 (mã "p1"), trường "content": Hãy nhập nội dung kiến nghị.',
   "cluster-year-text.json": 'Sai kiểu dữ liệu ở Cụm thi đua thứ 1 (mã "c1"), trường "year": cần một số nguyên không âm.',
 };
 

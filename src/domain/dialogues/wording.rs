@@ -1,7 +1,10 @@
 //! Names of dialogue kinds and levels, proposal topics and statuses, as officers write them:
 //! shared by the *Đối thoại* page and the reports.
 
-use super::{DialogueKind, DialogueLevel, ProposalStatus, Topic};
+use super::{
+    AttendanceError, DialogueError, DialogueKind, DialogueLevel, ProposalError, ProposalStatus, Topic,
+};
+use crate::domain::format;
 
 pub fn kind_name(kind: DialogueKind) -> &'static str {
     match kind {
@@ -52,5 +55,57 @@ pub fn kind_phrase(kind: DialogueKind) -> &'static str {
         DialogueKind::OnRequest => "theo yêu cầu",
         DialogueKind::Incident => "vụ việc",
         DialogueKind::LeadersWithWorkers => "lãnh đạo – CNLĐ",
+    }
+}
+
+/// The dialogue form's messages, also a refused file's.
+pub fn dialogue_error(error: &DialogueError) -> String {
+    match error {
+        DialogueError::DateRequired => "Hãy nhập ngày đối thoại.".into(),
+        DialogueError::PlaceRequired => "Hãy nhập địa điểm đối thoại.".into(),
+        DialogueError::UnitRequired => "Hãy chọn đơn vị tổ chức.".into(),
+        DialogueError::UnitUnknown => "Đơn vị tổ chức không còn tồn tại.".into(),
+        DialogueError::Attendances(AttendanceError::Negative) => "Số lượt tham dự không được âm.".into(),
+        DialogueError::Attendances(AttendanceError::NotANumber) => {
+            "Số lượt tham dự phải là số nguyên, ví dụ 1.250.".into()
+        }
+        DialogueError::Attendances(AttendanceError::TooLarge) => "Số lượt tham dự quá lớn.".into(),
+        DialogueError::AgreedContentRequired { index } => {
+            format!(
+                "Nội dung thống nhất {}: hãy ghi nội dung cho biện pháp này.",
+                index + 1
+            )
+        }
+        DialogueError::NextDialogueRequired => {
+            "Còn nội dung chưa thống nhất: hãy ghi thời gian đối thoại tiếp theo.".into()
+        }
+        DialogueError::NextDialogueNotAfter => {
+            "Thời gian đối thoại tiếp theo phải sau ngày đối thoại này.".into()
+        }
+        DialogueError::NotFound => "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).".into(),
+    }
+}
+
+/// The proposal form's messages, also a refused file's.
+pub fn proposal_error(error: &ProposalError) -> String {
+    match error {
+        ProposalError::DialogueRequired | ProposalError::DialogueUnknown => {
+            "Cuộc đối thoại của kiến nghị này không còn tồn tại.".into()
+        }
+        ProposalError::ContentRequired => "Hãy nhập nội dung kiến nghị.".into(),
+        ProposalError::DirectiveBeforeDialogue => {
+            "Ngày văn bản chỉ đạo không được trước ngày đối thoại.".into()
+        }
+        ProposalError::DeadlineBeforeDialogue => "Hạn giải quyết không được trước ngày đối thoại.".into(),
+        ProposalError::ResolvedBeforeDialogue => "Ngày giải quyết không được trước ngày đối thoại.".into(),
+        ProposalError::StatusUnchanged => "Hãy chọn trạng thái khác với trạng thái hiện tại.".into(),
+        ProposalError::StatusDateBeforeDialogue => {
+            "Ngày chuyển trạng thái không được trước ngày đối thoại.".into()
+        }
+        ProposalError::StatusDateBeforeLastChange { last } => format!(
+            "Ngày chuyển trạng thái không được trước lần thay đổi gần nhất ({}).",
+            format::date(*last)
+        ),
+        ProposalError::NotFound => "Kiến nghị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
 }

@@ -2,12 +2,12 @@
 //! validation messages (the names of kinds, levels, topics and statuses are the domain's,
 //! shared with the reports).
 
-use crate::domain::dialogues::{
-    AttendanceError, DialogueError, DialogueKind, DialogueLevel, ProposalError, ProposalStatus, Topic,
-};
+use crate::domain::dialogues::{DialogueKind, DialogueLevel, ProposalStatus, Topic};
 use crate::domain::format;
 
-pub use crate::domain::dialogues::wording::{kind_name, level_name, status_name, topic_name};
+pub use crate::domain::dialogues::wording::{
+    dialogue_error, kind_name, level_name, proposal_error, status_name, topic_name,
+};
 
 pub const PAGE_TITLE: &str = "Đối thoại";
 pub const OVERDUE: &str = "Quá hạn";
@@ -80,56 +80,6 @@ pub fn options<T: Copy>(
                 .map(|x| (slug_of(*x).to_string(), name_of(*x).to_string())),
         )
         .collect()
-}
-
-pub fn dialogue_error(error: &DialogueError) -> String {
-    match error {
-        DialogueError::DateRequired => "Hãy nhập ngày đối thoại.".into(),
-        DialogueError::PlaceRequired => "Hãy nhập địa điểm đối thoại.".into(),
-        DialogueError::UnitRequired => "Hãy chọn đơn vị tổ chức.".into(),
-        DialogueError::UnitUnknown => "Đơn vị tổ chức không còn tồn tại.".into(),
-        DialogueError::Attendances(AttendanceError::Negative) => "Số lượt tham dự không được âm.".into(),
-        DialogueError::Attendances(AttendanceError::NotANumber) => {
-            "Số lượt tham dự phải là số nguyên, ví dụ 1.250.".into()
-        }
-        DialogueError::Attendances(AttendanceError::TooLarge) => "Số lượt tham dự quá lớn.".into(),
-        DialogueError::AgreedContentRequired { index } => {
-            format!(
-                "Nội dung thống nhất {}: hãy ghi nội dung cho biện pháp này.",
-                index + 1
-            )
-        }
-        DialogueError::NextDialogueRequired => {
-            "Còn nội dung chưa thống nhất: hãy ghi thời gian đối thoại tiếp theo.".into()
-        }
-        DialogueError::NextDialogueNotAfter => {
-            "Thời gian đối thoại tiếp theo phải sau ngày đối thoại này.".into()
-        }
-        DialogueError::NotFound => NOT_FOUND.into(),
-    }
-}
-
-pub fn proposal_error(error: &ProposalError) -> String {
-    match error {
-        ProposalError::DialogueRequired | ProposalError::DialogueUnknown => {
-            "Cuộc đối thoại của kiến nghị này không còn tồn tại.".into()
-        }
-        ProposalError::ContentRequired => "Hãy nhập nội dung kiến nghị.".into(),
-        ProposalError::DirectiveBeforeDialogue => {
-            "Ngày văn bản chỉ đạo không được trước ngày đối thoại.".into()
-        }
-        ProposalError::DeadlineBeforeDialogue => "Hạn giải quyết không được trước ngày đối thoại.".into(),
-        ProposalError::ResolvedBeforeDialogue => "Ngày giải quyết không được trước ngày đối thoại.".into(),
-        ProposalError::StatusUnchanged => "Hãy chọn trạng thái khác với trạng thái hiện tại.".into(),
-        ProposalError::StatusDateBeforeDialogue => {
-            "Ngày chuyển trạng thái không được trước ngày đối thoại.".into()
-        }
-        ProposalError::StatusDateBeforeLastChange { last } => format!(
-            "Ngày chuyển trạng thái không được trước lần thay đổi gần nhất ({}).",
-            format::date(*last)
-        ),
-        ProposalError::NotFound => "Kiến nghị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-    }
 }
 
 /// "Quá hạn 12 ngày".

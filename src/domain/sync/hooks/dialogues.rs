@@ -1,15 +1,38 @@
 //! A dialogue points to its organising unit. Out of range: the next dialogue dated on or
-//! before this one (the form's rule, [`dialogue::validate`]).
+//! before this one. Its other form rules (a place, the content of each agreed point, the next
+//! date when points remain disagreed) are the form's own ([`dialogue::validate`]).
 
-use super::{date_value, Hooks, Lookup, RangeIssue, Reference};
+use super::{date_value, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::dialogues::dialogue::{self, Dialogue, DialogueDraft, DialogueError};
+use crate::domain::dialogues::wording::dialogue_error;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<Dialogue> = Hooks {
     references: |d| vec![Reference::new("unit_id", Collection::Units, &d.unit_id)],
     ranges,
-    ..Hooks::NONE
+    rules,
 };
+
+fn rules(d: &Dialogue, _: &Lookup<'_>) -> Vec<RuleIssue> {
+    dialogue::validate(&DialogueDraft::from_dialogue(d), &[])
+        .iter()
+        .filter_map(|e| {
+            let field = match e {
+                DialogueError::DateRequired => "date".to_string(),
+                DialogueError::PlaceRequired => "place".to_string(),
+                DialogueError::Attendances(_) => "attendances".to_string(),
+                DialogueError::AgreedContentRequired { index } => format!("agreed[{index}].content"),
+                DialogueError::NextDialogueRequired => "next_dialogue_on".to_string(),
+                // References and ranges say these, with the value.
+                _ => return None,
+            };
+            Some(RuleIssue {
+                field,
+                message: dialogue_error(e),
+            })
+        })
+        .collect()
+}
 
 fn ranges(d: &Dialogue, _: &Lookup<'_>) -> Vec<RangeIssue> {
     // Units are the references' business; the form's other rules (place required…) are not ranges.

@@ -2,8 +2,9 @@
 //! before the dialogue's date, taken from the file, else from local data (no live dialogue
 //! known: nothing to compare with). The rules are the form's own ([`proposal::validate`]).
 
-use super::{date_value, Hooks, Lookup, RangeIssue, Reference};
+use super::{date_value, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::dialogues::proposal::{self, Proposal, ProposalDraft, ProposalError};
+use crate::domain::dialogues::wording::proposal_error;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<Proposal> = Hooks {
@@ -15,8 +16,19 @@ pub const HOOKS: Hooks<Proposal> = Hooks {
         )]
     },
     ranges,
-    ..Hooks::NONE
+    rules,
 };
+
+/// The content is required, as on the form (the dialogue's date rules are ranges, above).
+fn rules(p: &Proposal, _: &Lookup<'_>) -> Vec<RuleIssue> {
+    if !crate::domain::fold::is_blank(&p.content) {
+        return Vec::new();
+    }
+    vec![RuleIssue {
+        field: "content".into(),
+        message: proposal_error(&ProposalError::ContentRequired),
+    }]
+}
 
 fn ranges(p: &Proposal, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
     let Some(dialogue) = lookup.dialogue(&p.dialogue_id) else {
