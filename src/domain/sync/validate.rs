@@ -897,6 +897,23 @@ mod tests {
     }
 
     #[test]
+    fn a_scoring_table_obeys_the_table_editors_rules() {
+        let (_, files) = crate::domain::sync::fuzz::seeds();
+        let base: Value = serde_json::from_slice(&files[2]).unwrap();
+        let mut v = base.clone();
+        v["data"]["templates"][0]["criteria"][2]["block"] = json!("IX");
+        let (at, rule) = rule_broken(&v);
+        assert_eq!(
+            (at.kind, at.field.as_str()),
+            (Some(Collection::Templates), "criteria[2].block")
+        );
+        assert!(rule.contains("IX"), "{rule}");
+        let mut v = base;
+        v["data"]["templates"][0]["name"] = json!("\u{feff}");
+        assert_eq!(rule_broken(&v).0.field, "name");
+    }
+
+    #[test]
     fn files_obey_the_cluster_forms_rules() {
         let mut data = sample();
         let c = crate::domain::scoring::cluster::Cluster {

@@ -1,18 +1,50 @@
 //! A scoring template points to its cluster. Out of range: a criterion maximum of zero (except
 //! for veto criteria, whose maximum is not used), tier thresholds that do not descend
-//! (HTXSNV > HTTNV > HTNV), an HTXSNV cap above 100 %. Its other rules
-//! ([`template::validate`](crate::domain::scoring::template::validate)) are the editor's.
+//! (HTXSNV > HTTNV > HTNV), an HTXSNV cap above 100 %. Its other rules are the table editor's
+//! own ([`template::errors`]): a name, block codes given once, criteria with an id given once,
+//! a name and a known block, counts with positive steps, tie-break blocks that exist.
 
-use super::{outside, Hooks, Lookup, RangeIssue, Reference};
+use super::{outside, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::scoring::points::Points;
-use crate::domain::scoring::template::{CriterionKind, ScoringTemplate};
+use crate::domain::scoring::template::{self, CriterionKind, ScoringTemplate, TemplateIssue};
+use crate::domain::scoring::wording::template_issue;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<ScoringTemplate> = Hooks {
     references: |t| vec![Reference::new("cluster_id", Collection::Clusters, &t.cluster_id)],
     ranges,
-    ..Hooks::NONE
+    rules,
 };
+
+fn rules(t: &ScoringTemplate, _: &Lookup<'_>) -> Vec<RuleIssue> {
+    let criterion = |id: &str, field: &str| match t.criteria.iter().position(|c| c.id == id) {
+        Some(i) => format!("criteria[{i}].{field}"),
+        None => "criteria".to_string(),
+    };
+    template::errors(t)
+        .iter()
+        .filter_map(|issue| {
+            use TemplateIssue::*;
+            let field = match issue {
+                NameRequired => "name".to_string(),
+                BlockCodeRequired | DuplicateBlock { .. } => "blocks".to_string(),
+                CriterionIdRequired => "criteria".to_string(),
+                DuplicateCriterion { id } => criterion(id, "id"),
+                CriterionNameRequired { id } => criterion(id, "name"),
+                UnknownBlock { id, .. } => criterion(id, "block"),
+                PointsEachMustBePositive { id } => criterion(id, "points_each"),
+                PerMustBePositive { id } => criterion(id, "per"),
+                UnknownTieBlock { .. } => "settings.tie_blocks".to_string(),
+                // Reported as ranges, with the value and its bounds.
+                _ => return None,
+            };
+            Some(RuleIssue {
+                field,
+                message: template_issue(issue),
+            })
+        })
+        .collect()
+}
 
 /// The smallest step of points: one tenth.
 const TENTH: f64 = 0.1;
