@@ -914,6 +914,21 @@ mod tests {
     }
 
     #[test]
+    fn yearly_figures_obey_the_indicator_forms_rules() {
+        let (_, files) = crate::domain::sync::fuzz::seeds();
+        let mut v: Value = serde_json::from_slice(&files[2]).unwrap();
+        let report = &mut v["data"]["indicators"][0]["figures"];
+        report["members"] = json!(100);
+        report["new_members"] = json!(250);
+        let (at, rule) = rule_broken(&v);
+        assert_eq!(
+            (at.kind, at.field.as_str()),
+            (Some(Collection::Indicators), "figures.new_members")
+        );
+        assert_eq!(rule, "Số kết nạp mới lớn hơn tổng số đoàn viên.");
+    }
+
+    #[test]
     fn files_obey_the_cluster_forms_rules() {
         let mut data = sample();
         let c = crate::domain::scoring::cluster::Cluster {
