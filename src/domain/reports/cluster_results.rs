@@ -7,12 +7,10 @@ use super::document::{Block, Cell, Column, Document, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
-use crate::domain::record;
-use crate::domain::scoring::compute::compute_cluster;
 use crate::domain::scoring::result_lines::{award_text, result_lines};
 use crate::domain::scoring::scorecard::CardStatus;
 use crate::domain::scoring::standing::standing;
-use crate::domain::scoring::{template, wording};
+use crate::domain::scoring::wording;
 use chrono::NaiveDate;
 
 pub fn cluster_results(
@@ -21,10 +19,7 @@ pub fn cluster_results(
     settings: &ReportSettings,
     date: NaiveDate,
 ) -> Result<Document, ReportError> {
-    let cluster = record::find(&data.clusters, cluster_id).ok_or(ReportError::ClusterNotFound)?;
-    let t = template::find_for(&data.templates, &cluster.meta.id, cluster.year)
-        .ok_or(ReportError::NoScoringTable)?;
-    let results = compute_cluster(cluster, t, &data.indicators, &data.scorecards);
+    let (cluster, t, results) = super::scored_cluster(data, cluster_id)?;
     let ranked = standing(&results, t, &cluster.vote_order, true);
     let lines = result_lines(&ranked, &results, t, |u| data.unit_label(u));
     let mut doc = Document::issued(

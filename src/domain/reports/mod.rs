@@ -15,6 +15,25 @@ pub use document::{Block, Cell, Column, Document, Signature, Table};
 pub use request::ReportRequest;
 pub use settings::ReportSettings;
 
+use crate::domain::data::AppData;
+use crate::domain::scoring::cluster::Cluster;
+use crate::domain::scoring::compute::{compute_cluster, ClusterResults};
+use crate::domain::scoring::template::{self, ScoringTemplate};
+
+/// A cluster-year as the scoring reports read it: the cluster, its table and every card's
+/// computed points.
+fn scored_cluster<'a>(
+    data: &'a AppData,
+    cluster_id: &str,
+) -> Result<(&'a Cluster, &'a ScoringTemplate, ClusterResults), ReportError> {
+    let cluster =
+        crate::domain::record::find(&data.clusters, cluster_id).ok_or(ReportError::ClusterNotFound)?;
+    let t = template::find_for(&data.templates, &cluster.meta.id, cluster.year)
+        .ok_or(ReportError::NoScoringTable)?;
+    let results = compute_cluster(cluster, t, &data.indicators, &data.scorecards);
+    Ok((cluster, t, results))
+}
+
 /// Why a report cannot be made: what it is about is not there (deleted, or a link from
 /// another installation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,11 +6,9 @@ use super::document::{Block, Cell, Column, Document, Signature, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
-use crate::domain::record;
-use crate::domain::scoring::compute::compute_cluster;
 use crate::domain::scoring::ranking::tier_for;
 use crate::domain::scoring::scorecard::{self, CardStatus};
-use crate::domain::scoring::{template, wording};
+use crate::domain::scoring::wording;
 use chrono::NaiveDate;
 
 pub fn scorecard_report(
@@ -20,12 +18,9 @@ pub fn scorecard_report(
     settings: &ReportSettings,
     date: NaiveDate,
 ) -> Result<Document, ReportError> {
-    let cluster = record::find(&data.clusters, cluster_id).ok_or(ReportError::ClusterNotFound)?;
-    let t = template::find_for(&data.templates, &cluster.meta.id, cluster.year)
-        .ok_or(ReportError::NoScoringTable)?;
+    let (cluster, t, results) = super::scored_cluster(data, cluster_id)?;
     let card = scorecard::find_for(&data.scorecards, &cluster.meta.id, cluster.year, unit_id)
         .ok_or(ReportError::NoScorecard)?;
-    let results = compute_cluster(cluster, t, &data.indicators, &data.scorecards);
     let result = results
         .cards
         .iter()

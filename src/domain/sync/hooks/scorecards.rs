@@ -22,57 +22,53 @@ pub const HOOKS: Hooks<Scorecard> = Hooks {
     rules,
 };
 
-fn rules(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+/// Every mark the scoring module refuses, with its path (`entries.<criterion>.<side>`) and
+/// the table's criterion names; nothing when no table of the cluster-year is known.
+fn refused_marks(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<(String, ScorecardError, String)> {
     let Some(template) = lookup.find(|d| template::find_for(&d.templates, &card.cluster_id, card.year))
     else {
         return Vec::new();
     };
-    let name = |id: &str| {
-        template
-            .criterion(id)
-            .map_or_else(|| id.to_string(), |c| format!("{} {}", c.code, c.name))
-    };
-    let mut issues = Vec::new();
+    let mut refused = Vec::new();
     for (criterion_id, entry) in &card.entries {
         for (side, mark) in [
             ("self_mark", entry.self_mark),
             ("reviewed_mark", entry.reviewed_mark),
         ] {
             let Some(mark) = mark else { continue };
-            if let Err(e @ ScorecardError::WrongMarkKind { .. }) = check_mark(template, criterion_id, mark) {
-                issues.push(RuleIssue {
-                    field: format!("entries.{criterion_id}.{side}"),
-                    message: scorecard_error(&e, name),
-                });
+            if let Err(e) = check_mark(template, criterion_id, mark) {
+                let name = template
+                    .criterion(criterion_id)
+                    .map_or_else(|| criterion_id.clone(), |c| format!("{} {}", c.code, c.name));
+                refused.push((format!("entries.{criterion_id}.{side}"), e, name));
             }
         }
     }
-    issues
+    refused
+}
+
+fn rules(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+    refused_marks(card, lookup)
+        .into_iter()
+        .filter(|(_, e, _)| matches!(e, ScorecardError::WrongMarkKind { .. }))
+        .map(|(field, e, name)| RuleIssue {
+            field,
+            message: scorecard_error(&e, |_| name.clone()),
+        })
+        .collect()
 }
 
 fn ranges(card: &Scorecard, lookup: &Lookup<'_>) -> Vec<RangeIssue> {
-    let Some(template) = lookup.find(|d| template::find_for(&d.templates, &card.cluster_id, card.year))
-    else {
-        return Vec::new();
-    };
-    let mut issues = Vec::new();
-    for (criterion_id, entry) in &card.entries {
-        for (side, mark) in [
-            ("self_mark", entry.self_mark),
-            ("reviewed_mark", entry.reviewed_mark),
-        ] {
-            let Some(mark) = mark else { continue };
-            if let Err(ScorecardError::AboveMaximum { max, given, .. }) =
-                check_mark(template, criterion_id, mark)
-            {
-                issues.push(RangeIssue {
-                    field: format!("entries.{criterion_id}.{side}.points"),
-                    value: given.as_f64(),
-                    min: Some(0.0),
-                    max: Some(max.as_f64()),
-                });
-            }
-        }
-    }
-    issues
+    refused_marks(card, lookup)
+        .into_iter()
+        .filter_map(|(field, e, _)| match e {
+            ScorecardError::AboveMaximum { max, given, .. } => Some(RangeIssue {
+                field: format!("{field}.points"),
+                value: given.as_f64(),
+                min: Some(0.0),
+                max: Some(max.as_f64()),
+            }),
+            _ => None,
+        })
+        .collect()
 }
