@@ -333,7 +333,7 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
                 Collection::Templates => criterion_culprit(item, &place).unwrap_or(e),
                 _ => e,
             })?;
-            if let Some((field, value)) = loose_date(item, String::new()) {
+            if let Some((field, value)) = loose_date(item) {
                 return Err(ImportError::BadDate {
                     at: At { field, ..place },
                     value,
@@ -403,7 +403,8 @@ fn criterion_culprit(template: &Value, place: &At) -> Option<ImportError> {
 /// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
 /// "2023-2-3" or "+10000-01-01" decode, but no form makes them, so a file holding them was
 /// edited by hand. Only text that reads as a date is looked at.
-fn loose_date(value: &Value, path: String) -> Option<(String, String)> {
+fn loose_date(value: &Value) -> Option<(String, String)> {
+    // Runs on every record of a city's file: the path is built only for the date it finds.
     match value {
         Value::String(s) => {
             let b = s.as_bytes();
@@ -416,20 +417,29 @@ fn loose_date(value: &Value, path: String) -> Option<(String, String)> {
             let date_like = b.len() <= 16
                 && b.first()
                     .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-');
-            (!canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok()).then(|| (path, s.clone()))
+            (!canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok())
+                .then(|| (String::new(), s.clone()))
         }
         Value::Object(m) => m.iter().find_map(|(k, v)| {
-            let p = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
+            let join = |rest: String| match rest.chars().next() {
+                None => k.clone(),
+                Some('[') => format!("{k}{rest}"),
+                Some(_) => format!("{k}.{rest}"),
             };
-            loose_date(v, p)
+            loose_date(v).map(|(rest, s)| (join(rest), s))
         }),
-        Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| loose_date(v, format!("{path}[{i}]"))),
+        Value::Array(a) => a.iter().enumerate().find_map(|(i, v)| {
+            loose_date(v).map(|(rest, s)| {
+                (
+                    if rest.is_empty() || rest.starts_with('[') {
+                        format!("[{i}]{rest}")
+                    } else {
+                        format!("[{i}].{rest}")
+                    },
+                    s,
+                )
+            })
+        }),
         _ => None,
     }
 }
