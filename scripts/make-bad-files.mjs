@@ -171,6 +171,24 @@ const files = {
       clusters: [{ meta: meta("c1"), name: "Cụm thi đua số 4", year: "2024", member_ids: ["u1"], head_id: null, deputy_id: null, next_head_id: null, vote_order: [] }],
     }),
   ),
+  "programme-no-areas.json": json(
+    envelope({
+      units: [unit("u1")],
+      programmes: [
+        {
+          meta: meta("ct1"),
+          number: "163/CTr-UBND-LĐLĐ",
+          title: "Chương trình phối hợp công tác giai đoạn 2021–2025",
+          authority: "UBND huyện Quốc Oai",
+          unit_id: "u1",
+          signed_on: "2021-03-15",
+          from_year: 2021,
+          to_year: 2025,
+          areas: [],
+        },
+      ],
+    }),
+  ),
 };
 
 mkdirSync(DIR, { recursive: true });

@@ -93,6 +93,7 @@ const EXPECTED = {
   "dialogue-disagreed-no-next.json": 'trường "next_dialogue_on": Còn nội dung chưa thống nhất: hãy ghi thời gian đối thoại tiếp theo.',
   "proposal-blank-content.json": 'Bản ghi không hợp lệ ở Kiến nghị thứ 1 (mã "p1"), trường "content": Hãy nhập nội dung kiến nghị.',
   "cluster-year-text.json": 'Sai kiểu dữ liệu ở Cụm thi đua thứ 1 (mã "c1"), trường "year": cần một số nguyên không âm.',
+  "programme-no-areas.json": 'Bản ghi không hợp lệ ở Chương trình phối hợp thứ 1 (mã "ct1"), trường "areas": Chương trình cần ít nhất một nội dung phối hợp.',
 };
 
 test("every bad file is refused with a Vietnamese message and nothing changes", async () => {

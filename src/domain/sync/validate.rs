@@ -939,6 +939,34 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_obeys_the_programme_forms_rules() {
+        let (_, files) = crate::domain::sync::fuzz::seeds();
+        let base: Value = serde_json::from_slice(&files[2]).unwrap();
+        assert!(
+            base["data"]["programmes"][0].is_object(),
+            "the seed carries a programme"
+        );
+        let mut v = base.clone();
+        v["data"]["programmes"][0]["authority"] = json!("\u{200b} ");
+        let (at, rule) = rule_broken(&v);
+        assert_eq!(
+            (at.kind, at.field.as_str()),
+            (Some(Collection::Programmes), "authority")
+        );
+        assert_eq!(rule, "Hãy ghi tên UBND ký chương trình.");
+        let mut v = base.clone();
+        let first = v["data"]["programmes"][0]["areas"][0]["number"].clone();
+        v["data"]["programmes"][0]["areas"][1]["number"] = first;
+        assert_eq!(rule_broken(&v).0.field, "areas[1].number");
+        let mut v = base;
+        v["data"]["programmes"][0]["areas"] = json!([]);
+        assert_eq!(
+            rule_broken(&v).1,
+            "Chương trình cần ít nhất một nội dung phối hợp."
+        );
+    }
+
+    #[test]
     fn files_obey_the_cluster_forms_rules() {
         let mut data = sample();
         let c = crate::domain::scoring::cluster::Cluster {

@@ -2,7 +2,7 @@
 //! message of the programmes domain, in one place so the wording stays consistent.
 
 use crate::domain::format;
-use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue, ProgrammeError, ReviewError};
+use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue};
 use crate::domain::scoring::indicators::IndicatorKey;
 
 /// The footnote mark of a total that lacks some units' or years' figures.
@@ -12,7 +12,9 @@ pub const INCOMPLETE_NOTE: &str = "*chưa đủ số liệu của mọi đơn v�
 pub const NO_DATA: &str = "—";
 
 /// Names of measures, leads and outcomes are the domain's, shared with the reports.
-pub use crate::domain::programmes::wording::{lead_name, measure_label, outcome_name};
+pub use crate::domain::programmes::wording::{
+    lead_name, measure_label, outcome_name, programme_error, review_error,
+};
 /// Built-in indicators are named once, on the scoring page's wording.
 pub use crate::domain::scoring::wording::indicator as indicator_label;
 
@@ -66,56 +68,6 @@ pub fn reporting(value: &MeasureValue) -> String {
         format::integer(value.units_reporting as i64),
         format::integer(value.units_in_scope as i64)
     )
-}
-
-pub fn programme_error(error: &ProgrammeError, area_title: impl Fn(&str) -> String) -> String {
-    use ProgrammeError::*;
-    match error {
-        NumberRequired => "Số hiệu chương trình là bắt buộc.".into(),
-        NumberTaken => "Đơn vị này đã có chương trình mang số hiệu này.".into(),
-        AuthorityRequired => "Hãy ghi tên UBND ký chương trình.".into(),
-        UnitRequired => "Hãy chọn LĐLĐ ký chương trình.".into(),
-        UnitUnknown => "Đơn vị đã chọn không còn tồn tại.".into(),
-        SignedOnRequired => "Ngày ký là bắt buộc.".into(),
-        SignedOutsidePeriod => "Ngày ký phải trong giai đoạn, hoặc trong năm trước năm bắt đầu.".into(),
-        FromYearOutOfRange { year } => format!("Từ năm: năm {year} không hợp lệ."),
-        ToYearOutOfRange { year } => format!("Đến năm: năm {year} không hợp lệ."),
-        PeriodReversed => "Đến năm phải bằng hoặc sau Từ năm.".into(),
-        PeriodTooLong { span } => format!("Giai đoạn dài {span} năm: quá 10 năm, hãy kiểm tra lại."),
-        ReviewedYearOutside { year } => {
-            format!("Năm {year} đã có đánh giá hằng năm nên phải nằm trong giai đoạn.")
-        }
-        AreasRequired => "Chương trình cần ít nhất một nội dung phối hợp.".into(),
-        AreaIdRequired { .. } | DuplicateAreaId { .. } => {
-            "Nội dung này bị trùng mã nội bộ; hãy xóa và thêm lại.".into()
-        }
-        AreaNumberRequired { .. } => "Số thứ tự phải là số từ 1 trở lên.".into(),
-        AreaNumberTaken { number, .. } => format!("Số thứ tự {number} đã dùng cho nội dung khác."),
-        AreaTitleRequired { .. } => "Tên nội dung là bắt buộc.".into(),
-        DuplicateMeasure { .. } => "Một chỉ tiêu được chọn hai lần.".into(),
-        AreaReviewed { area_id } => format!(
-            "Không thể bỏ nội dung \"{}\" vì đã có kết quả trong đánh giá hằng năm.",
-            area_title(area_id)
-        ),
-        NotFound => "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-    }
-}
-
-pub fn review_error(error: &ReviewError) -> String {
-    use ReviewError::*;
-    match error {
-        ProgrammeRequired | ProgrammeUnknown => {
-            "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()
-        }
-        YearOutsidePeriod { from, to } => format!("Năm đánh giá phải trong giai đoạn {from}–{to}."),
-        AlreadyReviewed => "Năm này đã có đánh giá của chương trình.".into(),
-        HeldOnRequired => "Ngày tổ chức hội nghị là bắt buộc.".into(),
-        HeldBeforeYear => "Ngày tổ chức hội nghị không được trước năm được đánh giá.".into(),
-        HeldTooLate => "Hội nghị phải tổ chức chậm nhất trong năm sau năm được đánh giá.".into(),
-        UnknownArea { .. } => "Nội dung này không còn trong chương trình.".into(),
-        DuplicateArea { .. } => "Nội dung này được đánh giá hai lần.".into(),
-        NotFound => "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-    }
 }
 
 /// "2020–2025", or one year when both ends are the same.

@@ -1,20 +1,52 @@
 //! A programme points to its federation unit. Out of range (the form's rules,
 //! [`programme::validate`]): a first or last year outside [`YEARS`], a last year before the
 //! first or more than [`MAX_PERIOD_SPAN`] after it, a signing date more than a year before the
-//! period or after it.
-
-use super::{date_value, day_value, outside, Hooks, Lookup, RangeIssue, Reference};
+//! period or after it. Its other form rules are rules here, with the form's messages: a number,
+//! an authority, at least one content area, each with an id, a number and a title used once,
+//! and no measure chosen twice. Another programme of the unit with the same number is not
+//! refused: two offices may each have recorded the programme, and refusing would block the
+//! exchange.
+use super::{date_value, day_value, outside, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::programmes::programme::{
     self, Programme, ProgrammeDraft, ProgrammeError, MAX_PERIOD_SPAN,
 };
+use crate::domain::programmes::wording::programme_error;
 use crate::domain::scoring::cluster::YEARS;
 use crate::domain::sync::collections::Collection;
 
 pub const HOOKS: Hooks<Programme> = Hooks {
     references: |p| vec![Reference::new("unit_id", Collection::Units, &p.unit_id)],
     ranges,
-    ..Hooks::NONE
+    rules,
 };
+
+fn rules(p: &Programme, _: &Lookup<'_>) -> Vec<RuleIssue> {
+    use ProgrammeError::*;
+    let area_title = |id: &str| p.area(id).map_or_else(|| id.to_string(), |a| a.title.clone());
+    programme::validate(&ProgrammeDraft::from_programme(p), &[], &[], &[], None)
+        .iter()
+        .filter_map(|e| {
+            let field = match e {
+                NumberRequired => "number".to_string(),
+                AuthorityRequired => "authority".into(),
+                AreasRequired => "areas".into(),
+                AreaIdRequired { index } | DuplicateAreaId { index } => format!("areas[{index}].id"),
+                AreaNumberRequired { index } | AreaNumberTaken { index, .. } => {
+                    format!("areas[{index}].number")
+                }
+                AreaTitleRequired { index } => format!("areas[{index}].title"),
+                DuplicateMeasure { index } => format!("areas[{index}].measures"),
+                // The unit is a reference, the years and signing date are ranges; the number
+                // used twice and the reviewed areas are judged against other records (see above).
+                _ => return None,
+            };
+            Some(RuleIssue {
+                field,
+                message: programme_error(e, area_title),
+            })
+        })
+        .collect()
+}
 
 fn ranges(p: &Programme, _: &Lookup<'_>) -> Vec<RangeIssue> {
     let (first, last) = (f64::from(*YEARS.start()), f64::from(*YEARS.end()));
