@@ -5,6 +5,7 @@ pub mod awards;
 pub mod closing;
 pub mod cluster;
 pub mod compute;
+mod criterion_reading;
 pub mod default_template;
 pub mod indicators;
 pub mod points;

@@ -96,6 +96,7 @@ impl CriterionKind {
 /// Tiêu chí. For count, bonus and penalty criteria, `max` is also the cap (one number, so
 /// that "max" and "cap" can never disagree).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "super::criterion_reading::CriterionFields")]
 pub struct Criterion {
     /// Stable within the template and its copies: scorecard entries are keyed by it.
     pub id: String,

@@ -5,15 +5,11 @@
 //!
 //! ## How a serde error is traced to its record and field
 //! Collections are decoded from a `serde_json::Value` **record by record**, so the collection,
-//! the position and (when `meta.id` is readable) the id of the failing record are known. serde's
-//! message does not say which field failed, so the field is found by probing the record's JSON:
-//! - for `missing field `k``: the first object in the record (root first, depth-first) that lacks
-//!   `k` and where inserting `k: null` changes the error is where `k` is missing;
-//! - for every other error (wrong type, unknown enum value, impossible date, negative count): a
-//!   child whose removal makes the error go away or change is where it lies (removing a valid
-//!   field cannot change a type error, because serde reports type errors while reading the fields
-//!   and missing fields only after); the search descends into that child until no deeper child
-//!   qualifies. Its path (`meta.changed_at`, `rows[3].score`) becomes [`At::field`].
+//! the position and (when `meta.id` is readable) the id of the failing record are known. A record
+//! that fails is decoded once more through `serde_path_to_error`, which gives the path of the
+//! failing field inside it (`meta.changed_at`, `rows[3].score`; for a missing field, the object
+//! that lacks it, the field's name being in the message). That path becomes [`At::field`].
+//! Records that read are decoded only once, without the path bookkeeping.
 //!
 //! The message itself is then classified: chrono's parse messages ("input is out of range" …)
 //! become [`ImportError::BadDate`]; `invalid value: integer` for an unsigned field becomes
@@ -32,6 +28,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::error::Category;
 use serde_json::{Map, Value};
+use serde_path_to_error::Segment;
 use std::collections::HashSet;
 
 /// Largest file accepted: 128 MiB of JSON, checked before reading (and after unpacking a
@@ -329,10 +326,7 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
                 .and_then(Value::as_str)
                 .map(str::to_string);
             let place = at(Some(i), id);
-            let record = decode_at(item, place.clone()).map_err(|e| match kind {
-                Collection::Templates => criterion_culprit(item, &place).unwrap_or(e),
-                _ => e,
-            })?;
+            let record = decode_at(item, place.clone())?;
             if let Some((field, value)) = loose_date(item) {
                 return Err(ImportError::BadDate {
                     at: At { field, ..place },
@@ -342,62 +336,6 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
             Ok(record)
         })
         .collect()
-}
-
-/// A criterion's kind and its fields (`per`, `points_each`, `indicator`, `target`, `formula`)
-/// are flattened into it, and serde's errors then lose their path. The wrong field is found by
-/// putting back, one field at a time, the value of a criterion of the same kind that reads
-/// (from the file, else from the default table): the field whose good value makes the
-/// criterion read is the one to name. No criterion of that kind anywhere: the kind is wrong.
-fn criterion_culprit(template: &Value, place: &At) -> Option<ImportError> {
-    use crate::domain::scoring::template::Criterion;
-    let criteria = template.get("criteria")?.as_array()?;
-    let reads = |c: &Value| Criterion::deserialize(c).is_ok();
-    let (i, bad) = criteria.iter().enumerate().find(|(_, c)| !reads(c))?;
-    let message = Criterion::deserialize(bad).err()?.to_string();
-    let kind = bad.get("kind");
-    let defaults = serde_json::to_value(crate::domain::scoring::default_template::default_template(
-        String::new(),
-        String::new(),
-        2024,
-        &crate::domain::record::Stamp::new("", DateTime::<Utc>::MIN_UTC),
-    ))
-    .ok()?;
-    let example = criteria
-        .iter()
-        .chain(defaults.get("criteria")?.as_array()?)
-        .find(|c| c.get("kind") == kind && reads(c));
-    let field = match example {
-        None => "kind".to_string(),
-        Some(good) => good.as_object()?.iter().find_map(|(key, value)| {
-            let mut tried = bad.clone();
-            tried[key] = value.clone();
-            reads(&tried).then(|| key.clone())
-        })?,
-    };
-    let at = At {
-        field: join_path(
-            &place.field,
-            &[
-                Seg::Key("criteria".into()),
-                Seg::Index(i),
-                Seg::Key(field.clone()),
-            ],
-        )
-        .trim_start_matches('.')
-        .to_string(),
-        ..place.clone()
-    };
-    Some(match classify(&message, at, bad.get(&field).cloned()) {
-        // A bound of the storage type (4.294.967.295 tenths) means nothing to an officer.
-        ImportError::OutOfRange { at, value, min, max } => ImportError::OutOfRange {
-            at,
-            value,
-            min,
-            max: max.filter(|m| *m < u32::MAX as f64),
-        },
-        other => other,
-    })
 }
 
 /// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
@@ -527,16 +465,42 @@ pub(crate) fn check_collection<T: Record>(
 
 /// Deserializes `value`; on failure, finds the field and classifies the error.
 fn decode_at<T: DeserializeOwned>(value: &Value, at: At) -> Result<T, ImportError> {
-    let message = match T::deserialize(value) {
+    if let Ok(t) = T::deserialize(value) {
+        return Ok(t);
+    }
+    let error = match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(t) => return Ok(t),
-        Err(e) => e.to_string(),
+        Err(e) => e,
     };
-    let (path, leaf) = locate::<T>(value, &message);
+    let message = error.inner().to_string();
+    let mut path: Vec<Seg> = error
+        .path()
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect();
+    if let Some(key) = backticked(message.strip_prefix("missing field ").unwrap_or("")).first() {
+        path.push(Seg::Key(key.clone()));
+    }
+    let leaf = node(value, &path).cloned();
     let at = At {
         field: join_path(&at.field, &path),
         ..at
     };
-    Err(classify(&message, at, leaf))
+    Err(match classify(&message, at, leaf) {
+        // A bound of the storage type (4.294.967.295 tenths of a point) means nothing to an
+        // officer: only bounds a person could mean are shown.
+        ImportError::OutOfRange { at, value, min, max } => ImportError::OutOfRange {
+            at,
+            value,
+            min,
+            max: max.filter(|m| *m < u32::MAX as f64),
+        },
+        other => other,
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -560,93 +524,11 @@ fn join_path(base: &str, path: &[Seg]) -> String {
     out
 }
 
-fn node_mut<'a>(root: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
-    path.iter().try_fold(root, |v, seg| match seg {
-        Seg::Key(k) => v.get_mut(k.as_str()),
-        Seg::Index(i) => v.get_mut(*i),
-    })
-}
-
 fn node<'a>(root: &'a Value, path: &[Seg]) -> Option<&'a Value> {
     path.iter().try_fold(root, |v, seg| match seg {
         Seg::Key(k) => v.get(k.as_str()),
         Seg::Index(i) => v.get(*i),
     })
-}
-
-/// The error message after editing a copy of `root`; None when it then decodes.
-fn probe<T: DeserializeOwned>(root: &Value, edit: impl FnOnce(&mut Value)) -> Option<String> {
-    let mut copy = root.clone();
-    edit(&mut copy);
-    T::deserialize(&copy).err().map(|e| e.to_string())
-}
-
-/// The path of the failing field and its value (see the module doc for the method).
-fn locate<T: DeserializeOwned>(root: &Value, message: &str) -> (Vec<Seg>, Option<Value>) {
-    if let Some(key) = backticked(message.strip_prefix("missing field ").unwrap_or("")).first() {
-        let mut objects = Vec::new();
-        collect_objects(root, &mut Vec::new(), &mut objects);
-        let found = objects.into_iter().find(|path| {
-            node(root, path).is_some_and(|n| n.get(key.as_str()).is_none())
-                && probe::<T>(root, |copy| {
-                    if let Some(Value::Object(o)) = node_mut(copy, path) {
-                        o.insert(key.clone(), Value::Null);
-                    }
-                })
-                .as_deref()
-                    != Some(message)
-        });
-        let mut path = found.unwrap_or_default();
-        path.push(Seg::Key(key.clone()));
-        return (path, None);
-    }
-    let mut path: Vec<Seg> = Vec::new();
-    loop {
-        let children: Vec<Seg> = match node(root, &path) {
-            Some(Value::Object(o)) => o.keys().map(|k| Seg::Key(k.clone())).collect(),
-            Some(Value::Array(a)) => (0..a.len()).map(Seg::Index).collect(),
-            _ => Vec::new(),
-        };
-        let culprit = children.into_iter().find(|child| {
-            let changed = probe::<T>(root, |copy| match (node_mut(copy, &path), child) {
-                (Some(Value::Object(o)), Seg::Key(k)) => {
-                    o.remove(k);
-                }
-                (Some(Value::Array(a)), Seg::Index(i)) => {
-                    a.remove(*i);
-                }
-                _ => {}
-            });
-            changed.as_deref() != Some(message)
-        });
-        match culprit {
-            Some(child) => path.push(child),
-            None => break,
-        }
-    }
-    let leaf = node(root, &path).cloned();
-    (path, leaf)
-}
-
-fn collect_objects(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
-    match v {
-        Value::Object(o) => {
-            out.push(path.clone());
-            for (k, child) in o {
-                path.push(Seg::Key(k.clone()));
-                collect_objects(child, path, out);
-                path.pop();
-            }
-        }
-        Value::Array(a) => {
-            for (i, child) in a.iter().enumerate() {
-                path.push(Seg::Index(i));
-                collect_objects(child, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
 }
 
 /// The words between backticks, in order: `a`, `b` → [a, b].
@@ -1216,7 +1098,8 @@ mod tests {
                 at: unit_at(0, "city", "meta.edits.ba-vi"),
                 value: -1.0,
                 min: Some(0.0),
-                max: Some(u64::MAX as f64)
+                // The type's own ceiling is no bound an officer could mean.
+                max: None
             })
         );
     }
