@@ -38,6 +38,8 @@ export function singleFilePolicy({ scripts, styles }) {
     `style-src ${styles.map(hashSource).join(" ")}`,
     "img-src data:",
     "connect-src 'none'",
+    // The office worker starts from a blob: URL made of the page's own inline block.
+    "worker-src blob:",
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");

@@ -38,6 +38,8 @@ if [ "${1:-}" = "--browser" ]; then
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-noto-core"
   command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
+  # The office program that judges the Word and Excel files the app makes (tests/e2e/documents).
+  command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui libreoffice-calc-nogui"
   if [ -n "$missing" ]; then
     step "apt-get install$missing"
     SUDO=""

@@ -52,6 +52,16 @@ const icon = fs.readFileSync(path.join(dist, "icons/icon.svg"));
 
 const packed = zlib.gzipSync(wasm, { level: 9 }).toString("base64");
 
+// The office module (Word and Excel files) rides along unstarted: the worker's source with the
+// glue in front, and its wasm packed like the app's. The page starts it from a blob: URL on the
+// first download (src/store/office.rs) and hands it the wasm.
+const officeDir = path.join(dist, "office");
+const officeWorker = noScriptEnd(
+  fs.readFileSync(path.join(officeDir, "thidua_office.js"), "utf8") + "\n" + fs.readFileSync(path.join(officeDir, "office-worker.js"), "utf8"),
+  "phần tạo tệp Word/Excel",
+);
+const officePacked = zlib.gzipSync(fs.readFileSync(path.join(officeDir, "thidua_office_bg.wasm")), { level: 9 }).toString("base64");
+
 // Runs after the page is parsed (module scripts are deferred), so the data block exists.
 // Failures are shown as text (textContent, never HTML) instead of a blank page.
 const loader = `
@@ -88,7 +98,13 @@ if (!stylesheet.test(page)) fail("không thấy <link rel=\"stylesheet\"> trong 
 page = page.replace(stylesheet, () => `<style>${noScriptEnd(css, "CSS")}</style>`);
 
 if (!page.includes("</body>")) fail("không thấy </body> trong index.html");
-page = page.replace("</body>", () => `<script type="application/gzip;base64" id="thidua-wasm">${packed}</script>\n</body>`);
+page = page.replace(
+  "</body>",
+  () =>
+    `<script type="application/gzip;base64" id="thidua-wasm">${packed}</script>\n` +
+    `<script type="text/plain" id="thidua-office-worker">${officeWorker}</script>\n` +
+    `<script type="application/gzip;base64" id="thidua-office-wasm">${officePacked}</script>\n</body>`,
+);
 
 page = withPolicy(page, singleFilePolicy({ scripts: [loader], styles: [css] }));
 if (/\b(?:src|href)="(?!data:|#)/.test(page)) fail("còn tham chiếu tới tệp ngoài");

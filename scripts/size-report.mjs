@@ -28,7 +28,8 @@ console.log(`\nKích thước bản phục vụ (${dist}):`);
 for (const [name, size] of rows) line(name, size);
 const sum = (test) =>
   rows.filter(([n]) => test.test(n)).reduce(([r, g], [, [a, b]]) => [r + a, g + b], [0, 0]);
-line("= wasm", sum(/\.wasm$/));
+line("= wasm (khi mở)", sum(/^[^/]+\.wasm$/));
+line("= phần Word/Excel (office/, tải khi cần)", sum(/^office\//));
 line("= JavaScript (phần nối wasm-bindgen)", sum(/^thidua-[0-9a-f]+\.js$/));
 line("= tải lần đầu (html + js + wasm + css)", sum(/^(index\.html|[^/]+\.(js|wasm|css))$/));
 if (fs.existsSync(single)) {

@@ -1,6 +1,6 @@
 //! Thi đua: the pure domain is compiled everywhere; the browser edge only for wasm.
 pub mod domain;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod store;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub mod ui;

@@ -37,6 +37,15 @@ pub async fn download_json(name: String, json: &str) -> Result<String, DownloadF
     download_blob(&name, &blob).map(|()| name)
 }
 
+/// Downloads bytes made in the page (a Word or Excel file).
+pub fn download_bytes(file_name: &str, bytes: &js_sys::Uint8Array, mime: &str) -> Result<(), DownloadFailed> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(bytes), &options)
+        .map_err(|_| DownloadFailed)?;
+    download_blob(file_name, &blob)
+}
+
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), DownloadFailed> {
     let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| DownloadFailed)?;
     let document = web_sys::window()

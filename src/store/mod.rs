@@ -10,6 +10,7 @@ pub mod gzip;
 pub mod idb;
 mod legacy;
 pub mod local;
+pub mod office;
 pub mod offline;
 pub mod persist;
 pub mod quota;

@@ -7,8 +7,15 @@
 use super::settings::ReportSettings;
 use crate::domain::format;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+/// The right header block of every document (NĐ 30/2020): the national name and motto.
+pub const REPUBLIC: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Heads the list of recipients, bottom left.
+pub const RECIPIENTS_TITLE: &str = "Nơi nhận:";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Left header block, first line: the parent body in capitals (TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM).
     pub parent_body: String,
@@ -31,7 +38,7 @@ pub struct Document {
     pub signatures: Vec<Signature>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// A numbered section heading ("I. KẾT QUẢ CHẤM ĐIỂM").
     Heading(String),
@@ -39,7 +46,7 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// Names the table for screen readers and as a spreadsheet's sheet title.
     pub caption: String,
@@ -47,7 +54,7 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub title: String,
     /// Numbers are right-aligned.
@@ -71,7 +78,7 @@ impl Column {
 }
 
 /// A table cell: a number keeps its value (for spreadsheets) next to its vi-VN text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Text(String),
     Number { value: f64, shown: String },
@@ -100,7 +107,7 @@ impl Cell {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signature {
     /// "TM. BAN THƯỜNG VỤ", "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG"; may be empty.
     pub authority: String,

@@ -10,10 +10,12 @@ pub mod programme;
 pub mod request;
 pub mod scorecard;
 pub mod settings;
+pub mod workbook;
 
 pub use document::{Block, Cell, Column, Document, Signature, Table};
 pub use request::ReportRequest;
 pub use settings::ReportSettings;
+pub use workbook::Workbook;
 
 use crate::domain::data::AppData;
 use crate::domain::scoring::cluster::Cluster;

@@ -133,6 +133,11 @@ impl ExportFile {
 /// ASCII slug (diacritics folded, đ → d), e.g.
 /// `thidua_ldld-huyen-ba-vi_cum-thi-dua-so-4-2023_2026-11-23.json`. Empty parts are left out.
 pub fn file_name(office_name: &str, description: &str, date: NaiveDate) -> String {
+    named_file(office_name, description, date, "json")
+}
+
+/// A file of another kind named as the exports are (`thidua_…_2026-11-30.docx`).
+pub fn named_file(office_name: &str, description: &str, date: NaiveDate, extension: &str) -> String {
     let mut parts = vec!["thidua".to_string()];
     parts.extend(
         [slug(office_name), slug(description)]
@@ -140,7 +145,7 @@ pub fn file_name(office_name: &str, description: &str, date: NaiveDate) -> Strin
             .filter(|s| !s.is_empty()),
     );
     parts.push(crate::domain::format::iso_date(date));
-    format!("{}.json", parts.join("_"))
+    format!("{}.{extension}", parts.join("_"))
 }
 
 /// Longest slug kept per part, so names stay under common path limits.

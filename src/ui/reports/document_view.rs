@@ -2,6 +2,7 @@
 //! summary, body, then recipients and signatures. Print CSS (`style/main.css`, `.paper`) gives
 //! A4, the margins, Times New Roman and page numbers from page 2.
 
+use crate::domain::reports::document::{MOTTO, RECIPIENTS_TITLE, REPUBLIC};
 use crate::domain::reports::{Block, Cell, Document, Signature, Table};
 use leptos::prelude::*;
 
@@ -30,8 +31,8 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
                     <p class="doc-number">{number}</p>
                 </div>
                 <div class="doc-nation">
-                    <p class="doc-republic">"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"</p>
-                    <p class="doc-motto">"Độc lập - Tự do - Hạnh phúc"</p>
+                    <p class="doc-republic">{REPUBLIC}</p>
+                    <p class="doc-motto">{MOTTO}</p>
                     <p class="doc-date">{place_date}</p>
                 </div>
             </header>
@@ -44,7 +45,7 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
             <footer class="doc-end" class:two-sides=two_sides>
                 {(!recipients.is_empty()).then(|| view! {
                     <div class="doc-recipients">
-                        <p class="doc-recipients-title">"Nơi nhận:"</p>
+                        <p class="doc-recipients-title">{RECIPIENTS_TITLE}</p>
                         {recipients.into_iter().map(|r| view! { <p>{r}</p> }).collect_view()}
                     </div>
                 })}

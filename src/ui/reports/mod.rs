@@ -3,6 +3,7 @@
 //! `domain::reports`.
 
 mod document_view;
+mod office_downloads;
 pub mod print_view;
 pub mod settings_form;
 

@@ -3,6 +3,7 @@
 //! screen (hidden in print) offers printing and the way back.
 
 use super::document_view::DocumentView;
+use super::office_downloads::OfficeDownloads;
 use super::report_settings;
 use crate::domain::reports::ReportRequest;
 use crate::ui::data::office::office_name;
@@ -21,6 +22,7 @@ pub fn PrintView() -> impl IntoView {
         let settings = report_settings(&office.get());
         request.map(|r| store.with(|d| r.build(d, &settings, today)))
     });
+    let shown = Signal::derive(move || made.get().and_then(Result::ok));
     // Header lines still missing: said on screen (the bar does not print).
     let incomplete = move || !report_settings(&office.get()).validate().is_empty();
     let print = move |_| {
@@ -38,6 +40,7 @@ pub fn PrintView() -> impl IntoView {
     view! {
         <div class="print-bar" role="toolbar" aria-label="Báo cáo">
             <button type="button" on:click=print>"In báo cáo / Lưu PDF"</button>
+            <OfficeDownloads doc=shown office=office />
             <button type="button" class="secondary" on:click=back>"Quay lại"</button>
             <p class="hint">
                 "Phần đầu văn bản, người ký và nơi nhận lấy từ "

@@ -1,0 +1,237 @@
+//! A [`Document`] as a Word file with the official layout of the print view: A4, margins 20 mm
+//! top and bottom, 30 mm left, 15 mm right; Times New Roman 13 pt; the two header blocks side
+//! by side; title and summary; the body; recipients and signatures; page numbers at the top
+//! from page 2 (the first page has its own, empty header).
+
+use docx_rs::{
+    AlignmentType, Docx, Header, PageMargin, PageNum, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
+    WidthType,
+};
+use thidua::domain::reports::document::{MOTTO, RECIPIENTS_TITLE, REPUBLIC};
+use thidua::domain::reports::{Block, Cell, Document, Signature, Table as DocTable};
+
+/// A4 in twentieths of a point.
+const PAGE: (u32, u32) = (11_906, 16_838);
+const MM: i32 = 57; // twips per millimetre (56,7)
+const LEFT: i32 = 30 * MM;
+const RIGHT: i32 = 15 * MM;
+/// The width text runs across, in twips.
+const TEXT_WIDTH: usize = (PAGE.0 as i32 - LEFT - RIGHT) as usize;
+/// Font sizes are in half points.
+const BODY_SIZE: usize = 26;
+const SMALL_SIZE: usize = 24;
+const RECIPIENT_SIZE: usize = 22;
+
+pub fn docx(doc: &Document) -> Result<Vec<u8>, String> {
+    let times = RunFonts::new()
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+        .east_asia("Times New Roman")
+        .cs("Times New Roman");
+    let mut file = Docx::new()
+        .page_size(PAGE.0, PAGE.1)
+        .page_margin(PageMargin {
+            top: 20 * MM,
+            bottom: 20 * MM,
+            left: LEFT,
+            right: RIGHT,
+            header: 10 * MM,
+            footer: 10 * MM,
+            gutter: 0,
+        })
+        .default_fonts(times)
+        .default_size(BODY_SIZE)
+        .header(Header::new().add_paragraph(centered().add_page_num(PageNum::new())))
+        .first_header(Header::new().add_paragraph(Paragraph::new()))
+        .add_table(head(doc));
+    if let Some(draft) = &doc.draft {
+        file = file.add_paragraph(centered().add_run(bold(draft).color("C00000")));
+    }
+    file = file
+        .add_paragraph(centered().add_run(bold(&doc.title)))
+        .add_paragraph(centered().add_run(bold(&doc.summary)))
+        .add_paragraph(Paragraph::new());
+    for block in &doc.body {
+        file = match block {
+            Block::Heading(h) => file.add_paragraph(Paragraph::new().keep_next(true).add_run(bold(h))),
+            Block::Paragraph(p) => file.add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Both)
+                    .add_run(Run::new().add_text(p)),
+            ),
+            Block::Table(t) => file.add_table(table(t)).add_paragraph(Paragraph::new()),
+        };
+    }
+    file = file.add_paragraph(Paragraph::new()).add_table(end(doc));
+    let mut out = std::io::Cursor::new(Vec::new());
+    file.build()
+        .pack(&mut out)
+        .map_err(|e| format!("không tạo được tệp Word ({e})"))?;
+    Ok(out.into_inner())
+}
+
+fn centered() -> Paragraph {
+    Paragraph::new().align(AlignmentType::Center)
+}
+
+fn bold(text: &str) -> Run {
+    Run::new().add_text(text).bold()
+}
+
+fn line(text: &str, run: impl Fn(Run) -> Run) -> Paragraph {
+    centered().add_run(run(Run::new().add_text(text)))
+}
+
+fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
+    paragraphs.into_iter().fold(
+        TableCell::new().width(width, WidthType::Dxa),
+        TableCell::add_paragraph,
+    )
+}
+
+/// The two header blocks: issuer on the left, the nation's name on the right.
+fn head(doc: &Document) -> Table {
+    let left = TEXT_WIDTH * 43 / 100;
+    let issuer = cell(
+        left,
+        vec![
+            line(&doc.parent_body, |r| r.size(SMALL_SIZE)),
+            line(&doc.issuing_body, |r| r.size(SMALL_SIZE).bold()),
+            line(&doc.number, |r| r.size(BODY_SIZE)),
+        ],
+    );
+    let nation = cell(
+        TEXT_WIDTH - left,
+        vec![
+            line(REPUBLIC, |r| r.size(SMALL_SIZE).bold()),
+            line(MOTTO, |r| r.size(BODY_SIZE).bold().underline("single")),
+            line(&doc.place_date, |r| r.size(BODY_SIZE).italic()),
+        ],
+    );
+    Table::without_borders(vec![TableRow::new(vec![issuer, nation])])
+        .set_grid(vec![left, TEXT_WIDTH - left])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// A body table: bordered, header row bold and centred, numbers to the right.
+fn table(t: &DocTable) -> Table {
+    let widths = column_widths(t);
+    let header = TableRow::new(
+        t.columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| cell(*w, vec![line(&c.title, |r| r.bold())]))
+            .collect(),
+    );
+    let rows = t.rows.iter().map(|row| {
+        TableRow::new(
+            row.iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    let numeric =
+                        t.columns.get(i).is_some_and(|c| c.numeric) || matches!(value, Cell::Number { .. });
+                    let align = if numeric {
+                        AlignmentType::Right
+                    } else {
+                        AlignmentType::Left
+                    };
+                    let text = Paragraph::new()
+                        .align(align)
+                        .add_run(Run::new().add_text(value.shown()));
+                    cell(widths.get(i).copied().unwrap_or(0), vec![text])
+                })
+                .collect(),
+        )
+        .cant_split()
+    });
+    Table::new(std::iter::once(header).chain(rows).collect())
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// Column widths shared out by the longest word or value each column holds (a name column
+/// wide, a rank column narrow), within bounds so no column vanishes or takes the page.
+fn column_widths(t: &DocTable) -> Vec<usize> {
+    let longest_word = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let weights: Vec<usize> = (0..t.columns.len())
+        .map(|i| {
+            let title = longest_word(&t.columns[i].title);
+            let cells = t.rows.iter().filter_map(|r| r.get(i)).map(|c| {
+                // A long text wraps: it earns width, but not all of it.
+                let len = c.shown().chars().count();
+                if matches!(c, Cell::Text(_)) {
+                    len.min(28)
+                } else {
+                    len
+                }
+            });
+            std::iter::once(title)
+                .chain(cells)
+                .max()
+                .unwrap_or(0)
+                .clamp(4, 28)
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
+/// Recipients at the bottom left and the signatures beside them (or in a row of their own
+/// when both sides sign).
+fn end(doc: &Document) -> Table {
+    let mut recipients = Vec::new();
+    if !doc.recipients.is_empty() {
+        let title = Run::new()
+            .add_text(RECIPIENTS_TITLE)
+            .bold()
+            .italic()
+            .size(SMALL_SIZE);
+        recipients.push(Paragraph::new().add_run(title));
+        recipients.extend(
+            doc.recipients
+                .iter()
+                .map(|r| Paragraph::new().add_run(Run::new().add_text(r).size(RECIPIENT_SIZE))),
+        );
+    }
+    let count = doc.signatures.len().max(1);
+    if count == 1 {
+        let left = TEXT_WIDTH * 43 / 100;
+        let sign = doc.signatures.first().map(signature).unwrap_or_default();
+        return Table::without_borders(vec![TableRow::new(vec![
+            cell(
+                left,
+                if recipients.is_empty() {
+                    vec![Paragraph::new()]
+                } else {
+                    recipients
+                },
+            ),
+            cell(TEXT_WIDTH - left, sign),
+        ])])
+        .set_grid(vec![left, TEXT_WIDTH - left])
+        .width(TEXT_WIDTH, WidthType::Dxa);
+    }
+    let width = TEXT_WIDTH / count;
+    let mut rows = vec![TableRow::new(
+        doc.signatures.iter().map(|s| cell(width, signature(s))).collect(),
+    )];
+    if !recipients.is_empty() {
+        rows.push(TableRow::new(vec![cell(TEXT_WIDTH, recipients).grid_span(count)]));
+    }
+    Table::without_borders(rows)
+        .set_grid(vec![width; count])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// Authority and title in capitals, room to sign, then the name.
+fn signature(s: &Signature) -> Vec<Paragraph> {
+    let mut lines = vec![line(&s.authority, |r| r.bold()), line(&s.title, |r| r.bold())];
+    lines.extend((0..4).map(|_| Paragraph::new()));
+    lines.push(line(&s.name, |r| r.bold()));
+    lines
+}

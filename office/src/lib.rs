@@ -1,0 +1,33 @@
+//! Thi đua's office module: Word (.docx) and Excel (.xlsx) files made from the app's document
+//! and spreadsheet models. The writers are large, so this is a wasm module of its own that the
+//! app loads in a Web Worker the first time an officer downloads such a file (public/office-worker.js);
+//! the start bundle does not carry it.
+
+mod docx;
+mod xlsx;
+
+pub use docx::docx;
+pub use xlsx::xlsx;
+
+use thidua::domain::reports::{Document, Workbook};
+
+/// What the app asks for: `"docx"` with a [`Document`] or `"xlsx"` with a [`Workbook`], as JSON.
+pub fn make(kind: &str, json: &str) -> Result<Vec<u8>, String> {
+    let unreadable = |e: serde_json::Error| format!("dữ liệu gửi sang phần tạo tệp không đọc được ({e})");
+    match kind {
+        "docx" => docx(&serde_json::from_str::<Document>(json).map_err(unreadable)?),
+        "xlsx" => xlsx(&serde_json::from_str::<Workbook>(json).map_err(unreadable)?),
+        other => Err(format!("không biết loại tệp \"{other}\"")),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use wasm_bindgen::prelude::*;
+
+    /// The worker's one entry: the file's bytes, or a Vietnamese message.
+    #[wasm_bindgen(js_name = make)]
+    pub fn make_file(kind: &str, json: &str) -> Result<Vec<u8>, JsValue> {
+        super::make(kind, json).map_err(|e| JsValue::from_str(&e))
+    }
+}

@@ -1,0 +1,107 @@
+//! A [`Workbook`] as an Excel file: one sheet per table, a title row naming office, content and
+//! date, Vietnamese headers on a frozen row, numbers as numbers, and column widths fitted to
+//! their content.
+
+use rust_xlsxwriter::{Format, FormatAlign, Workbook as Xlsx, XlsxError};
+use std::collections::HashSet;
+use thidua::domain::reports::{Cell, Workbook};
+
+pub fn xlsx(book: &Workbook) -> Result<Vec<u8>, String> {
+    write(book).map_err(|e| format!("không tạo được tệp Excel ({e})"))
+}
+
+fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
+    let mut file = Xlsx::new();
+    let title = Format::new().set_bold().set_font_size(13);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let mut taken = HashSet::new();
+    for (n, table) in book.sheets.iter().enumerate() {
+        let sheet = file.add_worksheet();
+        sheet.set_name(sheet_name(&table.caption, n, &mut taken))?;
+        sheet.write_string_with_format(0, 0, &book.title, &title)?;
+        sheet.write_string(1, 0, &table.caption)?;
+        const HEAD: u32 = 2;
+        for (col, column) in table.columns.iter().enumerate() {
+            sheet.write_string_with_format(HEAD, col as u16, &column.title, &header)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = HEAD + 1 + r as u32;
+            for (col, value) in row.iter().enumerate() {
+                match value {
+                    Cell::Text(t) => {
+                        sheet.write_string(r, col as u16, t)?;
+                    }
+                    Cell::Number { value, .. } => {
+                        sheet.write_number(r, col as u16, *value)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        sheet.set_freeze_panes(HEAD + 1, 0)?;
+        // The title row is long: fitting widths to it would make the first column huge.
+        sheet.set_autofit_max_width(60 * 7).autofit();
+        sheet.set_column_width(0, column_width(table, 0))?;
+    }
+    if book.sheets.is_empty() {
+        let sheet = file.add_worksheet();
+        sheet.write_string_with_format(0, 0, &book.title, &title)?;
+        sheet.write_string(1, 0, "Báo cáo này không có bảng số liệu.")?;
+    }
+    file.save_to_buffer()
+}
+
+/// The first column's width from its header and cells (characters), within reason.
+fn column_width(table: &thidua::domain::reports::Table, col: usize) -> f64 {
+    let longest = std::iter::once(table.columns.get(col).map_or(0, |c| c.title.chars().count()))
+        .chain(
+            table
+                .rows
+                .iter()
+                .map(|r| r.get(col).map_or(0, |c| c.shown().chars().count())),
+        )
+        .max()
+        .unwrap_or(0);
+    (longest as f64 + 2.0).clamp(6.0, 60.0)
+}
+
+/// Excel's rules for sheet names: at most 31 characters, none of `[]:*?/\`, unique.
+fn sheet_name(caption: &str, n: usize, taken: &mut HashSet<String>) -> String {
+    let clean: String = caption
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect();
+    let mut name: String = clean.trim().trim_matches('\'').chars().take(31).collect();
+    if name.trim().is_empty() {
+        name = format!("Bảng {}", n + 1);
+    }
+    while !taken.insert(name.to_lowercase()) {
+        let suffix = format!(" ({})", n + 1);
+        name = name.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_obey_excels_rules() {
+        let mut taken = HashSet::new();
+        let long = "Kết quả chấm điểm: xếp loại [năm 2024] của Cụm thi đua số 4";
+        let a = sheet_name(long, 0, &mut taken);
+        assert!(
+            a.chars().count() <= 31 && !a.contains(':') && !a.contains('['),
+            "{a}"
+        );
+        let b = sheet_name(long, 1, &mut taken);
+        assert_ne!(a.to_lowercase(), b.to_lowercase());
+        assert!(b.chars().count() <= 31);
+        assert_eq!(sheet_name("  ", 2, &mut taken), "Bảng 3");
+    }
+}

@@ -1,0 +1,147 @@
+// Word and Excel files of the reports, judged by a real office program: each report's
+// "Tải Word (.docx)" and the results report's "Tải Excel (.xlsx)" are downloaded, LibreOffice
+// (headless) turns the Word files into text and the Excel file into CSV, and the test finds the
+// report's names and numbers there, numbers as numbers. The files are made by the office worker,
+// a second wasm module; the single-file edition carries it inside and starts it from file://.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { startApp, openApp, storedData, recordCspViolations, ROOT } from "./helpers.mjs";
+
+let app;
+before(async () => (app = await startApp()));
+after(async () => app?.close());
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-office-"));
+
+/** LibreOffice converts `files` into `to` (e.g. "txt:Text") in one run; gives the outputs' text. */
+function convert(files, to, extension) {
+  const out = path.join(work, `out-${extension}`);
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`, "--headless", "--convert-to", to, "--outdir", out, ...files],
+    { stdio: "pipe", timeout: 180_000 },
+  );
+  return files.map((f) => {
+    const converted = path.join(out, path.basename(f).replace(/\.[a-z]+$/, `.${extension}`));
+    assert.ok(fs.existsSync(converted), `LibreOffice read ${path.basename(f)}`);
+    return fs.readFileSync(converted, "utf8");
+  });
+}
+
+async function withSample(context) {
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
+  const form = page.getByRole("form", { name: "Cài đặt báo cáo" });
+  await form.getByLabel("Cơ quan ban hành").fill("Liên đoàn Lao động thành phố Hà Nội");
+  await form.getByLabel("Địa danh").fill("Hà Nội");
+  await form.getByLabel("Họ và tên người ký").fill("Nguyễn Phi Thường");
+  await form.getByRole("button", { name: "Lưu cài đặt báo cáo" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu cài đặt báo cáo." }).waitFor();
+  return page;
+}
+
+/** Clicks a download button of the print view's bar and keeps the file. */
+async function download(page, button) {
+  const bar = page.getByRole("toolbar", { name: "Báo cáo" });
+  const waiting = page.waitForEvent("download");
+  await bar.getByRole("button", { name: button }).click();
+  const file = await waiting;
+  const saved = path.join(work, file.suggestedFilename());
+  await file.saveAs(saved);
+  await bar.getByRole("status").filter({ hasText: "Đã tạo tệp" }).waitFor();
+  return saved;
+}
+
+test("every report downloads as a Word file that LibreOffice reads with its header, names and signer", async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await withSample(context);
+  const data = await storedData(page);
+  const cluster = data.clusters.find((c) => c.year === 2023);
+  const dialogue = data.dialogues.find((d) => data.proposals.some((p) => p.dialogue_id === d.meta.id));
+  const thanhOai = data.units.find((u) => u.name.includes("Thanh Oai"));
+  const programme = data.programmes.find((p) => p.unit_id === thanhOai.meta.id);
+  const reports = [
+    [`ket-qua/${cluster.meta.id}`, ["Kết quả chấm điểm, xếp loại thi đua năm 2023 của Cụm thi đua số 4", "LĐLĐ huyện Đan Phượng", "LĐLĐ huyện Quốc Oai"]],
+    [`phieu-cham/${cluster.meta.id}/${cluster.member_ids[0]}`, ["BẢNG CHẤM ĐIỂM THI ĐUA", "Cụm thi đua số 4"]],
+    [`bien-ban/${dialogue.meta.id}`, ["BIÊN BẢN", "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG", "NGƯỜI GHI BIÊN BẢN"]],
+    ["doi-thoai-nam/2024", ["Kết quả tổ chức đối thoại tại nơi làm việc năm 2024 của các đơn vị", "ĐƠN VỊ CHƯA TỔ CHỨC ĐỐI THOẠI ĐỊNH KỲ"]],
+    [`so-ket/${programme.meta.id}/2016`, [`Sơ kết năm 2016 thực hiện Chương trình phối hợp số ${programme.number}`]],
+    [`giai-doan/2016/2020/u:${thanhOai.meta.id}`, ["Số liệu giai đoạn 2016–2020 của Liên đoàn Lao động huyện Thanh Oai", "4.561"]],
+  ];
+  const files = [];
+  for (const [route] of reports) {
+    await page.goto(`${app.url}#/in/${route}`);
+    await page.getByRole("article").waitFor();
+    files.push(await download(page, "Tải Word (.docx)"));
+  }
+  assert.match(path.basename(files[0]), /^thidua_.*_\d{4}-\d{2}-\d{2}\.docx$/);
+  const texts = convert(files, "txt:Text", "txt");
+  reports.forEach(([route, expected], i) => {
+    const text = texts[i];
+    for (const line of ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ...expected]) {
+      assert.ok(text.includes(line), `${route}: the Word file says "${line}"`);
+    }
+    assert.match(text, /Hà Nội, ngày \d{1,2} tháng \d{1,2} năm \d{4}/, route);
+  });
+  assert.ok(texts[0].includes("Nguyễn Phi Thường") && texts[0].includes("Nơi nhận:"), "the results report is signed and addressed");
+  // The ranking reads in order in Word too.
+  const results = texts[0].slice(texts[0].indexOf("I. KẾT QUẢ CHẤM ĐIỂM"));
+  const ranked = ["Đan Phượng", "Thạch Thất", "Phúc Thọ", "Hoài Đức", "Ba Vì", "Quốc Oai"].map((n) => results.indexOf(`\nLĐLĐ huyện ${n}\n`));
+  assert.ok(ranked.every((i) => i > 0), "every unit is a row of the results table");
+  assert.deepEqual([...ranked].sort((a, b) => a - b), ranked, "six units in rank order");
+  await context.close();
+});
+
+test("the results report downloads as an Excel file whose scores LibreOffice reads as numbers", async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await withSample(context);
+  const data = await storedData(page);
+  const cluster = data.clusters.find((c) => c.year === 2023);
+  await page.goto(`${app.url}#/in/ket-qua/${cluster.meta.id}`);
+  const table = page.getByRole("table", { name: "Kết quả xếp hạng Cụm thi đua số 4 năm 2023" });
+  const firstRow = await table.locator("tbody tr").first().evaluate((r) => [...r.cells].map((c) => c.textContent));
+  const file = await download(page, "Tải Excel (.xlsx)");
+  assert.match(path.basename(file), /\.xlsx$/);
+  // Quote every text cell: what stays unquoted is a number cell.
+  const [csv] = convert([file], "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true", "csv");
+  const lines = csv.split(/\r?\n/);
+  assert.match(lines[0], /^"Liên đoàn Lao động thành phố Hà Nội|^"LĐLĐ|^".*Kết quả chấm điểm, xếp loại thi đua năm 2023 của Cụm thi đua số 4 – ngày \d{2}\/\d{2}\/\d{4}"/);
+  const header = lines.findIndex((l) => l.includes('"Đơn vị"'));
+  assert.ok(header > 0, "a header row of Vietnamese titles");
+  const row = lines[header + 1].split(",");
+  assert.equal(row[0], "1", "the rank is a number");
+  assert.equal(row[1], `"${firstRow[1]}"`, "the first unit by name");
+  // Every cell the report shows as a number (vi-VN "97,5") is a plain number in the sheet (97.5).
+  firstRow.forEach((shown, i) => {
+    if (/^\d{1,3}(\.\d{3})*(,\d+)?$/.test(shown)) {
+      assert.equal(Number(row[i]), Number(shown.replace(/\./g, "").replace(",", ".")), `column ${i + 1} is the number ${shown}`);
+    }
+  });
+  await context.close();
+});
+
+test("single file: the office module rides inside and makes a Word file from file://", async () => {
+  const single = path.join(ROOT, "dist-single/thidua.html");
+  const copy = path.join(work, "thidua.html");
+  fs.copyFileSync(single, copy);
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  await recordCspViolations(context);
+  const page = await openApp(context, pathToFileURL(copy).href, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
+  const data = await storedData(page);
+  const cluster = data.clusters.find((c) => c.year === 2023);
+  await page.goto(`${pathToFileURL(copy).href}#/in/ket-qua/${cluster.meta.id}`);
+  await page.getByRole("article").waitFor();
+  const file = await download(page, "Tải Word (.docx)");
+  const [text] = convert([file], "txt:Text", "txt");
+  assert.ok(text.includes("LĐLĐ huyện Đan Phượng"), "the report's first unit");
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
+  await context.close();
+});
