@@ -2,7 +2,8 @@
 //! date, Vietnamese headers on a frozen row, numbers as numbers, and column widths fitted to
 //! their content.
 
-use rust_xlsxwriter::{Format, FormatAlign, Workbook as Xlsx, XlsxError};
+use chrono::Datelike;
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook as Xlsx, XlsxError};
 use std::collections::HashSet;
 use thidua::domain::reports::{Cell, Workbook};
 
@@ -18,6 +19,7 @@ fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let day_format = Format::new().set_num_format("dd/mm/yyyy");
     let mut taken = HashSet::new();
     for (n, table) in book.sheets.iter().enumerate() {
         let sheet = file.add_worksheet();
@@ -37,6 +39,16 @@ fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
                     }
                     Cell::Number { value, .. } => {
                         sheet.write_number(r, col as u16, *value)?;
+                    }
+                    Cell::Date { date, shown } => {
+                        match ExcelDateTime::from_ymd(
+                            date.year() as u16,
+                            date.month() as u8,
+                            date.day() as u8,
+                        ) {
+                            Ok(day) => sheet.write_datetime_with_format(r, col as u16, &day, &day_format)?,
+                            Err(_) => sheet.write_string(r, col as u16, shown)?,
+                        };
                     }
                     Cell::Empty => {}
                 }
@@ -92,6 +104,7 @@ mod tests {
 
     #[test]
     fn sheet_names_obey_excels_rules() {
+        let day_format = Format::new().set_num_format("dd/mm/yyyy");
         let mut taken = HashSet::new();
         let long = "Kết quả chấm điểm: xếp loại [năm 2024] của Cụm thi đua số 4";
         let a = sheet_name(long, 0, &mut taken);

@@ -129,6 +129,17 @@ impl UnitError {
     }
 }
 
+/// A kind as officers name it ("Công đoàn cơ sở").
+pub fn kind_name(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::City => "LĐLĐ thành phố",
+        UnitKind::District => "LĐLĐ quận/huyện/thị xã",
+        UnitKind::Sector => "Công đoàn ngành",
+        UnitKind::Grassroots => "Công đoàn cơ sở",
+        UnitKind::Other => "Khác",
+    }
+}
+
 /// The message of a unit error, for the form's field and for a refused file.
 pub fn error_message(error: &UnitError) -> String {
     match error {

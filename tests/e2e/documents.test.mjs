@@ -46,9 +46,8 @@ async function withSample(context) {
   return page;
 }
 
-/** Clicks a download button of the print view's bar and keeps the file. */
-async function download(page, button) {
-  const bar = page.getByRole("toolbar", { name: "Báo cáo" });
+/** Clicks a download button (of the print view's bar, or of `bar`) and keeps the file. */
+async function download(page, button, bar = page.getByRole("toolbar", { name: "Báo cáo" })) {
   const waiting = page.waitForEvent("download");
   await bar.getByRole("button", { name: button }).click();
   const file = await waiting;
@@ -143,5 +142,48 @@ test("single file: the office module rides inside and makes a Word file from fil
   const [text] = convert([file], "txt:Text", "txt");
   assert.ok(text.includes("LĐLĐ huyện Đan Phượng"), "the report's first unit");
   assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
+  await context.close();
+});
+
+/** CSV lines with every text cell quoted: an unquoted cell is a number or a date. */
+function csvOf(file) {
+  const [csv] = convert([file], "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true", "csv");
+  return csv.split(/\r?\n/).filter((l) => l !== "");
+}
+
+test("lists go to Excel with the rows their filters chose, numbers and dates as such", async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await withSample(context);
+  const data = await storedData(page);
+
+  // Proposals, filtered by status: every chosen row, not only the page shown.
+  await page.goto(`${app.url}#/doi-thoai`);
+  const proposals = page.getByRole("region", { name: "Kiến nghị", exact: true });
+  await proposals.getByRole("search", { name: "Lọc kiến nghị" }).getByLabel("Trạng thái").selectOption({ label: "Đã giải quyết" });
+  const resolved = data.proposals.filter((p) => p.status === "resolved").length;
+  await proposals.getByText(new RegExp(`/${resolved} kiến nghị`)).waitFor();
+  const lines = csvOf(await download(page, "Tải Excel (.xlsx)", proposals));
+  assert.match(lines[0], /^"Danh sách kiến nghị – ngày \d{2}\/\d{2}\/\d{4}"/);
+  const header = lines.findIndex((l) => l.startsWith('"STT"'));
+  const rows = lines.slice(header + 1);
+  assert.equal(rows.length, resolved, "one row per resolved proposal");
+  assert.ok(rows.every((r) => r.includes('"Đã giải quyết"')));
+  // The dialogue's day is a date cell (unquoted), shown dd/mm/yyyy.
+  assert.ok(rows.every((r) => /,\d{2}\/\d{2}\/\d{4},/.test(r)), rows[0]);
+
+  // Units: every unit, in the list's order.
+  await page.goto(`${app.url}#/don-vi`);
+  const units = csvOf(await download(page, "Tải Excel (.xlsx)", page.locator(".excel-download")));
+  const live = data.units.filter((u) => !u.archived).length;
+  assert.equal(units.length - units.findIndex((l) => l.startsWith('"STT"')) - 1, live);
+
+  // A cluster-year's yearly figures: the seed's 192,7% is the number 192.7.
+  const cluster = data.clusters.find((c) => c.year === 2023);
+  await page.goto(`${app.url}#/cham-diem`);
+  await page.getByRole("navigation", { name: "Phần chấm điểm" }).getByRole("link", { name: "Chỉ tiêu" }).click();
+  await page.getByRole("table", { name: "Tỷ lệ đạt chỉ tiêu của các đơn vị" }).getByRole("cell", { name: "192,7%" }).waitFor();
+  const figures = csvOf(await download(page, "Tải Excel (.xlsx)", page.locator(".excel-download")));
+  assert.ok(figures[0].includes(`Chỉ tiêu năm 2023 của ${cluster.name}`), figures[0]);
+  assert.ok(figures.some((l) => /,192\.7(,|$)/.test(l)), "the rate as a number");
   await context.close();
 });

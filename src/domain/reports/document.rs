@@ -46,7 +46,7 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     /// Names the table for screen readers and as a spreadsheet's sheet title.
     pub caption: String,
@@ -81,7 +81,15 @@ impl Column {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Text(String),
-    Number { value: f64, shown: String },
+    Number {
+        value: f64,
+        shown: String,
+    },
+    /// A day, shown dd/mm/yyyy; a spreadsheet gets a real date cell.
+    Date {
+        date: NaiveDate,
+        shown: String,
+    },
     Empty,
 }
 
@@ -98,10 +106,18 @@ impl Cell {
         }
     }
 
+    /// A day, or nothing when there is none.
+    pub fn date(date: Option<NaiveDate>) -> Cell {
+        date.map_or(Cell::Empty, |date| Cell::Date {
+            date,
+            shown: format::date(date),
+        })
+    }
+
     pub fn shown(&self) -> &str {
         match self {
             Cell::Text(t) => t,
-            Cell::Number { shown, .. } => shown,
+            Cell::Number { shown, .. } | Cell::Date { shown, .. } => shown,
             Cell::Empty => "",
         }
     }

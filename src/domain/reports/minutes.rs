@@ -70,7 +70,7 @@ pub fn dialogue_minutes(
                 Cell::text(topic_name(p.topic)),
                 Cell::text(p.raised_by.clone()),
                 Cell::text(p.agency.clone()),
-                Cell::text(p.deadline.map(format::date).unwrap_or_default()),
+                Cell::date(p.deadline),
                 Cell::text(status_name(p.status)),
             ]
         })

@@ -5,6 +5,7 @@
 pub mod cluster_results;
 pub mod dialogue_year;
 pub mod document;
+pub mod lists;
 pub mod minutes;
 pub mod programme;
 pub mod request;

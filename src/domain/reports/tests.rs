@@ -211,3 +211,52 @@ fn a_programme_review_and_a_period_report_quote_the_figures() {
         None
     );
 }
+
+#[test]
+fn lists_go_to_spreadsheets_with_real_numbers_and_dates() {
+    use super::lists::{cluster_indicators_table, dialogues_table, proposals_table, units_table};
+    let (data, cluster_id) = sample();
+    let proposals: Vec<&crate::domain::dialogues::Proposal> =
+        crate::domain::record::live(&data.proposals).collect();
+    let table = proposals_table(&proposals, &data.dialogues, &data.units, today());
+    assert_eq!(table.rows.len(), proposals.len());
+    let with_deadline = proposals.iter().position(|p| p.deadline.is_some()).unwrap();
+    assert!(
+        matches!(table.rows[with_deadline][7], Cell::Date { .. }),
+        "the deadline is a date"
+    );
+    assert!(
+        matches!(table.rows[0][4], Cell::Date { .. }),
+        "the dialogue's day is a date"
+    );
+
+    let dialogues: Vec<&crate::domain::dialogues::Dialogue> =
+        crate::domain::record::live(&data.dialogues).collect();
+    let table = dialogues_table(&dialogues, &data.units, &data.proposals);
+    let raised: f64 = table
+        .rows
+        .iter()
+        .map(|r| match r[7] {
+            Cell::Number { value, .. } => value,
+            _ => panic!("a count is a number"),
+        })
+        .sum();
+    assert_eq!(
+        raised as usize,
+        proposals.len(),
+        "every proposal counted under its dialogue"
+    );
+
+    let units: Vec<&crate::domain::units::Unit> = crate::domain::record::live(&data.units).collect();
+    let table = units_table(&units, &data.units);
+    assert_eq!(table.rows.len(), units.len());
+
+    let cluster = crate::domain::record::find(&data.clusters, &cluster_id).unwrap();
+    let table = cluster_indicators_table(cluster, &data.units, &data.indicators);
+    assert_eq!(table.rows.len(), 6);
+    assert_eq!(table.columns.len(), table.rows[0].len());
+    assert!(
+        table.rows.iter().all(|r| matches!(r[3], Cell::Number { .. })),
+        "members reported as numbers"
+    );
+}

@@ -4,8 +4,10 @@ use super::text;
 use crate::domain::dialogues::{DialogueFilter, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::reports::lists::dialogues_table;
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
+use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use crate::ui::widgets::remembered::{remembered, remembered_where};
@@ -98,6 +100,25 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
             })
         })
     });
+    // The spreadsheet holds every dialogue the filters chose, newest first as listed.
+    let excel = Callback::new(move |()| {
+        filter.with_untracked(|f| {
+            index.with_untracked(|index| {
+                store.read(
+                    &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+                    |d| {
+                        let mut hits = index.search(&d.dialogues, f);
+                        hits.sort_by_key(|x| std::cmp::Reverse(x.date));
+                        dialogues_table(&hits, &d.units, &d.proposals)
+                    },
+                )
+            })
+        })
+    });
+    let excel_title = Signal::derive(move || match filter.with(|f| f.year) {
+        Some(y) => format!("Danh sách đối thoại năm {y}"),
+        None => "Danh sách đối thoại".to_string(),
+    });
     let total = move || found.with(|(t, _)| *t);
     let all = move || store.read(&[Collection::Dialogues], |d| record::live(&d.dialogues).count());
     let shown = move || found.with(|(_, r)| r.len());
@@ -129,6 +150,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Chưa có cuộc đối thoại nào khớp với bộ lọc."</p> }
             >
+                <ExcelButton content=excel_title table=excel />
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đối thoại">
                     <table aria-label="Danh sách đối thoại">
                         <thead>

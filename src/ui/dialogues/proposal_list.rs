@@ -13,8 +13,10 @@ use crate::domain::dialogues::{
 };
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::reports::lists::proposals_table;
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
+use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::remembered::{remembered, remembered_where};
 use crate::ui::widgets::{PickField, SelectField, TextField};
@@ -167,6 +169,24 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
         })
     });
     let rows = Signal::derive(move || found.with(|(_, rows)| rows.clone()));
+    // The spreadsheet holds every row the filters chose, not only the page shown.
+    let excel = Callback::new(move |()| {
+        filter.with_untracked(|f| {
+            index.with_untracked(|index| {
+                store.read(
+                    &[Collection::Units, Collection::Dialogues, Collection::Proposals],
+                    |d| {
+                        let hits = index.search(&d.dialogues, &d.proposals, f, today);
+                        proposals_table(&hits, &d.dialogues, &d.units, today)
+                    },
+                )
+            })
+        })
+    });
+    let excel_title = Signal::derive(move || match filter.with(|f| f.year) {
+        Some(y) => format!("Danh sách kiến nghị năm {y}"),
+        None => "Danh sách kiến nghị".to_string(),
+    });
     let total = move || found.with(|(total, _)| *total);
     let shown = move || found.with(|(_, rows)| rows.len());
 
@@ -214,6 +234,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"Không có kiến nghị nào khớp với bộ lọc."</p> }
             >
+                <ExcelButton content=excel_title table=excel />
                 <ProposalTable rows label="Danh sách kiến nghị" show_dialogue=true />
             </Show>
             <Show when=move || { shown() < total() }>

@@ -4,6 +4,8 @@
 
 mod document_view;
 mod office_downloads;
+
+pub use office_downloads::ExcelButton;
 pub mod print_view;
 pub mod settings_form;
 

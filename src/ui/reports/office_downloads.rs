@@ -1,11 +1,13 @@
-//! "Tải Word (.docx)" and "Tải Excel (.xlsx)" beside "In báo cáo": the same report as an
-//! editable Word document, and its tables as a spreadsheet. The files are made by the office
-//! worker (`store::office`), which loads on the first click.
+//! "Tải Word (.docx)" and "Tải Excel (.xlsx)": a report as an editable Word document and its
+//! tables as a spreadsheet (beside "In báo cáo"), and every list as a spreadsheet with the rows
+//! its filters chose. The files are made by the office worker (`store::office`), which loads on
+//! the first click.
 
-use crate::domain::reports::{Document, Workbook};
+use crate::domain::reports::{Document, Table, Workbook};
 use crate::domain::sync::file::named_file;
 use crate::store::download::download_bytes;
 use crate::store::office::{self, OfficeFile};
+use crate::ui::data::office::office_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,16 +25,62 @@ fn file_word(file: OfficeFile) -> &'static str {
     }
 }
 
+/// One download at a time per place, with its progress and result said beside the buttons.
+#[derive(Clone, Copy)]
+struct Downloads {
+    outcome: RwSignal<Option<Outcome>>,
+}
+
+impl Downloads {
+    fn new() -> Self {
+        Self {
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    fn busy(self) -> bool {
+        matches!(self.outcome.get(), Some(Outcome::Working(_)))
+    }
+
+    /// Makes the file from `json` (a document or a workbook) and downloads it as `name`.
+    fn start(self, file: OfficeFile, name: String, json: String) {
+        let outcome = self.outcome;
+        outcome.set(Some(Outcome::Working(file)));
+        spawn_local(async move {
+            let result = office::make(file, json)
+                .await
+                .and_then(|bytes| download_bytes(&name, &bytes, file.mime()).map_err(|e| e.to_string()));
+            outcome.set(Some(match result {
+                Ok(()) => Outcome::Saved(format!("Đã tạo tệp {} \"{name}\".", file_word(file))),
+                Err(e) => Outcome::Failed(format!("Chưa tạo được tệp {}: {e}.", file_word(file))),
+            }));
+        });
+    }
+
+    fn view(self) -> impl IntoView {
+        move || {
+            self.outcome.get().map(|o| match o {
+                Outcome::Working(file) => {
+                    view! { <p class="hint" role="status">{format!("Đang tạo tệp {}…", file_word(file))}</p> }
+                        .into_any()
+                }
+                Outcome::Saved(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
+                Outcome::Failed(text) => view! { <p class="banner error" role="alert">{text}</p> }.into_any(),
+            })
+        }
+    }
+}
+
+/// The print view's Word and Excel buttons for the report shown.
 #[component]
 pub fn OfficeDownloads(
     /// The report shown; nothing to download while it cannot be made.
     #[prop(into)]
     doc: Signal<Option<Document>>,
-    #[prop(into)] office: Signal<String>,
 ) -> impl IntoView {
-    let outcome = RwSignal::new(None::<Outcome>);
+    let downloads = Downloads::new();
+    let office = office_name();
     let today = crate::store::browser::today();
-    let busy = move || matches!(outcome.get(), Some(Outcome::Working(_)));
     let download = move |file: OfficeFile| {
         let Some(doc) = doc.get_untracked() else {
             return;
@@ -44,38 +92,56 @@ pub fn OfficeDownloads(
             OfficeFile::Excel => serde_json::to_string(&Workbook::of_document(&doc, &office, today)),
         }
         .unwrap_or_default();
-        outcome.set(Some(Outcome::Working(file)));
-        spawn_local(async move {
-            let result = office::make(file, json)
-                .await
-                .and_then(|bytes| download_bytes(&name, &bytes, file.mime()).map_err(|e| e.to_string()));
-            outcome.set(Some(match result {
-                Ok(()) => Outcome::Saved(format!("Đã tạo tệp {} \"{name}\".", file_word(file))),
-                Err(e) => Outcome::Failed(format!(
-                    "Chưa tạo được tệp {}: {e}. Báo cáo vẫn in được bằng nút In báo cáo.",
-                    file_word(file)
-                )),
-            }));
-        });
+        downloads.start(file, name, json);
     };
     let has_tables = move || doc.with(|d| d.as_ref().is_some_and(|d| d.tables().next().is_some()));
     view! {
-        <button type="button" class="secondary" disabled=move || busy() || doc.with(Option::is_none)
+        <button type="button" class="secondary" disabled=move || downloads.busy() || doc.with(Option::is_none)
             on:click=move |_| download(OfficeFile::Word)>
             "Tải Word (.docx)"
         </button>
         <Show when=has_tables>
-            <button type="button" class="secondary" disabled=busy
+            <button type="button" class="secondary" disabled=move || downloads.busy()
                 on:click=move |_| download(OfficeFile::Excel)>
                 "Tải Excel (.xlsx)"
             </button>
         </Show>
-        {move || outcome.get().map(|o| match o {
-            Outcome::Working(file) => view! {
-                <p class="hint" role="status">{format!("Đang tạo tệp {}…", file_word(file))}</p>
-            }.into_any(),
-            Outcome::Saved(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
-            Outcome::Failed(text) => view! { <p class="banner error" role="alert">{text}</p> }.into_any(),
-        })}
+        {downloads.view()}
+    }
+}
+
+/// A list's "Tải Excel (.xlsx)": the rows its filters chose, all of them (not only the page
+/// shown), under a title row naming the office, `content` and the date.
+#[component]
+pub fn ExcelButton(
+    /// What the list is, for the title row and the file name ("Danh sách kiến nghị").
+    #[prop(into)]
+    content: Signal<String>,
+    /// The table, made when clicked.
+    table: Callback<(), Table>,
+) -> impl IntoView {
+    let downloads = Downloads::new();
+    let office = office_name();
+    let today = crate::store::browser::today();
+    let download = move |_| {
+        let (office, content) = (office.get_untracked(), content.get_untracked());
+        let book = Workbook {
+            title: crate::domain::reports::workbook::title_line(&office, &content, today),
+            sheets: vec![table.run(())],
+        };
+        let name = named_file(&office, &content, today, OfficeFile::Excel.extension());
+        downloads.start(
+            OfficeFile::Excel,
+            name,
+            serde_json::to_string(&book).unwrap_or_default(),
+        );
+    };
+    view! {
+        <div class="excel-download">
+            <button type="button" class="secondary" disabled=move || downloads.busy() on:click=download>
+                "Tải Excel (.xlsx)"
+            </button>
+            {downloads.view()}
+        </div>
     }
 }

@@ -40,7 +40,7 @@ pub fn PrintView() -> impl IntoView {
     view! {
         <div class="print-bar" role="toolbar" aria-label="Báo cáo">
             <button type="button" on:click=print>"In báo cáo / Lưu PDF"</button>
-            <OfficeDownloads doc=shown office=office />
+            <OfficeDownloads doc=shown />
             <button type="button" class="secondary" on:click=back>"Quay lại"</button>
             <p class="hint">
                 "Phần đầu văn bản, người ký và nơi nhận lấy từ "

@@ -364,7 +364,23 @@ fn ClusterRates() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Every figure of every member, as numbers, for the city's spreadsheets.
+    let excel = Callback::new(move |()| {
+        let c = cluster.get_untracked();
+        store.read(&[Collection::Units, Collection::Indicators], |d| {
+            c.map(|c| crate::domain::reports::lists::cluster_indicators_table(&c, &d.units, &d.indicators))
+                .unwrap_or_default()
+        })
+    });
+    let excel_title = Signal::derive(move || {
+        cluster.with(|c| {
+            c.as_ref()
+                .map(|c| format!("Chỉ tiêu năm {} của {}", c.year, c.name))
+                .unwrap_or_default()
+        })
+    });
     view! {
+        <crate::ui::reports::ExcelButton content=excel_title table=excel />
         <div class="table-wrap" tabindex="0" role="region" aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
             <table aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
                 <thead><tr>

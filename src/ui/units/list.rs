@@ -4,9 +4,11 @@ use super::text;
 use crate::domain::fold::Query;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
+use crate::domain::reports::lists::units_table;
 use crate::domain::sync::Collection;
 use crate::domain::units::{self, Unit, UnitFilter};
 use crate::store::CommitError;
+use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
 use crate::ui::widgets::remembered::remembered_flag;
@@ -57,6 +59,15 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
         })
     });
 
+    // Every unit the search chose, in the list's order.
+    let excel = Callback::new(move |()| {
+        rows.with_untracked(|rows| {
+            store.read(&[Collection::Units], |d| {
+                let listed: Vec<&Unit> = rows.iter().map(|(u, _)| u).collect();
+                units_table(&listed, &d.units)
+            })
+        })
+    });
     let set_archived = move |id: Id, name: String, archive: bool| {
         leptos::task::spawn_local(async move {
             let result = store
@@ -104,6 +115,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 }
             }
         >
+            <ExcelButton content="Danh sách đơn vị".to_string() table=excel />
             <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đơn vị">
                 <table aria-label="Danh sách đơn vị" class="stack">
                     <thead>

@@ -2,15 +2,8 @@
 
 use crate::domain::units::UnitKind;
 
-pub fn kind_name(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::City => "LĐLĐ thành phố",
-        UnitKind::District => "LĐLĐ quận/huyện/thị xã",
-        UnitKind::Sector => "Công đoàn ngành",
-        UnitKind::Grassroots => "Công đoàn cơ sở",
-        UnitKind::Other => "Khác",
-    }
-}
+/// Kinds are named by the domain, shared with the spreadsheets.
+pub use crate::domain::units::kind_name;
 
 pub fn kind_slug(kind: UnitKind) -> &'static str {
     match kind {
