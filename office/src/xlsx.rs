@@ -104,7 +104,6 @@ mod tests {
 
     #[test]
     fn sheet_names_obey_excels_rules() {
-        let day_format = Format::new().set_num_format("dd/mm/yyyy");
         let mut taken = HashSet::new();
         let long = "Kết quả chấm điểm: xếp loại [năm 2024] của Cụm thi đua số 4";
         let a = sheet_name(long, 0, &mut taken);
