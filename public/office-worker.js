@@ -1,5 +1,6 @@
-// Thi đua's office worker: makes Word (.docx) and Excel (.xlsx) files with the office wasm
-// module (office/), off the page's thread, loaded only the first time an officer asks for one.
+// Thi đua's office worker: makes Word (.docx) and Excel (.xlsx) files, and reads spreadsheets
+// for the import, with the office wasm module (office/), off the page's thread, loaded only
+// the first time an officer needs it.
 //
 // Served edition: this file sits in office/ beside the module's wasm-bindgen glue
 // (thidua_office.js) and wasm, which the service worker caches with the rest of the app.
@@ -23,7 +24,7 @@ function start(packedWasm) {
 }
 
 self.onmessage = async (event) => {
-  const { id, kind, json, packedWasm } = event.data;
+  const { id, kind, json, read, packedWasm } = event.data;
   try {
     ready ??= start(packedWasm);
     try {
@@ -32,8 +33,12 @@ self.onmessage = async (event) => {
       ready = null; // the next request tries again
       throw error;
     }
-    const bytes = wasm_bindgen.make(kind, json);
-    self.postMessage({ id, bytes }, [bytes.buffer]);
+    if (read) {
+      self.postMessage({ id, text: wasm_bindgen.read(read.name, read.bytes) });
+    } else {
+      const bytes = wasm_bindgen.make(kind, json);
+      self.postMessage({ id, bytes }, [bytes.buffer]);
+    }
   } catch (error) {
     self.postMessage({ id, error: String(error) });
   }

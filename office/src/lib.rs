@@ -1,9 +1,11 @@
 //! Thi đua's office module: Word (.docx) and Excel (.xlsx) files made from the app's document
-//! and spreadsheet models. The writers are large, so this is a wasm module of its own that the
-//! app loads in a Web Worker the first time an officer downloads such a file (public/office-worker.js);
-//! the start bundle does not carry it.
+//! and spreadsheet models, and spreadsheets (.xlsx, .csv) read for the import. The writers and
+//! readers are large, so this is a wasm module of its own that the app loads in a Web Worker
+//! the first time an officer needs it (public/office-worker.js); the start bundle does not
+//! carry it.
 
 mod docx;
+mod sheet;
 mod xlsx;
 
 pub use docx::docx;
@@ -21,6 +23,11 @@ pub fn make(kind: &str, json: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// A spreadsheet file read into the app's grid, as JSON; or a Vietnamese message.
+pub fn read_sheet(name: &str, bytes: &[u8]) -> Result<String, String> {
+    sheet::read(name, bytes).map(|grid| serde_json::to_string(&grid).unwrap_or_default())
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
@@ -29,5 +36,11 @@ mod web {
     #[wasm_bindgen(js_name = make)]
     pub fn make_file(kind: &str, json: &str) -> Result<Vec<u8>, JsValue> {
         super::make(kind, json).map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The worker's reading entry: a spreadsheet's first sheet as a JSON grid.
+    #[wasm_bindgen(js_name = read)]
+    pub fn read_file(name: &str, bytes: &[u8]) -> Result<String, JsValue> {
+        super::read_sheet(name, bytes).map_err(|e| JsValue::from_str(&e))
     }
 }

@@ -53,6 +53,33 @@ impl OfficeFile {
 /// The file's bytes, made from `json` (a document or a workbook), or what went wrong, in
 /// Vietnamese.
 pub async fn make(file: OfficeFile, json: String) -> Result<Uint8Array, String> {
+    let request = js_sys::Object::new();
+    let _ = Reflect::set(&request, &"kind".into(), &file.kind().into());
+    let _ = Reflect::set(&request, &"json".into(), &json.into());
+    let answer = ask(request).await?;
+    Reflect::get(&answer, &"bytes".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+        .ok_or_else(|| "phần tạo tệp trả về dữ liệu lạ".to_string())
+}
+
+/// A spreadsheet (.xlsx, .csv) read into a grid, as JSON, or what went wrong, in Vietnamese.
+pub async fn read_sheet(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let read = js_sys::Object::new();
+    let _ = Reflect::set(&read, &"name".into(), &name.into());
+    let _ = Reflect::set(&read, &"bytes".into(), &Uint8Array::from(bytes).into());
+    let request = js_sys::Object::new();
+    let _ = Reflect::set(&request, &"read".into(), &read.into());
+    let answer = ask(request).await?;
+    Reflect::get(&answer, &"text".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "phần đọc bảng tính trả về dữ liệu lạ".to_string())
+}
+
+/// Sends `request` to the worker (numbered, with the packed wasm in the single file) and waits
+/// for its answer.
+async fn ask(request: js_sys::Object) -> Result<JsValue, String> {
     let worker = worker()?;
     let id = NEXT.with(|n| {
         n.set(n.get().wrapping_add(1));
@@ -61,24 +88,17 @@ pub async fn make(file: OfficeFile, json: String) -> Result<Uint8Array, String> 
     let answer = Promise::new(&mut |resolve, reject| {
         PENDING.with(|p| p.borrow_mut().insert(id, (resolve, reject)));
     });
-    let request = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| Reflect::set(&request, &JsValue::from_str(key), &value);
-    let _ = set("id", id.into());
-    let _ = set("kind", file.kind().into());
-    let _ = set("json", json.into());
+    let _ = Reflect::set(&request, &"id".into(), &id.into());
     if let Some(packed) = inline_text(INLINE_WASM) {
-        let _ = set("packedWasm", packed.into());
+        let _ = Reflect::set(&request, &"packedWasm".into(), &packed.into());
     }
     if worker.post_message(&request).is_err() {
         PENDING.with(|p| p.borrow_mut().remove(&id));
         return Err("không gửi được yêu cầu tới phần tạo tệp".into());
     }
-    match JsFuture::from(answer).await {
-        Ok(bytes) => bytes
-            .dyn_into::<Uint8Array>()
-            .map_err(|_| "phần tạo tệp trả về dữ liệu lạ".to_string()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| "phần tạo tệp gặp lỗi".into())),
-    }
+    JsFuture::from(answer)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "phần tạo tệp gặp lỗi".into()))
 }
 
 fn inline_text(id: &str) -> Option<String> {
@@ -115,8 +135,7 @@ fn worker() -> Result<Worker, String> {
                 let _ = reject.call1(&JsValue::NULL, &error);
             }
             None => {
-                let bytes = Reflect::get(&data, &"bytes".into()).unwrap_or(JsValue::UNDEFINED);
-                let _ = resolve.call1(&JsValue::NULL, &bytes);
+                let _ = resolve.call1(&JsValue::NULL, &data);
             }
         }
     });

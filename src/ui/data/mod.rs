@@ -7,6 +7,7 @@ mod import;
 pub mod office;
 mod preview;
 mod sample;
+mod sheet_import;
 mod storage_info;
 mod text;
 mod undo;
@@ -33,6 +34,7 @@ pub fn DataPage() -> impl IntoView {
         <unshared::UnsharedPanel />
         <export::ExportPanel />
         <import::ImportPanel />
+        <sheet_import::SheetImport />
         <preview::Preview />
         <undo::UndoPanel />
         <storage_info::StorageInfo />

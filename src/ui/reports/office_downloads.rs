@@ -119,6 +119,9 @@ pub fn ExcelButton(
     content: Signal<String>,
     /// The table, made when clicked.
     table: Callback<(), Table>,
+    /// The button's words, when not "Tải Excel (.xlsx)".
+    #[prop(optional)]
+    label: Option<&'static str>,
 ) -> impl IntoView {
     let downloads = Downloads::new();
     let office = office_name();
@@ -139,7 +142,7 @@ pub fn ExcelButton(
     view! {
         <div class="excel-download">
             <button type="button" class="secondary" disabled=move || downloads.busy() on:click=download>
-                "Tải Excel (.xlsx)"
+                {label.unwrap_or("Tải Excel (.xlsx)")}
             </button>
             {downloads.view()}
         </div>

@@ -1,0 +1,274 @@
+//! What each column of a sheet means. Headers are recognised by their folded text (no
+//! diacritics, no case: "Ten don vi" is "Tên đơn vị"), including the app's own exports and
+//! templates; when a header is not recognised, the officer maps it (or leaves it out).
+
+use super::{Grid, SheetCell};
+use crate::domain::fold::fold;
+use crate::domain::reports::{Column, Table};
+use crate::domain::scoring::indicators::IndicatorKey;
+use crate::domain::scoring::wording::indicator;
+
+/// What a sheet holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetKind {
+    /// A list of units (grassroots unions mostly) under one parent.
+    Units,
+    /// One year's figures, a row per unit.
+    Figures,
+}
+
+impl SheetKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SheetKind::Units => "Danh sách đơn vị",
+            SheetKind::Figures => "Chỉ tiêu năm",
+        }
+    }
+
+    /// The columns a sheet of this kind can have, in template order.
+    pub fn fields(self) -> Vec<Field> {
+        match self {
+            SheetKind::Units => vec![
+                Field::Name,
+                Field::ShortName,
+                Field::Kind,
+                Field::Parent,
+                Field::ActiveFrom,
+                Field::ActiveTo,
+            ],
+            SheetKind::Figures => std::iter::once(Field::Unit)
+                .chain(IndicatorKey::BUILT_IN.iter().cloned().map(Field::Figure))
+                .collect(),
+        }
+    }
+
+    /// The column every row needs: the unit's name.
+    pub fn key_field(self) -> Field {
+        match self {
+            SheetKind::Units => Field::Name,
+            SheetKind::Figures => Field::Unit,
+        }
+    }
+
+    /// The blank template ("Tải mẫu Excel"): the header row, nothing else.
+    pub fn template(self) -> Table {
+        Table {
+            caption: format!("Mẫu {}", self.name().to_lowercase()),
+            columns: self.fields().iter().map(|f| Column::text(&f.label())).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    ShortName,
+    Kind,
+    Parent,
+    ActiveFrom,
+    ActiveTo,
+    /// The unit a figures row is for.
+    Unit,
+    Figure(IndicatorKey),
+    /// A column left out (an order number, a rate the app computes itself…).
+    Ignored,
+}
+
+impl Field {
+    pub fn label(&self) -> String {
+        match self {
+            Field::Name => "Tên đơn vị".into(),
+            Field::ShortName => "Tên viết tắt".into(),
+            Field::Kind => "Loại".into(),
+            Field::Parent => "Cấp trên".into(),
+            Field::ActiveFrom => "Hoạt động từ".into(),
+            Field::ActiveTo => "Đến".into(),
+            Field::Unit => "Đơn vị".into(),
+            Field::Figure(k) => indicator(k),
+            Field::Ignored => "Bỏ qua cột này".into(),
+        }
+    }
+
+    /// Other ways officers head the column, folded.
+    fn aliases(&self) -> &'static [&'static str] {
+        match self {
+            Field::Name => &[
+                "ten",
+                "ten cong doan",
+                "ten cdcs",
+                "ten cong doan co so",
+                "don vi",
+            ],
+            Field::ShortName => &["viet tat", "ten ngan"],
+            Field::Kind => &["loai don vi", "cap"],
+            Field::Parent => &["truc thuoc", "don vi cap tren", "cong doan cap tren"],
+            Field::ActiveFrom => &["tu ngay", "ngay thanh lap", "thanh lap"],
+            Field::ActiveTo => &["den ngay", "ngung hoat dong", "giai the"],
+            Field::Unit => &["ten don vi", "ten cdcs", "cong doan co so"],
+            _ => &[],
+        }
+    }
+}
+
+/// Headers that are known and left out: an order number, the archive mark and rates, which
+/// the app computes from the figures.
+fn ignored(folded: &str) -> bool {
+    matches!(folded, "stt" | "so tt" | "tt" | "luu tru") || folded.starts_with("ty le")
+}
+
+/// The field a header names in a sheet of `kind`, if it is recognised.
+pub fn recognise(header: &str, kind: SheetKind) -> Option<Field> {
+    let folded = fold(header);
+    if folded.is_empty() {
+        return None;
+    }
+    if ignored(&folded) {
+        return Some(Field::Ignored);
+    }
+    kind.fields()
+        .into_iter()
+        .find(|f| fold(&f.label()) == folded)
+        .or_else(|| {
+            kind.fields()
+                .into_iter()
+                .find(|f| f.aliases().contains(&folded.as_str()))
+        })
+}
+
+/// Which row holds the headers, and what each column is (`None`: not recognised).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapping {
+    /// 0-based.
+    pub header_row: usize,
+    pub columns: Vec<Option<Field>>,
+}
+
+/// How far down the header row is looked for (a title and a caption row come first in the
+/// app's own spreadsheets).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+impl Mapping {
+    /// The first row (of the first ten) naming the key column is the header row; without one,
+    /// the first row that is not empty, for the officer to map.
+    pub fn detect(grid: &Grid, kind: SheetKind) -> Mapping {
+        let of_row = |r: usize| -> Vec<Option<Field>> {
+            grid.rows[r].iter().map(|c| recognise(&c.text(), kind)).collect()
+        };
+        let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+        let header_row = (0..rows)
+            .find(|&r| of_row(r).contains(&Some(kind.key_field())))
+            .or_else(|| (0..grid.rows.len()).find(|&r| grid.rows[r].iter().any(|c| !c.is_blank())))
+            .unwrap_or(0);
+        let columns = if grid.rows.is_empty() {
+            Vec::new()
+        } else {
+            of_row(header_row)
+        };
+        Mapping { header_row, columns }
+    }
+
+    /// The headers of the file, column by column.
+    pub fn headers(&self, grid: &Grid) -> Vec<String> {
+        (0..self.columns.len())
+            .map(|c| grid.cell(self.header_row, c).text())
+            .collect()
+    }
+
+    /// What keeps the mapping from being used: the key column missing, a field given twice,
+    /// or a column with a header nobody has said what to do with. Empty when ready.
+    pub fn gaps(&self, grid: &Grid, kind: SheetKind) -> Vec<String> {
+        let mut gaps = Vec::new();
+        let key = kind.key_field();
+        if !self.columns.contains(&Some(key.clone())) {
+            gaps.push(format!("Chưa có cột \"{}\".", key.label()));
+        }
+        for (i, field) in self.columns.iter().enumerate() {
+            if let Some(f) = field.as_ref().filter(|f| **f != Field::Ignored) {
+                if self.columns[..i].contains(&Some(f.clone())) {
+                    gaps.push(format!("Cột \"{}\" được chọn cho hai cột của tệp.", f.label()));
+                }
+            }
+        }
+        for (i, header) in self.headers(grid).iter().enumerate() {
+            if self.columns[i].is_none() && !crate::domain::fold::is_blank(header) {
+                gaps.push(format!(
+                    "Cột {} (\"{header}\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này.",
+                    super::column_letter(i)
+                ));
+            }
+        }
+        gaps
+    }
+
+    /// The column holding `field`, if any.
+    pub fn column_of(&self, field: &Field) -> Option<usize> {
+        self.columns.iter().position(|f| f.as_ref() == Some(field))
+    }
+}
+
+/// The cell of `row` for `field`, and its column; blank when the sheet has no such column.
+pub fn cell_for<'a>(
+    grid: &'a Grid,
+    mapping: &Mapping,
+    row: usize,
+    field: &Field,
+) -> (Option<usize>, &'a SheetCell) {
+    match mapping.column_of(field) {
+        Some(c) => (Some(c), grid.cell(row, c)),
+        None => (None, &SheetCell::Empty),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_row(cells: &[&str]) -> Vec<SheetCell> {
+        cells.iter().map(|c| SheetCell::Text(c.to_string())).collect()
+    }
+
+    #[test]
+    fn headers_are_recognised_with_or_without_diacritics() {
+        assert_eq!(recognise("Tên đơn vị", SheetKind::Units), Some(Field::Name));
+        assert_eq!(recognise("TEN DON VI", SheetKind::Units), Some(Field::Name));
+        assert_eq!(
+            recognise(" ten viet tat ", SheetKind::Units),
+            Some(Field::ShortName)
+        );
+        assert_eq!(recognise("STT", SheetKind::Units), Some(Field::Ignored));
+        assert_eq!(
+            recognise("Số đoàn viên", SheetKind::Figures),
+            Some(Field::Figure(IndicatorKey::Members))
+        );
+        assert_eq!(
+            recognise("so doan vien", SheetKind::Figures),
+            Some(Field::Figure(IndicatorKey::Members))
+        );
+        assert_eq!(recognise("Ghi chú riêng", SheetKind::Units), None);
+    }
+
+    #[test]
+    fn the_header_row_is_found_under_a_title_and_unknown_columns_are_gaps() {
+        let grid = Grid {
+            rows: vec![
+                text_row(&["LĐLĐ thành phố Hà Nội – Danh sách đơn vị"]),
+                text_row(&[]),
+                text_row(&["STT", "Ten don vi", "Mã số thuế"]),
+                text_row(&["1", "CĐCS Công ty May 10", "0100101"]),
+            ],
+        };
+        let mut m = Mapping::detect(&grid, SheetKind::Units);
+        assert_eq!(m.header_row, 2);
+        assert_eq!(m.columns, vec![Some(Field::Ignored), Some(Field::Name), None]);
+        let gaps = m.gaps(&grid, SheetKind::Units);
+        assert_eq!(
+            gaps,
+            ["Cột C (\"Mã số thuế\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này."]
+        );
+        m.columns[2] = Some(Field::Ignored);
+        assert!(m.gaps(&grid, SheetKind::Units).is_empty());
+        m.columns[0] = Some(Field::Name);
+        assert_eq!(m.gaps(&grid, SheetKind::Units).len(), 1, "a field given twice");
+    }
+}

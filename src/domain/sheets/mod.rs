@@ -1,0 +1,134 @@
+//! Spreadsheets in: a federation's list of units, or the yearly figures of a year, arrive as
+//! Excel or CSV sheets. The office module reads the file into a [`Grid`] of cells; here the
+//! header row is found and its columns recognised (with or without diacritics), or mapped by
+//! the officer; each row is checked with the forms' own rules and named by row and column; and
+//! the rows become records of an ordinary import ([`crate::domain::sync::Incoming`]), so the
+//! preview (new / updated / unchanged), the confirmation and the undo are the JSON import's.
+
+pub mod columns;
+pub mod figures_sheet;
+pub mod units_sheet;
+
+pub use columns::{Field, Mapping, SheetKind};
+
+use serde::{Deserialize, Serialize};
+
+/// One cell as the file holds it: numbers stay numbers, dates come as `yyyy-mm-dd` text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SheetCell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl SheetCell {
+    /// The cell as text ("12" for the number 12, "12,5" for 12.5).
+    pub fn text(&self) -> String {
+        match self {
+            SheetCell::Text(t) => t.trim().to_string(),
+            SheetCell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            SheetCell::Number(n) => crate::domain::format::decimal(*n, 6),
+            SheetCell::Empty => String::new(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        crate::domain::fold::is_blank(&self.text())
+    }
+}
+
+/// The first sheet of a file, row by row.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    pub rows: Vec<Vec<SheetCell>>,
+}
+
+impl Grid {
+    pub fn cell(&self, row: usize, col: usize) -> &SheetCell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&SheetCell::Empty)
+    }
+}
+
+/// A row the import refuses, named as the officer sees it in the spreadsheet: row 7 is the
+/// seventh row of the sheet, column C its third column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based, as the spreadsheet numbers rows.
+    pub row: usize,
+    /// 0-based column; `None` for the whole row.
+    pub column: Option<usize>,
+    /// The column's header in the file.
+    pub header: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// "Dòng 7, cột C (Loại): …"
+    pub fn text(&self) -> String {
+        match self.column {
+            // The form's parsers name the field themselves ("Ngay thanh lap: …").
+            Some(c) if self.header.is_empty() || self.message.starts_with(&format!("{}:", self.header)) => {
+                format!("Dòng {}, cột {}: {}", self.row, column_letter(c), self.message)
+            }
+            Some(c) => format!(
+                "Dòng {}, cột {} ({}): {}",
+                self.row,
+                column_letter(c),
+                self.header,
+                self.message
+            ),
+            None => format!("Dòng {}: {}", self.row, self.message),
+        }
+    }
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// What a sheet import found before anything changes: the records to import (as a file's data)
+/// and what it could not take.
+#[derive(Debug)]
+pub enum Outcome {
+    Ready(Box<crate::domain::data::AppData>),
+    Refused(Vec<Problem>),
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod problem_tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_in_a_spreadsheet() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(2), "C");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn a_problem_names_row_column_and_header() {
+        let p = Problem {
+            row: 7,
+            column: Some(2),
+            header: "Loại".into(),
+            message: "không rõ loại \"xyz\".".into(),
+        };
+        assert_eq!(p.text(), "Dòng 7, cột C (Loại): không rõ loại \"xyz\".");
+    }
+}

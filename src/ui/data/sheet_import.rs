@@ -1,0 +1,372 @@
+//! "Nhập từ bảng tính": a list of units, or one year's figures, from an Excel (.xlsx) or CSV
+//! sheet. The office worker reads the file; the domain (`domain::sheets`) finds the headers,
+//! checks every row with the forms' rules and names each bad one by row and column. When the
+//! headers are not recognised, the officer says which column is which. A good sheet becomes a
+//! pending import: the same preview, confirmation and undo as a JSON file.
+
+use super::import::{ImportState, Pending};
+use crate::domain::data::Office;
+use crate::domain::scoring::cluster::YEARS;
+use crate::domain::sheets::columns::{Field, Mapping, SheetKind};
+use crate::domain::sheets::figures_sheet::read_figures;
+use crate::domain::sheets::units_sheet::read_units;
+use crate::domain::sheets::{Grid, Outcome, Problem};
+use crate::domain::sync::{ExportFile, Incoming, Scope};
+use crate::store::{browser, office, upload};
+use crate::ui::reports::ExcelButton;
+use crate::ui::use_store;
+use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::field::SelectField;
+use crate::ui::widgets::picker::PickField;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Sheets larger than this are not spreadsheets of units or figures.
+const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;
+
+fn kind_of(slug: &str) -> SheetKind {
+    if slug == "chi-tieu" {
+        SheetKind::Figures
+    } else {
+        SheetKind::Units
+    }
+}
+
+/// A select value for a column's field.
+fn field_slug(field: &Option<Field>) -> String {
+    match field {
+        None => String::new(),
+        Some(Field::Ignored) => "bo-qua".into(),
+        Some(f) => crate::domain::fold::fold(&f.label()).replace(' ', "-"),
+    }
+}
+
+fn field_from_slug(kind: SheetKind, slug: &str) -> Option<Field> {
+    match slug {
+        "" => None,
+        "bo-qua" => Some(Field::Ignored),
+        s => kind
+            .fields()
+            .into_iter()
+            .find(|f| field_slug(&Some(f.clone())) == s),
+    }
+}
+
+/// A file read, waiting for its columns to be mapped or its rows checked.
+#[derive(Clone)]
+struct Sheet {
+    name: String,
+    grid: Arc<Grid>,
+    kind: SheetKind,
+}
+
+#[component]
+pub fn SheetImport() -> impl IntoView {
+    let store = use_store();
+    let state = expect_context::<ImportState>();
+    let kind = RwSignal::new("don-vi".to_string());
+    let parent = RwSignal::new(String::new());
+    let this_year = browser::today().format("%Y").to_string();
+    let year = RwSignal::new(this_year);
+    let sheet = RwSignal::new(None::<Sheet>);
+    let columns = RwSignal::new(Vec::<RwSignal<String>>::new());
+    let header_row = RwSignal::new(0usize);
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let failure = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(false);
+    let file_id = next_id("bang-tinh");
+
+    let kinds = Signal::derive(|| {
+        vec![
+            ("don-vi".to_string(), SheetKind::Units.name().to_string()),
+            ("chi-tieu".to_string(), SheetKind::Figures.name().to_string()),
+        ]
+    });
+    let years = Signal::derive(|| {
+        YEARS
+            .rev()
+            .map(|y| (y.to_string(), y.to_string()))
+            .take(30)
+            .collect()
+    });
+    let parents = Signal::derive(move || {
+        let any = if kind.with(|k| kind_of(k)) == SheetKind::Figures {
+            "Mọi đơn vị"
+        } else {
+            "Không có (cấp cao nhất)"
+        };
+        let mut out = vec![(String::new(), any.to_string())];
+        store.read(&[crate::domain::sync::collections::Collection::Units], |d| {
+            out.extend(
+                crate::domain::record::live(&d.units)
+                    .filter(|u| !u.archived)
+                    .map(|u| (u.meta.id.clone(), u.name.clone())),
+            )
+        });
+        out
+    });
+    let template = Callback::new(move |()| kind.with_untracked(|k| kind_of(k).template()));
+    let template_title =
+        Signal::derive(move || format!("Mẫu {}", kind.with(|k| kind_of(k)).name().to_lowercase()));
+
+    // Checks the rows with the mapping shown and, when they are good, hands the records to the
+    // import's preview.
+    let check = move || {
+        let Some(s) = sheet.get_untracked() else { return };
+        let mapping = Mapping {
+            header_row: header_row.get_untracked(),
+            columns: columns
+                .get_untracked()
+                .iter()
+                .map(|c| field_from_slug(s.kind, &c.get_untracked()))
+                .collect(),
+        };
+        problems.set(Vec::new());
+        failure.set(None);
+        if !mapping.gaps(&s.grid, s.kind).is_empty() {
+            return;
+        }
+        let parent_id = parent.get_untracked();
+        let parent_id = (!parent_id.is_empty()).then_some(parent_id);
+        let year: i32 = year.get_untracked().parse().unwrap_or(2025);
+        let (office, outcome, plan) = store.with_untracked(|local| {
+            let office = local.office.clone().unwrap_or_else(|| Office {
+                id: browser::new_id(),
+                name: String::new(),
+            });
+            let stamp = browser::stamp(&office.id);
+            let mut new_id = browser::new_id;
+            let outcome = match s.kind {
+                SheetKind::Units => read_units(
+                    &s.grid,
+                    &mapping,
+                    parent_id.as_deref(),
+                    local,
+                    &stamp,
+                    &mut new_id,
+                ),
+                SheetKind::Figures => read_figures(
+                    &s.grid,
+                    &mapping,
+                    year,
+                    parent_id.as_deref(),
+                    local,
+                    &stamp,
+                    &mut new_id,
+                ),
+            };
+            let plan = match &outcome {
+                Outcome::Ready(data) => Some(crate::domain::sync::DataPlan::new(local, data)),
+                Outcome::Refused(_) => None,
+            };
+            (office, outcome, plan)
+        });
+        match (outcome, plan) {
+            (Outcome::Refused(p), _) => problems.set(p),
+            (Outcome::Ready(_), Some(plan)) if plan.is_noop() => {
+                state.notice.set(Some(crate::ui::widgets::Notice::Done(format!(
+                    "Bảng tính \"{}\" không có gì mới. Dữ liệu không thay đổi.",
+                    s.name
+                ))))
+            }
+            (Outcome::Ready(data), Some(plan)) => {
+                let what = match s.kind {
+                    SheetKind::Units => SheetKind::Units.name().to_string(),
+                    SheetKind::Figures => format!("{} {year}", SheetKind::Figures.name()),
+                };
+                let incoming = Incoming {
+                    file: ExportFile {
+                        schema_version: crate::domain::schema::CURRENT_VERSION,
+                        office: crate::domain::sync::Office {
+                            id: office.id,
+                            name: office.name,
+                        },
+                        exported_at: browser::now(),
+                        scope: Scope {
+                            description: format!("Bảng tính: {what}"),
+                        },
+                        data: *data,
+                    },
+                    migrated_from: None,
+                };
+                let conflicts = plan.conflicts_json();
+                state.pending.set(Some(Pending {
+                    file_name: s.name.clone(),
+                    incoming: Arc::new(incoming),
+                    plan: Arc::new(plan),
+                    conflicts: Arc::new(conflicts),
+                }));
+                sheet.set(None);
+            }
+            (Outcome::Ready(_), None) => {}
+        }
+    };
+
+    let open = move |file: web_sys::File| {
+        let name = file.name();
+        sheet.set(None);
+        problems.set(Vec::new());
+        failure.set(None);
+        state.pending.set(None);
+        if file.size() as usize > MAX_SHEET_BYTES {
+            failure.set(Some(format!(
+                "Tệp \"{name}\" quá lớn cho một bảng tính đơn vị hoặc chỉ tiêu (tối đa 20 MB)."
+            )));
+            return;
+        }
+        let lower = name.to_lowercase();
+        if ![".xlsx", ".xls", ".ods", ".csv"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            failure.set(Some(format!(
+                "Tệp \"{name}\" không phải bảng tính: hãy chọn tệp .xlsx hoặc .csv."
+            )));
+            return;
+        }
+        let sheet_kind = kind.with_untracked(|k| kind_of(k));
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let read = match upload::read_bytes(&file).await {
+                Ok(bytes) => office::read_sheet(&name, &bytes).await,
+                Err(e) => Err(e.to_string()),
+            };
+            reading.set(false);
+            let grid: Grid =
+                match read.and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string())) {
+                    Ok(g) => g,
+                    Err(e) => {
+                        failure.set(Some(format!(
+                            "Không đọc được bảng tính \"{name}\": {e}. Dữ liệu không thay đổi."
+                        )));
+                        return;
+                    }
+                };
+            let mapping = Mapping::detect(&grid, sheet_kind);
+            header_row.set(mapping.header_row);
+            columns.set(
+                mapping
+                    .columns
+                    .iter()
+                    .map(|f| RwSignal::new(field_slug(f)))
+                    .collect(),
+            );
+            sheet.set(Some(Sheet {
+                name,
+                grid: Arc::new(grid),
+                kind: sheet_kind,
+            }));
+            check();
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open(file);
+        }
+        input.set_value("");
+    };
+
+    // The mapping step: shown while some column is not known.
+    let gaps = move || {
+        sheet.with(|s| {
+            s.as_ref().map(|s| {
+                let mapping = Mapping {
+                    header_row: header_row.get(),
+                    columns: columns
+                        .get()
+                        .iter()
+                        .map(|c| field_from_slug(s.kind, &c.get()))
+                        .collect(),
+                };
+                mapping.gaps(&s.grid, s.kind)
+            })
+        })
+    };
+    let mapping_step = move || {
+        let s = sheet.get()?;
+        let first = Mapping::detect(&s.grid, s.kind);
+        if first.gaps(&s.grid, s.kind).is_empty() {
+            return None;
+        }
+        let headers = first.headers(&s.grid);
+        let mut options = vec![
+            (String::new(), "— Chọn —".to_string()),
+            ("bo-qua".to_string(), Field::Ignored.label()),
+        ];
+        options.extend(
+            s.kind
+                .fields()
+                .into_iter()
+                .map(|f| (field_slug(&Some(f.clone())), f.label())),
+        );
+        let options = Signal::stored(options);
+        let rows = columns
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let label = format!(
+                    "Cột {} ({})",
+                    crate::domain::sheets::column_letter(i),
+                    if headers[i].is_empty() {
+                        "không có tiêu đề"
+                    } else {
+                        headers[i].as_str()
+                    }
+                );
+                view! { <SelectField label=label value=value options=options /> }
+            })
+            .collect_view();
+        Some(view! {
+            <form class="mapping" aria-label="Ghép cột bảng tính" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); check(); }>
+                <h3>"Ghép cột của bảng tính"</h3>
+                <p>{format!("Tiêu đề ở dòng {} của \"{}\" chưa rõ hết. Hãy cho biết mỗi cột là gì:", first.header_row + 1, s.name)}</p>
+                {rows}
+                {move || gaps().filter(|g| !g.is_empty()).map(|g| view! {
+                    <ul class="banner warn" role="note">{g.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                })}
+                <button type="submit">"Kiểm tra bảng tính"</button>
+            </form>
+        })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="nhap-bang-tinh">
+            <h2 id="nhap-bang-tinh">"Nhập từ bảng tính (Excel, CSV)"</h2>
+            <p>"Danh sách đơn vị, hoặc chỉ tiêu năm của các đơn vị, từ tệp .xlsx hoặc .csv (UTF-8). Đơn vị được nhận theo tên, không phân biệt dấu và chữ hoa. Chưa có gì thay đổi cho tới khi bạn xác nhận, và có thể hoàn tác."</p>
+            <div class="list-tools">
+                <SelectField label="Nội dung bảng tính" value=kind options=kinds />
+                <PickField label="Đơn vị cấp trên" value=parent options=parents />
+                <Show when=move || kind.with(|k| kind_of(k)) == SheetKind::Figures>
+                    <SelectField label="Năm của chỉ tiêu" value=year options=years />
+                </Show>
+            </div>
+            <ExcelButton content=template_title table=template label="Tải mẫu Excel" />
+            <div class="field">
+                <label for=file_id.clone()>"Chọn bảng tính (.xlsx, .csv)"</label>
+                <input id=file_id type="file" accept=".xlsx,.xls,.ods,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" on:change=on_change />
+            </div>
+            <Show when=move || reading.get()>
+                <p role="status">"Đang đọc bảng tính…"</p>
+            </Show>
+            {mapping_step}
+            {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            {move || {
+                let p = problems.get();
+                (!p.is_empty()).then(|| view! {
+                    <div class="banner error" role="alert">
+                        <p>{format!("Chưa nhập: {} dòng cần sửa trong bảng tính. Dữ liệu không thay đổi.", p.len())}</p>
+                        <ul>{p.iter().map(|p| view! { <li>{p.text()}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}
