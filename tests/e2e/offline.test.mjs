@@ -84,6 +84,11 @@ test("served: after one visit the app opens and saves with the network off", asy
     await goTo(page, "Dữ liệu");
     const fresh = await openApp(context, app.url, "#/don-vi");
     await fresh.getByRole("rowheader", { name: "LĐLĐ huyện Sóc Sơn" }).waitFor();
+    // The office module was cached with the app: an Excel file is made with the network off.
+    const downloading = fresh.waitForEvent("download");
+    await fresh.locator(".excel-download").getByRole("button", { name: "Tải Excel (.xlsx)" }).click();
+    assert.match((await downloading).suggestedFilename(), /\.xlsx$/);
+    await fresh.locator(".excel-download").getByRole("status").filter({ hasText: "Đã tạo tệp Excel" }).waitFor();
     assert.deepEqual(page.jsErrors, []);
     assert.deepEqual(await fresh.evaluate(() => window.cspViolations), []);
     await context.close();
