@@ -31,7 +31,7 @@ self.onmessage = async (event) => {
       await ready;
     } catch (error) {
       ready = null; // the next request tries again
-      throw error;
+      throw new Error(`không tải được phần tạo tệp Word/Excel (${error}); hãy mở ứng dụng khi có mạng một lần rồi thử lại`);
     }
     if (read) {
       self.postMessage({ id, text: wasm_bindgen.read(read.name, read.bytes) });
@@ -40,6 +40,6 @@ self.onmessage = async (event) => {
       self.postMessage({ id, bytes }, [bytes.buffer]);
     }
   } catch (error) {
-    self.postMessage({ id, error: String(error) });
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -40,12 +40,11 @@ fn cell(data: &Data) -> SheetCell {
         Data::String(s) if s.trim().is_empty() => SheetCell::Empty,
         Data::String(s) => SheetCell::Text(s.clone()),
         Data::Bool(b) => SheetCell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-        // A date cell is a day count from 30/12/1899; it reaches the app as yyyy-mm-dd.
+        // A date cell reaches the app as yyyy-mm-dd; calamine knows the workbook's epoch (1900,
+        // or 1904 in old Mac workbooks).
         Data::DateTime(d) if d.is_datetime() => {
-            let day = NaiveDate::from_ymd_opt(1899, 12, 30).and_then(|epoch| {
-                epoch.checked_add_signed(chrono::Duration::days(d.as_f64().floor() as i64))
-            });
-            match day {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            match NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(day)) {
                 Some(day) => SheetCell::Text(day.format("%Y-%m-%d").to_string()),
                 None => SheetCell::Number(d.as_f64()),
             }

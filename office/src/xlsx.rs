@@ -91,9 +91,12 @@ fn sheet_name(caption: &str, n: usize, taken: &mut HashSet<String>) -> String {
     if name.trim().is_empty() {
         name = format!("Bảng {}", n + 1);
     }
+    let base = name.clone();
+    let mut copy = 1;
     while !taken.insert(name.to_lowercase()) {
-        let suffix = format!(" ({})", n + 1);
-        name = name.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        copy += 1;
+        let suffix = format!(" ({copy})");
+        name = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
     }
     name
 }
@@ -115,5 +118,8 @@ mod tests {
         assert_ne!(a.to_lowercase(), b.to_lowercase());
         assert!(b.chars().count() <= 31);
         assert_eq!(sheet_name("  ", 2, &mut taken), "Bảng 3");
+        // A third long name still finds a free one.
+        let c = sheet_name(long, 3, &mut taken);
+        assert!(![&a, &b].contains(&&c) && c.chars().count() <= 31, "{c}");
     }
 }

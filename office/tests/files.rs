@@ -73,7 +73,15 @@ fn a_report_as_excel_keeps_numbers_as_numbers() {
     let bytes = thidua_office::make("xlsx", &serde_json::to_string(&book).unwrap()).unwrap();
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<pane "), "a frozen header row");
-    assert!(sheet.contains("t=\"n\"") || sheet.contains("<v>"), "number cells");
+    // Row 4 is the first unit: its rank (column A) is a number cell, not a shared string.
+    let rank = sheet
+        .split("<c r=\"A4\"")
+        .nth(1)
+        .expect("cell A4")
+        .split("</c>")
+        .next()
+        .unwrap();
+    assert!(!rank.contains("t=\"s\"") && rank.contains("<v>1</v>"), "{rank}");
     let strings = part(&bytes, "xl/sharedStrings.xml");
     assert!(strings.contains("LĐLĐ huyện Ba Vì – "), "the title row");
 }

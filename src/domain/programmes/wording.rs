@@ -50,9 +50,8 @@ pub fn programme_error(error: &ProgrammeError, area_title: impl Fn(&str) -> Stri
             format!("Năm {year} đã có đánh giá hằng năm nên phải nằm trong giai đoạn.")
         }
         AreasRequired => "Chương trình cần ít nhất một nội dung phối hợp.".into(),
-        AreaIdRequired { .. } | DuplicateAreaId { .. } => {
-            "Nội dung này bị trùng mã nội bộ; hãy xóa và thêm lại.".into()
-        }
+        AreaIdRequired { .. } => "Nội dung phối hợp thiếu mã nội bộ.".into(),
+        DuplicateAreaId { .. } => "Mã nội bộ của nội dung phối hợp này trùng với một nội dung khác.".into(),
         AreaNumberRequired { .. } => "Số thứ tự phải là số từ 1 trở lên.".into(),
         AreaNumberTaken { number, .. } => format!("Số thứ tự {number} đã dùng cho nội dung khác."),
         AreaTitleRequired { .. } => "Tên nội dung là bắt buộc.".into(),

@@ -5,9 +5,10 @@
 use super::document::{Cell, Column, Table};
 use crate::domain::dialogues::wording::{kind_name, level_name, status_name, topic_name};
 use crate::domain::dialogues::{days_overdue, Dialogue, Proposal};
-use crate::domain::record;
+use crate::domain::record::{self, Id};
 use crate::domain::units::{self, Unit};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 fn unit_label<'a>(all: &'a [Unit], id: &str) -> &'a str {
     record::find(all, id).map(Unit::label).unwrap_or("")
@@ -50,8 +51,24 @@ pub fn units_table(listed: &[&Unit], all: &[Unit]) -> Table {
     }
 }
 
-/// The dialogues listed, with how many proposals each raised and how many are still open.
-pub fn dialogues_table(listed: &[&Dialogue], all_units: &[Unit], proposals: &[Proposal]) -> Table {
+/// How many proposals each dialogue raised, and how many are still open, in one pass.
+pub fn proposal_counts(proposals: &[Proposal]) -> HashMap<Id, (usize, usize)> {
+    let mut counts: HashMap<Id, (usize, usize)> = HashMap::new();
+    for p in record::live(proposals) {
+        let e = counts.entry(p.dialogue_id.clone()).or_default();
+        e.0 += 1;
+        e.1 += usize::from(p.status.is_open());
+    }
+    counts
+}
+
+/// The dialogues listed, with how many proposals each raised and how many are still open
+/// (`counts` as [`proposal_counts`] makes them).
+pub fn dialogues_table(
+    listed: &[&Dialogue],
+    all_units: &[Unit],
+    counts: &HashMap<Id, (usize, usize)>,
+) -> Table {
     Table {
         caption: "Danh sách đối thoại".into(),
         columns: vec![
@@ -70,9 +87,7 @@ pub fn dialogues_table(listed: &[&Dialogue], all_units: &[Unit], proposals: &[Pr
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let raised: Vec<&Proposal> = record::live(proposals)
-                    .filter(|p| p.dialogue_id == d.meta.id)
-                    .collect();
+                let (raised, open) = counts.get(&d.meta.id).copied().unwrap_or_default();
                 vec![
                     count(i + 1),
                     Cell::date(Some(d.date)),
@@ -81,8 +96,8 @@ pub fn dialogues_table(listed: &[&Dialogue], all_units: &[Unit], proposals: &[Pr
                     Cell::text(level_name(d.level)),
                     Cell::text(d.place.clone()),
                     Cell::number(f64::from(d.attendances)),
-                    count(raised.len()),
-                    count(raised.iter().filter(|p| p.status.is_open()).count()),
+                    count(raised),
+                    count(open),
                     Cell::text(if d.minutes_signed { "Đã ký" } else { "Chưa ký" }),
                 ]
             })

@@ -232,7 +232,11 @@ fn lists_go_to_spreadsheets_with_real_numbers_and_dates() {
 
     let dialogues: Vec<&crate::domain::dialogues::Dialogue> =
         crate::domain::record::live(&data.dialogues).collect();
-    let table = dialogues_table(&dialogues, &data.units, &data.proposals);
+    let table = dialogues_table(
+        &dialogues,
+        &data.units,
+        &super::lists::proposal_counts(&data.proposals),
+    );
     let raised: f64 = table
         .rows
         .iter()

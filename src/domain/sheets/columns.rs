@@ -160,11 +160,14 @@ impl Mapping {
             .find(|&r| of_row(r).contains(&Some(kind.key_field())))
             .or_else(|| (0..grid.rows.len()).find(|&r| grid.rows[r].iter().any(|c| !c.is_blank())))
             .unwrap_or(0);
-        let columns = if grid.rows.is_empty() {
+        let mut columns = if grid.rows.is_empty() {
             Vec::new()
         } else {
             of_row(header_row)
         };
+        // Cells further right than the headers are columns too (with no header).
+        let widest = grid.rows.iter().skip(header_row).map(Vec::len).max().unwrap_or(0);
+        columns.resize(widest.max(columns.len()), None);
         Mapping { header_row, columns }
     }
 
@@ -191,11 +194,21 @@ impl Mapping {
             }
         }
         for (i, header) in self.headers(grid).iter().enumerate() {
-            if self.columns[i].is_none() && !crate::domain::fold::is_blank(header) {
+            if self.columns[i].is_some() {
+                continue;
+            }
+            let letter = super::column_letter(i);
+            if !crate::domain::fold::is_blank(header) {
                 gaps.push(format!(
-                    "Cột {} (\"{header}\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này.",
-                    super::column_letter(i)
+                    "Cột {letter} (\"{header}\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này."
                 ));
+            } else if grid
+                .rows
+                .iter()
+                .skip(self.header_row + 1)
+                .any(|r| r.get(i).is_some_and(|c| !c.is_blank()))
+            {
+                gaps.push(format!("Cột {letter} có dữ liệu nhưng không có tiêu đề; hãy chọn là cột nào, hoặc bỏ qua cột này."));
             }
         }
         gaps

@@ -7,6 +7,7 @@
 
 pub mod columns;
 pub mod figures_sheet;
+pub mod matching;
 pub mod units_sheet;
 
 pub use columns::{Field, Mapping, SheetKind};
@@ -103,6 +104,80 @@ pub fn column_letter(index: usize) -> String {
 pub enum Outcome {
     Ready(Box<crate::domain::data::AppData>),
     Refused(Vec<Problem>),
+}
+
+/// How many rows need fixing (a row can have several problems).
+pub fn rows_to_fix(problems: &[Problem]) -> usize {
+    problems
+        .iter()
+        .map(|p| p.row)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
+/// A sheet's problems as they are found, each named by its row and its field's column.
+struct Problems<'a> {
+    mapping: &'a columns::Mapping,
+    headers: Vec<String>,
+    list: Vec<Problem>,
+}
+
+impl<'a> Problems<'a> {
+    fn new(grid: &Grid, mapping: &'a columns::Mapping) -> Self {
+        Self {
+            mapping,
+            headers: mapping.headers(grid),
+            list: Vec::new(),
+        }
+    }
+
+    /// The column's header in the file, or the field's own name when the file has none.
+    fn header(&self, field: &Field) -> String {
+        self.mapping
+            .column_of(field)
+            .map(|c| self.headers[c].clone())
+            .filter(|h| !crate::domain::fold::is_blank(h))
+            .unwrap_or_else(|| field.label())
+    }
+
+    fn add(&mut self, row: usize, field: &Field, message: String) {
+        self.list.push(Problem {
+            row,
+            column: self.mapping.column_of(field),
+            header: self.header(field),
+            message,
+        });
+    }
+
+    fn outcome(self, data: crate::domain::data::AppData) -> Outcome {
+        if self.list.is_empty() {
+            Outcome::Ready(Box::new(data))
+        } else {
+            Outcome::Refused(self.list)
+        }
+    }
+}
+
+/// A checked sheet as an import of this office's own records, so that the JSON import's
+/// preview, confirmation and undo serve it: "Bảng tính: Danh sách đơn vị".
+pub fn into_incoming(
+    data: crate::domain::data::AppData,
+    office: crate::domain::sync::Office,
+    what: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> crate::domain::sync::Incoming {
+    crate::domain::sync::Incoming {
+        file: crate::domain::sync::ExportFile {
+            schema_version: crate::domain::schema::CURRENT_VERSION,
+            office,
+            exported_at: at,
+            scope: crate::domain::sync::Scope {
+                description: format!("Bảng tính: {what}"),
+            },
+            data,
+        },
+        migrated_from: None,
+    }
 }
 
 #[cfg(test)]

@@ -159,3 +159,68 @@ fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
         ]
     );
 }
+
+#[test]
+fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
+    let s = sample();
+    let thanh_oai = s
+        .data
+        .units
+        .iter()
+        .find(|u| u.name.contains("Thanh Oai"))
+        .unwrap();
+    let parent = thanh_oai.parent_id.clone();
+    let mut local = s.data.clone();
+    let stored = local
+        .units
+        .iter_mut()
+        .find(|u| u.meta.id == thanh_oai.meta.id)
+        .unwrap();
+    stored.active_from = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+    stored.short_name = "Thanh Oai".into();
+    let sheet = grid(&[
+        &["Tên đơn vị", "Đến"],
+        &[&thanh_oai.name, "31/12/2015"],
+        &["Thanh Oai", ""],
+        &["Tổng cộng", ""],
+    ]);
+    let mapping = columns::Mapping::detect(&sheet, SheetKind::Units);
+    let Outcome::Refused(problems) =
+        units_sheet::read_units(&sheet, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
+    else {
+        panic!("refused");
+    };
+    let texts: Vec<String> = problems.iter().map(Problem::text).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(
+        texts[0].starts_with("Dòng 2, cột B (Đến): "),
+        "the stored start counts: {}",
+        texts[0]
+    );
+    assert!(
+        texts[1].starts_with("Dòng 4, cột A (Tên đơn vị): \"Tổng cộng\" không phải tên đơn vị"),
+        "{}",
+        texts[1]
+    );
+
+    let sheet = grid(&[&["Tên đơn vị"], &[&thanh_oai.name], &["Thanh Oai"]]);
+    let Outcome::Refused(problems) =
+        units_sheet::read_units(&sheet, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
+    else {
+        panic!("refused");
+    };
+    assert_eq!(
+        problems[0].text(),
+        format!("Dòng 3, cột A (Tên đơn vị): dòng này và dòng 2 cùng chỉ một đơn vị (\"Thanh Oai\").")
+    );
+}
+
+#[test]
+fn a_column_with_data_but_no_header_must_be_mapped() {
+    let sheet = grid(&[&["Tên đơn vị"], &["CĐCS Công ty May 10", "0100101"]]);
+    let mapping = columns::Mapping::detect(&sheet, SheetKind::Units);
+    assert_eq!(
+        mapping.gaps(&sheet, SheetKind::Units),
+        ["Cột B có dữ liệu nhưng không có tiêu đề; hãy chọn là cột nào, hoặc bỏ qua cột này."]
+    );
+}

@@ -1,14 +1,16 @@
 //! A sheet of units into unit records. Each row is a unit under the chosen parent (or under the
-//! unit its "Cấp trên" cell names). A row whose name matches a unit already under that parent
-//! (without diacritics or case) updates it with the cells that are filled; any other row is a
-//! new unit. The unit form's rules apply ([`units::own_rules`]).
+//! unit its "Cấp trên" cell names). A row naming a unit already under that parent updates it
+//! with the cells that are filled ([`super::matching`] says how names are matched); any other row
+//! is a new unit. The unit form's rules apply ([`units::own_rules`]), to the unit as it will be
+//! saved (a sheet's end date is checked against the stored start).
 
 use super::columns::{cell_for, Field, Mapping};
-use super::{Grid, Outcome, Problem, SheetCell};
+use super::matching::{find_unit, is_footer, match_key, Among, Found};
+use super::{Grid, Outcome, Problems, SheetCell};
 use crate::domain::data::AppData;
 use crate::domain::fold::fold;
 use crate::domain::parse;
-use crate::domain::record::{self, Id, Meta, Stamp};
+use crate::domain::record::{Id, Meta, Stamp};
 use crate::domain::units::{self, Unit, UnitError, UnitKind};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -22,33 +24,32 @@ pub fn read_units(
     stamp: &Stamp,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Outcome {
-    let headers = mapping.headers(grid);
-    let mut problems = Vec::new();
+    let mut problems = Problems::new(grid, mapping);
     let mut out: Vec<Unit> = Vec::new();
-    // (parent, folded name) → the sheet row that named it first.
-    let mut seen: HashMap<(Option<Id>, String), usize> = HashMap::new();
+    // Each unit (by id, or for a new one by parent and name) → the row that named it first.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for r in mapping.header_row + 1..grid.rows.len() {
         if grid.rows[r].iter().all(SheetCell::is_blank) {
             continue;
         }
         let row = r + 1;
-        let mut problem = |field: &Field, message: String| {
-            let column = mapping.column_of(field);
-            problems.push(Problem {
-                row,
-                column,
-                header: column.map(|c| headers[c].clone()).unwrap_or_default(),
-                message,
-            });
-        };
         let text = |field: &Field| cell_for(grid, mapping, r, field).1.text();
         let name = text(&Field::Name);
+        if is_footer(&name) {
+            problems.add(
+                row,
+                &Field::Name,
+                format!("\"{name}\" không phải tên đơn vị; hãy xóa dòng này khỏi bảng tính."),
+            );
+            continue;
+        }
         let kind = match text(&Field::Kind) {
             t if t.is_empty() => None,
             t => match kind_from(&t) {
                 Some(k) => Some(k),
                 None => {
-                    problem(
+                    problems.add(
+                        row,
                         &Field::Kind,
                         format!("không rõ loại \"{t}\"; hãy ghi một trong: {}.", kind_list()),
                     );
@@ -58,45 +59,53 @@ pub fn read_units(
         };
         let parent_id = match text(&Field::Parent) {
             t if t.is_empty() => parent.map(str::to_string),
-            t => match unit_named(local, &t, None) {
-                Some(u) => Some(u.meta.id.clone()),
-                None => {
-                    problem(
+            t => match find_unit(local, &t, Among::Active) {
+                Found::One(u) => Some(u.meta.id.clone()),
+                Found::None => {
+                    problems.add(
+                        row,
                         &Field::Parent,
                         format!("không có đơn vị cấp trên tên \"{t}\" trên máy này."),
                     );
                     continue;
                 }
+                Found::Many(n) => {
+                    problems.add(
+                        row,
+                        &Field::Parent,
+                        format!("có {n} đơn vị tên \"{t}\"; hãy ghi đúng tên đầy đủ, có dấu."),
+                    );
+                    continue;
+                }
             },
         };
-        let mut date = |field: &Field| -> Result<Option<NaiveDate>, ()> {
-            let (column, cell) = cell_for(grid, mapping, r, field);
-            let header = column.map(|c| headers[c].clone()).unwrap_or_default();
-            parse::optional_date(&header, &cell.text()).map_err(|m| problem(field, m))
+        let date = |problems: &mut Problems, field: &Field| -> Result<Option<NaiveDate>, ()> {
+            let cell = cell_for(grid, mapping, r, field).1;
+            parse::optional_date(&problems.header(field), &cell.text())
+                .map_err(|m| problems.add(row, field, m))
         };
-        let (Ok(from), Ok(to)) = (date(&Field::ActiveFrom), date(&Field::ActiveTo)) else {
+        let (Ok(from), Ok(to)) = (
+            date(&mut problems, &Field::ActiveFrom),
+            date(&mut problems, &Field::ActiveTo),
+        ) else {
             continue;
         };
-        let broken = units::own_rules(&name, from, to);
-        if let Some(e) = broken.first() {
-            let field = if *e == UnitError::EndBeforeStart {
-                Field::ActiveTo
-            } else {
-                Field::Name
-            };
-            problem(&field, units::error_message(e));
-            continue;
-        }
-        let key = (parent_id.clone(), match_key(&name));
-        if let Some(first) = seen.insert(key, row) {
-            problem(
-                &Field::Name,
-                format!("\"{name}\" đã có ở dòng {first} (cùng đơn vị cấp trên)."),
-            );
-            continue;
-        }
+        let existing = match find_unit(local, &name, Among::Children(parent_id.as_deref())) {
+            Found::Many(n) => {
+                problems.add(
+                    row,
+                    &Field::Name,
+                    format!(
+                        "có {n} đơn vị cùng cấp trên mang tên \"{name}\"; hãy ghi đúng tên đầy đủ, có dấu."
+                    ),
+                );
+                continue;
+            }
+            Found::One(u) => Some(u),
+            Found::None => None,
+        };
         let short_name = text(&Field::ShortName);
-        match unit_named(local, &name, Some(parent_id.as_deref())) {
+        let unit = match existing {
             Some(existing) => {
                 let mut unit = existing.clone();
                 if !short_name.is_empty() {
@@ -108,49 +117,53 @@ pub fn read_units(
                 if unit != *existing {
                     unit.meta.touch(stamp);
                 }
-                out.push(unit);
+                unit
             }
-            None => out.push(Unit {
-                meta: Meta::new(new_id(), stamp),
+            None => Unit {
+                meta: Meta::new(String::new(), stamp),
                 name: name.trim().to_string(),
                 short_name,
                 kind: kind.unwrap_or(UnitKind::Grassroots),
-                parent_id,
+                parent_id: parent_id.clone(),
                 active_from: from,
                 active_to: to,
                 archived: false,
-            }),
+            },
+        };
+        // The form's rules, on the unit as it will be saved.
+        if let Some(e) = units::own_rules(&unit.name, unit.active_from, unit.active_to).first() {
+            let field = if *e == UnitError::EndBeforeStart {
+                Field::ActiveTo
+            } else {
+                Field::Name
+            };
+            problems.add(row, &field, units::error_message(e));
+            continue;
         }
+        let key = match existing {
+            Some(u) => u.meta.id.clone(),
+            None => format!("{}\t{}", parent_id.unwrap_or_default(), match_key(&name)),
+        };
+        if let Some(first) = seen.insert(key, row) {
+            problems.add(
+                row,
+                &Field::Name,
+                format!("dòng này và dòng {first} cùng chỉ một đơn vị (\"{name}\")."),
+            );
+            continue;
+        }
+        out.push(match existing {
+            Some(_) => unit,
+            None => Unit {
+                meta: Meta::new(new_id(), stamp),
+                ..unit
+            },
+        });
     }
-    if problems.is_empty() {
-        Outcome::Ready(Box::new(AppData {
-            units: out,
-            ..AppData::default()
-        }))
-    } else {
-        Outcome::Refused(problems)
-    }
-}
-
-/// A live unit named `name` (or so abbreviated), without diacritics or case, and with the
-/// usual abbreviations read as their words (LĐLĐ, CĐCS); with `parent` given, only among that
-/// parent's units.
-pub fn unit_named<'a>(local: &'a AppData, name: &str, parent: Option<Option<&str>>) -> Option<&'a Unit> {
-    let wanted = match_key(name);
-    record::live(&local.units).find(|u| {
-        parent.is_none_or(|p| u.parent_id.as_deref() == p)
-            && (match_key(&u.name) == wanted
-                || (!u.short_name.trim().is_empty() && match_key(&u.short_name) == wanted))
+    problems.outcome(AppData {
+        units: out,
+        ..AppData::default()
     })
-}
-
-/// A name as matched: folded, single-spaced, with "Liên đoàn Lao động" as "LĐLĐ" and "Công
-/// đoàn cơ sở" as "CĐCS", so "Lien doan lao dong huyen Ba Vi" is "LĐLĐ huyện Ba Vì".
-fn match_key(name: &str) -> String {
-    let folded = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
-    folded
-        .replace("lien doan lao dong", "ldld")
-        .replace("cong doan co so", "cdcs")
 }
 
 fn kind_from(text: &str) -> Option<UnitKind> {

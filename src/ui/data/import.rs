@@ -146,17 +146,21 @@ impl ImportState {
                     "Tệp \"{}\" không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi.",
                     file.name()
                 )))),
-                Ok((incoming, plan)) => {
-                    let conflicts = plan.conflicts_json();
-                    self.pending.set(Some(Pending {
-                        file_name: file.name(),
-                        incoming: Arc::new(incoming),
-                        plan: Arc::new(plan),
-                        conflicts: Arc::new(conflicts),
-                    }));
-                }
+                Ok((incoming, plan)) => self.show(file.name(), incoming, plan),
             }
         });
+    }
+
+    /// Shows `incoming` (from a file or a checked spreadsheet) for the officer's decision.
+    pub fn show(&self, file_name: String, incoming: Incoming, plan: DataPlan) {
+        let conflicts = plan.conflicts_json();
+        self.overrides.set(Overrides::new());
+        self.pending.set(Some(Pending {
+            file_name,
+            incoming: Arc::new(incoming),
+            plan: Arc::new(plan),
+            conflicts: Arc::new(conflicts),
+        }));
     }
 
     pub fn cancel(&self) {

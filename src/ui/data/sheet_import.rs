@@ -4,14 +4,13 @@
 //! headers are not recognised, the officer says which column is which. A good sheet becomes a
 //! pending import: the same preview, confirmation and undo as a JSON file.
 
-use super::import::{ImportState, Pending};
+use super::import::ImportState;
 use crate::domain::data::Office;
 use crate::domain::scoring::cluster::YEARS;
 use crate::domain::sheets::columns::{Field, Mapping, SheetKind};
 use crate::domain::sheets::figures_sheet::read_figures;
 use crate::domain::sheets::units_sheet::read_units;
-use crate::domain::sheets::{Grid, Outcome, Problem};
-use crate::domain::sync::{ExportFile, Incoming, Scope};
+use crate::domain::sheets::{into_incoming, rows_to_fix, Grid, Outcome, Problem};
 use crate::store::{browser, office, upload};
 use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
@@ -53,6 +52,14 @@ fn field_from_slug(kind: SheetKind, slug: &str) -> Option<Field> {
     }
 }
 
+/// The mapping the officer sees: the header row found and each column's chosen field.
+fn current_mapping(kind: SheetKind, header_row: usize, columns: &[RwSignal<String>]) -> Mapping {
+    Mapping {
+        header_row,
+        columns: columns.iter().map(|c| field_from_slug(kind, &c.get())).collect(),
+    }
+}
+
 /// A file read, waiting for its columns to be mapped or its rows checked.
 #[derive(Clone)]
 struct Sheet {
@@ -75,6 +82,7 @@ pub fn SheetImport() -> impl IntoView {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let failure = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
+    let reads = RwSignal::new(0u32);
     let file_id = next_id("bang-tinh");
 
     let kinds = Signal::derive(|| {
@@ -114,14 +122,7 @@ pub fn SheetImport() -> impl IntoView {
     // import's preview.
     let check = move || {
         let Some(s) = sheet.get_untracked() else { return };
-        let mapping = Mapping {
-            header_row: header_row.get_untracked(),
-            columns: columns
-                .get_untracked()
-                .iter()
-                .map(|c| field_from_slug(s.kind, &c.get_untracked()))
-                .collect(),
-        };
+        let mapping = untrack(|| current_mapping(s.kind, header_row.get(), &columns.get()));
         problems.set(Vec::new());
         failure.set(None);
         if !mapping.gaps(&s.grid, s.kind).is_empty() {
@@ -129,7 +130,9 @@ pub fn SheetImport() -> impl IntoView {
         }
         let parent_id = parent.get_untracked();
         let parent_id = (!parent_id.is_empty()).then_some(parent_id);
-        let year: i32 = year.get_untracked().parse().unwrap_or(2025);
+        let Ok(year) = year.get_untracked().parse::<i32>() else {
+            return;
+        };
         let (office, outcome, plan) = store.with_untracked(|local| {
             let office = local.office.clone().unwrap_or_else(|| Office {
                 id: browser::new_id(),
@@ -175,28 +178,12 @@ pub fn SheetImport() -> impl IntoView {
                     SheetKind::Units => SheetKind::Units.name().to_string(),
                     SheetKind::Figures => format!("{} {year}", SheetKind::Figures.name()),
                 };
-                let incoming = Incoming {
-                    file: ExportFile {
-                        schema_version: crate::domain::schema::CURRENT_VERSION,
-                        office: crate::domain::sync::Office {
-                            id: office.id,
-                            name: office.name,
-                        },
-                        exported_at: browser::now(),
-                        scope: Scope {
-                            description: format!("Bảng tính: {what}"),
-                        },
-                        data: *data,
-                    },
-                    migrated_from: None,
+                let office = crate::domain::sync::Office {
+                    id: office.id,
+                    name: office.name,
                 };
-                let conflicts = plan.conflicts_json();
-                state.pending.set(Some(Pending {
-                    file_name: s.name.clone(),
-                    incoming: Arc::new(incoming),
-                    plan: Arc::new(plan),
-                    conflicts: Arc::new(conflicts),
-                }));
+                let incoming = into_incoming(*data, office, &what, browser::now());
+                state.show(s.name.clone(), incoming, plan);
                 sheet.set(None);
             }
             (Outcome::Ready(_), None) => {}
@@ -221,17 +208,23 @@ pub fn SheetImport() -> impl IntoView {
             .any(|e| lower.ends_with(e))
         {
             failure.set(Some(format!(
-                "Tệp \"{name}\" không phải bảng tính: hãy chọn tệp .xlsx hoặc .csv."
+                "Tệp \"{name}\" không phải bảng tính: hãy chọn tệp .xlsx, .xls, .ods hoặc .csv."
             )));
             return;
         }
         let sheet_kind = kind.with_untracked(|k| kind_of(k));
+        // Only the file chosen last is shown, however long an earlier one takes to read.
+        let this_read = reads.get_untracked() + 1;
+        reads.set(this_read);
         reading.set(true);
         leptos::task::spawn_local(async move {
             let read = match upload::read_bytes(&file).await {
                 Ok(bytes) => office::read_sheet(&name, &bytes).await,
                 Err(e) => Err(e.to_string()),
             };
+            if reads.get_untracked() != this_read {
+                return;
+            }
             reading.set(false);
             let grid: Grid =
                 match read.and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string())) {
@@ -276,17 +269,8 @@ pub fn SheetImport() -> impl IntoView {
     // The mapping step: shown while some column is not known.
     let gaps = move || {
         sheet.with(|s| {
-            s.as_ref().map(|s| {
-                let mapping = Mapping {
-                    header_row: header_row.get(),
-                    columns: columns
-                        .get()
-                        .iter()
-                        .map(|c| field_from_slug(s.kind, &c.get()))
-                        .collect(),
-                };
-                mapping.gaps(&s.grid, s.kind)
-            })
+            s.as_ref()
+                .map(|s| current_mapping(s.kind, header_row.get(), &columns.get()).gaps(&s.grid, s.kind))
         })
     };
     let mapping_step = move || {
@@ -362,7 +346,7 @@ pub fn SheetImport() -> impl IntoView {
                 let p = problems.get();
                 (!p.is_empty()).then(|| view! {
                     <div class="banner error" role="alert">
-                        <p>{format!("Chưa nhập: {} dòng cần sửa trong bảng tính. Dữ liệu không thay đổi.", p.len())}</p>
+                        <p>{format!("Chưa nhập: {} dòng cần sửa trong bảng tính. Dữ liệu không thay đổi.", rows_to_fix(&p))}</p>
                         <ul>{p.iter().map(|p| view! { <li>{p.text()}</li> }).collect_view()}</ul>
                     </div>
                 })

@@ -4,7 +4,7 @@ use super::text;
 use crate::domain::dialogues::{DialogueFilter, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
-use crate::domain::reports::lists::dialogues_table;
+use crate::domain::reports::lists::{dialogues_table, proposal_counts};
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::reports::ExcelButton;
@@ -14,7 +14,7 @@ use crate::ui::widgets::remembered::{remembered, remembered_where};
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
 struct DialogueRow {
@@ -44,17 +44,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
 
     let index = super::search_index::use_search_indexes().dialogues;
     // Proposals (all, open) per dialogue, counted once per data change.
-    let counts = Memo::new(move |_| {
-        store.read(&[Collection::Proposals], |d| {
-            let mut m: HashMap<Id, (usize, usize)> = HashMap::new();
-            for p in record::live(&d.proposals) {
-                let e = m.entry(p.dialogue_id.clone()).or_default();
-                e.0 += 1;
-                e.1 += usize::from(p.status.is_open());
-            }
-            m
-        })
-    });
+    let counts = Memo::new(move |_| store.read(&[Collection::Proposals], |d| proposal_counts(&d.proposals)));
     let filter = Memo::new(move |_| DialogueFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
@@ -69,8 +59,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
             index.with(|index| {
                 counts.with(|counts| {
                     store.read(&[Collection::Units, Collection::Dialogues], |d| {
-                        let mut hits = index.search(&d.dialogues, f);
-                        hits.sort_by_key(|x| std::cmp::Reverse(x.date));
+                        let hits = newest_first(index.search(&d.dialogues, f));
                         let rows: Vec<DialogueRow> = hits
                             .iter()
                             .take(limit)
@@ -104,14 +93,11 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
     let excel = Callback::new(move |()| {
         filter.with_untracked(|f| {
             index.with_untracked(|index| {
-                store.read(
-                    &[Collection::Units, Collection::Dialogues, Collection::Proposals],
-                    |d| {
-                        let mut hits = index.search(&d.dialogues, f);
-                        hits.sort_by_key(|x| std::cmp::Reverse(x.date));
-                        dialogues_table(&hits, &d.units, &d.proposals)
-                    },
-                )
+                counts.with_untracked(|counts| {
+                    store.read(&[Collection::Units, Collection::Dialogues], |d| {
+                        dialogues_table(&newest_first(index.search(&d.dialogues, f)), &d.units, counts)
+                    })
+                })
             })
         })
     });
@@ -197,4 +183,12 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The list's order: the newest dialogue first.
+fn newest_first(
+    mut hits: Vec<&crate::domain::dialogues::Dialogue>,
+) -> Vec<&crate::domain::dialogues::Dialogue> {
+    hits.sort_by_key(|x| std::cmp::Reverse(x.date));
+    hits
 }
