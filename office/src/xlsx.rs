@@ -87,7 +87,14 @@ fn sheet_name(caption: &str, n: usize, taken: &mut HashSet<String>) -> String {
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
         .collect();
-    let mut name: String = clean.trim().trim_matches('\'').chars().take(31).collect();
+    let clean = clean.trim().trim_matches('\'');
+    let mut name: String = clean.chars().take(31).collect();
+    // Cut between words when the caption is longer than Excel allows.
+    if clean.chars().count() > 31 {
+        if let Some(space) = name.rfind(' ').filter(|&i| i > 15) {
+            name.truncate(space);
+        }
+    }
     if name.trim().is_empty() {
         name = format!("Bảng {}", n + 1);
     }

@@ -25,6 +25,21 @@ pub fn optional_date(field: &str, text: &str) -> Result<Option<NaiveDate>, Strin
     date(field, text).map(Some)
 }
 
+/// A date in a spreadsheet cell ("14/05/2024", or "2024-05-14" from a date cell); blank is
+/// `None`. The message quotes the cell, since the row and column are said beside it.
+pub fn cell_date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    format::parse_date(text).map(Some).map_err(|e| match e {
+        DateError::Format => {
+            format!("\"{text}\" không đọc được là ngày; hãy ghi theo dạng dd/mm/yyyy, ví dụ 14/05/2024.")
+        }
+        DateError::NoSuchDay => format!("ngày \"{text}\" không có trên lịch."),
+    })
+}
+
 /// "2024" → 2024.
 pub fn year(field: &str, text: &str) -> Result<i32, String> {
     text.trim()

@@ -200,7 +200,7 @@ impl Mapping {
             let letter = super::column_letter(i);
             if !crate::domain::fold::is_blank(header) {
                 gaps.push(format!(
-                    "Cột {letter} (\"{header}\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này."
+                    "Cột {letter} (\"{header}\"): chưa rõ cột này chứa gì; hãy chọn, hoặc bỏ qua cột này."
                 ));
             } else if grid
                 .rows
@@ -208,7 +208,7 @@ impl Mapping {
                 .skip(self.header_row + 1)
                 .any(|r| r.get(i).is_some_and(|c| !c.is_blank()))
             {
-                gaps.push(format!("Cột {letter} có dữ liệu nhưng không có tiêu đề; hãy chọn là cột nào, hoặc bỏ qua cột này."));
+                gaps.push(format!("Cột {letter} có dữ liệu nhưng không có tiêu đề; hãy chọn cột này chứa gì, hoặc bỏ qua cột này."));
             }
         }
         gaps
@@ -277,7 +277,7 @@ mod tests {
         let gaps = m.gaps(&grid, SheetKind::Units);
         assert_eq!(
             gaps,
-            ["Cột C (\"Mã số thuế\"): chưa rõ là cột nào; hãy chọn, hoặc bỏ qua cột này."]
+            ["Cột C (\"Mã số thuế\"): chưa rõ cột này chứa gì; hãy chọn, hoặc bỏ qua cột này."]
         );
         m.columns[2] = Some(Field::Ignored);
         assert!(m.gaps(&grid, SheetKind::Units).is_empty());

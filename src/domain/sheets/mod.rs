@@ -70,8 +70,7 @@ impl Problem {
     /// "Dòng 7, cột C (Loại): …"
     pub fn text(&self) -> String {
         match self.column {
-            // The form's parsers name the field themselves ("Ngay thanh lap: …").
-            Some(c) if self.header.is_empty() || self.message.starts_with(&format!("{}:", self.header)) => {
+            Some(c) if self.header.is_empty() => {
                 format!("Dòng {}, cột {}: {}", self.row, column_letter(c), self.message)
             }
             Some(c) => format!(
@@ -141,10 +140,16 @@ impl<'a> Problems<'a> {
     }
 
     fn add(&mut self, row: usize, field: &Field, message: String) {
+        let header = self.header(field);
+        // The forms' parsers start with the field's name, which is already said in brackets.
+        let message = match message.strip_prefix(&format!("{header}: ")) {
+            Some(rest) => rest.to_string(),
+            None => message,
+        };
         self.list.push(Problem {
             row,
             column: self.mapping.column_of(field),
-            header: self.header(field),
+            header,
             message,
         });
     }

@@ -78,7 +78,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
     );
     assert_eq!(
         texts[1],
-        "Dòng 5, cột D: Ngay thanh lap: ngày này không có trên lịch."
+        "Dòng 5, cột D (Ngay thanh lap): ngày \"31/02/2020\" không có trên lịch."
     );
 
     let good = grid(&[
@@ -155,7 +155,7 @@ fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
         [
             "Dòng 2, cột C (Kết nạp đoàn viên mới): Số kết nạp mới lớn hơn tổng số đoàn viên.",
             "Dòng 3, cột A (Đơn vị): không có đơn vị \"LĐLĐ huyện Không Có\" trên máy này; hãy thêm đơn vị trước, hoặc sửa tên.",
-            "Dòng 4, cột B: Số đoàn viên: không được là số âm.",
+            "Dòng 4, cột B (Số đoàn viên): không được là số âm.",
         ]
     );
 }
@@ -221,6 +221,6 @@ fn a_column_with_data_but_no_header_must_be_mapped() {
     let mapping = columns::Mapping::detect(&sheet, SheetKind::Units);
     assert_eq!(
         mapping.gaps(&sheet, SheetKind::Units),
-        ["Cột B có dữ liệu nhưng không có tiêu đề; hãy chọn là cột nào, hoặc bỏ qua cột này."]
+        ["Cột B có dữ liệu nhưng không có tiêu đề; hãy chọn cột này chứa gì, hoặc bỏ qua cột này."]
     );
 }

@@ -80,9 +80,7 @@ pub fn read_units(
             },
         };
         let date = |problems: &mut Problems, field: &Field| -> Result<Option<NaiveDate>, ()> {
-            let cell = cell_for(grid, mapping, r, field).1;
-            parse::optional_date(&problems.header(field), &cell.text())
-                .map_err(|m| problems.add(row, field, m))
+            parse::cell_date(&text(field)).map_err(|m| problems.add(row, field, m))
         };
         let (Ok(from), Ok(to)) = (
             date(&mut problems, &Field::ActiveFrom),

@@ -162,7 +162,12 @@ pub fn slug(text: &str) -> String {
         }
     }
     if out.len() > SLUG_MAX {
-        out.truncate(SLUG_MAX);
+        // Cut between words, not inside one ("…cua-cac", not "…cua-cac-don-v").
+        let cut = out[..=SLUG_MAX]
+            .rfind('-')
+            .filter(|&i| i > SLUG_MAX / 2)
+            .unwrap_or(SLUG_MAX);
+        out.truncate(cut);
     }
     out.trim_end_matches('-').to_string()
 }
@@ -170,6 +175,19 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_slug_is_cut_between_words() {
+        let s = slug("Kết quả tổ chức đối thoại tại nơi làm việc năm 2024 của các đơn vị trong thành phố");
+        assert!(s.len() <= SLUG_MAX, "{s}");
+        assert!(
+            "ket-qua-to-chuc-doi-thoai-tai-noi-lam-viec-nam-2024-cua-cac-don-vi-trong-thanh-pho"
+                .split('-')
+                .any(|w| s.ends_with(&format!("-{w}"))),
+            "{s}"
+        );
+        assert!(!s.ends_with("-d") && !s.ends_with("-do"), "{s}");
+    }
 
     #[test]
     fn file_name_folds_vietnamese_into_an_ascii_slug() {

@@ -19,6 +19,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone)]
 pub struct Pending {
     pub file_name: String,
+    /// A checked spreadsheet of this office, not a file from another: no sender, no export time.
+    pub from_sheet: bool,
     pub incoming: Arc<Incoming>,
     pub plan: Arc<DataPlan>,
     pub conflicts: Arc<Vec<ConflictJson>>,
@@ -146,17 +148,18 @@ impl ImportState {
                     "Tệp \"{}\" không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi.",
                     file.name()
                 )))),
-                Ok((incoming, plan)) => self.show(file.name(), incoming, plan),
+                Ok((incoming, plan)) => self.show(file.name(), false, incoming, plan),
             }
         });
     }
 
     /// Shows `incoming` (from a file or a checked spreadsheet) for the officer's decision.
-    pub fn show(&self, file_name: String, incoming: Incoming, plan: DataPlan) {
+    pub fn show(&self, file_name: String, from_sheet: bool, incoming: Incoming, plan: DataPlan) {
         let conflicts = plan.conflicts_json();
         self.overrides.set(Overrides::new());
         self.pending.set(Some(Pending {
             file_name,
+            from_sheet,
             incoming: Arc::new(incoming),
             plan: Arc::new(plan),
             conflicts: Arc::new(conflicts),
@@ -198,6 +201,8 @@ impl ImportState {
                     state.pending.set(None);
                     state.overrides.set(Overrides::new());
                     state.undo.set(store.undo_copy().await);
+                    // The result is said in the import card, above the preview that was confirmed.
+                    crate::ui::widgets::focus::element("#nhap-du-lieu");
                     state.notice.set(Some(Notice::Done(format!(
                         "Đã nhập tệp \"{}\": {} bản ghi mới, {} cập nhật, {} xung đột đã xử lý.",
                         p.file_name,

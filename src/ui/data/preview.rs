@@ -47,12 +47,16 @@ pub fn Preview() -> impl IntoView {
                     <dl class="facts">
                         <dt>"Tệp"</dt>
                         <dd>{p.file_name.clone()}</dd>
-                        <dt>"Cơ quan gửi"</dt>
-                        <dd>{from}</dd>
+                        {(!p.from_sheet).then(|| view! {
+                            <dt>"Cơ quan gửi"</dt>
+                            <dd>{from.clone()}</dd>
+                        })}
                         <dt>"Nội dung"</dt>
                         <dd>{file.scope.description.clone()}</dd>
-                        <dt>"Xuất lúc"</dt>
-                        <dd>{text::date_time(file.exported_at)}</dd>
+                        {(!p.from_sheet).then(|| view! {
+                            <dt>"Xuất lúc"</dt>
+                            <dd>{text::date_time(file.exported_at)}</dd>
+                        })}
                     </dl>
                     {migrated}
                     <table aria-label="Số bản ghi sẽ nhập">

@@ -17,6 +17,7 @@ use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::field::SelectField;
 use crate::ui::widgets::picker::PickField;
+use chrono::Datelike;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -74,8 +75,7 @@ pub fn SheetImport() -> impl IntoView {
     let state = expect_context::<ImportState>();
     let kind = RwSignal::new("don-vi".to_string());
     let parent = RwSignal::new(String::new());
-    let this_year = browser::today().format("%Y").to_string();
-    let year = RwSignal::new(this_year);
+    let year = RwSignal::new(browser::today().year().to_string());
     let sheet = RwSignal::new(None::<Sheet>);
     let columns = RwSignal::new(Vec::<RwSignal<String>>::new());
     let header_row = RwSignal::new(0usize);
@@ -83,6 +83,7 @@ pub fn SheetImport() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
     let reads = RwSignal::new(0u32);
+    let done = RwSignal::new(None::<String>);
     let file_id = next_id("bang-tinh");
 
     let kinds = Signal::derive(|| {
@@ -91,11 +92,12 @@ pub fn SheetImport() -> impl IntoView {
             ("chi-tieu".to_string(), SheetKind::Figures.name().to_string()),
         ]
     });
-    let years = Signal::derive(|| {
-        YEARS
+    // From next year back to 2000, this year chosen.
+    let this = browser::today().year();
+    let years = Signal::derive(move || {
+        (*YEARS.start()..=(this + 1).min(*YEARS.end()))
             .rev()
             .map(|y| (y.to_string(), y.to_string()))
-            .take(30)
             .collect()
     });
     let parents = Signal::derive(move || {
@@ -125,6 +127,7 @@ pub fn SheetImport() -> impl IntoView {
         let mapping = untrack(|| current_mapping(s.kind, header_row.get(), &columns.get()));
         problems.set(Vec::new());
         failure.set(None);
+        done.set(None);
         if !mapping.gaps(&s.grid, s.kind).is_empty() {
             return;
         }
@@ -167,12 +170,10 @@ pub fn SheetImport() -> impl IntoView {
         });
         match (outcome, plan) {
             (Outcome::Refused(p), _) => problems.set(p),
-            (Outcome::Ready(_), Some(plan)) if plan.is_noop() => {
-                state.notice.set(Some(crate::ui::widgets::Notice::Done(format!(
-                    "Bảng tính \"{}\" không có gì mới. Dữ liệu không thay đổi.",
-                    s.name
-                ))))
-            }
+            (Outcome::Ready(_), Some(plan)) if plan.is_noop() => done.set(Some(format!(
+                "Bảng tính \"{}\" không có gì mới: mọi dòng đã có trên máy này. Dữ liệu không thay đổi.",
+                s.name
+            ))),
             (Outcome::Ready(data), Some(plan)) => {
                 let what = match s.kind {
                     SheetKind::Units => SheetKind::Units.name().to_string(),
@@ -183,7 +184,9 @@ pub fn SheetImport() -> impl IntoView {
                     name: office.name,
                 };
                 let incoming = into_incoming(*data, office, &what, browser::now());
-                state.show(s.name.clone(), incoming, plan);
+                state.show(s.name.clone(), true, incoming, plan);
+                // The preview sits above this card: the officer is taken to it.
+                crate::ui::widgets::focus::element("#xem-truoc");
                 sheet.set(None);
             }
             (Outcome::Ready(_), None) => {}
@@ -325,7 +328,7 @@ pub fn SheetImport() -> impl IntoView {
         <section class="card" aria-labelledby="nhap-bang-tinh">
             <h2 id="nhap-bang-tinh">"Nhập từ bảng tính (Excel, CSV)"</h2>
             <p>"Danh sách đơn vị, hoặc chỉ tiêu năm của các đơn vị, từ tệp .xlsx hoặc .csv (UTF-8). Đơn vị được nhận theo tên, không phân biệt dấu và chữ hoa. Chưa có gì thay đổi cho tới khi bạn xác nhận, và có thể hoàn tác."</p>
-            <div class="list-tools">
+            <div class="sheet-options">
                 <SelectField label="Nội dung bảng tính" value=kind options=kinds />
                 <PickField label="Đơn vị cấp trên" value=parent options=parents />
                 <Show when=move || kind.with(|k| kind_of(k)) == SheetKind::Figures>
@@ -342,6 +345,7 @@ pub fn SheetImport() -> impl IntoView {
             </Show>
             {mapping_step}
             {move || failure.get().map(|f| view! { <p class="banner error" role="alert">{f}</p> })}
+            {move || done.get().map(|d| view! { <p class="notice ok" role="status">{d}</p> })}
             {move || {
                 let p = problems.get();
                 (!p.is_empty()).then(|| view! {

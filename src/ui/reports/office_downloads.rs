@@ -42,8 +42,17 @@ impl Downloads {
         matches!(self.outcome.get(), Some(Outcome::Working(_)))
     }
 
-    /// Makes the file from `json` (a document or a workbook) and downloads it as `name`.
+    fn busy_untracked(self) -> bool {
+        matches!(self.outcome.get_untracked(), Some(Outcome::Working(_)))
+    }
+
+    /// Makes the file from `json` (a document or a workbook) and downloads it as `name`; a
+    /// click while a file is being made does nothing (the buttons stay focusable, so the
+    /// keyboard's place is not lost).
     fn start(self, file: OfficeFile, name: String, json: String) {
+        if self.busy_untracked() {
+            return;
+        }
         let outcome = self.outcome;
         outcome.set(Some(Outcome::Working(file)));
         spawn_local(async move {
@@ -96,12 +105,12 @@ pub fn OfficeDownloads(
     };
     let has_tables = move || doc.with(|d| d.as_ref().is_some_and(|d| d.tables().next().is_some()));
     view! {
-        <button type="button" class="secondary" disabled=move || downloads.busy() || doc.with(Option::is_none)
+        <button type="button" class="secondary" aria-disabled=move || (downloads.busy() || doc.with(Option::is_none)).to_string()
             on:click=move |_| download(OfficeFile::Word)>
             "Tải Word (.docx)"
         </button>
         <Show when=has_tables>
-            <button type="button" class="secondary" disabled=move || downloads.busy()
+            <button type="button" class="secondary" aria-disabled=move || downloads.busy().to_string()
                 on:click=move |_| download(OfficeFile::Excel)>
                 "Tải Excel (.xlsx)"
             </button>
@@ -109,6 +118,8 @@ pub fn OfficeDownloads(
         {downloads.view()}
     }
 }
+
+const EXCEL: &str = "Tải Excel (.xlsx)";
 
 /// A list's "Tải Excel (.xlsx)": the rows its filters chose, all of them (not only the page
 /// shown), under a title row naming the office, `content` and the date.
@@ -141,8 +152,10 @@ pub fn ExcelButton(
     };
     view! {
         <div class="excel-download">
-            <button type="button" class="secondary" disabled=move || downloads.busy() on:click=download>
-                {label.unwrap_or("Tải Excel (.xlsx)")}
+            <button type="button" class="secondary" aria-disabled=move || downloads.busy().to_string()
+                aria-label=move || format!("{} – {}", label.unwrap_or(EXCEL), content.get())
+                on:click=download>
+                {label.unwrap_or(EXCEL)}
             </button>
             {downloads.view()}
         </div>

@@ -81,6 +81,13 @@ pub fn after_navigation(page_changed: bool) {
             .find_map(|s| doc.query_selector(s).ok().flatten())
         {
             show(el, web_sys::ScrollLogicalPosition::Start);
+            // A print view's bar (print, Word, Excel, the settings warning) sits above the
+            // document: it stays in sight.
+            if doc.query_selector(".print-bar").ok().flatten().is_some() {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
         }
     });
 }
