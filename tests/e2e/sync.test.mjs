@@ -290,7 +290,7 @@ test("preview, conflict choice, confirm, and undo restoring the data exactly", a
   await conflict.getByRole("radio", { name: "Giữ bản của máy này" }).check();
   assert.equal(await storedText(page), before, "nothing changes before confirming");
   await page.getByRole("button", { name: "Xác nhận nhập" }).click();
-  await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "tu-quoc-oai.json": 2 bản ghi mới, 0 cập nhật, 1 xung đột' }).waitFor();
+  await page.getByRole("status").filter({ hasText: 'Đã nhập tệp "tu-quoc-oai.json": 2 bản ghi mới, 1 xung đột đã xử lý.' }).waitFor();
   const after = JSON.parse(await storedText(page));
   assert.equal(after.units.length, 3);
   assert.equal(after.units[0].name, "LĐLĐ huyện Ba Vì");

@@ -50,6 +50,37 @@ impl SheetKind {
         }
     }
 
+    /// What each column may hold, said under the file picker.
+    pub fn help(self) -> Vec<String> {
+        match self {
+            SheetKind::Units => vec![
+                "Tên đơn vị (bắt buộc).".into(),
+                "Tên viết tắt.".into(),
+                format!(
+                    "Loại: {} (bỏ trống: Công đoàn cơ sở).",
+                    crate::domain::units::UnitKind::ALL
+                        .into_iter()
+                        .map(crate::domain::units::kind_name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "Cấp trên: tên một đơn vị đã có (bỏ trống: đơn vị cấp trên chọn ở trên).".into(),
+                "Hoạt động từ, Đến: ngày dd/mm/yyyy.".into(),
+            ],
+            SheetKind::Figures => vec![
+                "Đơn vị (bắt buộc): tên hoặc tên viết tắt của một đơn vị đã có.".into(),
+                format!(
+                    "{}: số nguyên (1.450 hoặc 1450), bỏ trống nếu chưa có số liệu.",
+                    IndicatorKey::BUILT_IN
+                        .iter()
+                        .map(indicator)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ],
+        }
+    }
+
     /// The blank template ("Tải mẫu Excel"): the header row, nothing else.
     pub fn template(self) -> Table {
         Table {

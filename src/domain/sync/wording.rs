@@ -55,6 +55,25 @@ pub fn count(n: usize) -> String {
 }
 
 /// File sizes in MB with a decimal comma.
+/// "Đã nhập tệp "x.json": 2 bản ghi mới, 1 xung đột đã xử lý." — only the counts that are not
+/// zero; nothing at all new is said as such.
+pub fn imported(file: &str, new: usize, updated: usize, conflicts: usize) -> String {
+    let parts: Vec<String> = [
+        (new, "bản ghi mới"),
+        (updated, "cập nhật"),
+        (conflicts, "xung đột đã xử lý"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{} {what}", count(n)))
+    .collect();
+    if parts.is_empty() {
+        format!("Đã nhập tệp \"{file}\": không có bản ghi nào thay đổi.")
+    } else {
+        format!("Đã nhập tệp \"{file}\": {}.", parts.join(", "))
+    }
+}
+
 pub fn megabytes(bytes: usize) -> String {
     format!("{} MB", format::decimal(bytes as f64 / (1024.0 * 1024.0), 1))
 }
@@ -181,4 +200,18 @@ pub fn import_error(e: &ImportError) -> String {
         }
     };
     format!("Không nhập được tệp: {text} Dữ liệu trên máy này không thay đổi.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_says_only_the_counts_that_are_not_zero() {
+        assert_eq!(
+            imported("tu-quoc-oai.json", 2, 0, 1),
+            "Đã nhập tệp \"tu-quoc-oai.json\": 2 bản ghi mới, 1 xung đột đã xử lý."
+        );
+        assert_eq!(imported("a.csv", 0, 1, 0), "Đã nhập tệp \"a.csv\": 1 cập nhật.");
+    }
 }

@@ -203,13 +203,14 @@ impl ImportState {
                     state.undo.set(store.undo_copy().await);
                     // The result is said in the import card, above the preview that was confirmed.
                     crate::ui::widgets::focus::element("#nhap-du-lieu");
-                    state.notice.set(Some(Notice::Done(format!(
-                        "Đã nhập tệp \"{}\": {} bản ghi mới, {} cập nhật, {} xung đột đã xử lý.",
-                        p.file_name,
-                        text::count(new),
-                        text::count(updated),
-                        text::count(conflicts)
-                    ))));
+                    state
+                        .notice
+                        .set(Some(Notice::Done(crate::domain::sync::wording::imported(
+                            &p.file_name,
+                            new,
+                            updated,
+                            conflicts,
+                        ))));
                 }
                 Err(e) => {
                     let message = match e {

@@ -336,6 +336,13 @@ pub fn SheetImport() -> impl IntoView {
                 </Show>
             </div>
             <ExcelButton content=template_title table=template label="Tải mẫu Excel" />
+            <details class="sheet-help">
+                <summary>"Các cột của bảng tính"</summary>
+                <p>"Dòng tiêu đề có thể có dấu hoặc không; cột khác được hỏi từng cột khi nhập."</p>
+                <ul>
+                    {move || kind.with(|k| kind_of(k)).help().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </details>
             <div class="field">
                 <label for=file_id.clone()>"Chọn bảng tính (.xlsx, .csv)"</label>
                 <input id=file_id type="file" accept=".xlsx,.xls,.ods,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" on:change=on_change />
