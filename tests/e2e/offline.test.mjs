@@ -173,7 +173,7 @@ test("Dữ liệu shows the share of the storage quota and warns well before it 
 // firefox-esr (scripts/setup.sh) and playwright-core drives it over WebDriver BiDi. Not skipped
 // when it is missing, so CI cannot pass without having run it.
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
-test("single file in Firefox: opens from file:// and keeps a unit", async () => {
+test("single file in Firefox: opens from file://, keeps a unit and makes an Excel file", async () => {
   assert.ok(fs.existsSync(FIREFOX), `Firefox not found at ${FIREFOX}: run scripts/setup.sh --browser`);
   const { firefox } = await import("playwright-core");
   const file = path.join(tempDir("file"), "thidua.html");
@@ -187,6 +187,10 @@ test("single file in Firefox: opens from file:// and keeps a unit", async () => 
     await page.close();
     page = await openApp(context, url, "#/don-vi");
     await page.getByRole("rowheader", { name: "LĐLĐ huyện Mỹ Đức" }).waitFor();
+    // The office module inside the file starts as a blob: worker in Firefox too.
+    const excel = page.locator(".excel-download");
+    await excel.getByRole("button", { name: "Tải Excel (.xlsx)" }).click();
+    await excel.getByRole("status").filter({ hasText: "Đã tạo tệp Excel" }).waitFor({ timeout: 30_000 });
     await goTo(page, "Dữ liệu");
     await page.getByLabel("Bộ nhớ đã dùng").waitFor();
     assert.deepEqual(page.jsErrors, []);
