@@ -100,21 +100,12 @@ pub fn SheetImport() -> impl IntoView {
             .map(|y| (y.to_string(), y.to_string()))
             .collect()
     });
-    let parents = Signal::derive(move || {
-        let any = if kind.with(|k| kind_of(k)) == SheetKind::Figures {
-            "Mọi đơn vị"
-        } else {
-            "Không có (cấp cao nhất)"
-        };
-        let mut out = vec![(String::new(), any.to_string())];
-        store.read(&[crate::domain::sync::collections::Collection::Units], |d| {
-            out.extend(
-                crate::domain::record::live(&d.units)
-                    .filter(|u| !u.archived)
-                    .map(|u| (u.meta.id.clone(), u.name.clone())),
-            )
-        });
-        out
+    // The pickers' own unit lists (one per meaning of "none chosen").
+    let top_level = crate::ui::widgets::picker::unit_options(None, Some("Không có (cấp cao nhất)"));
+    let every_unit = crate::ui::widgets::picker::unit_options(None, Some("Mọi đơn vị"));
+    let parents = Signal::derive(move || match kind.with(|k| kind_of(k)) {
+        SheetKind::Figures => every_unit.get(),
+        SheetKind::Units => top_level.get(),
     });
     let template = Callback::new(move |()| kind.with_untracked(|k| kind_of(k).template()));
     let template_title =

@@ -87,23 +87,8 @@ pub fn go(hash: &str) {
 #[derive(Clone, Copy)]
 pub struct PageNotice(pub RwSignal<Option<Notice>>);
 
-/// (id, name) of the live units that can organise a dialogue, plus `keep` even if archived,
-/// so an old dialogue stays editable.
-pub fn unit_options(keep: Option<Id>, any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
-    let store = use_store();
-    Signal::derive(move || {
-        let mut out: Vec<(String, String)> =
-            any.map(|a| (String::new(), a.to_string())).into_iter().collect();
-        store.read(&[Collection::Units], |d| {
-            out.extend(
-                record::live(&d.units)
-                    .filter(|u| !u.archived || Some(&u.meta.id) == keep.as_ref())
-                    .map(|u| (u.meta.id.clone(), u.name.clone())),
-            )
-        });
-        out
-    })
-}
+/// The unit pickers' list is the picker widget's (shared with the spreadsheet import).
+pub use crate::ui::widgets::picker::unit_options;
 
 /// Reads an optional slug-valued select into its enum.
 pub fn chosen<T: Copy>(all: &[T], slug_of: fn(T) -> &'static str, value: RwSignal<String>) -> Option<T> {

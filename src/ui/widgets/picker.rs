@@ -181,3 +181,24 @@ pub fn PickField(
         </div>
     }
 }
+
+/// (id, name) of the live units to choose from, plus `keep` even if archived (so an old record
+/// stays editable), after an optional `any` entry with an empty id ("Mọi đơn vị"…).
+pub fn unit_options(
+    keep: Option<crate::domain::record::Id>,
+    any: Option<&'static str>,
+) -> Signal<Vec<(String, String)>> {
+    let store = crate::ui::use_store();
+    Signal::derive(move || {
+        let mut out: Vec<(String, String)> =
+            any.map(|a| (String::new(), a.to_string())).into_iter().collect();
+        store.read(&[crate::domain::sync::collections::Collection::Units], |d| {
+            out.extend(
+                crate::domain::record::live(&d.units)
+                    .filter(|u| !u.archived || Some(&u.meta.id) == keep.as_ref())
+                    .map(|u| (u.meta.id.clone(), u.name.clone())),
+            )
+        });
+        out
+    })
+}
