@@ -18,3 +18,13 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadFailed> {
         .map_err(|_| ReadFailed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// The file chosen in a file input's `change` event, if any. The input is emptied, so that
+/// choosing the same file again fires `change` again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { startApp, openApp, storedData, recordCspViolations, ROOT } from "./helpers.mjs";
+import { startApp, openApp, storedData, recordCspViolations, ROOT, withSampleAndReportSettings } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -33,18 +33,7 @@ function convert(files, to, extension) {
   });
 }
 
-async function withSample(context) {
-  const page = await openApp(context, app.url, "#/du-lieu");
-  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
-  const form = page.getByRole("form", { name: "Cài đặt báo cáo" });
-  await form.getByLabel("Cơ quan ban hành").fill("Liên đoàn Lao động thành phố Hà Nội");
-  await form.getByLabel("Địa danh").fill("Hà Nội");
-  await form.getByLabel("Họ và tên người ký").fill("Nguyễn Phi Thường");
-  await form.getByRole("button", { name: "Lưu cài đặt báo cáo" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã lưu cài đặt báo cáo." }).waitFor();
-  return page;
-}
+const withSample = (context) => withSampleAndReportSettings(context, app.url);
 
 /** Clicks a download button (of the print view's bar, or of `bar`) and keeps the file. */
 async function download(page, button, bar = page.getByRole("toolbar", { name: "Báo cáo" })) {

@@ -180,3 +180,18 @@ export async function waitForStored(page, check, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Opens "Dữ liệu", loads the sample data and saves the report settings of the city federation
+ * (issuing body, place, signer), as the report tests expect them. */
+export async function withSampleAndReportSettings(context, url) {
+  const page = await openApp(context, url, "#/du-lieu");
+  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
+  const form = page.getByRole("form", { name: "Cài đặt báo cáo" });
+  await form.getByLabel("Cơ quan ban hành").fill("Liên đoàn Lao động thành phố Hà Nội");
+  await form.getByLabel("Địa danh").fill("Hà Nội");
+  await form.getByLabel("Họ và tên người ký").fill("Nguyễn Phi Thường");
+  await form.getByRole("button", { name: "Lưu cài đặt báo cáo" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã lưu cài đặt báo cáo." }).waitFor();
+  return page;
+}

@@ -3,24 +3,13 @@
 // without any of the app's controls, as it prints.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, storedData } from "./helpers.mjs";
+import { startApp, openApp, storedData, withSampleAndReportSettings } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
 
-async function withSample(context) {
-  const page = await openApp(context, app.url, "#/du-lieu");
-  await page.getByRole("button", { name: "Tải dữ liệu mẫu" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã thêm dữ liệu mẫu" }).waitFor();
-  const form = page.getByRole("form", { name: "Cài đặt báo cáo" });
-  await form.getByLabel("Cơ quan ban hành").fill("Liên đoàn Lao động thành phố Hà Nội");
-  await form.getByLabel("Địa danh").fill("Hà Nội");
-  await form.getByLabel("Họ và tên người ký").fill("Nguyễn Phi Thường");
-  await form.getByRole("button", { name: "Lưu cài đặt báo cáo" }).click();
-  await page.getByRole("status").filter({ hasText: "Đã lưu cài đặt báo cáo." }).waitFor();
-  return page;
-}
+const withSample = (context) => withSampleAndReportSettings(context, app.url);
 
 /** Checks the print view as it prints: every official block, the font, no app control. */
 async function assertOfficial(page, { title, summary, signer = "Nguyễn Phi Thường", recipients = true }) {

@@ -13,7 +13,6 @@ use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// A validated file waiting for the officer's decision.
 #[derive(Clone)]
@@ -266,17 +265,9 @@ pub fn ImportPanel() -> impl IntoView {
     let state = expect_context::<ImportState>();
     let id = next_id("nhap");
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = upload::take_chosen_file(&ev) {
             state.open(file);
         }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
     };
     view! {
         <section class="card" aria-labelledby="nhap-du-lieu">

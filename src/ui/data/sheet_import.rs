@@ -20,7 +20,6 @@ use crate::ui::widgets::picker::PickField;
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Sheets larger than this are not spreadsheets of units or figures.
 const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;
@@ -248,16 +247,9 @@ pub fn SheetImport() -> impl IntoView {
         });
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = upload::take_chosen_file(&ev) {
             open(file);
         }
-        input.set_value("");
     };
 
     // The mapping step: shown while some column is not known.
