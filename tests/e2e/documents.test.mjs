@@ -177,3 +177,17 @@ test("lists go to Excel with the rows their filters chose, numbers and dates as 
   assert.ok(figures.some((l) => /,192\.7(,|$)/.test(l)), "the rate as a number");
   await context.close();
 });
+
+test("a page offers its report's Word and Excel files beside the print link", async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await withSample(context);
+  await page.getByRole("link", { name: "Xem kết quả xếp hạng của cụm mẫu" }).click();
+  const ways = page.getByRole("group", { name: "Báo cáo: In báo cáo kết quả chấm điểm, xếp loại" });
+  const word = await download(page, "Tải Word (.docx)", ways);
+  const [text] = convert([word], "txt:Text", "txt");
+  assert.ok(text.includes("Kết quả chấm điểm, xếp loại thi đua năm 2023 của Cụm thi đua số 4"), "the report's summary line");
+  assert.ok(text.includes("Nguyễn Phi Thường"), "signed as the settings say");
+  const excel = csvOf(await download(page, "Tải Excel (.xlsx)", ways));
+  assert.ok(excel.some((l) => l.startsWith('1,"LĐLĐ huyện Đan Phượng"')), "the first unit ranked 1, a number");
+  await context.close();
+});

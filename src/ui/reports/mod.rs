@@ -5,7 +5,7 @@
 mod document_view;
 mod office_downloads;
 
-pub use office_downloads::ExcelButton;
+pub use office_downloads::{ExcelButton, ReportDownloads};
 pub mod print_view;
 pub mod settings_form;
 
@@ -35,7 +35,8 @@ pub fn print_href(request: &ReportRequest) -> String {
     href(Page::Print, &rest)
 }
 
-/// A page's "In …" link: opens the report's print view.
+/// A page's "In …" link, which opens the report's print view, with the same report's Word and
+/// Excel downloads beside it.
 #[component]
 pub fn PrintLink(
     /// What the link opens; `None` hides it (nothing to report yet).
@@ -48,9 +49,12 @@ pub fn PrintLink(
     move || {
         request.get().map(|r| {
             view! {
-                <a class="button print-link" href=print_href(&r)>
-                    {label.get()}
-                </a>
+                <div class="report-ways" role="group" aria-label=format!("Báo cáo: {}", label.get())>
+                    <a class="button print-link" href=print_href(&r)>
+                        {label.get()}
+                    </a>
+                    <ReportDownloads request=request />
+                </div>
             }
         })
     }

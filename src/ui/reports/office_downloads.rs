@@ -80,6 +80,55 @@ impl Downloads {
     }
 }
 
+impl Downloads {
+    /// The report as a Word document, or its tables as a workbook.
+    fn report(self, file: OfficeFile, doc: &Document, office: &str, today: chrono::NaiveDate) {
+        let name = named_file(office, &doc.summary, today, file.extension());
+        let json = match file {
+            OfficeFile::Word => serde_json::to_string(doc),
+            OfficeFile::Excel => serde_json::to_string(&Workbook::of_document(doc, office, today)),
+        }
+        .unwrap_or_default();
+        self.start(file, name, json);
+    }
+}
+
+/// A page's Word and Excel buttons beside its "In …" link: the report is made from the data
+/// when clicked, not on every change.
+#[component]
+pub fn ReportDownloads(
+    #[prop(into)] request: Signal<Option<crate::domain::reports::ReportRequest>>,
+) -> impl IntoView {
+    let downloads = Downloads::new();
+    let store = crate::ui::use_store();
+    let office = office_name();
+    let today = crate::store::browser::today();
+    let download = move |file: OfficeFile| {
+        let Some(request) = request.get_untracked() else {
+            return;
+        };
+        let office = office.get_untracked();
+        let settings = super::report_settings(&office);
+        match store.with_untracked(|d| request.build(d, &settings, today)) {
+            Ok(doc) => downloads.report(file, &doc, &office, today),
+            Err(e) => downloads
+                .outcome
+                .set(Some(Outcome::Failed(e.message().to_string()))),
+        }
+    };
+    view! {
+        <button type="button" class="secondary" aria-disabled=move || downloads.busy().to_string()
+            on:click=move |_| download(OfficeFile::Word)>
+            "Tải Word (.docx)"
+        </button>
+        <button type="button" class="secondary" aria-disabled=move || downloads.busy().to_string()
+            on:click=move |_| download(OfficeFile::Excel)>
+            "Tải Excel (.xlsx)"
+        </button>
+        {downloads.view()}
+    }
+}
+
 /// The print view's Word and Excel buttons for the report shown.
 #[component]
 pub fn OfficeDownloads(
@@ -91,17 +140,9 @@ pub fn OfficeDownloads(
     let office = office_name();
     let today = crate::store::browser::today();
     let download = move |file: OfficeFile| {
-        let Some(doc) = doc.get_untracked() else {
-            return;
-        };
-        let office = office.get_untracked();
-        let name = named_file(&office, &doc.summary, today, file.extension());
-        let json = match file {
-            OfficeFile::Word => serde_json::to_string(&doc),
-            OfficeFile::Excel => serde_json::to_string(&Workbook::of_document(&doc, &office, today)),
+        if let Some(doc) = doc.get_untracked() {
+            downloads.report(file, &doc, &office.get_untracked(), today);
         }
-        .unwrap_or_default();
-        downloads.start(file, name, json);
     };
     let has_tables = move || doc.with(|d| d.as_ref().is_some_and(|d| d.tables().next().is_some()));
     view! {
