@@ -8,15 +8,8 @@ use thidua::domain::record::Stamp;
 use thidua::domain::reports::{ReportRequest, ReportSettings, Workbook};
 
 fn sample() -> (AppData, String) {
-    let mut data = AppData::default();
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("id-{n:05}")
-    };
     let at = chrono::DateTime::from_timestamp(1_764_403_200, 0).unwrap();
-    let loaded = thidua::domain::sample::load(&mut data, &mut next, &Stamp::new("office", at)).unwrap();
-    (data, loaded.cluster_id)
+    thidua::domain::sample::with_numbered_ids(&Stamp::new("office", at))
 }
 
 fn part(bytes: &[u8], name: &str) -> String {

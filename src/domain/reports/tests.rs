@@ -8,19 +8,10 @@ use crate::domain::scoring::scorecard::CardStatus;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn sample() -> (AppData, String) {
-    let mut data = AppData::default();
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("id-{n:05}")
-    };
-    let loaded = crate::domain::sample::load(
-        &mut data,
-        &mut next,
-        &Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap()),
-    )
-    .unwrap();
-    (data, loaded.cluster_id)
+    crate::domain::sample::with_numbered_ids(&Stamp::new(
+        "office",
+        Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap(),
+    ))
 }
 
 fn settings() -> ReportSettings {

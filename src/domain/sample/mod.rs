@@ -46,6 +46,20 @@ pub struct AlreadyLoaded {
     pub cluster_id: Id,
 }
 
+/// The whole sample in otherwise empty data, with ids `id-00001`, `id-00002`… in the order
+/// they are made, so tests, tools and the fuzz harness see the same records every run; and the
+/// sample cluster's id.
+pub fn with_numbered_ids(stamp: &Stamp) -> (AppData, Id) {
+    let mut data = AppData::default();
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("id-{n:05}")
+    };
+    let loaded = load(&mut data, &mut next, stamp).expect("the sample loads into empty data");
+    (data, loaded.cluster_id)
+}
+
 /// Adds the whole sample to `data`.
 pub fn load(
     data: &mut AppData,

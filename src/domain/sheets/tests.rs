@@ -7,19 +7,8 @@ use crate::domain::scoring::indicators::find_for;
 use crate::domain::sync::collections::{Collection, DataPlan};
 use chrono::{TimeZone, Utc};
 
-fn sample() -> Sample {
-    let mut data = crate::domain::data::AppData::default();
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("id-{n:05}")
-    };
-    crate::domain::sample::load(&mut data, &mut next, &stamp()).unwrap();
-    Sample { data }
-}
-
-struct Sample {
-    data: crate::domain::data::AppData,
+fn sample() -> crate::domain::data::AppData {
+    crate::domain::sample::with_numbered_ids(&stamp()).0
 }
 
 fn stamp() -> Stamp {
@@ -45,13 +34,8 @@ fn ids() -> impl FnMut() -> String {
 
 #[test]
 fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units() {
-    let s = sample();
-    let thanh_oai = s
-        .data
-        .units
-        .iter()
-        .find(|u| u.name.contains("Thanh Oai"))
-        .unwrap();
+    let local = sample();
+    let thanh_oai = local.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
     let parent = thanh_oai.parent_id.clone();
     // Typed without diacritics, in capitals.
     let typed = crate::domain::fold::fold(&thanh_oai.name).to_uppercase();
@@ -65,7 +49,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
     let mapping = columns::Mapping::detect(&bad, SheetKind::Units);
     assert!(mapping.gaps(&bad, SheetKind::Units).is_empty());
     let Outcome::Refused(problems) =
-        units_sheet::read_units(&bad, &mapping, parent.as_deref(), &s.data, &stamp(), &mut ids())
+        units_sheet::read_units(&bad, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
     else {
         panic!("a bad row refuses the sheet");
     };
@@ -87,7 +71,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
         &["2", "CĐCS Công ty May Thanh Trì", "Công đoàn cơ sở", "15/03/2019"],
     ]);
     let Outcome::Ready(data) =
-        units_sheet::read_units(&good, &mapping, parent.as_deref(), &s.data, &stamp(), &mut ids())
+        units_sheet::read_units(&good, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
     else {
         panic!("a good sheet reads");
     };
@@ -102,7 +86,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
         ("new-1", parent.as_deref())
     );
     assert_eq!(new.active_from, chrono::NaiveDate::from_ymd_opt(2019, 3, 15));
-    let plan = DataPlan::new(&s.data, &data);
+    let plan = DataPlan::new(&local, &data);
     let units = plan
         .summaries()
         .into_iter()
@@ -113,15 +97,14 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
 
 #[test]
 fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
-    let s = sample();
+    let local = sample();
     let sheet = grid(&[
         &["Đơn vị", "So doan vien", "Ket nap doan vien moi"],
         &["LĐLĐ huyện Ba Vì", "12.500", "300"],
         &["Lien doan lao dong huyen Dan Phuong", "9000", ""],
     ]);
     let mapping = columns::Mapping::detect(&sheet, SheetKind::Figures);
-    let data = match figures_sheet::read_figures(&sheet, &mapping, 2025, None, &s.data, &stamp(), &mut ids())
-    {
+    let data = match figures_sheet::read_figures(&sheet, &mapping, 2025, None, &local, &stamp(), &mut ids()) {
         Outcome::Ready(data) => data,
         Outcome::Refused(p) => panic!("the sheet reads: {p:?}"),
     };
@@ -133,7 +116,7 @@ fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
         .unwrap();
     assert_eq!((ba_vi.year, ba_vi.figures.new_members), (2025, Some(300)));
     assert!(
-        find_for(&s.data.indicators, &ba_vi.unit_id, 2025).is_none(),
+        find_for(&local.indicators, &ba_vi.unit_id, 2025).is_none(),
         "a new report"
     );
 
@@ -145,7 +128,7 @@ fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
     ]);
     let mapping = columns::Mapping::detect(&bad, SheetKind::Figures);
     let Outcome::Refused(problems) =
-        figures_sheet::read_figures(&bad, &mapping, 2025, None, &s.data, &stamp(), &mut ids())
+        figures_sheet::read_figures(&bad, &mapping, 2025, None, &local, &stamp(), &mut ids())
     else {
         panic!("bad rows refuse the sheet");
     };
@@ -162,16 +145,11 @@ fn a_figures_sheet_fills_a_years_reports_of_units_found_by_name() {
 
 #[test]
 fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
-    let s = sample();
-    let thanh_oai = s
-        .data
-        .units
-        .iter()
-        .find(|u| u.name.contains("Thanh Oai"))
-        .unwrap();
+    let local = sample();
+    let thanh_oai = local.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
     let parent = thanh_oai.parent_id.clone();
-    let mut local = s.data.clone();
-    let stored = local
+    let mut changed = local.clone();
+    let stored = changed
         .units
         .iter_mut()
         .find(|u| u.meta.id == thanh_oai.meta.id)
@@ -185,9 +163,14 @@ fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
         &["Tổng cộng", ""],
     ]);
     let mapping = columns::Mapping::detect(&sheet, SheetKind::Units);
-    let Outcome::Refused(problems) =
-        units_sheet::read_units(&sheet, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
-    else {
+    let Outcome::Refused(problems) = units_sheet::read_units(
+        &sheet,
+        &mapping,
+        parent.as_deref(),
+        &changed,
+        &stamp(),
+        &mut ids(),
+    ) else {
         panic!("refused");
     };
     let texts: Vec<String> = problems.iter().map(Problem::text).collect();
@@ -204,9 +187,14 @@ fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
     );
 
     let sheet = grid(&[&["Tên đơn vị"], &[&thanh_oai.name], &["Thanh Oai"]]);
-    let Outcome::Refused(problems) =
-        units_sheet::read_units(&sheet, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
-    else {
+    let Outcome::Refused(problems) = units_sheet::read_units(
+        &sheet,
+        &mapping,
+        parent.as_deref(),
+        &changed,
+        &stamp(),
+        &mut ids(),
+    ) else {
         panic!("refused");
     };
     assert_eq!(

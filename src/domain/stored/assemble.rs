@@ -117,19 +117,8 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     fn sample() -> AppData {
-        let mut data = AppData::default();
-        let mut n = 0;
-        let mut next = || {
-            n += 1;
-            format!("id-{n:05}")
-        };
-        crate::domain::sample::load(
-            &mut data,
-            &mut next,
-            &Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap()),
-        )
-        .unwrap();
-        data
+        let stamp = Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap());
+        crate::domain::sample::with_numbered_ids(&stamp).0
     }
 
     #[test]

@@ -191,18 +191,8 @@ fn mutate_bytes(bytes: &mut Vec<u8>, rng: &mut Rng) {
 
 /// The sample data, and exports of it to start from: everything, and small parts (fast cases).
 pub fn seeds() -> (AppData, Vec<Vec<u8>>) {
-    let mut data = AppData::default();
-    let mut n = 0;
     let stamp = Stamp::new("office-a", Utc.with_ymd_and_hms(2026, 11, 29, 8, 0, 0).unwrap());
-    crate::domain::sample::load(
-        &mut data,
-        &mut || {
-            n += 1;
-            format!("id-{n:05}")
-        },
-        &stamp,
-    )
-    .expect("the sample loads into empty data");
+    let (data, _) = crate::domain::sample::with_numbered_ids(&stamp);
     let office = Office {
         id: "office-a".into(),
         name: "LĐLĐ huyện Ba Vì".into(),
