@@ -4,13 +4,12 @@
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use chrono::NaiveDate;
-use thidua::domain::sheets::{Grid, SheetCell};
+use thidua::domain::sheets::{Grid, SheetCell, SheetFormat};
 
 pub fn read(name: &str, bytes: &[u8]) -> Result<Grid, String> {
-    if name.to_lowercase().ends_with(".csv") {
-        read_csv(bytes)
-    } else {
-        read_workbook(bytes)
+    match SheetFormat::check(name, bytes.len())? {
+        SheetFormat::Csv => read_csv(bytes),
+        SheetFormat::Workbook => read_workbook(bytes),
     }
 }
 

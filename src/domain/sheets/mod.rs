@@ -14,6 +14,37 @@ pub use columns::{Field, Mapping, SheetKind};
 
 use serde::{Deserialize, Serialize};
 
+/// How a chosen file is read: as CSV text, or as a workbook (.xlsx, .xls, .ods).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Csv,
+    Workbook,
+}
+
+/// Sheets larger than this are not lists of units or figures.
+pub const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;
+
+impl SheetFormat {
+    /// The format a file name says, or why the file is not taken, in Vietnamese.
+    pub fn check(name: &str, size: usize) -> Result<SheetFormat, String> {
+        if size > MAX_SHEET_BYTES {
+            return Err(format!(
+                "Tệp \"{name}\" quá lớn cho một bảng tính đơn vị hoặc chỉ tiêu (tối đa 20 MB)."
+            ));
+        }
+        let lower = name.to_lowercase();
+        if lower.ends_with(".csv") {
+            Ok(SheetFormat::Csv)
+        } else if [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) {
+            Ok(SheetFormat::Workbook)
+        } else {
+            Err(format!(
+                "Tệp \"{name}\" không phải bảng tính: hãy chọn tệp .xlsx, .xls, .ods hoặc .csv."
+            ))
+        }
+    }
+}
+
 /// One cell as the file holds it: numbers stay numbers, dates come as `yyyy-mm-dd` text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SheetCell {
@@ -191,6 +222,18 @@ mod tests;
 #[cfg(test)]
 mod problem_tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_file_is_a_sheet_by_its_name_and_size() {
+        assert_eq!(SheetFormat::check("Don-vi.CSV", 10), Ok(SheetFormat::Csv));
+        assert_eq!(SheetFormat::check("don-vi.xlsx", 10), Ok(SheetFormat::Workbook));
+        assert!(SheetFormat::check("don-vi.json", 10)
+            .unwrap_err()
+            .contains(".xlsx"));
+        assert!(SheetFormat::check("to.xlsx", MAX_SHEET_BYTES + 1)
+            .unwrap_err()
+            .contains("20 MB"));
+    }
 
     #[test]
     fn columns_are_lettered_as_in_a_spreadsheet() {

@@ -10,7 +10,7 @@ use crate::domain::scoring::cluster::YEARS;
 use crate::domain::sheets::columns::{Field, Mapping, SheetKind};
 use crate::domain::sheets::figures_sheet::read_figures;
 use crate::domain::sheets::units_sheet::read_units;
-use crate::domain::sheets::{into_incoming, rows_to_fix, Grid, Outcome, Problem};
+use crate::domain::sheets::{into_incoming, rows_to_fix, Grid, Outcome, Problem, SheetFormat};
 use crate::store::{browser, office, upload};
 use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
@@ -20,9 +20,6 @@ use crate::ui::widgets::picker::PickField;
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// Sheets larger than this are not spreadsheets of units or figures.
-const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;
 
 fn kind_of(slug: &str) -> SheetKind {
     if slug == "chi-tieu" {
@@ -189,20 +186,8 @@ pub fn SheetImport() -> impl IntoView {
         problems.set(Vec::new());
         failure.set(None);
         state.pending.set(None);
-        if file.size() as usize > MAX_SHEET_BYTES {
-            failure.set(Some(format!(
-                "Tệp \"{name}\" quá lớn cho một bảng tính đơn vị hoặc chỉ tiêu (tối đa 20 MB)."
-            )));
-            return;
-        }
-        let lower = name.to_lowercase();
-        if ![".xlsx", ".xls", ".ods", ".csv"]
-            .iter()
-            .any(|e| lower.ends_with(e))
-        {
-            failure.set(Some(format!(
-                "Tệp \"{name}\" không phải bảng tính: hãy chọn tệp .xlsx, .xls, .ods hoặc .csv."
-            )));
+        if let Err(message) = SheetFormat::check(&name, file.size() as usize) {
+            failure.set(Some(message));
             return;
         }
         let sheet_kind = kind.with_untracked(|k| kind_of(k));
