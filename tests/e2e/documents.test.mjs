@@ -191,3 +191,19 @@ test("a page offers its report's Word and Excel files beside the print link", as
   assert.ok(excel.some((l) => l.startsWith('1,"LĐLĐ huyện Đan Phượng"')), "the first unit ranked 1, a number");
   await context.close();
 });
+
+test("a list's Excel file holds every row its filters chose, not only the page shown", async () => {
+  const { appData, unit, dialogue, proposal, openWith } = await import("./dialogue-data.mjs");
+  const proposals = Array.from({ length: 230 }, (_, i) =>
+    proposal(`p${i + 1}`, "d1", `Kiến nghị số ${i + 1} về nhà ở công nhân`, "housing"),
+  );
+  const data = appData({ units: [unit("u1", "LĐLĐ huyện Ba Vì")], dialogues: [dialogue("d1", "u1", "2024-05-14")], proposals });
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openWith(context, app.url, data, "#/doi-thoai");
+  const list = page.getByRole("region", { name: "Kiến nghị", exact: true });
+  await list.getByText("Hiển thị 200/230 kiến nghị").waitFor();
+  const lines = csvOf(await download(page, "Tải Excel (.xlsx)", list));
+  const header = lines.findIndex((l) => l.startsWith('"STT"'));
+  assert.equal(lines.length - header - 1, 230, "all 230 proposals, though 200 are drawn");
+  await context.close();
+});
