@@ -80,10 +80,11 @@ pub fn after_navigation(page_changed: bool) {
             .iter()
             .find_map(|s| doc.query_selector(s).ok().flatten())
         {
+            let page_heading = el.tag_name() == "H1";
             show(el, web_sys::ScrollLogicalPosition::Start);
-            // A print view's bar (print, Word, Excel, the settings warning) sits above the
-            // document: it stays in sight.
-            if doc.query_selector(".print-bar").ok().flatten().is_some() {
+            // A new page is shown from its top, so what stands above its heading (a print
+            // view's bar, a page's banners) is not scrolled out of sight.
+            if page_heading {
                 if let Some(w) = web_sys::window() {
                     w.scroll_to_with_x_and_y(0.0, 0.0);
                 }
