@@ -64,7 +64,9 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, String> {
     }
     file = file.add_paragraph(Paragraph::new()).add_table(end(doc));
     let mut out = std::io::Cursor::new(Vec::new());
-    file.build()
+    let mut parts = file.build();
+    parts.document = repeat_header_rows(&parts.document);
+    parts
         .pack(&mut out)
         .map_err(|e| format!("không tạo được tệp Word ({e})"))?;
     Ok(out.into_inner())
@@ -113,7 +115,39 @@ fn head(doc: &Document) -> Table {
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
-/// A body table: bordered, header row bold and centred, numbers to the right.
+/// Marks each body table's first row as its header, repeated at the top of every page the
+/// table runs onto (`<w:tblHeader/>`, as the print view repeats `<thead>`). docx-rs 0.4 has no
+/// setter for it, so it is added to the written XML: a body table's header row is the only
+/// first row that cannot split (the two blocks at the top and the signatures can), and
+/// docx-rs writes that mark as exactly `<w:cantSplit />`.
+fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+    const TABLE: &str = "<w:tbl>";
+    const ROW: &str = "<w:tr>";
+    const CANT_SPLIT: &str = "<w:cantSplit />";
+    let Ok(xml) = std::str::from_utf8(document) else {
+        return document.to_vec();
+    };
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(table) = rest.find(TABLE) {
+        let (before, from_table) = rest.split_at(table + TABLE.len());
+        out.push_str(before);
+        rest = from_table;
+        let Some(row) = rest.find(ROW) else { break };
+        let row_end = rest[row..].find("</w:tr>").map_or(rest.len(), |e| row + e);
+        if let Some(mark) = rest[row..row_end].find(CANT_SPLIT) {
+            let at = row + mark + CANT_SPLIT.len();
+            out.push_str(&rest[..at]);
+            out.push_str("<w:tblHeader />");
+            rest = &rest[at..];
+        }
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// A body table: bordered, header row bold and centred (repeated on each page, see
+/// [`repeat_header_rows`]), numbers to the right.
 fn table(t: &DocTable) -> Table {
     let widths = column_widths(t);
     let header = TableRow::new(
@@ -122,7 +156,8 @@ fn table(t: &DocTable) -> Table {
             .zip(&widths)
             .map(|(c, w)| cell(*w, vec![line(&c.title, |r| r.bold())]))
             .collect(),
-    );
+    )
+    .cant_split();
     let rows = t.rows.iter().map(|row| {
         TableRow::new(
             row.iter()

@@ -53,6 +53,28 @@ fn a_report_as_word_has_its_header_title_table_and_signer() {
     let first_unit = doc.tables().next().unwrap().rows[0][1].shown().to_string();
     assert!(xml.contains(&first_unit), "{first_unit}");
     assert!(part(&bytes, "word/styles.xml").contains("Times New Roman"));
+    // The results table's header row repeats on each page; the two blocks on top do not.
+    let tables: Vec<&str> = xml
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| t.split("</w:tbl>").next().unwrap())
+        .collect();
+    let first_row = |t: &str| t.split("</w:tr>").next().unwrap().to_string();
+    assert!(
+        !first_row(tables[0]).contains("<w:tblHeader />"),
+        "the header blocks"
+    );
+    let results = tables.iter().find(|t| t.contains(&first_unit)).unwrap();
+    assert!(
+        first_row(results).contains("<w:tblHeader />"),
+        "{}",
+        first_row(results)
+    );
+    assert_eq!(
+        results.matches("<w:tblHeader />").count(),
+        1,
+        "only the header row"
+    );
 }
 
 #[test]

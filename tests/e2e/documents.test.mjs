@@ -83,6 +83,10 @@ test("every report downloads as a Word file that LibreOffice reads with its head
   const ranked = ["Đan Phượng", "Thạch Thất", "Phúc Thọ", "Hoài Đức", "Ba Vì", "Quốc Oai"].map((n) => results.indexOf(`\nLĐLĐ huyện ${n}\n`));
   assert.ok(ranked.every((i) => i > 0), "every unit is a row of the results table");
   assert.deepEqual([...ranked].sort((a, b) => a - b), ranked, "six units in rank order");
+  // LibreOffice takes each table's header row as one to repeat on every page, as Word does.
+  const [flat] = convert([files[0]], "fodt", "fodt");
+  const headed = flat.match(/<table:table-header-rows>[\s\S]*?<\/table:table-header-rows>/g) ?? [];
+  assert.ok(headed.some((rows) => rows.includes("Đơn vị")), "the results table repeats its header row");
   await context.close();
 });
 
