@@ -1,5 +1,5 @@
-// Thi đua's office worker: makes Word (.docx) and Excel (.xlsx) files, and reads spreadsheets
-// for the import, with the office wasm module (office/), off the page's thread, loaded only
+// Thi đua's office worker: makes Word (.docx) and Excel (.xlsx) files, reads spreadsheets for
+// the import, and names the field of a file's record that does not read, with the office wasm module (office/), off the page's thread, loaded only
 // the first time an officer needs it.
 //
 // Served edition: this file sits in office/ beside the module's wasm-bindgen glue
@@ -24,7 +24,7 @@ function start(packedWasm) {
 }
 
 self.onmessage = async (event) => {
-  const { id, kind, json, read, packedWasm } = event.data;
+  const { id, kind, json, read, check, packedWasm } = event.data;
   try {
     ready ??= start(packedWasm);
     try {
@@ -35,6 +35,8 @@ self.onmessage = async (event) => {
     }
     if (read) {
       self.postMessage({ id, text: wasm_bindgen.read(read.name, read.bytes) });
+    } else if (check) {
+      self.postMessage({ id, text: wasm_bindgen.check(check) });
     } else {
       const bytes = wasm_bindgen.make(kind, json);
       self.postMessage({ id, bytes }, [bytes.buffer]);

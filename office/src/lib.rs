@@ -28,6 +28,17 @@ pub fn read_sheet(name: &str, bytes: &[u8]) -> Result<String, String> {
     sheet::read(name, bytes).map(|grid| serde_json::to_string(&grid).unwrap_or_default())
 }
 
+/// Why an export file cannot be imported, in the import's own words, with the field inside
+/// the failing record named: the app's start bundle leaves the path finder out and asks here
+/// when a record does not decode. `None` when the file reads (nothing to add). Only the file is
+/// needed: a record that does not decode fails the same way whatever the local data.
+pub fn import_problem(bytes: &[u8]) -> Option<String> {
+    use thidua::domain::{data::AppData, sync};
+    sync::validate(bytes, &AppData::default())
+        .err()
+        .map(|e| sync::wording::import_error(&e))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
@@ -42,5 +53,11 @@ mod web {
     #[wasm_bindgen(js_name = read)]
     pub fn read_file(name: &str, bytes: &[u8]) -> Result<String, JsValue> {
         super::read_sheet(name, bytes).map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The checking entry: an export file's problem with its field named, or "" when it reads.
+    #[wasm_bindgen(js_name = check)]
+    pub fn check_file(bytes: &[u8]) -> String {
+        super::import_problem(bytes).unwrap_or_default()
     }
 }

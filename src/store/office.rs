@@ -77,6 +77,19 @@ pub async fn read_sheet(name: &str, bytes: &[u8]) -> Result<String, String> {
         .ok_or_else(|| "phần đọc bảng tính trả về dữ liệu lạ".to_string())
 }
 
+/// Why an export file that failed to decode cannot be imported, with the failing field named
+/// (the office module traces fields, the start bundle does not); `Ok(None)` if it reads there.
+pub async fn import_problem(bytes: &[u8]) -> Result<Option<String>, String> {
+    let request = js_sys::Object::new();
+    let _ = Reflect::set(&request, &"check".into(), &Uint8Array::from(bytes).into());
+    let answer = ask(request).await?;
+    let text = Reflect::get(&answer, &"text".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "phần kiểm tra tệp trả về dữ liệu lạ".to_string())?;
+    Ok(Some(text).filter(|t| !t.is_empty()))
+}
+
 /// Sends `request` to the worker (numbered, with the packed wasm in the single file) and waits
 /// for its answer.
 async fn ask(request: js_sys::Object) -> Result<JsValue, String> {

@@ -16,6 +16,8 @@
 //! `docs/export.schema.json` (kept in step with these types by a test).
 
 pub mod collections;
+#[cfg(not(all(target_arch = "wasm32", feature = "app")))]
+mod field_path;
 pub mod file;
 pub mod fuzz;
 pub mod hooks;

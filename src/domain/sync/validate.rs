@@ -6,10 +6,12 @@
 //! ## How a serde error is traced to its record and field
 //! Collections are decoded from a `serde_json::Value` **record by record**, so the collection,
 //! the position and (when `meta.id` is readable) the id of the failing record are known. A record
-//! that fails is decoded once more through `serde_path_to_error`, which gives the path of the
-//! failing field inside it (`meta.changed_at`, `rows[3].score`; for a missing field, the object
-//! that lacks it, the field's name being in the message). That path becomes [`At::field`].
-//! Records that read are decoded only once, without the path bookkeeping.
+//! that fails is decoded once more through `serde_path_to_error` (`field_path.rs`), which gives
+//! the path of the failing field inside it (`meta.changed_at`, `rows[3].score`; for a missing
+//! field, the object that lacks it, the field's name being in the message). That path becomes
+//! [`At::field`]. Records that read are decoded only once, without the path bookkeeping. The
+//! app's start bundle leaves the path finder out and names the record alone
+//! ([`ImportError::Untraced`]); the office module, which has it, names the field.
 //!
 //! The message itself is then classified: chrono's parse messages ("input is out of range" …)
 //! become [`ImportError::BadDate`]; `invalid value: integer` for an unsigned field becomes
@@ -28,7 +30,6 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::error::Category;
 use serde_json::{Map, Value};
-use serde_path_to_error::Segment;
 use std::collections::HashSet;
 
 /// Largest file accepted: 128 MiB of JSON, checked before reading (and after unpacking a
@@ -148,6 +149,11 @@ pub enum ImportError {
         at: At,
         rule: String,
     },
+    /// A record that does not decode, named without the field inside it: the app's own build
+    /// cannot trace fields (see `trace`), so the page asks the office module, which can, to
+    /// check the file again. Never made where fields are traced (native builds, the office
+    /// module).
+    Untraced(Box<ImportError>),
 }
 
 /// A received file that passed every check, brought to [`CURRENT_VERSION`].
@@ -463,36 +469,29 @@ pub(crate) fn check_collection<T: Record>(
     Ok(())
 }
 
-/// Deserializes `value`; on failure, finds the field and classifies the error.
+/// Deserializes `value`; on failure, finds the field (where this build can, see
+/// [`ImportError::Untraced`]) and classifies the error.
 fn decode_at<T: DeserializeOwned>(value: &Value, at: At) -> Result<T, ImportError> {
-    if let Ok(t) = T::deserialize(value) {
-        return Ok(t);
+    match T::deserialize(value) {
+        Ok(t) => Ok(t),
+        #[cfg(not(all(target_arch = "wasm32", feature = "app")))]
+        Err(_) => Err(super::field_path::traced::<T>(value, at)),
+        // The app's start bundle does without the path finder: it decodes every record type a
+        // second time through a wrapper, 81 KB of wasm. The record is named without its field,
+        // and the page has the office module, loaded on first use, check the file again.
+        #[cfg(all(target_arch = "wasm32", feature = "app"))]
+        Err(error) => Err(ImportError::Untraced(Box::new(bounds_a_person_means(classify(
+            &error.to_string(),
+            at,
+            None,
+        ))))),
     }
-    let error = match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(t) => return Ok(t),
-        Err(e) => e,
-    };
-    let message = error.inner().to_string();
-    let mut path: Vec<Seg> = error
-        .path()
-        .iter()
-        .filter_map(|segment| match segment {
-            Segment::Seq { index } => Some(Seg::Index(*index)),
-            Segment::Map { key } => Some(Seg::Key(key.clone())),
-            Segment::Enum { .. } | Segment::Unknown => None,
-        })
-        .collect();
-    if let Some(key) = backticked(message.strip_prefix("missing field ").unwrap_or("")).first() {
-        path.push(Seg::Key(key.clone()));
-    }
-    let leaf = node(value, &path).cloned();
-    let at = At {
-        field: join_path(&at.field, &path),
-        ..at
-    };
-    Err(match classify(&message, at, leaf) {
-        // A bound of the storage type (4.294.967.295 tenths of a point) means nothing to an
-        // officer: only bounds a person could mean are shown.
+}
+
+/// A bound of the storage type (4.294.967.295 tenths of a point) means nothing to an officer:
+/// only bounds a person could mean are shown.
+pub(super) fn bounds_a_person_means(error: ImportError) -> ImportError {
+    match error {
         ImportError::OutOfRange { at, value, min, max } => ImportError::OutOfRange {
             at,
             value,
@@ -500,39 +499,11 @@ fn decode_at<T: DeserializeOwned>(value: &Value, at: At) -> Result<T, ImportErro
             max: max.filter(|m| *m < u32::MAX as f64),
         },
         other => other,
-    })
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-fn join_path(base: &str, path: &[Seg]) -> String {
-    let mut out = base.to_string();
-    for seg in path {
-        match seg {
-            Seg::Key(k) if out.is_empty() => out.push_str(k),
-            Seg::Key(k) => {
-                out.push('.');
-                out.push_str(k);
-            }
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
-        }
     }
-    out
-}
-
-fn node<'a>(root: &'a Value, path: &[Seg]) -> Option<&'a Value> {
-    path.iter().try_fold(root, |v, seg| match seg {
-        Seg::Key(k) => v.get(k.as_str()),
-        Seg::Index(i) => v.get(*i),
-    })
 }
 
 /// The words between backticks, in order: `a`, `b` → [a, b].
-fn backticked(text: &str) -> Vec<String> {
+pub(super) fn backticked(text: &str) -> Vec<String> {
     text.split('`').skip(1).step_by(2).map(str::to_string).collect()
 }
 
@@ -547,7 +518,7 @@ const CHRONO_MESSAGES: &[&str] = &[
     "bad or unsupported format string",
 ];
 
-fn classify(message: &str, at: At, leaf: Option<Value>) -> ImportError {
+pub(super) fn classify(message: &str, at: At, leaf: Option<Value>) -> ImportError {
     if CHRONO_MESSAGES.contains(&message) {
         let value = match leaf {
             Some(Value::String(s)) => s,

@@ -192,6 +192,7 @@ pub fn import_error(e: &ImportError) -> String {
         ImportError::UnknownVersion { found } => format!(
             "Tệp ghi phiên bản dữ liệu {found}: phiên bản này không tồn tại (phiên bản dữ liệu bắt đầu từ 1). Có thể tệp đã bị sửa tay; hãy xin gửi lại tệp gốc."
         ),
+        ImportError::Untraced(named) => return import_error(named),
         ImportError::BreaksRule { at, rule } => {
             format!("Bản ghi không hợp lệ ở {}: {rule}", place(at))
         }

@@ -142,6 +142,13 @@ impl ImportState {
             });
             self.step.set(None);
             match checked {
+                // The field is named by the office module (see `ImportError::Untraced`); if it
+                // cannot load, the record alone is named.
+                Err(ImportError::Untraced(named)) => {
+                    self.step.set(Some(Step::Checking { bytes: bytes.len() }));
+                    let traced = crate::store::office::import_problem(&bytes).await;
+                    self.fail(traced.ok().flatten().unwrap_or_else(|| text::import_error(&named)));
+                }
                 Err(e) => self.fail(text::import_error(&e)),
                 Ok((_, plan)) if plan.is_noop() => self.notice.set(Some(Notice::Done(format!(
                     "Tệp \"{}\" không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi.",
