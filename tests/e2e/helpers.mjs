@@ -123,8 +123,9 @@ async function readStoredInPage() {
   const data = JSON.parse(head);
   for (const c of ["units", "clusters", "indicators", "templates", "scorecards", "dialogues", "proposals", "programmes", "reviews"]) data[c] = [];
   const unescape = (k) => k.replace(/\\(.)/g, (_, c) => ({ t: "\t", n: "\n", r: "\r" })[c] ?? c);
+  // Each group is UTF-8 bytes (a string if an earlier version wrote it).
   const rows = groups.flatMap((g) =>
-    g
+    (typeof g === "string" ? g : new TextDecoder().decode(g))
       .split("\n")
       .filter((line) => line !== "")
       .map((line) => {
