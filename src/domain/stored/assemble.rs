@@ -28,7 +28,7 @@ pub fn assemble(head: Option<&str>, records: &[StoredRecord]) -> Result<Loaded, 
         // Newer: refused by the decoder. Older: migrated as the whole tree, as a file would be.
         return schema::decode_value(whole_tree(value, records), CURRENT_VERSION, MIGRATIONS);
     }
-    let head: Head = serde_json::from_value(value).map_err(|_| shape("head"))?;
+    let head: Head = serde_json::from_str(head).map_err(|_| shape("head"))?;
     let mut data = AppData {
         schema_version: head.schema_version,
         office: head.office,

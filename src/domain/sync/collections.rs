@@ -18,7 +18,7 @@
 use super::file::Selection;
 use super::hooks::{self, Lookup};
 use super::merge::{Choice, MergePlan};
-use super::validate::{check_collection, decode_collection, IdIndex, ImportError};
+use super::validate::{check_collection, decode_collection, IdIndex, ImportError, RecordTexts};
 use crate::domain::data::AppData;
 use crate::domain::dialogues::{Dialogue, Proposal};
 use crate::domain::programmes::{AnnualReview, Programme};
@@ -29,7 +29,7 @@ use crate::domain::scoring::scorecard::Scorecard;
 use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::stored::StoredRecord;
 use crate::domain::units::Unit;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The user's choice for conflicting records, keyed by collection and record id; a conflict
@@ -56,11 +56,11 @@ pub struct ConflictJson {
     pub default: Choice,
 }
 
-/// A stored record's text as its type, through a JSON tree: the same decoder as files and the
-/// old single text use, so the wasm carries one decoder per type, not two.
+/// A stored record's text as its type, straight from the text (no tree in between): the same
+/// decoder as a file's records and the stored data of earlier versions use, so the wasm carries
+/// one decoder per type.
 fn decode_stored<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
-    let tree: Value = serde_json::from_str(text)?;
-    T::deserialize(&tree)
+    serde_json::from_str(text)
 }
 
 macro_rules! collections {
@@ -151,7 +151,7 @@ macro_rules! collections {
 
         /// Decodes the `data` object of a file, collection by collection and record by record.
         /// A missing collection is empty (older files, or files of a build without it).
-        pub(crate) fn decode_collections(obj: &Map<String, Value>) -> Result<AppData, ImportError> {
+        pub(crate) fn decode_collections(obj: &RecordTexts<'_>) -> Result<AppData, ImportError> {
             let mut data = AppData::default();
             $( data.$field = decode_collection::<$ty>(Collection::$variant, obj)?; )*
             Ok(data)

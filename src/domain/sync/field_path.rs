@@ -10,12 +10,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-/// The classified error of a record that failed to decode, with its field in `at.field`.
-pub(super) fn traced<T: DeserializeOwned>(value: &Value, at: At) -> ImportError {
-    let error = match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(_) => return classify("", at, None),
-        Err(e) => e,
-    };
+/// The classified error of a record that failed to decode, with its field in `at.field`;
+/// `None` if its tree decodes (a key written twice fails in the text, not in the tree).
+pub(super) fn traced<T: DeserializeOwned>(value: &Value, at: At) -> Option<ImportError> {
+    let error = serde_path_to_error::deserialize::<_, T>(value).err()?;
     let message = error.inner().to_string();
     let mut path: Vec<Seg> = error
         .path()
@@ -34,7 +32,7 @@ pub(super) fn traced<T: DeserializeOwned>(value: &Value, at: At) -> ImportError 
         field: join_path(&at.field, &path),
         ..at
     };
-    bounds_a_person_means(classify(&message, at, leaf))
+    Some(bounds_a_person_means(classify(&message, at, leaf)))
 }
 
 #[derive(Clone, Debug, PartialEq)]

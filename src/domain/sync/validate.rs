@@ -3,15 +3,21 @@
 //! duplicate ids, references and ranges. The result is an [`Incoming`] ready for
 //! [`DataPlan::new`], or the first [`ImportError`] found, saying where it is.
 //!
-//! ## How a serde error is traced to its record and field
-//! Collections are decoded from a `serde_json::Value` **record by record**, so the collection,
-//! the position and (when `meta.id` is readable) the id of the failing record are known. A record
-//! that fails is decoded once more through `serde_path_to_error` (`field_path.rs`), which gives
-//! the path of the failing field inside it (`meta.changed_at`, `rows[3].score`; for a missing
-//! field, the object that lacks it, the field's name being in the message). That path becomes
-//! [`At::field`]. Records that read are decoded only once, without the path bookkeeping. The
-//! app's start bundle leaves the path finder out and names the record alone
-//! ([`ImportError::Untraced`]); the office module, which has it, names the field.
+//! ## How records are read, and an error traced to its record and field
+//! The file is read once to find where each value ends (`serde_json`'s `RawValue`): the
+//! envelope's small fields become a tree, and each record keeps its own text, decoded straight
+//! into its type as storage decodes records (one decoder per type in the wasm, no tree of a
+//! city's 70.000 records). Records of older files go through the stored-data migrations as a
+//! tree, and are printed back to text. A part whose text is not JSON after all (a half
+//! character, a number like 1e400) has the whole file read strictly, so the problem is said with
+//! its line as for any broken file.
+//!
+//! A record that fails is read as a tree, which names it (`meta.id`), and decoded once more
+//! through `serde_path_to_error` (`field_path.rs`), which gives the path of the failing field
+//! inside it (`meta.changed_at`, `rows[3].score`; for a missing field, the object that lacks it,
+//! the field's name being in the message). That path becomes [`At::field`]. The app's start
+//! bundle leaves the path finder out and names the record alone ([`ImportError::Untraced`]); the
+//! office module, which has it, names the field.
 //!
 //! The message itself is then classified: chrono's parse messages ("input is out of range" …)
 //! become [`ImportError::BadDate`]; `invalid value: integer` for an unsigned field becomes
@@ -29,8 +35,10 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 
 /// Largest file accepted: 128 MiB of JSON, checked before reading (and after unpacking a
 /// `.json.gz`). A city federation's whole export (6.349 CĐCS, five years) is about 70 MB.
@@ -192,19 +200,17 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     if let Some(problem) = text_problem::before_parsing(bytes) {
         return Err(ImportError::Unreadable(problem));
     }
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        Category::Eof => ImportError::Truncated,
-        _ => match text_problem::at_error(bytes, e.line(), e.column()) {
-            Some(problem) => ImportError::Unreadable(problem),
-            None => ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-            },
-        },
-    })?;
-    let Value::Object(mut header_json) = root else {
-        return Err(ImportError::NotOurFormat);
-    };
+    let mut root = top_level(bytes)?;
+    // The envelope's small fields as a tree; `data` stays text until its records are decoded.
+    let header_json: Map<String, Value> = root
+        .iter()
+        .filter(|(key, _)| key.as_str() != "data")
+        .map(|(key, raw)| {
+            serde_json::from_str(raw.get())
+                .map(|value| (key.clone(), value))
+                .map_err(|_| text_fault(bytes))
+        })
+        .collect::<Result<_, _>>()?;
     if header_json.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotOurFormat);
     }
@@ -215,15 +221,23 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
             supported: CURRENT_VERSION,
         });
     }
-    // Taken out, not copied: a city's file holds 70.000 records.
-    let data_json = header_json
-        .remove("data")
-        .ok_or_else(|| ImportError::MissingField {
-            at: At::envelope("data"),
-        })?;
+    let data_text = root.remove("data").ok_or_else(|| ImportError::MissingField {
+        at: At::envelope("data"),
+    })?;
     let header: Header = decode_at(&Value::Object(header_json), At::envelope(""))?;
-    let data_obj = migrate(data_json, found)?;
-    let data = decode_collections(&data_obj)?;
+    let records = if found == CURRENT_VERSION {
+        RecordTexts::File {
+            lists: serde_json::from_str(data_text.get()).map_err(|_| ImportError::WrongType {
+                at: At::envelope("data"),
+                expected: Expected::Object,
+            })?,
+            bytes,
+        }
+    } else {
+        let tree = serde_json::from_str(data_text.get()).unwrap_or(Value::Null);
+        RecordTexts::Migrated(migrate(tree, found)?)
+    };
+    let data = decode_collections(&records)?;
     check_collections(&data, local)?;
     Ok(Incoming {
         file: ExportFile {
@@ -235,6 +249,93 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
         },
         migrated_from: (found < CURRENT_VERSION).then_some(found),
     })
+}
+
+/// The file's top level, each entry kept as its text: the records are decoded from their own
+/// text, as storage decodes them, never through a tree of the whole file (faster, and the wasm
+/// carries one decoder per record type).
+fn top_level(bytes: &[u8]) -> Result<BTreeMap<String, &RawValue>, ImportError> {
+    match serde_json::from_slice(bytes) {
+        Ok(root) => Ok(root),
+        // Not JSON, or JSON but not an object: said as a strict reading of the whole file says
+        // it (this first reading only finds where values end).
+        Err(_) => match text_fault(bytes) {
+            ImportError::NotJson { line: 0, .. } => Err(ImportError::NotOurFormat),
+            fault => Err(fault),
+        },
+    }
+}
+
+fn syntax_error(bytes: &[u8], e: serde_json::Error) -> ImportError {
+    match e.classify() {
+        Category::Eof => ImportError::Truncated,
+        _ => match text_problem::at_error(bytes, e.line(), e.column()) {
+            Some(problem) => ImportError::Unreadable(problem),
+            None => ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            },
+        },
+    }
+}
+
+/// A part of the file that its first reading let through but that is not JSON after all: the
+/// first reading only finds where each value ends, so a half character (`\uD800`) or a number
+/// like 1e400 shows when the part is read. The whole file is then read strictly, so the problem
+/// is said with its line, as for any other.
+/// (`NotJson` at line 0: the file reads strictly after all.)
+fn text_fault(bytes: &[u8]) -> ImportError {
+    match serde_json::from_slice::<Value>(bytes) {
+        Err(e) => syntax_error(bytes, e),
+        Ok(_) => ImportError::NotJson { line: 0, column: 0 },
+    }
+}
+
+/// The texts of each collection's records: borrowed from a file of this version (whose bytes
+/// are kept for [`text_fault`]), or printed from the tree the migrations rewrote.
+pub(crate) enum RecordTexts<'a> {
+    File {
+        lists: BTreeMap<String, &'a RawValue>,
+        bytes: &'a [u8],
+    },
+    Migrated(Map<String, Value>),
+}
+
+impl RecordTexts<'_> {
+    /// Why a record's text is not JSON after all (see [`text_fault`]).
+    fn fault(&self) -> ImportError {
+        match self {
+            RecordTexts::File { bytes, .. } => text_fault(bytes),
+            // Printed from a tree: always JSON.
+            RecordTexts::Migrated(_) => ImportError::NotJson { line: 0, column: 0 },
+        }
+    }
+
+    /// The records of `kind`, in file order (none when the file has no such collection).
+    fn list(&self, kind: Collection) -> Result<Vec<Cow<'_, str>>, ImportError> {
+        let not_a_list = || ImportError::WrongType {
+            at: At {
+                kind: Some(kind),
+                index: None,
+                id: None,
+                field: String::new(),
+            },
+            expected: Expected::List,
+        };
+        match self {
+            RecordTexts::File { lists, .. } => match lists.get(kind.key()) {
+                None => Ok(Vec::new()),
+                Some(raw) => serde_json::from_str::<Vec<&RawValue>>(raw.get())
+                    .map(|items| items.into_iter().map(|r| Cow::Borrowed(r.get())).collect())
+                    .map_err(|_| not_a_list()),
+            },
+            RecordTexts::Migrated(tree) => match tree.get(kind.key()) {
+                None => Ok(Vec::new()),
+                Some(Value::Array(items)) => Ok(items.iter().map(|v| Cow::Owned(v.to_string())).collect()),
+                Some(_) => Err(not_a_list()),
+            },
+        }
+    }
 }
 
 /// The envelope fields besides `format`, `schema_version` and `data`.
@@ -308,40 +409,122 @@ fn migrate_with(
 /// Decodes one collection of the file's `data` record by record (see the module doc).
 pub(crate) fn decode_collection<T: DeserializeOwned>(
     kind: Collection,
-    data: &Map<String, Value>,
+    data: &RecordTexts<'_>,
 ) -> Result<Vec<T>, ImportError> {
-    let Some(value) = data.get(kind.key()) else {
-        return Ok(Vec::new());
-    };
-    let at = |index: Option<usize>, id: Option<Id>| At {
-        kind: Some(kind),
-        index,
-        id,
-        field: String::new(),
-    };
-    let items = value.as_array().ok_or_else(|| ImportError::WrongType {
-        at: at(None, None),
-        expected: Expected::List,
-    })?;
-    items
+    data.list(kind)?
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            let id = item
-                .pointer("/meta/id")
-                .and_then(Value::as_str)
-                .map(str::to_string);
-            let place = at(Some(i), id);
-            let record = decode_at(item, place.clone())?;
-            if let Some((field, value)) = loose_date(item) {
-                return Err(ImportError::BadDate {
-                    at: At { field, ..place },
-                    value,
-                });
+        .map(|(i, text)| decode_record(kind, i, text, data))
+        .collect()
+}
+
+/// One record from its text; on failure (or a date written by hand) its tree is read to name
+/// the record and, where this build can, the field.
+fn decode_record<T: DeserializeOwned>(
+    kind: Collection,
+    index: usize,
+    text: &str,
+    data: &RecordTexts<'_>,
+) -> Result<T, ImportError> {
+    // The record's text is read strictly only here, where the first reading did not look.
+    let tree = || serde_json::from_str::<Value>(text).map_err(|_| data.fault());
+    let place = |tree: &Value| At {
+        kind: Some(kind),
+        index: Some(index),
+        id: tree
+            .pointer("/meta/id")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        field: String::new(),
+    };
+    match serde_json::from_str::<T>(text) {
+        Ok(record) => {
+            if may_hold_loose_date(text) {
+                let tree = tree()?;
+                if let Some((field, value)) = loose_date(&tree) {
+                    return Err(ImportError::BadDate {
+                        at: At {
+                            field,
+                            ..place(&tree)
+                        },
+                        value,
+                    });
+                }
             }
             Ok(record)
-        })
-        .collect()
+        }
+        Err(error) => {
+            let tree = tree()?;
+            Err(record_failure::<T>(&tree, place(&tree), &error))
+        }
+    }
+}
+
+/// Why a record's text does not decode, with the field traced where this build can.
+#[cfg(not(all(target_arch = "wasm32", feature = "app")))]
+fn record_failure<T: DeserializeOwned>(tree: &Value, at: At, error: &serde_json::Error) -> ImportError {
+    super::field_path::traced::<T>(tree, at.clone()).unwrap_or_else(|| untraced(at, error))
+}
+
+/// The app's start bundle does without the path finder: it decodes every record type a second
+/// time through a wrapper, 81 KB of wasm. The record is named without its field, and the page
+/// has the office module, loaded on first use, check the file again.
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
+#[allow(clippy::extra_unused_type_parameters)] // the traced build's signature
+fn record_failure<T: DeserializeOwned>(_tree: &Value, at: At, error: &serde_json::Error) -> ImportError {
+    ImportError::Untraced(Box::new(untraced(at, error)))
+}
+
+/// The error of a text decoder, classified without the field: serde's message loses the
+/// position it adds ("… at line 1 column 40"), which is the record's text, not the file's.
+fn untraced(at: At, error: &serde_json::Error) -> ImportError {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(end) => &message[..end],
+        None => &message,
+    };
+    bounds_a_person_means(classify(message, at, None))
+}
+
+/// Whether a record's text may hold a date [`loose_date`] refuses: some string is date-like and
+/// not `yyyy-mm-dd`, or has escapes. Most records have none, and are not read as a tree at all.
+fn may_hold_loose_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(open) = bytes[at..].iter().position(|&b| b == b'"') {
+        let start = at + open + 1;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'"' {
+            if bytes[end] == b'\\' {
+                return true;
+            }
+            end += 1;
+        }
+        if is_loose_date(&text[start..end.min(bytes.len())]) {
+            return true;
+        }
+        at = end + 1;
+        if at >= bytes.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// A date a form would never write: "2023-2-3", "+10000-01-01" (it reads as a date, but is not
+/// `yyyy-mm-dd` with a four-digit year).
+fn is_loose_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let canonical = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let date_like = b.len() <= 16
+        && b.first()
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-');
+    !canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok()
 }
 
 /// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
@@ -350,20 +533,7 @@ pub(crate) fn decode_collection<T: DeserializeOwned>(
 fn loose_date(value: &Value) -> Option<(String, String)> {
     // Runs on every record of a city's file: the path is built only for the date it finds.
     match value {
-        Value::String(s) => {
-            let b = s.as_bytes();
-            let canonical = b.len() == 10
-                && b[4] == b'-'
-                && b[7] == b'-'
-                && b.iter()
-                    .enumerate()
-                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-            let date_like = b.len() <= 16
-                && b.first()
-                    .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-');
-            (!canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok())
-                .then(|| (String::new(), s.clone()))
-        }
+        Value::String(s) => is_loose_date(s).then(|| (String::new(), s.clone())),
         Value::Object(m) => m.iter().find_map(|(k, v)| {
             let join = |rest: String| match rest.chars().next() {
                 None => k.clone(),
@@ -469,23 +639,10 @@ pub(crate) fn check_collection<T: Record>(
     Ok(())
 }
 
-/// Deserializes `value`; on failure, finds the field (where this build can, see
-/// [`ImportError::Untraced`]) and classifies the error.
+/// Deserializes the envelope's fields (office, export time, scope); on failure, names the field
+/// where this build can. From their text, like records: the app then needs no decoder of trees.
 fn decode_at<T: DeserializeOwned>(value: &Value, at: At) -> Result<T, ImportError> {
-    match T::deserialize(value) {
-        Ok(t) => Ok(t),
-        #[cfg(not(all(target_arch = "wasm32", feature = "app")))]
-        Err(_) => Err(super::field_path::traced::<T>(value, at)),
-        // The app's start bundle does without the path finder: it decodes every record type a
-        // second time through a wrapper, 81 KB of wasm. The record is named without its field,
-        // and the page has the office module, loaded on first use, check the file again.
-        #[cfg(all(target_arch = "wasm32", feature = "app"))]
-        Err(error) => Err(ImportError::Untraced(Box::new(bounds_a_person_means(classify(
-            &error.to_string(),
-            at,
-            None,
-        ))))),
-    }
+    serde_json::from_str(&value.to_string()).map_err(|error| record_failure::<T>(value, at, &error))
 }
 
 /// A bound of the storage type (4.294.967.295 tenths of a point) means nothing to an officer:
@@ -529,6 +686,20 @@ pub(super) fn classify(message: &str, at: At, leaf: Option<Value>) -> ImportErro
     }
     if message.starts_with("missing field ") {
         return ImportError::MissingField { at };
+    }
+    // A key written twice in one object: no export does that, so the file was edited by hand.
+    if let Some(key) = message
+        .strip_prefix("duplicate field ")
+        .and_then(|rest| backticked(rest).into_iter().next())
+    {
+        let field = match at.field.as_str() {
+            "" => key.clone(),
+            base => format!("{base}.{key}"),
+        };
+        return ImportError::BreaksRule {
+            at: At { field, ..at },
+            rule: format!("trường \"{key}\" được ghi hai lần; hãy giữ lại một."),
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let expected = rest.split_once("expected ").map(|(_, e)| e).unwrap_or("");
@@ -652,6 +823,20 @@ mod tests {
             Err(ImportError::BreaksRule { at, rule }) => (at, rule),
             other => panic!("expected a broken rule, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_key_written_twice_in_a_record_is_refused_by_name() {
+        let text = file_value(&sample()).to_string();
+        let once = r#""name":"Đơn vị ba-vi""#;
+        assert!(text.contains(once));
+        let twice = text.replace(once, &format!(r#"{once},"name":"Đơn vị khác""#));
+        let Err(ImportError::BreaksRule { at, rule }) = validate(twice.as_bytes(), &AppData::default())
+        else {
+            panic!("refused");
+        };
+        assert_eq!(at, unit_at(1, "ba-vi", "name"));
+        assert_eq!(rule, "trường \"name\" được ghi hai lần; hãy giữ lại một.");
     }
 
     #[test]
