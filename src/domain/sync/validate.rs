@@ -200,7 +200,15 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     if let Some(problem) = text_problem::before_parsing(bytes) {
         return Err(ImportError::Unreadable(problem));
     }
-    let mut root = top_level(bytes)?;
+    // A well-formed file is read in one pass; anything else part by part, which says what is
+    // wrong in the order of the checks below.
+    let quick = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Skeleton>(text).ok());
+    let (root, lists) = match quick {
+        Some(Skeleton { envelope, lists }) => (envelope, lists),
+        None => (top_level(bytes)?, None),
+    };
     // The envelope's small fields as a tree; `data` stays text until its records are decoded.
     let header_json: Map<String, Value> = root
         .iter()
@@ -221,21 +229,31 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
             supported: CURRENT_VERSION,
         });
     }
-    let data_text = root.remove("data").ok_or_else(|| ImportError::MissingField {
-        at: At::envelope("data"),
-    })?;
+    if lists.is_none() && !root.contains_key("data") {
+        return Err(ImportError::MissingField {
+            at: At::envelope("data"),
+        });
+    }
     let header: Header = decode_at(&Value::Object(header_json), At::envelope(""))?;
-    let records = if found == CURRENT_VERSION {
-        RecordTexts::File {
-            lists: serde_json::from_str(data_text.get()).map_err(|_| ImportError::WrongType {
-                at: At::envelope("data"),
-                expected: Expected::Object,
-            })?,
-            bytes,
+    let records = match lists {
+        Some(lists) if found == CURRENT_VERSION => RecordTexts::Split { lists, bytes },
+        lists => {
+            // An older file read in one pass: its `data` is wanted as text, for the migrations.
+            let root = if lists.is_some() { top_level(bytes)? } else { root };
+            let data_text = root.get("data").map_or("null", |raw| raw.get());
+            if found == CURRENT_VERSION {
+                RecordTexts::File {
+                    lists: serde_json::from_str(data_text).map_err(|_| ImportError::WrongType {
+                        at: At::envelope("data"),
+                        expected: Expected::Object,
+                    })?,
+                    bytes,
+                }
+            } else {
+                let tree = serde_json::from_str(data_text).unwrap_or(Value::Null);
+                RecordTexts::Migrated(migrate(tree, found)?)
+            }
         }
-    } else {
-        let tree = serde_json::from_str(data_text.get()).unwrap_or(Value::Null);
-        RecordTexts::Migrated(migrate(tree, found)?)
     };
     let data = decode_collections(&records)?;
     check_collections(&data, local)?;
@@ -291,9 +309,77 @@ fn text_fault(bytes: &[u8]) -> ImportError {
     }
 }
 
+/// A well-formed file in one pass: the envelope's fields as texts, and the records of each
+/// collection in `data` as texts. Anything not in this shape fails, and the file is read again
+/// part by part ([`top_level`]) for the message.
+struct Skeleton<'a> {
+    envelope: BTreeMap<String, &'a RawValue>,
+    lists: Option<BTreeMap<String, Vec<&'a RawValue>>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Skeleton<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> serde::de::Visitor<'de> for Top {
+            type Value = Skeleton<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an export file")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut skeleton = Skeleton {
+                    envelope: BTreeMap::new(),
+                    lists: None,
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "data" {
+                        skeleton.lists = Some(map.next_value::<Lists>()?.0);
+                    } else {
+                        skeleton.envelope.insert(key, map.next_value()?);
+                    }
+                }
+                Ok(skeleton)
+            }
+        }
+        deserializer.deserialize_map(Top)
+    }
+}
+
+/// `data` in one pass: each collection's records as texts; other keys passed over.
+struct Lists<'a>(BTreeMap<String, Vec<&'a RawValue>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Lists<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Data;
+        impl<'de> serde::de::Visitor<'de> for Data {
+            type Value = Lists<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the collections")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut lists = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if Collection::from_key(&key).is_some() {
+                        lists.insert(key, map.next_value()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Lists(lists))
+            }
+        }
+        deserializer.deserialize_map(Data)
+    }
+}
+
 /// The texts of each collection's records: borrowed from a file of this version (whose bytes
 /// are kept for [`text_fault`]), or printed from the tree the migrations rewrote.
 pub(crate) enum RecordTexts<'a> {
+    /// Read in one pass ([`Skeleton`]).
+    Split {
+        lists: BTreeMap<String, Vec<&'a RawValue>>,
+        bytes: &'a [u8],
+    },
+    /// Read part by part: each collection is read when it is decoded.
     File {
         lists: BTreeMap<String, &'a RawValue>,
         bytes: &'a [u8],
@@ -305,7 +391,7 @@ impl RecordTexts<'_> {
     /// Why a record's text is not JSON after all (see [`text_fault`]).
     fn fault(&self) -> ImportError {
         match self {
-            RecordTexts::File { bytes, .. } => text_fault(bytes),
+            RecordTexts::Split { bytes, .. } | RecordTexts::File { bytes, .. } => text_fault(bytes),
             // Printed from a tree: always JSON.
             RecordTexts::Migrated(_) => ImportError::NotJson { line: 0, column: 0 },
         }
@@ -323,6 +409,10 @@ impl RecordTexts<'_> {
             expected: Expected::List,
         };
         match self {
+            RecordTexts::Split { lists, .. } => Ok(lists
+                .get(kind.key())
+                .map(|items| items.iter().map(|r| Cow::Borrowed(r.get())).collect())
+                .unwrap_or_default()),
             RecordTexts::File { lists, .. } => match lists.get(kind.key()) {
                 None => Ok(Vec::new()),
                 Some(raw) => serde_json::from_str::<Vec<&RawValue>>(raw.get())
