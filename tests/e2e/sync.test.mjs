@@ -127,6 +127,24 @@ test("every bad file is refused with a Vietnamese message and nothing changes", 
   await context.close();
 });
 
+test("without the office module a bad record is still refused, named without its field", async () => {
+  // The field is named by the office module (loaded on first use); here it cannot load (and no
+  // service worker holds a copy).
+  const context = await app.browser.newContext({ serviceWorkers: "block" });
+  await context.route("**/office/**", (route) => route.abort());
+  const page = await openApp(context, app.url, "#/du-lieu");
+  await nameOffice(page, "LĐLĐ huyện Ba Vì");
+  const before = await storedText(page);
+  await importFile(page, path.join(BAD, "wrong-type.json"));
+  const alert = page.getByRole("alert").filter({ hasText: 'Sai kiểu dữ liệu ở Đơn vị thứ 1 (mã "u1"): cần một đoạn chữ' });
+  await alert.waitFor();
+  assert.doesNotMatch(await alert.innerText(), /trường/);
+  assert.match(await alert.innerText(), /Dữ liệu trên máy này không thay đổi\./);
+  assert.equal(await page.getByRole("button", { name: "Xác nhận nhập" }).count(), 0);
+  assert.equal(await storedText(page), before);
+  await context.close();
+});
+
 test("unusual but valid names import and show as plain text", async () => {
   const context = await app.browser.newContext();
   const page = await openApp(context, app.url, "#/du-lieu");
