@@ -216,7 +216,7 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
         .map(|(key, raw)| {
             serde_json::from_str(raw.get())
                 .map(|value| (key.clone(), value))
-                .map_err(|_| text_fault(bytes))
+                .map_err(|e| text_fault(bytes).unwrap_or_else(|| syntax_error(raw.get().as_bytes(), e)))
         })
         .collect::<Result<_, _>>()?;
     if header_json.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -277,10 +277,7 @@ fn top_level(bytes: &[u8]) -> Result<BTreeMap<String, &RawValue>, ImportError> {
         Ok(root) => Ok(root),
         // Not JSON, or JSON but not an object: said as a strict reading of the whole file says
         // it (this first reading only finds where values end).
-        Err(_) => match text_fault(bytes) {
-            ImportError::NotJson { line: 0, .. } => Err(ImportError::NotOurFormat),
-            fault => Err(fault),
-        },
+        Err(_) => Err(text_fault(bytes).unwrap_or(ImportError::NotOurFormat)),
     }
 }
 
@@ -300,13 +297,12 @@ fn syntax_error(bytes: &[u8], e: serde_json::Error) -> ImportError {
 /// A part of the file that its first reading let through but that is not JSON after all: the
 /// first reading only finds where each value ends, so a half character (`\uD800`) or a number
 /// like 1e400 shows when the part is read. The whole file is then read strictly, so the problem
-/// is said with its line, as for any other.
-/// (`NotJson` at line 0: the file reads strictly after all.)
-fn text_fault(bytes: &[u8]) -> ImportError {
-    match serde_json::from_slice::<Value>(bytes) {
-        Err(e) => syntax_error(bytes, e),
-        Ok(_) => ImportError::NotJson { line: 0, column: 0 },
-    }
+/// is said with its line, as for any other. `None`: the file reads strictly after all.
+fn text_fault(bytes: &[u8]) -> Option<ImportError> {
+    // A tree, not `IgnoredAny`: only building values checks characters and numbers.
+    serde_json::from_slice::<Value>(bytes)
+        .err()
+        .map(|e| syntax_error(bytes, e))
 }
 
 /// A well-formed file in one pass: the envelope's fields as texts, and the records of each
@@ -388,13 +384,14 @@ pub(crate) enum RecordTexts<'a> {
 }
 
 impl RecordTexts<'_> {
-    /// Why a record's text is not JSON after all (see [`text_fault`]).
-    fn fault(&self) -> ImportError {
-        match self {
+    /// Why a record's `text` is not JSON after all: said for the whole file ([`text_fault`]),
+    /// else (a record printed from a migrated tree) for the record's own text.
+    fn fault(&self, text: &str, error: serde_json::Error) -> ImportError {
+        let file = match self {
             RecordTexts::Split { bytes, .. } | RecordTexts::File { bytes, .. } => text_fault(bytes),
-            // Printed from a tree: always JSON.
-            RecordTexts::Migrated(_) => ImportError::NotJson { line: 0, column: 0 },
-        }
+            RecordTexts::Migrated(_) => None,
+        };
+        file.unwrap_or_else(|| syntax_error(text.as_bytes(), error))
     }
 
     /// The records of `kind`, in file order (none when the file has no such collection).
@@ -517,7 +514,7 @@ fn decode_record<T: DeserializeOwned>(
     data: &RecordTexts<'_>,
 ) -> Result<T, ImportError> {
     // The record's text is read strictly only here, where the first reading did not look.
-    let tree = || serde_json::from_str::<Value>(text).map_err(|_| data.fault());
+    let tree = || serde_json::from_str::<Value>(text).map_err(|e| data.fault(text, e));
     let place = |tree: &Value| At {
         kind: Some(kind),
         index: Some(index),
@@ -579,26 +576,12 @@ fn untraced(at: At, error: &serde_json::Error) -> ImportError {
 /// Whether a record's text may hold a date [`loose_date`] refuses: some string is date-like and
 /// not `yyyy-mm-dd`, or has escapes. Most records have none, and are not read as a tree at all.
 fn may_hold_loose_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(open) = bytes[at..].iter().position(|&b| b == b'"') {
-        let start = at + open + 1;
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b'"' {
-            if bytes[end] == b'\\' {
-                return true;
-            }
-            end += 1;
-        }
-        if is_loose_date(&text[start..end.min(bytes.len())]) {
-            return true;
-        }
-        at = end + 1;
-        if at >= bytes.len() {
-            break;
-        }
-    }
-    false
+    // In JSON text every other piece between quotes is a string's content, up to the first
+    // escape (after which the count could slip): an escape says "maybe" at once.
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .any(|content| content.contains('\\') || is_loose_date(content))
 }
 
 /// A date a form would never write: "2023-2-3", "+10000-01-01" (it reads as a date, but is not
