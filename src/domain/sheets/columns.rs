@@ -245,6 +245,12 @@ impl Mapping {
         gaps
     }
 
+    /// The rows under the header row that hold something (0-based), in order: each is a unit
+    /// or a unit's figures.
+    pub fn data_rows<'a>(&self, grid: &'a Grid) -> impl Iterator<Item = usize> + 'a {
+        (self.header_row + 1..grid.rows.len()).filter(|&r| !grid.rows[r].iter().all(SheetCell::is_blank))
+    }
+
     /// The column holding `field`, if any.
     pub fn column_of(&self, field: &Field) -> Option<usize> {
         self.columns.iter().position(|f| f.as_ref() == Some(field))

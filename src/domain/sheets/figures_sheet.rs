@@ -38,10 +38,7 @@ pub fn read_figures(
     let mut problems = Problems::new(grid, mapping);
     let mut out: Vec<UnitIndicators> = Vec::new();
     let mut seen: HashMap<Id, usize> = HashMap::new();
-    for r in mapping.header_row + 1..grid.rows.len() {
-        if grid.rows[r].iter().all(SheetCell::is_blank) {
-            continue;
-        }
+    for r in mapping.data_rows(grid) {
         let row = r + 1;
         let name = cell_for(grid, mapping, r, &Field::Unit).1.text();
         let unit = match find_unit(local, &name, among) {

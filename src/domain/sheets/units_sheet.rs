@@ -6,7 +6,7 @@
 
 use super::columns::{cell_for, Field, Mapping};
 use super::matching::{find_unit, is_footer, match_key, Among, Found};
-use super::{Grid, Outcome, Problems, SheetCell};
+use super::{Grid, Outcome, Problems};
 use crate::domain::data::AppData;
 use crate::domain::fold::fold;
 use crate::domain::parse;
@@ -28,10 +28,7 @@ pub fn read_units(
     let mut out: Vec<Unit> = Vec::new();
     // Each unit (by id, or for a new one by parent and name) → the row that named it first.
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for r in mapping.header_row + 1..grid.rows.len() {
-        if grid.rows[r].iter().all(SheetCell::is_blank) {
-            continue;
-        }
+    for r in mapping.data_rows(grid) {
         let row = r + 1;
         let text = |field: &Field| cell_for(grid, mapping, r, field).1.text();
         let name = text(&Field::Name);
