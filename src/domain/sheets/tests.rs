@@ -2,6 +2,7 @@
 //! and its districts) as local data.
 
 use super::*;
+use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
 use crate::domain::scoring::indicators::find_for;
 use crate::domain::sync::collections::{Collection, DataPlan};
@@ -32,6 +33,19 @@ fn ids() -> impl FnMut() -> String {
     }
 }
 
+/// The problems of a units sheet the import refuses, as the officer reads them.
+fn units_refused(
+    sheet: &Grid,
+    mapping: &columns::Mapping,
+    parent: Option<&str>,
+    local: &AppData,
+) -> Vec<String> {
+    match units_sheet::read_units(sheet, mapping, parent, local, &stamp(), &mut ids()) {
+        Outcome::Refused(problems) => problems.iter().map(Problem::text).collect(),
+        Outcome::Ready(_) => panic!("the sheet was taken"),
+    }
+}
+
 #[test]
 fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units() {
     let local = sample();
@@ -48,12 +62,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
     ]);
     let mapping = columns::Mapping::detect(&bad, SheetKind::Units);
     assert!(mapping.gaps(&bad, SheetKind::Units).is_empty());
-    let Outcome::Refused(problems) =
-        units_sheet::read_units(&bad, &mapping, parent.as_deref(), &local, &stamp(), &mut ids())
-    else {
-        panic!("a bad row refuses the sheet");
-    };
-    let texts: Vec<String> = problems.iter().map(Problem::text).collect();
+    let texts = units_refused(&bad, &mapping, parent.as_deref(), &local);
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(
         texts[0].starts_with("Dòng 4, cột C (Loai): không rõ loại \"trường học\""),
@@ -163,17 +172,7 @@ fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
         &["Tổng cộng", ""],
     ]);
     let mapping = columns::Mapping::detect(&sheet, SheetKind::Units);
-    let Outcome::Refused(problems) = units_sheet::read_units(
-        &sheet,
-        &mapping,
-        parent.as_deref(),
-        &changed,
-        &stamp(),
-        &mut ids(),
-    ) else {
-        panic!("refused");
-    };
-    let texts: Vec<String> = problems.iter().map(Problem::text).collect();
+    let texts = units_refused(&sheet, &mapping, parent.as_deref(), &changed);
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(
         texts[0].starts_with("Dòng 2, cột B (Đến): "),
@@ -187,18 +186,8 @@ fn a_sheet_is_checked_as_it_will_be_saved_and_two_rows_cannot_name_one_unit() {
     );
 
     let sheet = grid(&[&["Tên đơn vị"], &[&thanh_oai.name], &["Thanh Oai"]]);
-    let Outcome::Refused(problems) = units_sheet::read_units(
-        &sheet,
-        &mapping,
-        parent.as_deref(),
-        &changed,
-        &stamp(),
-        &mut ids(),
-    ) else {
-        panic!("refused");
-    };
     assert_eq!(
-        problems[0].text(),
+        units_refused(&sheet, &mapping, parent.as_deref(), &changed)[0],
         format!("Dòng 3, cột A (Tên đơn vị): dòng này và dòng 2 cùng chỉ một đơn vị (\"Thanh Oai\").")
     );
 }
