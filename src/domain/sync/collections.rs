@@ -88,7 +88,7 @@ macro_rules! collections {
         }
 
         /// Calls `f` with the collection and meta of every record, tombstones included.
-        pub fn each_meta(data: &AppData, f: &mut dyn FnMut(Collection, &Meta)) {
+        pub fn each_meta<'a>(data: &'a AppData, f: &mut dyn FnMut(Collection, &'a Meta)) {
             $( for r in &data.$field { f(Collection::$variant, r.meta()); } )*
         }
 
@@ -155,6 +155,19 @@ macro_rules! collections {
             let mut data = AppData::default();
             $( data.$field = decode_collection::<$ty>(Collection::$variant, obj)?; )*
             Ok(data)
+        }
+
+        /// Decodes the next value of `map` as the list of `kind`, into `data`: a file read in
+        /// one pass ([`super::validate`]) goes straight into its records.
+        pub(crate) fn next_collection<'de, M: serde::de::MapAccess<'de>>(
+            data: &mut AppData,
+            kind: Collection,
+            map: &mut M,
+        ) -> Result<(), M::Error> {
+            match kind {
+                $( Collection::$variant => data.$field = map.next_value()?, )*
+            }
+            Ok(())
         }
 
         /// Duplicate ids, references and ranges of every collection of an incoming file;

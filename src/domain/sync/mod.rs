@@ -21,6 +21,7 @@ mod field_path;
 pub mod file;
 pub mod fuzz;
 pub mod hooks;
+pub mod json_text;
 pub mod merge;
 #[cfg(test)]
 mod props;

@@ -3,6 +3,8 @@
 //! than any export, or, at the place the parser stopped, a number too large, NaN/Infinity, or
 //! half of a character (a lone surrogate escape).
 
+use super::json_text::Survey;
+
 /// Deeper than this, the parser refuses the file; exports are never deeper than about ten.
 pub const MAX_DEPTH: usize = 128;
 
@@ -20,41 +22,15 @@ pub enum TextProblem {
     HalfCharacter,
 }
 
-/// What is wrong before parsing: the encoding and the depth.
-pub fn before_parsing(bytes: &[u8]) -> Option<TextProblem> {
+/// What is wrong before parsing: the encoding and the depth (of the text's [`Survey`]).
+pub fn before_parsing(bytes: &[u8], survey: &Survey) -> Option<TextProblem> {
     let utf16_bom = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
     let head = &bytes[..bytes.len().min(64)];
     let zeros = head.iter().filter(|b| **b == 0).count();
     if utf16_bom || (head.len() >= 4 && zeros * 3 >= head.len()) {
         return Some(TextProblem::Utf16);
     }
-    (depth(bytes) > MAX_DEPTH).then_some(TextProblem::TooDeep)
-}
-
-/// The deepest nesting of lists and objects, outside strings.
-fn depth(bytes: &[u8]) -> usize {
-    let (mut now, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                now += 1;
-                deepest = deepest.max(now);
-            }
-            b']' | b'}' => now = now.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
+    (survey.depth > MAX_DEPTH).then_some(TextProblem::TooDeep)
 }
 
 /// What the parser met where it stopped (1-based `line` and `column`, as serde_json counts).
@@ -98,10 +74,15 @@ pub fn at_error(bytes: &[u8], line: usize, column: usize) -> Option<TextProblem>
 
 #[cfg(test)]
 mod tests {
+    use super::super::json_text::survey;
     use super::*;
 
+    fn before(text: &[u8]) -> Option<TextProblem> {
+        before_parsing(text, &survey(text, |_| false))
+    }
+
     fn parse_problem(text: &[u8]) -> Option<TextProblem> {
-        before_parsing(text).or_else(|| {
+        before(text).or_else(|| {
             let e = serde_json::from_slice::<serde_json::Value>(text).unwrap_err();
             at_error(text, e.line(), e.column())
         })
@@ -117,8 +98,10 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(parse_problem(deep.as_bytes()), Some(TextProblem::TooDeep));
         // Brackets inside strings do not count.
+        assert_eq!(before(format!("[\"{}\"]", "[".repeat(500)).as_bytes()), None);
+        // Nor after an escaped quote, which does not end the string.
         assert_eq!(
-            before_parsing(format!("[\"{}\"]", "[".repeat(500)).as_bytes()),
+            before(format!("[\"\\\"{}\\\\\"]", "[".repeat(500)).as_bytes()),
             None
         );
         assert_eq!(

@@ -4,10 +4,13 @@
 //! [`DataPlan::new`], or the first [`ImportError`] found, saying where it is.
 //!
 //! ## How records are read, and an error traced to its record and field
-//! The file is read once to find where each value ends (`serde_json`'s `RawValue`): the
-//! envelope's small fields become a tree, and each record keeps its own text, decoded straight
-//! into its type as storage decodes records (one decoder per type in the wasm, no tree of a
-//! city's 70.000 records). Records of older files go through the stored-data migrations as a
+//! One pass over the bytes ([`json_text::survey`]) finds the depth and whether any string may be
+//! a date written by hand. A file with none is then read once, its records straight into their
+//! types and the envelope's small fields as texts; that reading accepts only files the next one
+//! would, so when it fails nothing is said yet. The next reading finds where each value ends
+//! (`serde_json`'s `RawValue`): the envelope's small fields become a tree, and each record keeps
+//! its own text, decoded straight into its type as storage decodes records (one decoder per type
+//! in the wasm, no tree of a city's 70.000 records). Records of older files go through the stored-data migrations as a
 //! tree, and are printed back to text. A part whose text is not JSON after all (a half
 //! character, a number like 1e400) has the whole file read strictly, so the problem is said with
 //! its line as for any broken file.
@@ -24,9 +27,12 @@
 //! [`ImportError::OutOfRange`]; `invalid type` and `unknown variant` become
 //! [`ImportError::WrongType`] with an [`Expected`] the UI can put into words.
 
-use super::collections::{check_collections, decode_collections, each_meta, Collection, DataPlan};
+use super::collections::{
+    check_collections, decode_collections, each_meta, next_collection, Collection, DataPlan,
+};
 use super::file::{ExportFile, Office, Scope, FORMAT};
 use super::hooks::{Hooks, Lookup};
+use super::json_text::{self, pieces, Piece};
 use super::text_problem::{self, TextProblem};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Record};
@@ -197,17 +203,24 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::EmptyFile);
     }
-    if let Some(problem) = text_problem::before_parsing(bytes) {
+    let survey = json_text::survey(bytes, may_be_loose_date);
+    if let Some(problem) = text_problem::before_parsing(bytes, &survey) {
         return Err(ImportError::Unreadable(problem));
     }
-    // A well-formed file is read in one pass; anything else part by part, which says what is
-    // wrong in the order of the checks below.
-    let quick = std::str::from_utf8(bytes)
-        .ok()
-        .and_then(|text| serde_json::from_str::<Skeleton>(text).ok());
-    let (root, lists) = match quick {
-        Some(Skeleton { envelope, lists }) => (envelope, lists),
-        None => (top_level(bytes)?, None),
+    // A well-formed file is read in one pass, straight into its records when none of its
+    // strings may be a loose date (each record would be read again as a tree to say where),
+    // else into each record's text; anything else part by part, which says what is wrong in
+    // the order of the checks below. Each reading accepts only what the next would.
+    let text = std::str::from_utf8(bytes).ok();
+    let decoded = text
+        .filter(|_| !survey.marked)
+        .and_then(|text| serde_json::from_str::<Skeleton<Decoded>>(text).ok());
+    let (root, decoded, lists) = match decoded {
+        Some(Skeleton { envelope, data }) => (envelope, data.map(|d| d.0), None),
+        None => match text.and_then(|text| serde_json::from_str::<Skeleton<Lists>>(text).ok()) {
+            Some(Skeleton { envelope, data }) => (envelope, None, data.map(|d| d.0)),
+            None => (top_level(bytes)?, None, None),
+        },
     };
     // The envelope's small fields as a tree; `data` stays text until its records are decoded.
     let header_json: Map<String, Value> = root
@@ -229,19 +242,23 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
             supported: CURRENT_VERSION,
         });
     }
-    if lists.is_none() && !root.contains_key("data") {
+    if decoded.is_none() && lists.is_none() && !root.contains_key("data") {
         return Err(ImportError::MissingField {
             at: At::envelope("data"),
         });
     }
     let header: Header = decode_at(&Value::Object(header_json), At::envelope(""))?;
-    let records = match lists {
-        Some(lists) if found == CURRENT_VERSION => RecordTexts::Split { lists, bytes },
-        lists => {
+    let read_in_one_pass = decoded.is_some() || lists.is_some();
+    let data = match (decoded, lists) {
+        (Some(data), _) if found == CURRENT_VERSION => data,
+        (_, Some(lists)) if found == CURRENT_VERSION => {
+            decode_collections(&RecordTexts::Split { lists, bytes })?
+        }
+        _ => {
             // An older file read in one pass: its `data` is wanted as text, for the migrations.
-            let root = if lists.is_some() { top_level(bytes)? } else { root };
+            let root = if read_in_one_pass { top_level(bytes)? } else { root };
             let data_text = root.get("data").map_or("null", |raw| raw.get());
-            if found == CURRENT_VERSION {
+            let records = if found == CURRENT_VERSION {
                 RecordTexts::File {
                     lists: serde_json::from_str(data_text).map_err(|_| ImportError::WrongType {
                         at: At::envelope("data"),
@@ -252,10 +269,10 @@ pub fn validate_with_limit(bytes: &[u8], limit: usize, local: &AppData) -> Resul
             } else {
                 let tree = serde_json::from_str(data_text).unwrap_or(Value::Null);
                 RecordTexts::Migrated(migrate(tree, found)?)
-            }
+            };
+            decode_collections(&records)?
         }
     };
-    let data = decode_collections(&records)?;
     check_collections(&data, local)?;
     Ok(Incoming {
         file: ExportFile {
@@ -305,30 +322,30 @@ fn text_fault(bytes: &[u8]) -> Option<ImportError> {
         .map(|e| syntax_error(bytes, e))
 }
 
-/// A well-formed file in one pass: the envelope's fields as texts, and the records of each
-/// collection in `data` as texts. Anything not in this shape fails, and the file is read again
-/// part by part ([`top_level`]) for the message.
-struct Skeleton<'a> {
+/// A well-formed file in one pass: the envelope's fields as texts, and `data` as `D` (the
+/// records themselves, or their texts). Anything not in this shape fails, and the file is read
+/// again another way for the message.
+struct Skeleton<'a, D> {
     envelope: BTreeMap<String, &'a RawValue>,
-    lists: Option<BTreeMap<String, Vec<&'a RawValue>>>,
+    data: Option<D>,
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Skeleton<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Top;
-        impl<'de> serde::de::Visitor<'de> for Top {
-            type Value = Skeleton<'de>;
+impl<'de: 'a, 'a, D: Deserialize<'de>> Deserialize<'de> for Skeleton<'a, D> {
+    fn deserialize<De: serde::Deserializer<'de>>(deserializer: De) -> Result<Self, De::Error> {
+        struct Top<D>(std::marker::PhantomData<D>);
+        impl<'de, D: Deserialize<'de>> serde::de::Visitor<'de> for Top<D> {
+            type Value = Skeleton<'de, D>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an export file")
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
                 let mut skeleton = Skeleton {
                     envelope: BTreeMap::new(),
-                    lists: None,
+                    data: None,
                 };
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "data" {
-                        skeleton.lists = Some(map.next_value::<Lists>()?.0);
+                        skeleton.data = Some(map.next_value()?);
                     } else {
                         skeleton.envelope.insert(key, map.next_value()?);
                     }
@@ -336,7 +353,35 @@ impl<'de: 'a, 'a> Deserialize<'de> for Skeleton<'a> {
                 Ok(skeleton)
             }
         }
-        deserializer.deserialize_map(Top)
+        deserializer.deserialize_map(Top(std::marker::PhantomData))
+    }
+}
+
+/// `data` in one pass, decoded: each collection's records; other keys passed over.
+struct Decoded(AppData);
+
+impl<'de> Deserialize<'de> for Decoded {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Data;
+        impl<'de> serde::de::Visitor<'de> for Data {
+            type Value = Decoded;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the collections")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut data = AppData::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match Collection::from_key(&key) {
+                        Some(kind) => next_collection(&mut data, kind, &mut map)?,
+                        None => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Decoded(data))
+            }
+        }
+        deserializer.deserialize_map(Data)
     }
 }
 
@@ -573,21 +618,28 @@ fn untraced(at: At, error: &serde_json::Error) -> ImportError {
     bounds_a_person_means(classify(message, at, None))
 }
 
-/// Whether a record's text may hold a date [`loose_date`] refuses: some string is date-like and
-/// not `yyyy-mm-dd`, or has escapes. Most records have none, and are not read as a tree at all.
+/// Whether a record's text may hold a date [`loose_date`] refuses. Most records have none, and
+/// are not read as a tree at all.
 fn may_hold_loose_date(text: &str) -> bool {
-    // In JSON text every other piece between quotes is a string's content, up to the first
-    // escape (after which the count could slip): an escape says "maybe" at once.
-    text.split('"')
-        .skip(1)
-        .step_by(2)
-        .any(|content| content.contains('\\') || is_loose_date(content))
+    pieces(text.as_bytes()).any(|piece| matches!(piece, Piece::String(content) if may_be_loose_date(content)))
+}
+
+/// Whether a string, as written in JSON, may be a date [`loose_date`] refuses, once its escapes
+/// are read. A file with no such string is read straight into its records.
+fn may_be_loose_date(content: &[u8]) -> bool {
+    if !content.contains(&b'\\') {
+        return is_loose_date(content);
+    }
+    // Escapes are read as JSON reads them; a string that is not JSON may hold anything.
+    std::str::from_utf8(content)
+        .ok()
+        .and_then(|content| serde_json::from_str::<String>(&format!("\"{content}\"")).ok())
+        .is_none_or(|content| is_loose_date(content.as_bytes()))
 }
 
 /// A date a form would never write: "2023-2-3", "+10000-01-01" (it reads as a date, but is not
 /// `yyyy-mm-dd` with a four-digit year).
-fn is_loose_date(s: &str) -> bool {
-    let b = s.as_bytes();
+fn is_loose_date(b: &[u8]) -> bool {
     let canonical = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
@@ -597,7 +649,7 @@ fn is_loose_date(s: &str) -> bool {
     let date_like = b.len() <= 16
         && b.first()
             .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-');
-    !canonical && date_like && s.parse::<chrono::NaiveDate>().is_ok()
+    !canonical && date_like && std::str::from_utf8(b).is_ok_and(|s| s.parse::<chrono::NaiveDate>().is_ok())
 }
 
 /// The first date written other than as exports write dates (`yyyy-mm-dd`, four-digit year):
@@ -606,7 +658,7 @@ fn is_loose_date(s: &str) -> bool {
 fn loose_date(value: &Value) -> Option<(String, String)> {
     // Runs on every record of a city's file: the path is built only for the date it finds.
     match value {
-        Value::String(s) => is_loose_date(s).then(|| (String::new(), s.clone())),
+        Value::String(s) => is_loose_date(s.as_bytes()).then(|| (String::new(), s.clone())),
         Value::Object(m) => m.iter().find_map(|(k, v)| {
             let join = |rest: String| match rest.chars().next() {
                 None => k.clone(),
@@ -634,23 +686,23 @@ fn loose_date(value: &Value) -> Option<(String, String)> {
 /// Every record id of the file and of local data, tombstones included: a reference to a
 /// deleted record is not dangling (its deletion is known), and refusing it would block the
 /// exchange after a concurrent deletion.
-pub(crate) struct IdIndex {
-    ids: HashSet<(Collection, Id)>,
+pub(crate) struct IdIndex<'a> {
+    ids: HashSet<(Collection, &'a str)>,
 }
 
-impl IdIndex {
-    pub(crate) fn new(sources: &[&AppData]) -> Self {
+impl<'a> IdIndex<'a> {
+    pub(crate) fn new(sources: &[&'a AppData]) -> Self {
         let mut ids = HashSet::new();
         for data in sources {
             each_meta(data, &mut |c, m| {
-                ids.insert((c, m.id.clone()));
+                ids.insert((c, m.id.as_str()));
             });
         }
         IdIndex { ids }
     }
 
     fn contains(&self, kind: Collection, id: &str) -> bool {
-        self.ids.contains(&(kind, id.to_string()))
+        self.ids.contains(&(kind, id))
     }
 }
 
@@ -659,7 +711,7 @@ pub(crate) fn check_collection<T: Record>(
     kind: Collection,
     records: &[T],
     hooks: &Hooks<T>,
-    index: &IdIndex,
+    index: &IdIndex<'_>,
     lookup: &Lookup<'_>,
 ) -> Result<(), ImportError> {
     let mut seen = HashSet::new();
@@ -966,6 +1018,28 @@ mod tests {
                 other => panic!("{loose}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_date_behind_an_escape_is_still_found_and_other_escapes_read_as_written() {
+        let mut v = file_value(&sample());
+        v["data"]["units"][1]["active_to"] = json!("2023-2-3");
+        v["data"]["units"][0]["name"] = json!("LĐLĐ \"Thanh Oai\"\n");
+        let text = serde_json::to_string(&v).unwrap();
+        let hidden = text.replace("\"2023-2-3\"", "\"2023\\u002d2-3\"");
+        assert_ne!(hidden, text);
+        match validate(hidden.as_bytes(), &AppData::default()) {
+            Err(ImportError::BadDate { at, value }) => {
+                assert_eq!(
+                    (at, value.as_str()),
+                    (unit_at(1, "ba-vi", "active_to"), "2023-2-3")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        v["data"]["units"][1]["active_to"] = json!("2023-02-03");
+        let read = check(&v).unwrap();
+        assert_eq!(read.file.data.units[0].name, "LĐLĐ \"Thanh Oai\"\n");
     }
 
     #[test]
