@@ -627,6 +627,14 @@ fn may_hold_loose_date(text: &str) -> bool {
 /// Whether a string, as written in JSON, may be a date [`loose_date`] refuses, once its escapes
 /// are read. A file with no such string is read straight into its records.
 fn may_be_loose_date(content: &[u8]) -> bool {
+    // Asked of each of a city's 2,7 million strings: most start with a letter, which no date
+    // does, escaped or not.
+    if !content
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'\\'))
+    {
+        return false;
+    }
     if !content.contains(&b'\\') {
         return is_loose_date(content);
     }
