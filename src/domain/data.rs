@@ -7,6 +7,7 @@ use super::scoring::indicators::UnitIndicators;
 use super::scoring::scorecard::Scorecard;
 use super::scoring::template::ScoringTemplate;
 use super::units::Unit;
+use crate::domain::sorting;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -164,7 +165,7 @@ impl AppData {
     /// year switch.
     pub fn years_with_data(&self, this_year: i32) -> Vec<i32> {
         let mut years: Vec<i32> = self.data_years().chain(std::iter::once(this_year)).collect();
-        years.sort_unstable_by_key(|y| std::cmp::Reverse(*y));
+        sorting::sort_by_key(&mut years, |y| std::cmp::Reverse(*y));
         years.dedup();
         years
     }

@@ -13,6 +13,7 @@ pub mod sample;
 pub mod schema;
 pub mod scoring;
 pub mod sheets;
+pub mod sorting;
 pub mod storage;
 pub mod stored;
 pub mod sync;

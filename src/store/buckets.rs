@@ -7,6 +7,7 @@
 //! [`move_from_single_records`] regroups them once, in one transaction.
 
 use super::idb::{self, DbError, BUCKETS, RECORDS};
+use crate::domain::sorting;
 use crate::domain::stored::{self, StoredRecord};
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,7 +30,7 @@ impl Groups {
     pub async fn load(tx: &IdbTransaction, keys: &[String]) -> Result<Groups, DbError> {
         let store = idb::store(tx, BUCKETS)?;
         let mut numbers: Vec<u32> = keys.iter().map(|k| stored::bucket_of(k)).collect();
-        numbers.sort_unstable();
+        sorting::sort(&mut numbers);
         numbers.dedup();
         let pending: Vec<_> = numbers
             .iter()
@@ -90,7 +91,7 @@ impl Groups {
     /// Queues the writes of every group changed by [`Groups::set`]; an emptied group is deleted.
     pub fn put(&mut self, tx: &IdbTransaction) -> Result<(), DbError> {
         let store = idb::store(tx, BUCKETS)?;
-        self.changed.sort_unstable();
+        sorting::sort(&mut self.changed);
         self.changed.dedup();
         for number in &self.changed {
             let Some(group) = self.loaded.get(number) else {

@@ -12,6 +12,7 @@ use super::{legacy, tabs};
 use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
 use crate::domain::schema::{LoadError, CURRENT_VERSION};
+use crate::domain::sorting;
 use crate::domain::stored::{self, Head, StoredRecord};
 use crate::domain::sync::collections::Collection;
 use chrono::{DateTime, Utc};
@@ -474,7 +475,7 @@ impl Store {
                 None => everything = true,
             }
         }
-        keys.sort();
+        sorting::sort(&mut keys);
         keys.dedup();
         if everything || keys.len() > CATCH_UP_ONE_BY_ONE {
             self.reload_within(tx, head.clone(), last).await?;

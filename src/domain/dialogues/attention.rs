@@ -6,6 +6,7 @@ use super::compliance::units_without_periodic_dialogue;
 use super::overdue::days_overdue;
 use super::{Dialogue, Proposal};
 use crate::domain::record::{self, Id};
+use crate::domain::sorting;
 use crate::domain::units::Unit;
 use chrono::NaiveDate;
 
@@ -54,8 +55,8 @@ pub fn attention(
         .partition(|i| i.overdue_days.is_some());
     let counts = (overdue.len() + open.len(), overdue.len());
     let without = units_without_periodic_dialogue(year, units, dialogues);
-    overdue.sort_by_key(|i| std::cmp::Reverse(i.overdue_days));
-    open.sort_by_key(|i| i.deadline.unwrap_or(NaiveDate::MAX));
+    sorting::sort_by_key(&mut overdue, |i| std::cmp::Reverse(i.overdue_days));
+    sorting::sort_by_key(&mut open, |i| i.deadline.unwrap_or(NaiveDate::MAX));
     Attention {
         open: counts.0,
         overdue: counts.1,

@@ -4,6 +4,7 @@
 use super::dialogue::Dialogue;
 use super::proposal::Proposal;
 use crate::domain::record::{self, Record};
+use crate::domain::sorting;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -25,7 +26,7 @@ pub fn carried_over_to<'a>(
         .filter_map(|(i, p)| earlier.get(p.dialogue_id.as_str()).map(|date| (*date, i, p)))
         .filter(|(_, _, p)| p.open_on(dialogue.date))
         .collect();
-    found.sort_by_key(|(date, i, _)| (*date, *i));
+    sorting::sort_by_key(&mut found, |(date, i, _)| (*date, *i));
     found.into_iter().map(|(_, _, p)| p).collect()
 }
 

@@ -6,11 +6,12 @@ use super::review::{self, AnnualReview};
 use super::totals::{period_report, PeriodReport, Scope};
 use crate::domain::data::AppData;
 use crate::domain::record;
+use crate::domain::sorting;
 
 /// Live programmes whose period contains `year`, by first year then number.
 pub fn active_programmes(programmes: &[Programme], year: i32) -> Vec<&Programme> {
     let mut active: Vec<&Programme> = record::live(programmes).filter(|p| p.covers(year)).collect();
-    active.sort_by(|a, b| {
+    sorting::sort_by(&mut active, |a, b| {
         a.from_year
             .cmp(&b.from_year)
             .then_with(|| a.number.cmp(&b.number))

@@ -6,6 +6,7 @@
 use crate::domain::record::{self, Id, Meta, Record, Stamp};
 use crate::domain::scoring::cluster::YEARS;
 use crate::domain::scoring::indicators::IndicatorKey;
+use crate::domain::sorting;
 use crate::domain::units::Unit;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -319,7 +320,7 @@ pub fn validate(
             .map(|r| r.year)
             .filter(|y| !(from..=to).contains(y))
             .collect();
-        outside.sort_unstable();
+        sorting::sort(&mut outside);
         outside.dedup();
         errors.extend(outside.into_iter().map(|year| ReviewedYearOutside { year }));
         let kept: BTreeSet<&str> = draft.areas.iter().map(|a| a.id.as_str()).collect();
@@ -386,7 +387,7 @@ fn build(meta: Meta, draft: ProgrammeDraft) -> Result<Programme, Vec<ProgrammeEr
             ..a
         })
         .collect();
-    areas.sort_by_key(|a| a.number);
+    sorting::sort_by_key(&mut areas, |a| a.number);
     Ok(Programme {
         meta,
         number: draft.number.trim().to_string(),

@@ -8,6 +8,7 @@
 use super::ranking::{rank_groups, RankedRow, Tier};
 use super::template::Settings;
 use crate::domain::record::Id;
+use crate::domain::sorting;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Award {
@@ -53,7 +54,9 @@ pub fn propose_awards(rows: &[RankedRow], settings: &Settings) -> Vec<AwardPropo
             }
         }
     }
-    proposals.sort_by_key(|p| rows.iter().position(|r| r.unit_id == p.unit_id));
+    sorting::sort_by_key(&mut proposals, |p| {
+        rows.iter().position(|r| r.unit_id == p.unit_id)
+    });
     proposals
 }
 

@@ -2,6 +2,7 @@
 //! (Cụm phó) who rotate yearly. One record per cluster-year, so past years stay as they were.
 
 use crate::domain::record::{self, Id, Meta, Record, Stamp};
+use crate::domain::sorting;
 use crate::domain::units::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -281,7 +282,7 @@ pub fn vote_order(places: Vec<(Id, Option<u64>)>) -> Result<Vec<Id>, VoteError> 
             None => {}
         }
     }
-    placed.sort_by_key(|(p, _)| *p);
+    sorting::sort_by_key(&mut placed, |(p, _)| *p);
     if let Some(w) = placed.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(VoteError::SamePlace { place: w[0].0 });
     }

@@ -15,6 +15,7 @@ use super::compute::CardResult;
 use super::points::Points;
 use super::template::{ScoringTemplate, Thresholds};
 use crate::domain::record::Id;
+use crate::domain::sorting;
 use std::cmp::Ordering;
 
 /// Xếp loại.
@@ -181,7 +182,7 @@ pub fn compare(
 /// in member order) and applies the HTXSNV cap.
 pub fn rank(results: &[CardResult], template: &ScoringTemplate, vote_order: &[Id]) -> Vec<RankedRow> {
     let mut order: Vec<&CardResult> = results.iter().collect();
-    order.sort_by(|a, b| compare(a, b, template, vote_order).0);
+    sorting::sort_by(&mut order, |a, b| compare(a, b, template, vote_order).0);
     let thresholds = &template.settings.thresholds;
     let mut rows: Vec<RankedRow> = Vec::with_capacity(order.len());
     for (i, r) in order.iter().enumerate() {

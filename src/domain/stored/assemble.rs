@@ -4,6 +4,7 @@
 use super::{parse_key, Head, StoredRecord};
 use crate::domain::data::AppData;
 use crate::domain::schema::{self, LoadError, Loaded, ShapeProblem, CURRENT_VERSION, MIGRATIONS};
+use crate::domain::sorting;
 use crate::domain::sync::collections::{self as coll, Collection};
 use serde_json::{Map, Value};
 
@@ -62,7 +63,9 @@ fn in_list_order(records: &[StoredRecord]) -> Vec<&StoredRecord> {
             (rank, r.order, r)
         })
         .collect();
-    ranked.sort_by(|a, b| (a.0, a.1, &a.2.key).cmp(&(b.0, b.1, &b.2.key)));
+    sorting::sort_by(&mut ranked, |a, b| {
+        (a.0, a.1, &a.2.key).cmp(&(b.0, b.1, &b.2.key))
+    });
     ranked.into_iter().map(|(_, _, r)| r).collect()
 }
 

@@ -4,6 +4,7 @@
 
 use super::import::{ImportState, Pending};
 use super::text;
+use crate::domain::sorting;
 use crate::domain::sync::{Choice, ConflictJson};
 use crate::ui::use_store;
 use chrono::{DateTime, Utc};
@@ -50,7 +51,7 @@ fn differing(c: &ConflictJson) -> Vec<String> {
         .filter(|k| *k != "meta")
         .cloned()
         .collect();
-    keys.sort();
+    sorting::sort(&mut keys);
     keys.dedup();
     keys.retain(|k| a.get(k) != b.get(k));
     keys

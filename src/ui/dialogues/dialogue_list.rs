@@ -5,6 +5,7 @@ use crate::domain::dialogues::{DialogueFilter, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::lists::{dialogues_table, proposal_counts};
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::reports::ExcelButton;
@@ -189,6 +190,6 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
 fn newest_first(
     mut hits: Vec<&crate::domain::dialogues::Dialogue>,
 ) -> Vec<&crate::domain::dialogues::Dialogue> {
-    hits.sort_by_key(|x| std::cmp::Reverse(x.date));
+    sorting::sort_by_key(&mut hits, |x| std::cmp::Reverse(x.date));
     hits
 }

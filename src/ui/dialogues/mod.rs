@@ -21,6 +21,7 @@ pub use search_index::provide_search_indexes;
 
 use crate::domain::dialogues::DialogueKind;
 use crate::domain::record::{self, Id};
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
@@ -112,7 +113,7 @@ pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> 
             record::live(&d.dialogues).map(|x| x.date.year()).collect()
         });
         years.push(crate::store::browser::today().year());
-        years.sort_unstable_by_key(|y| std::cmp::Reverse(*y));
+        sorting::sort_by_key(&mut years, |y| std::cmp::Reverse(*y));
         years.dedup();
         any.map(|a| (String::new(), a.to_string()))
             .into_iter()

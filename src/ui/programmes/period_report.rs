@@ -12,6 +12,7 @@ use crate::domain::programmes::{
 };
 use crate::domain::record;
 use crate::domain::reports::ReportRequest;
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::reports::PrintLink;
@@ -36,7 +37,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
         let mut options = vec![("*".to_string(), "Tất cả đơn vị".to_string())];
         store.read(&[Collection::Units, Collection::Clusters], |d| {
             let mut names: Vec<&str> = record::live(&d.clusters).map(|c| c.name.as_str()).collect();
-            names.sort_unstable();
+            sorting::sort(&mut names);
             names.dedup();
             options.extend(names.into_iter().map(|n| (format!("c:{n}"), format!("Cụm: {n}"))));
             options.extend(record::live(&d.units).map(|u| {

@@ -6,6 +6,7 @@ use super::{new_href, programme_href, report_href, review_href};
 use crate::domain::format;
 use crate::domain::programmes::{years_without_review, Scope};
 use crate::domain::record;
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::use_store;
@@ -33,7 +34,7 @@ pub fn ProgrammeList() -> impl IntoView {
             &[Collection::Units, Collection::Programmes, Collection::Reviews],
             |d| {
                 let mut list: Vec<_> = record::live(&d.programmes).collect();
-                list.sort_by(|a, b| {
+                sorting::sort_by(&mut list, |a, b| {
                     b.from_year
                         .cmp(&a.from_year)
                         .then_with(|| a.number.cmp(&b.number))

@@ -12,6 +12,7 @@ pub use crate::domain::scoring::wording as text;
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::store::settings;
 use crate::ui::route::{href, Page, Route};
@@ -74,7 +75,9 @@ pub fn ScoringPage() -> impl IntoView {
     let clusters = Memo::new(move |_| {
         store.read(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
-            list.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name)));
+            sorting::sort_by(&mut list, |a, b| {
+                b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name))
+            });
             list
         })
     });

@@ -5,6 +5,7 @@ use crate::domain::fold::Query;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::lists::units_table;
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::domain::units::{self, Unit, UnitFilter};
 use crate::store::CommitError;
@@ -54,7 +55,9 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 .filter(|u| filter.accepts(u))
                 .map(|u| (u.clone(), parent_name(&u.parent_id)))
                 .collect();
-            rows.sort_by(|(a, _), (b, _)| a.archived.cmp(&b.archived).then_with(|| a.name.cmp(&b.name)));
+            sorting::sort_by(&mut rows, |(a, _), (b, _)| {
+                a.archived.cmp(&b.archived).then_with(|| a.name.cmp(&b.name))
+            });
             rows
         })
     });

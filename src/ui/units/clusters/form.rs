@@ -3,6 +3,7 @@
 use crate::domain::fold::Query;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::domain::units::{UnitFilter, UnitKind};
 use crate::store::CommitError;
@@ -77,7 +78,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 .filter(|u| filter.accepts(u))
                 .map(|u| (u.meta.id.clone(), u.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            sorting::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });
@@ -100,7 +101,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 .filter(|p| with_children.contains(&p.meta.id))
                 .map(|p| (p.meta.id.clone(), p.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            sorting::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     });

@@ -2,6 +2,7 @@
 
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, Cluster};
+use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::route::{href, Page};
@@ -18,7 +19,9 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         store.read(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
-            list.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name)));
+            sorting::sort_by(&mut list, |a, b| {
+                b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name))
+            });
             list
         })
     });
