@@ -89,7 +89,7 @@ pub fn StorageInfo() -> impl IntoView {
             <button
                 type="button"
                 on:click=move |_| {
-                    let text = store.with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
+                    let text = store.with_untracked(crate::domain::schema::backup_text);
                     let name = format!("thidua-sao-luu-{}.json", crate::domain::format::iso_date(crate::store::browser::today()));
                     spawn_local(async move {
                         notice.set(Some(match crate::store::download::download_json(name, &text).await {
