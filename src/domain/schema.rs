@@ -271,7 +271,10 @@ mod tests {
 
     #[test]
     fn a_backup_reads_back_as_the_stored_data() {
-        let stamp = crate::domain::record::Stamp::new("thanh-oai", chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap());
+        let stamp = crate::domain::record::Stamp::new(
+            "thanh-oai",
+            chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        );
         let (data, _) = crate::domain::sample::with_numbered_ids(&stamp);
         assert_eq!(decode(&backup_text(&data)).unwrap().data, data);
     }

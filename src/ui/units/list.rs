@@ -3,7 +3,7 @@
 use super::text;
 use crate::domain::fold::Query;
 use crate::domain::format;
-use crate::domain::record::{self, Id};
+use crate::domain::record::{self, Id, Record};
 use crate::domain::reports::lists::units_table;
 use crate::domain::sorting;
 use crate::domain::sync::Collection;
@@ -27,6 +27,14 @@ fn period(u: &Unit) -> String {
     }
 }
 
+fn parent_name(units: &[Unit], u: &Unit) -> String {
+    u.parent_id
+        .as_ref()
+        .and_then(|p| record::find(units, p))
+        .map(|p| p.label().to_string())
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
@@ -37,6 +45,8 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let filter = Memo::new(move |_| (search.get(), show_archived.get()));
     let limit = page_limit(filter);
     let all = move || store.read(&[Collection::Units], |d| record::live(&d.units).count());
+    // The positions in `units` of the units shown, in the list's order: a city's thousands of
+    // units are sorted on each change, but copied only for the rows on screen.
     let rows = Memo::new(move |_| {
         let (search, archived) = filter.get();
         let filter = UnitFilter {
@@ -44,29 +54,36 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             ..UnitFilter::default()
         };
         store.read(&[Collection::Units], |d| {
-            let parent_name = |id: &Option<Id>| {
-                id.as_ref()
-                    .and_then(|p| record::find(&d.units, p))
-                    .map(|p| p.label().to_string())
-                    .unwrap_or_default()
-            };
-            let mut rows: Vec<(Unit, String)> = record::live(&d.units)
-                .filter(|u| archived || !u.archived)
-                .filter(|u| filter.accepts(u))
-                .map(|u| (u.clone(), parent_name(&u.parent_id)))
+            let mut rows: Vec<usize> = (0..d.units.len())
+                .filter(|i| {
+                    let u = &d.units[*i];
+                    u.is_live() && (archived || !u.archived) && filter.accepts(u)
+                })
                 .collect();
-            sorting::sort_by(&mut rows, |(a, _), (b, _)| {
+            sorting::sort_by(&mut rows, |a, b| {
+                let (a, b) = (&d.units[*a], &d.units[*b]);
                 a.archived.cmp(&b.archived).then_with(|| a.name.cmp(&b.name))
             });
             rows
         })
     });
+    let shown = move || {
+        let limit = limit.get();
+        rows.with(|rows| {
+            store.read(&[Collection::Units], |d| {
+                rows.iter()
+                    .take(limit)
+                    .map(|i| (d.units[*i].clone(), parent_name(&d.units, &d.units[*i])))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
 
     // Every unit the search chose, in the list's order.
     let excel = Callback::new(move |()| {
         rows.with_untracked(|rows| {
             store.read(&[Collection::Units], |d| {
-                let listed: Vec<&Unit> = rows.iter().map(|(u, _)| u).collect();
+                let listed: Vec<&Unit> = rows.iter().map(|i| &d.units[*i]).collect();
                 units_table(&listed, &d.units)
             })
         })
@@ -132,7 +149,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|(u, p)| (u.meta.id.clone(), u.meta.edits.clone(), p.clone()) let:row>
+                        <For each=shown key=|(u, p)| (u.meta.id.clone(), u.meta.edits.clone(), p.clone()) let:row>
                             {
                                 let (u, parent_name) = row;
                                 let id = u.meta.id.clone();
