@@ -9,8 +9,8 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// Runs `blob` through a gzip (de)compression stream and gives the result as one blob.
-async fn through(blob: &web_sys::Blob, compress: bool) -> Result<web_sys::Blob, JsValue> {
+/// Runs `blob` through a gzip (de)compression stream; the response reads the result.
+fn through(blob: &web_sys::Blob, compress: bool) -> Result<web_sys::Response, JsValue> {
     // web-sys lists these streams as unstable API: built by name instead.
     let name = if compress {
         "CompressionStream"
@@ -22,21 +22,22 @@ async fn through(blob: &web_sys::Blob, compress: bool) -> Result<web_sys::Blob, 
     let pair: web_sys::ReadableWritablePair =
         js_sys::Reflect::construct(&class, &js_sys::Array::of1(&JsValue::from_str("gzip")))?.unchecked_into();
     let stream = blob.stream().pipe_through(&pair);
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
-    Ok(JsFuture::from(response.blob()?).await?.unchecked_into())
+    web_sys::Response::new_with_opt_readable_stream(Some(&stream))
 }
 
 /// The text of a `.json.gz` file; `Err` when it is not a complete gzip stream.
 pub async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-    let plain = through(&blob, false).await?;
-    let buffer = JsFuture::from(plain.array_buffer()).await?;
+    // Straight into one buffer: a city's 70 MB are not gathered into a blob first.
+    let buffer = JsFuture::from(through(&blob, false)?.array_buffer()?).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// `text` compressed, as a blob ready to download.
 pub async fn gzip(text: &str) -> Result<web_sys::Blob, JsValue> {
     let blob = web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(text)))?;
-    through(&blob, true).await
+    Ok(JsFuture::from(through(&blob, true)?.blob()?)
+        .await?
+        .unchecked_into())
 }
