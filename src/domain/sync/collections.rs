@@ -173,7 +173,7 @@ macro_rules! collections {
         /// Duplicate ids, references and ranges of every collection of an incoming file;
         /// references may point into the file or into `local`.
         pub(crate) fn check_collections(incoming: &AppData, local: &AppData) -> Result<(), ImportError> {
-            let index = IdIndex::new(&[incoming, local]);
+            let index = IdIndex::new(incoming, local);
             let lookup = Lookup::new(incoming, local);
             $( check_collection(Collection::$variant, &incoming.$field, &$hooks, &index, &lookup)?; )*
             Ok(())

@@ -696,21 +696,32 @@ fn loose_date(value: &Value) -> Option<(String, String)> {
 /// exchange after a concurrent deletion.
 pub(crate) struct IdIndex<'a> {
     ids: HashSet<(Collection, &'a str)>,
+    /// Per collection, the first record of the file whose id an earlier record of the same
+    /// collection has: found while the index is built, so no second set of a city's ids is made.
+    repeated: Vec<(Collection, &'a str)>,
 }
 
 impl<'a> IdIndex<'a> {
-    pub(crate) fn new(sources: &[&'a AppData]) -> Self {
+    pub(crate) fn new(incoming: &'a AppData, local: &'a AppData) -> Self {
         let mut ids = HashSet::new();
-        for data in sources {
-            each_meta(data, &mut |c, m| {
-                ids.insert((c, m.id.as_str()));
-            });
-        }
-        IdIndex { ids }
+        let mut repeated: Vec<(Collection, &str)> = Vec::new();
+        each_meta(incoming, &mut |c, m| {
+            if !ids.insert((c, m.id.as_str())) && !repeated.iter().any(|(k, _)| *k == c) {
+                repeated.push((c, m.id.as_str()));
+            }
+        });
+        each_meta(local, &mut |c, m| {
+            ids.insert((c, m.id.as_str()));
+        });
+        IdIndex { ids, repeated }
     }
 
     fn contains(&self, kind: Collection, id: &str) -> bool {
         self.ids.contains(&(kind, id))
+    }
+
+    fn repeated(&self, kind: Collection) -> Option<&'a str> {
+        self.repeated.iter().find(|(k, _)| *k == kind).map(|(_, id)| *id)
     }
 }
 
@@ -722,14 +733,11 @@ pub(crate) fn check_collection<T: Record>(
     index: &IdIndex<'_>,
     lookup: &Lookup<'_>,
 ) -> Result<(), ImportError> {
-    let mut seen = HashSet::new();
-    for r in records {
-        if !seen.insert(r.id()) {
-            return Err(ImportError::DuplicateId {
-                kind,
-                id: r.id().to_string(),
-            });
-        }
+    if let Some(id) = index.repeated(kind) {
+        return Err(ImportError::DuplicateId {
+            kind,
+            id: id.to_string(),
+        });
     }
     for (i, r) in records.iter().enumerate().filter(|(_, r)| r.is_live()) {
         if let Some(link) = (hooks.references)(r)
@@ -1429,8 +1437,8 @@ mod tests {
             ..Hooks::NONE
         };
         let data = sample();
-        let index = IdIndex::new(&[&data]);
         let local = AppData::default();
+        let index = IdIndex::new(&data, &local);
         let lookup = Lookup::new(&data, &local);
         let err = check_collection(Collection::Units, &data.units, &hooks, &index, &lookup).unwrap_err();
         assert!(
