@@ -742,14 +742,14 @@ pub(crate) fn check_collection<T: Record>(
     for (i, r) in records.iter().enumerate().filter(|(_, r)| r.is_live()) {
         if let Some(link) = (hooks.references)(r)
             .into_iter()
-            .find(|l| !index.contains(l.target, &l.target_id))
+            .find(|l| !index.contains(l.target, l.target_id))
         {
             return Err(ImportError::UnknownReference {
                 kind,
                 id: r.id().to_string(),
-                field: link.field,
+                field: link.field.into_owned(),
                 target: link.target,
-                target_id: link.target_id,
+                target_id: link.target_id.to_string(),
             });
         }
         if let Some(issue) = (hooks.rules)(r, lookup).into_iter().next() {

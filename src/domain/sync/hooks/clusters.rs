@@ -39,13 +39,13 @@ fn rules(c: &Cluster, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
         .collect()
 }
 
-fn references(c: &Cluster) -> Vec<Reference> {
-    let listed = |name: &str, ids: &[String]| -> Vec<Reference> {
+fn references(c: &Cluster) -> Vec<Reference<'_>> {
+    fn listed<'a>(name: &str, ids: &'a [String]) -> Vec<Reference<'a>> {
         ids.iter()
             .enumerate()
             .map(|(i, id)| Reference::new(format!("{name}[{i}]"), Collection::Units, id))
             .collect()
-    };
+    }
     let mut refs = listed("member_ids", &c.member_ids);
     for (field, id) in [
         ("head_id", &c.head_id),
