@@ -539,6 +539,13 @@ impl Store {
             data.office = head.as_ref().and_then(|h| h.office.clone());
             data.sync = head.map(|h| h.sync).unwrap_or_default();
         });
+        // A reader that ran while the change was in memory (a list re-sorted because its
+        // filter changed) saw records that are now gone: it reads again.
+        let touched = records
+            .iter()
+            .filter_map(|(key, _)| stored::parse_key(key))
+            .map(|(c, _)| topic(c));
+        self.announce(touched.chain([HEAD_TOPIC]));
     }
 }
 

@@ -103,6 +103,45 @@ test("a full storage quota is reported and the stored data stays intact", async 
   await context.close();
 });
 
+test("a save that fails after the list was redrawn on it leaves no unit behind on screen", async () => {
+  const context = await app.browser.newContext();
+  const page = await openApp(context, app.url, "#/don-vi");
+  await addUnit(page, "LĐLĐ huyện Hoài Đức");
+  const before = await storedText(page);
+  // The record's write is accepted, but its transaction is kept open and fails 400 ms later:
+  // meanwhile the officer searches, and the list is drawn on the change still in memory.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      IDBObjectStore.prototype.put = put;
+      const request = put.apply(this, args);
+      const [store, tx] = [this, this.transaction];
+      let failed = false;
+      const keepOpen = () => {
+        if (!failed) store.count().onsuccess = keepOpen;
+      };
+      keepOpen();
+      setTimeout(() => {
+        failed = true;
+        tx.abort();
+      }, 400);
+      return request;
+    };
+  });
+  const form = page.getByRole("form", { name: "Thêm đơn vị" });
+  await form.getByLabel("Tên đơn vị").fill("LĐLĐ huyện Thạch Thất");
+  await form.getByRole("button", { name: "Thêm đơn vị" }).click();
+  await page.getByLabel("Tìm đơn vị").fill("thach");
+  await page.getByRole("alert").first().waitFor();
+  assert.equal(await storedText(page), before);
+  // The list reads again once the change is taken back: no row for the unit that was not saved.
+  await page.getByText("Không có đơn vị nào khớp với từ khóa.").waitFor();
+  await page.getByLabel("Tìm đơn vị").fill("");
+  await page.getByRole("rowheader", { name: "LĐLĐ huyện Hoài Đức" }).waitFor();
+  assert.equal(await page.getByRole("table", { name: "Danh sách đơn vị" }).locator("tbody tr").count(), 1);
+  await context.close();
+});
+
 test("the first start moves today's stored text into IndexedDB record for record, then removes it", async () => {
   const fixture = fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/stored-v1-sample.json"), "utf8");
   const context = await app.browser.newContext();

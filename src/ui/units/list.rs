@@ -71,9 +71,12 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let limit = limit.get();
         rows.with(|rows| {
             store.read(&[Collection::Units], |d| {
+                // `get`: a save that failed may have taken a unit out since the list was sorted
+                // (the store then says so, and the list is sorted again).
                 rows.iter()
                     .take(limit)
-                    .map(|i| (d.units[*i].clone(), parent_name(&d.units, &d.units[*i])))
+                    .filter_map(|i| d.units.get(*i))
+                    .map(|u| (u.clone(), parent_name(&d.units, u)))
                     .collect::<Vec<_>>()
             })
         })
@@ -83,7 +86,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let excel = Callback::new(move |()| {
         rows.with_untracked(|rows| {
             store.read(&[Collection::Units], |d| {
-                let listed: Vec<&Unit> = rows.iter().map(|i| &d.units[*i]).collect();
+                let listed: Vec<&Unit> = rows.iter().filter_map(|i| d.units.get(*i)).collect();
                 units_table(&listed, &d.units)
             })
         })
