@@ -1,7 +1,7 @@
 //! Records as IndexedDB holds them: in [`stored::BUCKETS`] groups (`stored::bucket_of` of the
-//! key), each one text (`stored::group_text`) kept as UTF-8 bytes. Reading thousands of small values one by one is
-//! what made starting on a city's data slow; a change still rewrites only the groups of the
-//! records it changed.
+//! key), each one text (`stored::group_text`) kept as UTF-8 bytes. Reading thousands of small
+//! values one by one is what made starting on a city's data slow; a change still rewrites only
+//! the groups of the records it changed.
 //!
 //! Databases of the first IndexedDB version hold one value per record in the `records` store;
 //! [`move_from_single_records`] regroups them once, in one transaction.

@@ -10,10 +10,10 @@
 //! would, so when it fails nothing is said yet. The next reading finds where each value ends
 //! (`serde_json`'s `RawValue`): the envelope's small fields become a tree, and each record keeps
 //! its own text, decoded straight into its type as storage decodes records (one decoder per type
-//! in the wasm, no tree of a city's 70.000 records). Records of older files go through the stored-data migrations as a
-//! tree, and are printed back to text. A part whose text is not JSON after all (a half
-//! character, a number like 1e400) has the whole file read strictly, so the problem is said with
-//! its line as for any broken file.
+//! in the wasm, no tree of a city's 70.000 records). Records of older files go through the
+//! stored-data migrations as a tree, and are printed back to text. A part whose text is not JSON
+//! after all (a half character, a number like 1e400) has the whole file read strictly, so the
+//! problem is said with its line as for any broken file.
 //!
 //! A record that fails is read as a tree, which names it (`meta.id`), and decoded once more
 //! through `serde_path_to_error` (`field_path.rs`), which gives the path of the failing field
@@ -32,7 +32,7 @@ use super::collections::{
 };
 use super::file::{ExportFile, Office, Scope, FORMAT};
 use super::hooks::{Hooks, Lookup};
-use super::json_text::{self, pieces, Piece};
+use super::json_text;
 use super::text_problem::{self, TextProblem};
 use crate::domain::data::AppData;
 use crate::domain::record::{Id, Record};
@@ -370,14 +370,7 @@ impl<'de> Deserialize<'de> for Decoded {
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
                 let mut data = AppData::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match Collection::from_key(&key) {
-                        Some(kind) => next_collection(&mut data, kind, &mut map)?,
-                        None => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
+                each_collection(&mut map, |kind, map| next_collection(&mut data, kind, map))?;
                 Ok(Decoded(data))
             }
         }
@@ -398,18 +391,32 @@ impl<'de: 'a, 'a> Deserialize<'de> for Lists<'a> {
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
                 let mut lists = BTreeMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if Collection::from_key(&key).is_some() {
-                        lists.insert(key, map.next_value()?);
-                    } else {
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                each_collection(&mut map, |kind, map| {
+                    lists.insert(kind.key().to_string(), map.next_value()?);
+                    Ok(())
+                })?;
                 Ok(Lists(lists))
             }
         }
         deserializer.deserialize_map(Data)
     }
+}
+
+/// Hands each collection of `data` to `take`, in file order; other keys are passed over (a
+/// newer build's collections, or a tool's own).
+fn each_collection<'de, M: serde::de::MapAccess<'de>>(
+    map: &mut M,
+    mut take: impl FnMut(Collection, &mut M) -> Result<(), M::Error>,
+) -> Result<(), M::Error> {
+    while let Some(key) = map.next_key::<String>()? {
+        match Collection::from_key(&key) {
+            Some(kind) => take(kind, map)?,
+            None => {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The texts of each collection's records: borrowed from a file of this version (whose bytes
@@ -621,7 +628,7 @@ fn untraced(at: At, error: &serde_json::Error) -> ImportError {
 /// Whether a record's text may hold a date [`loose_date`] refuses. Most records have none, and
 /// are not read as a tree at all.
 fn may_hold_loose_date(text: &str) -> bool {
-    pieces(text.as_bytes()).any(|piece| matches!(piece, Piece::String(content) if may_be_loose_date(content)))
+    json_text::survey(text.as_bytes(), may_be_loose_date).marked
 }
 
 /// Whether a string, as written in JSON, may be a date [`loose_date`] refuses, once its escapes
