@@ -72,6 +72,13 @@ fn topic(collection: Collection) -> usize {
         .unwrap_or(HEAD_TOPIC)
 }
 
+/// The topics of the collections the stored records of `keys` belong to.
+fn topics_of<'k, K: IntoIterator<Item = &'k str> + 'k>(keys: K) -> impl Iterator<Item = usize> + 'k {
+    keys.into_iter()
+        .filter_map(stored::parse_key)
+        .map(|(c, _)| topic(c))
+}
+
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
     /// The end of this tab's queue of storage work: each commit waits for the one before it.
@@ -265,11 +272,7 @@ impl Store {
         );
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
-                let mut touched: Vec<usize> = keys
-                    .iter()
-                    .filter_map(|k| stored::parse_key(k))
-                    .map(|(c, _)| topic(c))
-                    .collect();
+                let mut touched: Vec<usize> = topics_of(keys.iter().map(String::as_str)).collect();
                 if old_head.as_deref() != Some(head.as_str()) {
                     touched.push(HEAD_TOPIC);
                 }
@@ -541,11 +544,7 @@ impl Store {
         });
         // A reader that ran while the change was in memory (a list re-sorted because its
         // filter changed) saw records that are now gone: it reads again.
-        let touched = records
-            .iter()
-            .filter_map(|(key, _)| stored::parse_key(key))
-            .map(|(c, _)| topic(c));
-        self.announce(touched.chain([HEAD_TOPIC]));
+        self.announce(topics_of(records.iter().map(|(key, _)| key.as_str())).chain([HEAD_TOPIC]));
     }
 }
 
