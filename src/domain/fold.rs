@@ -34,7 +34,7 @@ pub fn fold(text: &str) -> String {
             push(base_letter(lower));
             continue;
         }
-        for lower in ch.to_lowercase() {
+        for lower in crate::domain::letter_case::lower_char(ch) {
             if !('\u{300}'..='\u{36f}').contains(&lower) {
                 push(base_letter(lower));
             }

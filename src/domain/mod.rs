@@ -5,6 +5,7 @@ pub mod data;
 pub mod dialogues;
 pub mod fold;
 pub mod format;
+pub mod letter_case;
 pub mod parse;
 pub mod programmes;
 pub mod record;

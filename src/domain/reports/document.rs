@@ -6,6 +6,7 @@
 
 use super::settings::ReportSettings;
 use crate::domain::format;
+use crate::domain::letter_case;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -137,11 +138,11 @@ impl Document {
     /// A document issued by this office, with its header, number and signer from `settings`.
     pub fn issued(settings: &ReportSettings, date: NaiveDate, title: &str, summary: String) -> Document {
         Document {
-            parent_body: settings.parent_body.to_uppercase(),
-            issuing_body: settings.issuing_body.to_uppercase(),
+            parent_body: letter_case::upper(&settings.parent_body),
+            issuing_body: letter_case::upper(&settings.issuing_body),
             number: format!("Số:        {}", settings.sign),
             place_date: place_date(&settings.place, date),
-            title: title.to_uppercase(),
+            title: letter_case::upper(title),
             summary,
             draft: None,
             body: Vec::new(),
@@ -173,7 +174,7 @@ fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| letter_case::upper(c.encode_utf8(&mut [0; 4])) + chars.as_str())
         .unwrap_or_default()
 }
 

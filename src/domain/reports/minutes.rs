@@ -8,6 +8,7 @@ use super::ReportError;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::wording::{kind_phrase, level_name, status_name, topic_name};
 use crate::domain::format;
+use crate::domain::letter_case;
 use crate::domain::record;
 
 pub fn dialogue_minutes(
@@ -36,7 +37,7 @@ pub fn dialogue_minutes(
         },
         unit,
         kind_phrase(d.kind),
-        level_name(d.level).to_lowercase()
+        letter_case::lower(level_name(d.level))
     )));
 
     doc.body.push(Block::Heading("I. THÀNH PHẦN THAM DỰ".into()));
@@ -139,12 +140,12 @@ pub fn dialogue_minutes(
     doc.signatures = vec![
         Signature {
             authority: "ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG".into(),
-            title: d.employer_chair.role.trim().to_uppercase(),
+            title: letter_case::upper(d.employer_chair.role.trim()),
             name: d.employer_chair.name.trim().to_string(),
         },
         Signature {
             authority: "ĐẠI DIỆN TỔ CHỨC ĐẠI DIỆN NGƯỜI LAO ĐỘNG".into(),
-            title: d.worker_chair.role.trim().to_uppercase(),
+            title: letter_case::upper(d.worker_chair.role.trim()),
             name: d.worker_chair.name.trim().to_string(),
         },
         Signature {

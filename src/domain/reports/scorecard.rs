@@ -6,6 +6,7 @@ use super::document::{Block, Cell, Column, Document, Signature, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
+use crate::domain::letter_case;
 use crate::domain::scoring::ranking::tier_for;
 use crate::domain::scoring::scorecard::{self, CardStatus};
 use crate::domain::scoring::wording;
@@ -49,7 +50,7 @@ pub fn scorecard_report(
     for block in &t.blocks {
         rows.push(vec![
             Cell::text(block.code.clone()),
-            Cell::text(block.title.to_uppercase()),
+            Cell::text(letter_case::upper(&block.title)),
             Cell::number(t.block_max(&block.code).as_f64()),
             result
                 .self_tally
@@ -75,7 +76,11 @@ pub fn scorecard_report(
             }
             rows.push(vec![
                 Cell::text(c.code.clone()),
-                Cell::text(format!("{} ({})", c.name, wording::kind(&c.kind).to_lowercase())),
+                Cell::text(format!(
+                    "{} ({})",
+                    c.name,
+                    letter_case::lower(wording::kind(&c.kind))
+                )),
                 Cell::number(c.max.as_f64()),
                 points.map_or(Cell::Empty, |p| Cell::number(p.self_points.as_f64())),
                 points.map_or(Cell::Empty, |p| Cell::number(p.reviewed_points.as_f64())),
@@ -117,15 +122,15 @@ pub fn scorecard_report(
     doc.signatures = vec![
         Signature {
             authority: "THỦ TRƯỞNG ĐƠN VỊ ĐƯỢC CHẤM".to_string(),
-            title: unit.to_uppercase(),
+            title: letter_case::upper(&unit),
             name: String::new(),
         },
         Signature {
-            authority: format!("TM. {}", cluster.name.to_uppercase()),
+            authority: format!("TM. {}", letter_case::upper(&cluster.name)),
             title: if head.is_empty() {
                 "CỤM TRƯỞNG".into()
             } else {
-                format!("CỤM TRƯỞNG – {}", head.to_uppercase())
+                format!("CỤM TRƯỞNG – {}", letter_case::upper(&head))
             },
             name: String::new(),
         },

@@ -2,6 +2,7 @@
 //! default recipients. Kept with the installation (one office, one set), edited on *Dữ liệu*.
 
 use super::document::Signature;
+use crate::domain::letter_case;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -129,8 +130,8 @@ impl ReportSettings {
     /// The signature block of this office's signer.
     pub fn signature(&self) -> Signature {
         Signature {
-            authority: self.authority.trim().to_uppercase(),
-            title: self.signer_title.trim().to_uppercase(),
+            authority: letter_case::upper(self.authority.trim()),
+            title: letter_case::upper(self.signer_title.trim()),
             name: self.signer_name.trim().to_string(),
         }
     }

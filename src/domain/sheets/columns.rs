@@ -4,6 +4,7 @@
 
 use super::{Grid, SheetCell};
 use crate::domain::fold::fold;
+use crate::domain::letter_case;
 use crate::domain::reports::{Column, Table};
 use crate::domain::scoring::indicators::IndicatorKey;
 use crate::domain::scoring::wording::indicator;
@@ -84,7 +85,7 @@ impl SheetKind {
     /// The blank template ("Tải mẫu Excel"): the header row, nothing else.
     pub fn template(self) -> Table {
         Table {
-            caption: format!("Mẫu {}", self.name().to_lowercase()),
+            caption: format!("Mẫu {}", letter_case::lower(self.name())),
             columns: self.fields().iter().map(|f| Column::text(&f.label())).collect(),
             rows: Vec::new(),
         }

@@ -5,6 +5,7 @@
 
 use crate::domain::data::AppData;
 use crate::domain::fold::fold;
+use crate::domain::letter_case;
 use crate::domain::record;
 use crate::domain::units::Unit;
 
@@ -62,10 +63,7 @@ pub fn find_unit<'a>(local: &'a AppData, name: &str, among: Among<'_>) -> Found<
 
 /// Case and spacing aside, as written.
 fn exact_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    letter_case::lower(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Without diacritics or case, single-spaced, with the usual abbreviations as words.

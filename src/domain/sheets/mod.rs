@@ -32,7 +32,7 @@ impl SheetFormat {
                 "Tệp \"{name}\" quá lớn cho một bảng tính đơn vị hoặc chỉ tiêu (tối đa 20 MB)."
             ));
         }
-        let lower = name.to_lowercase();
+        let lower = name.to_ascii_lowercase();
         if lower.ends_with(".csv") {
             Ok(SheetFormat::Csv)
         } else if [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) {

@@ -60,7 +60,7 @@ pub fn at_error(bytes: &[u8], line: usize, column: usize) -> Option<TextProblem>
         return Some(TextProblem::NumberTooLarge);
     }
     // Inside a string: look back on the line for a surrogate escape.
-    let line_text = String::from_utf8_lossy(&bytes[start.min(end)..end]).to_lowercase();
+    let line_text = String::from_utf8_lossy(&bytes[start.min(end)..end]).to_ascii_lowercase();
     if [
         "\\ud8", "\\ud9", "\\uda", "\\udb", "\\udc", "\\udd", "\\ude", "\\udf",
     ]

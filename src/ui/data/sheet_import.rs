@@ -6,6 +6,7 @@
 
 use super::import::ImportState;
 use crate::domain::data::Office;
+use crate::domain::letter_case;
 use crate::domain::scoring::cluster::YEARS;
 use crate::domain::sheets::columns::{Field, Mapping, SheetKind};
 use crate::domain::sheets::figures_sheet::read_figures;
@@ -105,7 +106,7 @@ pub fn SheetImport() -> impl IntoView {
     });
     let template = Callback::new(move |()| kind.with_untracked(|k| kind_of(k).template()));
     let template_title =
-        Signal::derive(move || format!("Mẫu {}", kind.with(|k| kind_of(k)).name().to_lowercase()));
+        Signal::derive(move || format!("Mẫu {}", letter_case::lower(kind.with(|k| kind_of(k)).name())));
 
     // Checks the rows with the mapping shown and, when they are good, hands the records to the
     // import's preview.

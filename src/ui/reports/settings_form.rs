@@ -2,6 +2,7 @@
 //! document sign, place, signer, recipients), checked by the domain's one rule.
 
 use super::{report_settings, save_report_settings};
+use crate::domain::letter_case;
 use crate::domain::reports::settings::{SettingsError, MAX_LINE};
 use crate::domain::reports::ReportSettings;
 use crate::ui::data::office::office_name;
@@ -25,7 +26,7 @@ fn label(field: &str) -> &'static str {
 
 fn message(e: &SettingsError) -> (&'static str, String) {
     match e {
-        SettingsError::Required(f) => (f, format!("Hãy nhập {}.", label(f).to_lowercase())),
+        SettingsError::Required(f) => (f, format!("Hãy nhập {}.", letter_case::lower(label(f)))),
         SettingsError::SignWithoutSlash => (
             "sign",
             "Ký hiệu văn bản bắt đầu bằng dấu \"/\", ví dụ /BC-LĐLĐ (số văn bản được ghi trước dấu này)."

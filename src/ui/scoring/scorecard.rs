@@ -3,6 +3,7 @@
 
 use super::{text, use_results, Selected, Tab, UnitPicker};
 use crate::domain::format;
+use crate::domain::letter_case;
 use crate::domain::record;
 use crate::domain::record::Stamp;
 use crate::domain::reports::ReportRequest;
@@ -202,7 +203,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = ctx
                 .try_change(
-                    Some(format!("Đã {}.", label.to_lowercase())),
+                    Some(format!("Đã {}.", letter_case::lower(label))),
                     move |card, _, stamp| f(card, &by, stamp),
                 )
                 .await;
