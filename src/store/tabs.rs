@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 const CHANGED_KEY: &str = "thidua:changed";
 
 pub fn tell_other_tabs(change_number: f64) {
-    let _ = local::write(CHANGED_KEY, &change_number.to_string());
+    // The log's numbers are whole: written as an integer, so the wasm needs no float printing.
+    let _ = local::write(CHANGED_KEY, &(change_number as u64).to_string());
 }
 
 pub fn follow_other_tabs(store: Store) {
