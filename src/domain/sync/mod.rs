@@ -19,6 +19,7 @@ pub mod collections;
 #[cfg(not(all(target_arch = "wasm32", feature = "app")))]
 mod field_path;
 pub mod file;
+mod float_range;
 pub mod fuzz;
 pub mod hooks;
 pub mod json_text;

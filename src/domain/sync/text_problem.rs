@@ -56,7 +56,7 @@ pub fn at_error(bytes: &[u8], line: usize, column: usize) -> Option<TextProblem>
         .chars()
         .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         .collect();
-    if number.parse::<f64>().is_ok_and(f64::is_infinite) {
+    if super::float_range::reads_as_infinity(&number) {
         return Some(TextProblem::NumberTooLarge);
     }
     // Inside a string: look back on the line for a surrogate escape.
