@@ -241,19 +241,24 @@ macro_rules! collections {
             }
 
             /// The merged data: `local` with the plan applied and `overrides` deciding conflicts.
-            /// `local` must be the data the plan was made from (re-plan if it changed since,
-            /// e.g. after a save in another tab).
+            /// `local` and `incoming` must be the data the plan was made from (re-plan if local
+            /// data changed since, e.g. after a save in another tab).
             /// `stamp` is the local office, counted as an edit on every overridden conflict.
-            pub fn apply(&self, local: &AppData, overrides: &Overrides, stamp: &Stamp) -> AppData {
-                let mut out = local.clone();
-                $(
-                    out.$field = self.$field.apply(
-                        &local.$field,
-                        |id| overrides.get(&(Collection::$variant, id.to_string())).copied(),
-                        stamp,
-                    );
-                )*
-                out
+            pub fn apply(&self, local: &AppData, incoming: &AppData, overrides: &Overrides, stamp: &Stamp) -> AppData {
+                // Written out field by field, so a new field of `AppData` must be placed here.
+                AppData {
+                    schema_version: local.schema_version,
+                    office: local.office.clone(),
+                    sync: local.sync.clone(),
+                    $(
+                        $field: self.$field.apply(
+                            &local.$field,
+                            &incoming.$field,
+                            |id| overrides.get(&(Collection::$variant, id.to_string())).copied(),
+                            stamp,
+                        ),
+                    )*
+                }
             }
         }
     };

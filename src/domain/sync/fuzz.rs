@@ -300,10 +300,17 @@ fn check(input: &[u8], local: &AppData, stamp: &Stamp) -> Result<bool, String> {
             Ok(false)
         }
         Ok(incoming) => {
-            let merged = incoming.plan(local).apply(local, &Overrides::new(), stamp);
+            let merged = incoming
+                .plan(local)
+                .apply(local, &incoming.file.data, &Overrides::new(), stamp);
             // Importing the same file again, with the same choices, leaves the data as it is
             // (a conflict kept local stays a conflict, and is kept local again).
-            let again = DataPlan::new(&merged, &incoming.file.data).apply(&merged, &Overrides::new(), stamp);
+            let again = DataPlan::new(&merged, &incoming.file.data).apply(
+                &merged,
+                &incoming.file.data,
+                &Overrides::new(),
+                stamp,
+            );
             if again != merged {
                 return Err("importing the same file twice changed the data the second time".into());
             }

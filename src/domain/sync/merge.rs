@@ -94,14 +94,16 @@ pub struct Conflict<T> {
 
 /// What importing one collection would do. Records absent from the file are left alone
 /// (a subset export never deletes by omission; deletions travel as tombstones).
+/// New, updated and unchanged records are named by their position in the incoming list, not
+/// copied: a city's file is 70.853 records, and the preview only counts them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergePlan<T> {
     /// Incoming records whose id does not exist locally.
-    pub new: Vec<T>,
+    pub new: Vec<usize>,
     /// Incoming copies that are strictly newer than the local ones.
-    pub updated: Vec<T>,
-    /// Ids where the local copy is the same or newer.
-    pub unchanged: Vec<Id>,
+    pub updated: Vec<usize>,
+    /// Incoming records whose local copy is the same or newer.
+    pub unchanged: Vec<usize>,
     pub conflicts: Vec<Conflict<T>>,
 }
 
@@ -130,15 +132,15 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
             unchanged: Vec::new(),
             conflicts: Vec::new(),
         };
-        for inc in incoming {
+        for (at, inc) in incoming.iter().enumerate() {
             let Some(loc) = by_id.get(inc.id()) else {
-                plan.new.push(inc.clone());
+                plan.new.push(at);
                 continue;
             };
             match compare(&inc.meta().edits, &loc.meta().edits) {
-                Causality::Dominates => plan.updated.push(inc.clone()),
-                Causality::Dominated => plan.unchanged.push(inc.id().to_string()),
-                Causality::Equal if *loc == inc => plan.unchanged.push(inc.id().to_string()),
+                Causality::Dominates => plan.updated.push(at),
+                Causality::Dominated => plan.unchanged.push(at),
+                Causality::Equal if *loc == inc => plan.unchanged.push(at),
                 // Equal vectors with different content only happen after hand edits; treat
                 // them like independent edits so the user sees both.
                 Causality::Equal | Causality::Concurrent => {
@@ -175,9 +177,16 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
     }
 
     /// The merged collection: `local` in its order with updates and conflict outcomes in place,
-    /// then the new records in file order. `choice` gives the user's choice for a conflict id
-    /// (None: the default). `stamp` (the local office) is counted as an edit on overrides.
-    pub fn apply(&self, local: &[T], choice: impl Fn(&str) -> Option<Choice>, stamp: &Stamp) -> Vec<T> {
+    /// then the new records in file order. `local` and `incoming` are the lists the plan was
+    /// made from. `choice` gives the user's choice for a conflict id (None: the default).
+    /// `stamp` (the local office) is counted as an edit on overrides.
+    pub fn apply(
+        &self,
+        local: &[T],
+        incoming: &[T],
+        choice: impl Fn(&str) -> Option<Choice>,
+        stamp: &Stamp,
+    ) -> Vec<T> {
         let mut out = local.to_vec();
         let mut position: HashMap<String, usize> = HashMap::new();
         for (i, r) in out.iter().enumerate().rev() {
@@ -190,8 +199,8 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
                 out.push(r);
             }
         };
-        for r in &self.updated {
-            put(&mut out, r.clone());
+        for &at in &self.updated {
+            put(&mut out, incoming[at].clone());
         }
         for c in &self.conflicts {
             let picked = choice(&c.id).unwrap_or(c.default);
@@ -213,8 +222,8 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
             }
             put(&mut out, r);
         }
-        for r in &self.new {
-            put(&mut out, r.clone());
+        for &at in &self.new {
+            put(&mut out, incoming[at].clone());
         }
         out
     }

@@ -72,7 +72,12 @@ fn file_of(data: &AppData, office: usize, at: DateTime<Utc>) -> AppData {
 
 /// Imports with the default choices.
 fn import(local: &AppData, incoming: &AppData, office: usize, at: DateTime<Utc>) -> AppData {
-    DataPlan::new(local, incoming).apply(local, &Overrides::new(), &Stamp::new(office_id(office), at))
+    DataPlan::new(local, incoming).apply(
+        local,
+        incoming,
+        &Overrides::new(),
+        &Stamp::new(office_id(office), at),
+    )
 }
 
 /// Same records by id, whatever their order.
@@ -190,11 +195,11 @@ proptest! {
         let conflicts: BTreeSet<String> = plan.units.conflicts.iter().map(|c| c.id.clone()).collect();
         let both: BTreeSet<String> = changed_here.intersection(&changed_there).cloned().collect();
         prop_assert_eq!(&conflicts, &both);
-        let updated: BTreeSet<String> = plan.units.updated.iter().map(|u| u.meta.id.clone()).collect();
+        let updated: BTreeSet<String> = plan.units.updated.iter().map(|&at| there.units[at].meta.id.clone()).collect();
         let only_there: BTreeSet<String> = changed_there.difference(&changed_here).cloned().collect();
         prop_assert_eq!(&updated, &only_there);
         prop_assert!(plan.units.new.is_empty());
-        let merged = plan.apply(&here, &Overrides::new(), &Stamp::new("here", time(tick + 2)));
+        let merged = plan.apply(&here, &there, &Overrides::new(), &Stamp::new("here", time(tick + 2)));
         for id in &only_there {
             prop_assert_eq!(record::find(&merged.units, id), record::find(&there.units, id));
         }
@@ -275,13 +280,19 @@ fn an_override_wins_the_next_exchange() {
     );
     let mut overrides = Overrides::new();
     overrides.insert((super::Collection::Units, "u1".into()), Choice::KeepLocal);
-    let merged = plan.apply(&here, &overrides, &stamp("here", 3));
+    let merged = plan.apply(&here, &there, &overrides, &stamp("here", 3));
     assert_eq!(merged.units[0].name, "Bản ở đây");
     assert_eq!(merged.units[0].meta.edits["here"], 2);
     // The other office now takes the overridden version as a plain update.
     let back = DataPlan::new(&there, &merged);
     assert!(back.units.conflicts.is_empty());
-    assert_eq!(back.units.updated, merged.units);
+    let updated: Vec<_> = back
+        .units
+        .updated
+        .iter()
+        .map(|&at| merged.units[at].clone())
+        .collect();
+    assert_eq!(updated, merged.units);
     // Re-importing the old file here changes nothing.
     assert!(DataPlan::new(&merged, &there).is_noop());
 }
@@ -296,9 +307,10 @@ fn a_deletion_wins_over_a_concurrent_edit() {
     record::delete(&mut here.units, "u1", &stamp("here", 1));
     there.units[0].name = "Sửa sau khi xoá".into();
     there.units[0].meta.touch(&stamp("there", 2));
-    let merged = DataPlan::new(&here, &there).apply(&here, &Overrides::new(), &stamp("here", 3));
+    let merged = DataPlan::new(&here, &there).apply(&here, &there, &Overrides::new(), &stamp("here", 3));
     assert!(merged.units[0].meta.deleted);
-    let merged_there = DataPlan::new(&there, &here).apply(&there, &Overrides::new(), &stamp("there", 3));
+    let merged_there =
+        DataPlan::new(&there, &here).apply(&there, &here, &Overrides::new(), &stamp("there", 3));
     assert!(merged_there.units[0].meta.deleted);
     assert_eq!(merged, merged_there);
 }

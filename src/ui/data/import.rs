@@ -195,7 +195,7 @@ impl ImportState {
             let result = store
                 .replace(&p.file_name, |data, stamp| {
                     let plan = DataPlan::new(data, &incoming.file.data);
-                    Ok::<_, ()>(plan.apply(data, &overrides, stamp))
+                    Ok::<_, ()>(plan.apply(data, &incoming.file.data, &overrides, stamp))
                 })
                 .await;
             state.step.set(None);
