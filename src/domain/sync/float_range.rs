@@ -8,9 +8,11 @@
 const INFINITY_FROM: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
 const INFINITY_PLACES: i64 = 309;
 
-/// Exactly `number.parse::<f64>().is_ok_and(f64::is_infinite)` for texts of digits, point,
+/// Whether the number's exact value rounds to infinity as an f64, for texts of digits, point,
 /// sign and exponent (the only ones asked): a sign, digits with at most one point (at least one
-/// digit), then optionally `e`/`E`, a sign and at least one digit.
+/// digit), then optionally `e`/`E`, a sign and at least one digit. The same answer as
+/// `number.parse::<f64>().is_ok_and(f64::is_infinite)`, except for numbers of tens of thousands
+/// of digits, where std stops counting the exponent and this still reads the exact value.
 pub fn reads_as_infinity(number: &str) -> bool {
     let unsigned = number.strip_prefix(['+', '-']).unwrap_or(number);
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
