@@ -94,7 +94,7 @@ pub struct Conflict<T> {
 
 /// What importing one collection would do. Records absent from the file are left alone
 /// (a subset export never deletes by omission; deletions travel as tombstones).
-/// New, updated and unchanged records are named by their position in the incoming list, not
+/// New and updated records are named by their position in the incoming list, not
 /// copied: a city's file is 70.853 records, and the preview only counts them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergePlan<T> {
@@ -102,8 +102,9 @@ pub struct MergePlan<T> {
     pub new: Vec<usize>,
     /// Incoming copies that are strictly newer than the local ones.
     pub updated: Vec<usize>,
-    /// Incoming records whose local copy is the same or newer.
-    pub unchanged: Vec<usize>,
+    /// How many incoming records the local copies already hold (the same or newer): only
+    /// counted, as applying the plan leaves them alone.
+    pub unchanged: usize,
     pub conflicts: Vec<Conflict<T>>,
 }
 
@@ -129,7 +130,7 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
         let mut plan = MergePlan {
             new: Vec::new(),
             updated: Vec::new(),
-            unchanged: Vec::new(),
+            unchanged: 0,
             conflicts: Vec::new(),
         };
         for (at, inc) in incoming.iter().enumerate() {
@@ -139,8 +140,8 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
             };
             match compare(&inc.meta().edits, &loc.meta().edits) {
                 Causality::Dominates => plan.updated.push(at),
-                Causality::Dominated => plan.unchanged.push(at),
-                Causality::Equal if *loc == inc => plan.unchanged.push(at),
+                Causality::Dominated => plan.unchanged += 1,
+                Causality::Equal if *loc == inc => plan.unchanged += 1,
                 // Equal vectors with different content only happen after hand edits; treat
                 // them like independent edits so the user sees both.
                 Causality::Equal | Causality::Concurrent => {
@@ -166,7 +167,7 @@ impl<T: Record + Clone + PartialEq + Serialize> MergePlan<T> {
             collection,
             new: self.new.len(),
             updated: self.updated.len(),
-            unchanged: self.unchanged.len(),
+            unchanged: self.unchanged,
             conflicts: self.conflicts.len(),
         }
     }
