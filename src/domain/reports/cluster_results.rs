@@ -19,7 +19,9 @@ pub fn cluster_results(
     settings: &ReportSettings,
     date: NaiveDate,
 ) -> Result<Document, ReportError> {
-    let (cluster, t, results) = super::scored_cluster(data, cluster_id)?;
+    let (cluster, _, results) = super::scored_cluster(data, cluster_id)?;
+    // Ranked with the table the final cards kept (the live one when they kept none).
+    let t = &results.template;
     let ranked = standing(&results, t, &cluster.vote_order, true);
     let lines = result_lines(&ranked, &results, t, |u| data.unit_label(u));
     let mut doc = Document::issued(

@@ -22,6 +22,8 @@ pub fn scorecard_report(
     let (cluster, t, results) = super::scored_cluster(data, cluster_id)?;
     let card = scorecard::find_for(&data.scorecards, &cluster.meta.id, cluster.year, unit_id)
         .ok_or(ReportError::NoScorecard)?;
+    // A final card prints the table it was finalised on.
+    let t = card.table_or(t);
     let result = results
         .cards
         .iter()

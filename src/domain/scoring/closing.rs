@@ -1,6 +1,8 @@
 //! Chốt kết quả cụm: the cluster closes its year's results once every member's card is final.
-//! Until then the ranking is provisional (tạm tính). A card reopened or changed after closing
-//! makes the closing stale: the results must be closed again.
+//! Until then the ranking is provisional (tạm tính). The closing keeps what the ranking read
+//! beyond the cards (the members and the recorded vote); each final card keeps its own inputs
+//! (see [`super::seal`]). A card reopened or changed after closing, or a change of the members
+//! or of the vote, makes the closing stale: the results must be closed again.
 
 use super::cluster::Cluster;
 use super::scorecard::{self, CardStatus, Scorecard};
@@ -14,6 +16,12 @@ pub struct ResultsClosing {
     pub by: String,
     pub office_id: String,
     pub at: DateTime<Utc>,
+    /// The members as closed (None: closed by a version that did not keep them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_ids: Option<Vec<Id>>,
+    /// Kết quả bỏ phiếu as closed: the ranking's last tie-break.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_order: Option<Vec<Id>>,
 }
 
 /// A member whose card is not final: no card yet (`None`) or the card's status.
@@ -43,10 +51,12 @@ pub enum ClosingState {
     /// Not closed: the ranking is provisional.
     Open,
     Closed(ResultsClosing),
-    /// Closed, but these members' cards were reopened or changed since.
+    /// Closed, but these members' cards were reopened or changed since, or (`regrouped`) the
+    /// members or the recorded vote changed.
     Stale {
         closing: ResultsClosing,
         changed: Vec<Id>,
+        regrouped: bool,
     },
 }
 
@@ -65,10 +75,22 @@ pub fn state(cluster: &Cluster, cards: &[Scorecard]) -> ClosingState {
         )
         .cloned()
         .collect();
-    if changed.is_empty() {
+    let regrouped = closing
+        .member_ids
+        .as_ref()
+        .is_some_and(|m| *m != cluster.member_ids)
+        || closing
+            .vote_order
+            .as_ref()
+            .is_some_and(|v| *v != cluster.vote_order);
+    if changed.is_empty() && !regrouped {
         ClosingState::Closed(closing)
     } else {
-        ClosingState::Stale { closing, changed }
+        ClosingState::Stale {
+            closing,
+            changed,
+            regrouped,
+        }
     }
 }
 
@@ -100,6 +122,8 @@ pub fn close(
         by: by.trim().to_string(),
         office_id: stamp.office_id.clone(),
         at: stamp.at,
+        member_ids: Some(cluster.member_ids.clone()),
+        vote_order: Some(cluster.vote_order.clone()),
     });
     cluster.meta.touch(stamp);
     Ok(())
@@ -153,5 +177,18 @@ mod tests {
             panic!("a reopened card must make the closing stale")
         };
         assert_eq!(changed, vec![cards[2].unit_id.clone()]);
+    }
+
+    #[test]
+    fn a_new_vote_after_closing_makes_the_closing_stale() {
+        let (mut data, stamp) = sample_data();
+        let cards = data.scorecards.clone();
+        let c = &mut data.clusters[0];
+        close(c, &cards, "Cụm trưởng", &stamp).unwrap();
+        c.vote_order = vec![c.member_ids[1].clone()];
+        assert!(matches!(
+            state(c, &cards),
+            ClosingState::Stale { regrouped: true, ref changed, .. } if changed.is_empty()
+        ));
     }
 }

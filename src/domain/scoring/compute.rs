@@ -271,35 +271,90 @@ pub struct ClusterResults {
     pub cards: Vec<CardResult>,
     /// Members with no card yet.
     pub without_card: Vec<Id>,
+    /// The table the results are ranked, tiered and awarded with: the one the final cards kept
+    /// when they all kept the same, else the live one (see [`ranking_table`]).
+    pub template: ScoringTemplate,
 }
 
-/// Computes every member's card, with the cluster's best rates taken over the members' reports.
+/// Computes every member's card: a final card on the inputs it kept at Chốt (see
+/// [`super::seal`]), any other on the live table and figures, with the cluster's best rates
+/// taken over the members' reports.
 pub fn compute_cluster(
     cluster: &Cluster,
     template: &ScoringTemplate,
     reports: &[UnitIndicators],
     cards: &[Scorecard],
 ) -> ClusterResults {
-    let member_reports: Vec<&UnitIndicators> = cluster
-        .member_ids
-        .iter()
-        .filter_map(|u| indicators::find_for(reports, u, cluster.year))
-        .collect();
-    let best = best_rates(template, member_reports.iter().copied());
+    compute_members(cluster, template, reports, cards, true)
+}
+
+/// Like [`compute_cluster`], but every card on the live inputs: what the cards would show if
+/// they were all reopened now. The guard of final cards compares these before and after an edit.
+pub fn compute_cluster_live(
+    cluster: &Cluster,
+    template: &ScoringTemplate,
+    reports: &[UnitIndicators],
+    cards: &[Scorecard],
+) -> ClusterResults {
+    compute_members(cluster, template, reports, cards, false)
+}
+
+fn compute_members(
+    cluster: &Cluster,
+    template: &ScoringTemplate,
+    reports: &[UnitIndicators],
+    cards: &[Scorecard],
+    kept: bool,
+) -> ClusterResults {
+    let best = super::seal::cluster_best_rates(cluster, template, reports);
     let mut results = ClusterResults {
         cards: Vec::new(),
         without_card: Vec::new(),
+        template: template.clone(),
     };
+    let mut member_cards = Vec::new();
     for unit_id in &cluster.member_ids {
         match scorecard::find_for(cards, &cluster.meta.id, cluster.year, unit_id) {
             Some(card) => {
-                let report = indicators::find_for(reports, unit_id, cluster.year);
-                results.cards.push(compute_card(template, card, report, &best));
+                let result = match card.kept().filter(|_| kept) {
+                    Some(seal) => seal.compute(card),
+                    None => {
+                        let report = indicators::find_for(reports, unit_id, cluster.year);
+                        compute_card(template, card, report, &best)
+                    }
+                };
+                results.cards.push(result);
+                member_cards.push(card);
             }
             None => results.without_card.push(unit_id.clone()),
         }
     }
+    if kept {
+        if let Some(table) = ranking_table(&member_cards) {
+            results.template = table.clone();
+        }
+    }
     results
+}
+
+/// The table kept by the final cards, when every final card kept one and all kept the same:
+/// their tiers and awards are then decided by the thresholds and numbers they were finalised
+/// under. (The guard refuses table edits while cards are final, so they agree; cards
+/// finalised by older versions kept nothing and follow the live table.)
+fn ranking_table<'a>(cards: &[&'a Scorecard]) -> Option<&'a ScoringTemplate> {
+    let finals: Vec<&Scorecard> = cards
+        .iter()
+        .copied()
+        .filter(|c| c.status == CardStatus::Final)
+        .collect();
+    let first = finals.first()?.kept()?;
+    finals
+        .iter()
+        .all(|c| {
+            c.kept()
+                .is_some_and(|s| super::seal::same_table(&s.template, &first.template))
+        })
+        .then_some(&first.template)
 }
 
 #[cfg(test)]

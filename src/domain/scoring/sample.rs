@@ -13,6 +13,7 @@ use super::default_template::{default_template, ids};
 use super::indicators::{Figures, UnitIndicators};
 use super::points::Points;
 use super::scorecard::{self, Mark, Scorecard, Side};
+use super::seal::{self, CardSeal};
 use super::template::ScoringTemplate;
 use crate::domain::data::AppData;
 use crate::domain::fold::fold;
@@ -185,6 +186,7 @@ fn final_card(
     unit_id: &Id,
     d: &District,
     t: &ScoringTemplate,
+    seal: CardSeal,
     stamp: &Stamp,
 ) -> Scorecard {
     let mut card = Scorecard::new(id, cluster_id.clone(), YEAR, unit_id.clone(), stamp);
@@ -223,7 +225,7 @@ fn final_card(
             )?;
         }
         scorecard::mark_reviewed(card, "Cụm trưởng", stamp)?;
-        scorecard::finalise(card, "Cụm trưởng", stamp)
+        scorecard::finalise(card, seal, "Cụm trưởng", stamp)
     };
     steps(&mut card).expect("the sample follows the workflow");
     card
@@ -291,12 +293,23 @@ pub fn cluster_4_2023(
         let mut report = UnitIndicators::new(next_id(), unit_id.clone(), YEAR, stamp);
         report.figures = figures(d);
         indicators.push(report);
+    }
+    // Finalised once every member has reported, as the cluster would: the relative formula
+    // compares each unit with the cluster's best.
+    let best = seal::cluster_best_rates(&cluster, &template, &indicators);
+    for ((d, unit_id), report) in DISTRICTS.iter().zip(&unit_ids).zip(&indicators) {
+        let kept = CardSeal {
+            template: template.clone(),
+            report: Some(report.clone()),
+            best_rates: best.clone(),
+        };
         scorecards.push(final_card(
             next_id(),
             &cluster.meta.id,
             unit_id,
             d,
             &template,
+            kept,
             stamp,
         ));
     }

@@ -4,6 +4,7 @@
 //! reopening is kept on the card (who, when, why).
 
 use super::points::Points;
+use super::seal::CardSeal;
 use super::template::ScoringTemplate;
 use crate::domain::record::{self, Id, Meta, Stamp};
 use chrono::{DateTime, Utc};
@@ -89,6 +90,14 @@ pub struct Reopening {
     pub office_id: String,
     pub at: DateTime<Utc>,
     pub reason: String,
+    /// Tổng cụm chấm as finalised, before the reopening (None: not known, as in files written
+    /// before totals were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_before: Option<Points>,
+    /// Tổng cụm chấm right after the reopening, on the data of that moment: differs from the
+    /// total before when the reopening let an edit of the table or the figures through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_after: Option<Points>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +118,11 @@ pub struct Scorecard {
     /// Every step through Nháp → Đã nộp → Cụm đã chấm → Chốt, oldest first.
     #[serde(default)]
     pub history: Vec<StatusStep>,
+    /// Bản chốt: the inputs of the result as finalised, kept while the card is final (see
+    /// [`super::seal`]). None for cards never finalised, reopened since, or finalised by a
+    /// version of the app that did not keep them (those follow the live data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<CardSeal>,
 }
 crate::impl_record!(Scorecard);
 
@@ -123,6 +137,7 @@ impl Scorecard {
             entries: BTreeMap::new(),
             reopenings: Vec::new(),
             history: Vec::new(),
+            seal: None,
         }
     }
 
@@ -393,8 +408,9 @@ pub fn mark_reviewed(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<()
     )
 }
 
-/// Chốt: Cụm đã chấm → Chốt.
-pub fn finalise(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
+/// Chốt: Cụm đã chấm → Chốt, keeping the inputs of the card's result with it (made by
+/// [`super::seal::finalise_card`] from the data).
+pub fn finalise(card: &mut Scorecard, seal: CardSeal, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
     step(
         card,
         Action::Finalise,
@@ -402,7 +418,9 @@ pub fn finalise(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), Sco
         CardStatus::Final,
         by,
         stamp,
-    )
+    )?;
+    card.seal = Some(seal);
+    Ok(())
 }
 
 /// Mở lại: Chốt → Cụm đã chấm, recording who reopened it, when and why.
@@ -419,8 +437,11 @@ pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Re
         office_id: stamp.office_id.clone(),
         at: stamp.at,
         reason: reason.trim().to_string(),
+        total_before: None,
+        total_after: None,
     });
     card.status = CardStatus::Reviewed;
+    card.seal = None;
     card.meta.touch(stamp);
     Ok(())
 }
@@ -432,6 +453,14 @@ mod tests {
 
     fn stamp() -> Stamp {
         Stamp::new("ba-vi", DateTime::from_timestamp(1_700_000_000, 0).unwrap())
+    }
+
+    fn seal(t: &ScoringTemplate) -> CardSeal {
+        CardSeal {
+            template: t.clone(),
+            report: None,
+            best_rates: Default::default(),
+        }
     }
 
     fn setup() -> (ScoringTemplate, Scorecard) {
@@ -530,7 +559,7 @@ mod tests {
         )
         .unwrap();
         mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
-        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).unwrap();
         assert_eq!(
             c.entry(ids::CARE).unwrap().mark(Side::Reviewed),
             Some(Mark::Points(Points::whole(7)))
@@ -561,7 +590,13 @@ mod tests {
         send_back(&mut c, "Cụm trưởng", &later).unwrap();
         submit(&mut c, "Chủ tịch LĐLĐ Ba Vì", &stamp()).unwrap();
         mark_reviewed(&mut c, "Cụm trưởng", &later).unwrap();
-        finalise(&mut c, "Cụm trưởng", &later).unwrap();
+        finalise(
+            &mut c,
+            seal(&default_template("t".into(), "k".into(), 2023, &stamp())),
+            "Cụm trưởng",
+            &later,
+        )
+        .unwrap();
         let steps: Vec<(CardStatus, &str)> = c.history.iter().map(|s| (s.status, s.by.as_str())).collect();
         assert_eq!(
             steps,
@@ -582,7 +617,7 @@ mod tests {
         let (t, mut c) = setup();
         submit(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
-        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).unwrap();
         let m = Some(Mark::Points(Points::whole(1)));
         for side in [Side::SelfScore, Side::Reviewed] {
             assert!(matches!(
@@ -594,7 +629,7 @@ mod tests {
             ));
         }
         assert!(set_note(&mut c, ids::CARE, "x", "", &stamp()).is_err());
-        assert!(finalise(&mut c, "Nguyễn Văn A", &stamp()).is_err());
+        assert!(finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).is_err());
     }
 
     #[test]
@@ -602,7 +637,7 @@ mod tests {
         let (t, mut c) = setup();
         submit(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
         mark_reviewed(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
-        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).unwrap();
         assert_eq!(
             reopen(&mut c, "", "sai số liệu", &stamp()),
             Err(ScorecardError::ReopenerRequired)
@@ -627,6 +662,8 @@ mod tests {
                 office_id: "quoc-oai".into(),
                 at: later.at,
                 reason: "Sai số liệu phát triển đoàn viên".into(),
+                total_before: None,
+                total_after: None,
             }]
         );
         set_mark(
@@ -638,7 +675,7 @@ mod tests {
             &stamp(),
         )
         .unwrap();
-        finalise(&mut c, "Nguyễn Văn A", &stamp()).unwrap();
+        finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).unwrap();
         assert!(reopen(&mut send_back_fails(c), "x", "y", &stamp()).is_ok());
     }
 

@@ -75,6 +75,7 @@ mod tests {
         ClusterResults {
             cards: vec![a, b, c],
             without_card: vec!["d".into()],
+            template: template(),
         }
     }
 

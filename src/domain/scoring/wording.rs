@@ -250,3 +250,54 @@ pub fn cluster_error(error: &ClusterError, unit_name: impl Fn(&str) -> String) -
         ClusterError::NotFound => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
 }
+
+/// One final card an edit would move: "LĐLĐ huyện Ba Vì (Cụm thi đua số 4 – 2023): 89,1 điểm
+/// khi chốt → 90,1 điểm".
+pub fn moved_card(m: &crate::domain::scoring::final_guard::MovedCard, unit: &str, cluster: &str) -> String {
+    let change = if m.kept_total == m.new_total {
+        format!("{} điểm, bảng điểm thay đổi", m.kept_total)
+    } else {
+        format!("{} điểm khi chốt → {} điểm", m.kept_total, m.new_total)
+    };
+    format!("{unit} ({cluster} – {}): {change}", m.year)
+}
+
+/// Why an edit that would move final cards was not saved, and what the officer may do.
+pub fn moved_cards_refusal(count: usize) -> String {
+    format!(
+        "Chưa lưu: thay đổi này làm thay đổi kết quả của {} phiếu đã chốt (danh sách dưới đây). \
+         Phiếu đã chốt chỉ thay đổi khi được mở lại. Nếu vẫn muốn lưu, hãy ghi người mở lại và lý do \
+         rồi chọn mở lại các phiếu: việc mở lại được ghi vào từng phiếu, kèm tổng điểm trước và sau.",
+        crate::domain::format::integer(count as i64)
+    )
+}
+
+/// Why a file that would move final cards waits for the officer's choice.
+pub fn import_moves_final_cards(count: usize) -> String {
+    format!(
+        "Tệp này có bảng điểm, chỉ tiêu hoặc cụm khác với dữ liệu đã dùng để chốt {} phiếu (danh sách dưới đây). \
+         Phiếu đã chốt chỉ thay đổi khi được mở lại: để nhập tệp, hãy ghi người mở lại và lý do rồi chọn mở lại \
+         các phiếu (việc mở lại được ghi vào từng phiếu, kèm tổng điểm trước và sau); hoặc không nhập tệp này.",
+        crate::domain::format::integer(count as i64)
+    )
+}
+
+/// What a save that reopened final cards did: "Đã mở lại 6 phiếu đã chốt: Ba Vì 89,1 → 90,1; …".
+pub fn reopened_cards(lines: &[String]) -> String {
+    format!(
+        "Đã mở lại {} phiếu đã chốt: {}. Hãy xem lại và chốt lại các phiếu này.",
+        crate::domain::format::integer(lines.len() as i64),
+        lines.join("; ")
+    )
+}
+
+/// A reopening of a final card, `day` being its date as the page shows it: "12/11/2026 –
+/// Nguyễn Đức Nghĩa: Sai số liệu (tổng cụm chấm 89,1 khi chốt → 90,1 sau khi mở lại)".
+pub fn reopening(r: &crate::domain::scoring::scorecard::Reopening, day: &str) -> String {
+    let totals = match (r.total_before, r.total_after) {
+        (Some(b), Some(a)) if a != b => format!(" (tổng cụm chấm {b} khi chốt → {a} sau khi mở lại)"),
+        (Some(b), _) => format!(" (tổng cụm chấm {b}, không đổi khi mở lại)"),
+        _ => String::new(),
+    };
+    format!("{day} – {}: {}{totals}", r.by, r.reason)
+}

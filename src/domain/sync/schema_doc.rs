@@ -25,9 +25,10 @@ use crate::domain::programmes::{
 use crate::domain::record::{Meta, Stamp};
 use crate::domain::scoring::closing::ResultsClosing;
 use crate::domain::scoring::cluster::Cluster;
-use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, UnitIndicators};
+use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, Rate, UnitIndicators};
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{CardStatus, Entry, Mark, Reopening, Scorecard, StatusStep};
+use crate::domain::scoring::seal::CardSeal;
 use crate::domain::scoring::template::{
     Block, Criterion, CriterionKind, ScoringTemplate, Settings, TargetFormula, TargetSource, Thresholds,
 };
@@ -86,6 +87,8 @@ fn sample() -> AppData {
             by: "Cụm trưởng".into(),
             office_id: "ba-vi".into(),
             at: stamp.at,
+            member_ids: Some(vec!["ba-vi".into(), "quoc-oai".into()]),
+            vote_order: Some(vec!["quoc-oai".into(), "ba-vi".into()]),
         }),
     };
     let mut indicators = UnitIndicators {
@@ -204,6 +207,8 @@ fn sample() -> AppData {
             office_id: "ba-vi".into(),
             at: stamp.at,
             reason: "Sai số liệu phát triển đoàn viên".into(),
+            total_before: Some(Points::new(89, 1)),
+            total_after: Some(Points::whole(90)),
         }],
         history: vec![StatusStep {
             status: CardStatus::Final,
@@ -211,6 +216,20 @@ fn sample() -> AppData {
             office_id: "ba-vi".into(),
             at: stamp.at,
         }],
+        // Kept while final; present here so that every field of the format is in the sample.
+        seal: Some(CardSeal {
+            template: template.clone(),
+            report: Some(indicators.clone()),
+            best_rates: [(
+                "II.1".to_string(),
+                Rate {
+                    actual: 191,
+                    target: 100,
+                },
+            )]
+            .into_iter()
+            .collect(),
+        }),
     };
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let chair = |name: &str, role: &str| Chair {
