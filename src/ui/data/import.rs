@@ -3,12 +3,15 @@
 //! "Xác nhận nhập". The records the import replaces are kept for undo as it is saved.
 
 use super::text;
+use crate::domain::record::Stamp;
+use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::sync::{
     validate, ConflictJson, DataPlan, ImportError, Incoming, Overrides, MAX_IMPORT_BYTES,
 };
 use crate::store::undo::UndoCopy;
 use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::reopen_choice::ReopenChoice;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
@@ -73,6 +76,8 @@ pub struct ImportState {
     pub dragging: RwSignal<bool>,
     /// The copy kept before the last import, if it has not been undone.
     pub undo: RwSignal<Option<UndoCopy>>,
+    /// The final cards the pending file would move, and the officer's choice about them.
+    pub reopen: ReopenChoice,
 }
 
 impl ImportState {
@@ -85,6 +90,7 @@ impl ImportState {
             step: RwSignal::new(None),
             dragging: RwSignal::new(false),
             undo: RwSignal::new(None),
+            reopen: ReopenChoice::new(),
         }
     }
 
@@ -163,6 +169,17 @@ impl ImportState {
     pub fn show(&self, file_name: String, from_sheet: bool, incoming: Incoming, plan: DataPlan) {
         let conflicts = plan.conflicts_json();
         self.overrides.set(Overrides::new());
+        // A table or figures that would move final cards: said before anything is decided.
+        self.reopen.clear();
+        let stamp = Stamp::new(String::new(), browser::now());
+        let moved = self.store.with_untracked(|local| {
+            final_guard::moved_by_merge(local, |d| {
+                plan.apply(d, &incoming.file.data, &Overrides::new(), &stamp)
+            })
+        });
+        if !moved.is_empty() {
+            self.reopen.moved.set(Some(moved));
+        }
         self.pending.set(Some(Pending {
             file_name,
             from_sheet,
@@ -173,14 +190,16 @@ impl ImportState {
     }
 
     pub fn cancel(&self) {
+        self.reopen.clear();
         self.pending.set(None);
         self.overrides.set(Overrides::new());
         self.notice.set(Some(Notice::Done(text::CANCELLED.into())));
     }
 
     /// Merges the pending file and saves it; the records it replaces are kept for undo in the
-    /// same transaction, so an import is never saved without its way back.
-    pub fn confirm(&self) {
+    /// same transaction, so an import is never saved without its way back. Final cards the
+    /// merge would move are reopened only with `reopener` (see [`final_guard::guard_merge`]).
+    pub fn confirm(&self, reopener: Option<Reopener>) {
         let state = *self;
         let store = self.store;
         let Some(p) = self.pending.get_untracked() else {
@@ -195,12 +214,15 @@ impl ImportState {
             let result = store
                 .replace(&p.file_name, |data, stamp| {
                     let plan = DataPlan::new(data, &incoming.file.data);
-                    Ok::<_, ()>(plan.apply(data, &incoming.file.data, &overrides, stamp))
+                    let mut next = plan.apply(data, &incoming.file.data, &overrides, stamp);
+                    final_guard::guard_merge(data, &mut next, reopener.as_ref(), stamp)?;
+                    Ok(next)
                 })
                 .await;
             state.step.set(None);
             match result {
                 Ok(()) => {
+                    state.reopen.clear();
                     let (new, updated, conflicts) = p.plan.summaries().iter().fold((0, 0, 0), |acc, s| {
                         (acc.0 + s.new, acc.1 + s.updated, acc.2 + s.conflicts)
                     });
@@ -217,6 +239,9 @@ impl ImportState {
                             updated,
                             conflicts,
                         ))));
+                }
+                Err(CommitError::Invalid(refusal)) => {
+                    state.reopen.refused(refusal);
                 }
                 Err(e) => {
                     let message = match e {

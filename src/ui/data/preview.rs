@@ -4,6 +4,7 @@
 use super::conflicts::Conflicts;
 use super::import::ImportState;
 use super::text;
+use crate::ui::widgets::reopen_choice::ReopenPanel;
 use leptos::prelude::*;
 
 #[component]
@@ -73,14 +74,20 @@ pub fn Preview() -> impl IntoView {
                     </table>
                     <Conflicts pending=p.clone() />
                     <p>"Chưa có gì thay đổi. Sau khi nhập, bạn vẫn có thể hoàn tác lần nhập này."</p>
-                    <div class="actions">
-                        <button type="button" on:click=move |_| state.confirm()>
-                            {text::CONFIRM}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| state.cancel()>
-                            {text::CANCEL}
-                        </button>
-                    </div>
+                    // A file that would move final cards is taken only with a recorded reopening.
+                    <ReopenPanel choice=state.reopen action="Mở lại các phiếu và nhập tệp"
+                        on_reopen=Callback::new(move |()| state.confirm(Some(state.reopen.reopener())))
+                        keep="Không nhập tệp này" message=crate::domain::scoring::wording::import_moves_final_cards on_keep=Callback::new(move |()| state.cancel()) />
+                    <Show when=move || state.reopen.moved.with(Option::is_none)>
+                        <div class="actions">
+                            <button type="button" on:click=move |_| state.confirm(None)>
+                                {text::CONFIRM}
+                            </button>
+                            <button type="button" class="secondary" on:click=move |_| state.cancel()>
+                                {text::CANCEL}
+                            </button>
+                        </div>
+                    </Show>
                 </section>
             }
         })

@@ -4,11 +4,13 @@
 use super::{text, Selected, Tab, UnitPicker};
 use crate::domain::format;
 use crate::domain::record::Id;
+use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::parse;
+use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, TextField};
 use leptos::prelude::*;
@@ -194,8 +196,9 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
 
     let unit_name = store.with_untracked(|d| d.unit_name(&unit_id));
     let heading = format!("Chỉ tiêu năm {year} – {unit_name}");
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let choice = ReopenChoice::new();
+    // Saving again after the officer chose to reopen the final cards runs the same checks.
+    let save_with = move |reopener: Option<Reopener>| {
         let unit_id = unit_id.clone();
         let mut figures = Vec::new();
         let mut bad = false;
@@ -242,27 +245,38 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = store
                 .commit(move |data, stamp| {
-                    ind::save(
-                        &mut data.indicators,
-                        crate::store::browser::new_id(),
-                        &uid,
-                        year,
-                        draft,
-                        stamp,
-                    )
+                    final_guard::guarded(data, reopener.as_ref(), stamp, |d| {
+                        ind::save(
+                            &mut d.indicators,
+                            crate::store::browser::new_id(),
+                            &uid,
+                            year,
+                            draft,
+                            stamp,
+                        )
+                    })
                 })
                 .await;
             let name = unit_name.clone();
             match result {
-                Ok(warnings) => {
-                    let extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
+                Ok((warnings, moved)) => {
+                    choice.clear();
+                    let mut extra: Vec<String> = warnings.iter().map(text::indicator_issue).collect();
+                    if !moved.is_empty() {
+                        let lines = store.with_untracked(|d| moved_lines(d, &moved));
+                        extra.push(text::reopened_cards(&lines));
+                    }
                     notice.set(Some(Notice::Done(
                         format!("Đã lưu chỉ tiêu năm {year} của {name}. {}", extra.join(" "))
                             .trim()
                             .to_string(),
                     )));
                 }
-                Err(CommitError::Invalid(issues)) => {
+                Err(CommitError::Invalid(refusal)) => {
+                    let Some(issues) = choice.refused(refusal) else {
+                        notice.set(None);
+                        return;
+                    };
                     fields.with_value(|fs| {
                         for issue in issues.iter().filter(|i| !i.is_warning()) {
                             let message = Some(text::indicator_issue(issue));
@@ -292,6 +306,14 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             }
         });
     };
+    let save = {
+        let save_with = save_with.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            save_with(None);
+        }
+    };
+    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
 
     view! {
         <form class="card" on:submit=save aria-label="Chỉ tiêu năm của đơn vị" novalidate>
@@ -331,6 +353,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 }).collect::<Vec<_>>().join(" · ")}
             </p>
             <div class="actions"><button type="submit">"Lưu chỉ tiêu"</button></div>
+            <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />
             <NoticeLine notice />
         </form>
     }

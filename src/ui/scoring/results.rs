@@ -65,7 +65,8 @@ pub fn ResultsTab() -> impl IntoView {
         let c = cluster.get()?;
         let include = include_unfinished.get();
         results.with(|r| {
-            let (t, res) = r.as_ref()?;
+            let (_, res) = r.as_ref()?;
+            let t = &res.template;
             let standing = standing(res, t, &c.vote_order, include);
             let lines = store.with(|d| {
                 result_lines(&standing, res, t, |u| d.unit_label(u))
@@ -447,12 +448,20 @@ fn CloseResults() -> impl IntoView {
                 Some(ClosingState::Closed(c)) => view! {
                     <p role="status">{format!("Kết quả đã chốt ngày {} bởi {}{}.", crate::domain::format::date(crate::store::browser::local_date(c.at)), c.by, by_name(&c.office_id))}</p>
                 }.into_any(),
-                Some(ClosingState::Stale { closing: c, changed }) => {
+                Some(ClosingState::Stale { closing: c, changed, regrouped }) => {
                     let names = store.with_untracked(|d| changed.iter().map(|u| d.unit_name(u)).collect::<Vec<_>>().join(", "));
+                    let day = crate::domain::format::date(crate::store::browser::local_date(c.at));
+                    let mut why = Vec::new();
+                    if !changed.is_empty() {
+                        why.push(format!("phiếu của {names} đã được mở lại hoặc sửa"));
+                    }
+                    if regrouped {
+                        why.push("thành viên cụm hoặc kết quả bỏ phiếu đã thay đổi".to_string());
+                    }
                     view! {
                         <p class="banner warn" role="alert">{format!(
-                            "Kết quả đã chốt ngày {} nhưng sau đó phiếu của {names} đã được mở lại hoặc sửa: hãy chốt lại khi mọi phiếu đã chốt.",
-                            crate::domain::format::date(crate::store::browser::local_date(c.at)))}</p>
+                            "Kết quả đã chốt ngày {day} nhưng sau đó {}: hãy chốt lại khi mọi phiếu đã chốt.",
+                            why.join("; "))}</p>
                     }.into_any()
                 }
                 _ => view! {

@@ -2,6 +2,7 @@
 //! reviewed score and notes per criterion — and its way through Nháp → Đã nộp → Cụm đã chấm → Chốt.
 
 use super::{text, use_results, Selected, Tab, UnitPicker};
+use crate::domain::data::AppData;
 use crate::domain::format;
 use crate::domain::letter_case;
 use crate::domain::record;
@@ -10,6 +11,7 @@ use crate::domain::reports::ReportRequest;
 use crate::domain::scoring::compute::{CardResult, Tally};
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
+use crate::domain::scoring::seal::{self, SealError};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
@@ -54,6 +56,44 @@ impl CardCtx {
                 .map(|c| format!("{} {}", c.code, c.name))
                 .unwrap_or_else(|| cid.to_string())
         })
+    }
+
+    /// A step that reads more than the card (finalising keeps the table and figures with it,
+    /// reopening records the totals before and after): made on the data by the seal module.
+    async fn try_seal_step(
+        self,
+        done: String,
+        f: impl FnOnce(&mut AppData, &str, &Stamp) -> Result<(), SealError>,
+    ) -> Result<(), Option<ScorecardError>> {
+        let Some(id) = self
+            .card
+            .with_untracked(|c| c.as_ref().map(|c| c.meta.id.clone()))
+        else {
+            return Err(None);
+        };
+        match self.store.commit(|data, stamp| f(data, &id, stamp)).await {
+            Ok(()) => {
+                self.notice.set(Some(Notice::Done(done)));
+                Ok(())
+            }
+            Err(CommitError::Invalid(SealError::Card(e))) => Err(Some(e)),
+            Err(CommitError::Invalid(SealError::NotFound)) => {
+                self.notice.set(Some(Notice::Failed(
+                    "Phiếu này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                )));
+                Err(None)
+            }
+            Err(CommitError::Invalid(SealError::NoTable)) => {
+                self.notice.set(Some(Notice::Failed(
+                    "Cụm năm này chưa có bảng điểm nên chưa chốt được phiếu.".into(),
+                )));
+                Err(None)
+            }
+            Err(other) => {
+                self.notice.set(Notice::from_commit(&other));
+                Err(None)
+            }
+        }
     }
 
     /// Like [`CardCtx::change`], but a refusal that belongs to no criterion is returned for the
@@ -104,11 +144,17 @@ pub fn ScorecardTab() -> impl IntoView {
     let store = use_store();
     let Selected { cluster, unit } = expect_context::<Selected>();
     let results = use_results(cluster);
-    let template = Memo::new(move |_| results.with(|r| r.as_ref().map(|(t, _)| t.clone())));
     let card = Memo::new(move |_| {
         let (c, u) = (cluster.get()?, unit.get()?);
         store.read(&[Collection::Scorecards], |d| {
             sc::find_for(&d.scorecards, &c.meta.id, c.year, &u).cloned()
+        })
+    });
+    // A final card shows the table it was finalised on; any other card the live one.
+    let template = Memo::new(move |_| {
+        results.with(|r| {
+            let (live, _) = r.as_ref()?;
+            Some(card.with(|c| c.as_ref().map_or(live, |c| c.table_or(live)).clone()))
         })
     });
     let result = Memo::new(move |_| {
@@ -201,12 +247,17 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         let by = actor.get_untracked();
         let name = by.clone();
         leptos::task::spawn_local(async move {
-            let result = ctx
-                .try_change(
-                    Some(format!("Đã {}.", letter_case::lower(label))),
-                    move |card, _, stamp| f(card, &by, stamp),
-                )
-                .await;
+            let done = format!("Đã {}.", letter_case::lower(label));
+            let result = match f {
+                Step::Card(f) => {
+                    ctx.try_change(Some(done), move |card, _, stamp| f(card, &by, stamp))
+                        .await
+                }
+                Step::Data(f) => {
+                    ctx.try_seal_step(done, move |data, id, stamp| f(data, id, &by, stamp))
+                        .await
+                }
+            };
             match result {
                 // The name stays for the next step; taken back by the form, it is not unsaved input.
                 Ok(()) => actor.set(name),
@@ -219,8 +270,8 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
             }
         });
     };
-    let step = move |label: &'static str, f: Step| {
-        view! { <button type="button" on:click=move |_| take(label, f)>{label}</button> }
+    let step = move |label: &'static str, f: CardStep| {
+        view! { <button type="button" on:click=move |_| take(label, Step::Card(f))>{label}</button> }
     };
     view! {
         <section class="card">
@@ -267,7 +318,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                                 "Chốt phiếu với tổng cụm chấm {} điểm? Sau khi chốt, phiếu chỉ xem được; muốn sửa phải mở lại và việc mở lại được ghi lại.",
                                 result.with(|r| r.as_ref().map(|r| r.reviewed.total.to_string()).unwrap_or_default())))
                             confirm="Chốt phiếu" cancel="Không chốt"
-                            on_confirm=Callback::new(move |_| take("Chốt phiếu", sc::finalise)) />
+                            on_confirm=Callback::new(move |_| take("Chốt phiếu", Step::Data(seal::finalise_card))) />
                     }.into_any(),
                     CardStatus::Final => view! { <Reopen /> }.into_any(),
                 }}
@@ -278,8 +329,15 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
     }
 }
 
-/// One step of the card's way, as the domain takes it.
-type Step = fn(&mut Scorecard, &str, &Stamp) -> Result<(), ScorecardError>;
+/// One step of the card's way, as the domain takes it: on the card alone, or on the data.
+type CardStep = fn(&mut Scorecard, &str, &Stamp) -> Result<(), ScorecardError>;
+type DataStep = fn(&mut AppData, &str, &str, &Stamp) -> Result<(), SealError>;
+
+#[derive(Clone, Copy)]
+enum Step {
+    Card(CardStep),
+    Data(DataStep),
+}
 
 /// A dated record kept on the card (its steps, its reopenings), one line each, shown once it
 /// has any.
@@ -309,11 +367,11 @@ fn step_lines(card: &Scorecard) -> Vec<String> {
         .collect()
 }
 
-/// Who reopened the final card, when and why.
+/// Who reopened the final card, when and why, and its total before and after.
 fn reopening_lines(card: &Scorecard) -> Vec<String> {
     card.reopenings
         .iter()
-        .map(|r| format!("{} – {}: {}", day(r.at), r.by, r.reason))
+        .map(|r| text::reopening(r, &day(r.at)))
         .collect()
 }
 
@@ -447,8 +505,35 @@ fn CriterionLine(
                 } />
         }.into_any()
     };
-    let self_input = side_input.clone()(Side::SelfScore);
-    let reviewed_input = side_input(Side::Reviewed);
+    // A final card is a record, not a form: its marks and notes read as text.
+    let is_final = move || status.get() == CardStatus::Final;
+    let kept_mark = move |side: Side| {
+        if automatic {
+            return "tự động".to_string();
+        }
+        entry.with(|e| match (e.mark(side), e.counted(side)) {
+            (_, None) => "—".to_string(),
+            (None, Some(m)) => format!("{} (theo tự chấm)", mark_text(m)),
+            (Some(m), _) => mark_text(m),
+        })
+    };
+    let self_input = {
+        let input = side_input.clone();
+        move || {
+            if is_final() {
+                view! { <span class="kept">{kept_mark(Side::SelfScore)}</span> }.into_any()
+            } else {
+                input(Side::SelfScore)
+            }
+        }
+    };
+    let reviewed_input = move || {
+        if is_final() {
+            view! { <span class="kept">{kept_mark(Side::Reviewed)}</span> }.into_any()
+        } else {
+            side_input(Side::Reviewed)
+        }
+    };
 
     let note_cid = criterion.id.clone();
     let comment = RwSignal::new(String::new());
@@ -459,7 +544,7 @@ fn CriterionLine(
             evidence.set(e.evidence.clone());
         })
     });
-    let save_note = move |_| {
+    let save_note = move |_: leptos::ev::Event| {
         let cid = note_cid.clone();
         let (c, e) = (comment.get_untracked(), evidence.get_untracked());
         let unchanged = entry.with_untracked(|x| x.comment == c.trim() && x.evidence == e.trim());
@@ -469,7 +554,7 @@ fn CriterionLine(
             });
         }
     };
-    let notes_editable = move || status.get() != CardStatus::Final;
+    let note_title = format!("{} {}", criterion.code, criterion.name);
     let auto = move || {
         if !automatic {
             return String::new();
@@ -493,14 +578,42 @@ fn CriterionLine(
             <td data-label="Tự chấm">{self_input}</td>
             <td data-label="Cụm chấm">{reviewed_input}</td>
             <td class="notes" data-label="Nhận xét / minh chứng">
-                <input type="text" aria-label=format!("Nhận xét – {} {}", criterion.code, criterion.name) placeholder="Nhận xét"
-                    prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))
-                    on:change=save_note.clone() disabled=move || !notes_editable() />
-                <input type="text" aria-label=format!("Minh chứng – {} {}", criterion.code, criterion.name) placeholder="Minh chứng"
-                    prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))
-                    on:change=save_note disabled=move || !notes_editable() />
+                {move || if is_final() {
+                    entry.with(|e| {
+                        let mut lines = Vec::new();
+                        if !e.comment.is_empty() {
+                            lines.push(format!("Nhận xét: {}", e.comment));
+                        }
+                        if !e.evidence.is_empty() {
+                            lines.push(format!("Minh chứng: {}", e.evidence));
+                        }
+                        if lines.is_empty() {
+                            lines.push("—".to_string());
+                        }
+                        lines.into_iter().map(|l| view! { <span class="kept">{l}</span> }).collect_view()
+                    }).into_any()
+                } else {
+                    let save_note = save_note.clone();
+                    view! {
+                        <input type="text" aria-label=format!("Nhận xét – {}", note_title) placeholder="Nhận xét"
+                            prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))
+                            on:change=save_note.clone() />
+                        <input type="text" aria-label=format!("Minh chứng – {}", note_title) placeholder="Minh chứng"
+                            prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))
+                            on:change=save_note />
+                    }.into_any()
+                }}
             </td>
         </tr>
+    }
+}
+
+/// A mark as the card shows it: points "8,5", a yes/no "Có" / "Không".
+fn mark_text(m: Mark) -> String {
+    match m {
+        Mark::Points(p) => p.to_string(),
+        Mark::Flag(true) => "Có".to_string(),
+        Mark::Flag(false) => "Không".to_string(),
     }
 }
 
@@ -517,9 +630,9 @@ fn Reopen() -> impl IntoView {
         let (b, r) = (by.get_untracked(), reason.get_untracked());
         leptos::task::spawn_local(async move {
             let result = ctx
-                .try_change(
-                    Some("Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into()),
-                    |card, _, stamp| sc::reopen(card, &b, &r, stamp),
+                .try_seal_step(
+                    "Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into(),
+                    |data, id, stamp| seal::reopen_card(data, id, &b, &r, stamp),
                 )
                 .await;
             match result {
@@ -545,7 +658,7 @@ fn Reopen() -> impl IntoView {
     };
     view! {
         <div class="reopen">
-            <p>"Phiếu đã chốt: chỉ xem. Muốn sửa, hãy mở lại phiếu (việc mở lại được ghi lại)."</p>
+            <p>"Phiếu đã chốt: chỉ xem. Điểm, xếp loại tính theo bảng điểm và chỉ tiêu tại lúc chốt; sửa bảng điểm hay chỉ tiêu sau này không làm đổi phiếu. Muốn sửa phiếu, hãy mở lại (việc mở lại được ghi lại, kèm tổng điểm trước và sau)."</p>
             <TextField label="Người mở lại" value=by error=by_err />
             <TextField label="Lý do mở lại" value=reason error=reason_err />
             <button type="button" on:click=submit>"Mở lại phiếu"</button>

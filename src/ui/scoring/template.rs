@@ -6,6 +6,7 @@ use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::scoring::cluster;
 use crate::domain::scoring::default_template::default_template;
+use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::scoring::indicators::IndicatorKey;
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::template::{
@@ -15,6 +16,7 @@ use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::focus;
+use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SelectField, TextField};
 use leptos::prelude::*;
@@ -304,8 +306,9 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     });
     let base = StoredValue::new(template);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let choice = ReopenChoice::new();
+    // Saving again after the officer chose to reopen the final cards runs the same checks.
+    let save_with = move |reopener: Option<Reopener>| {
         settings_error.set(None);
         issues.set(Vec::new());
         let mut problems = Vec::new();
@@ -366,38 +369,58 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         let id = id.clone();
         leptos::task::spawn_local(async move {
             let result = store
-                .commit(move |data, stamp| tpl::replace(&mut data.templates, &id, t, stamp))
+                .commit(move |data, stamp| {
+                    final_guard::guarded(data, reopener.as_ref(), stamp, |d| {
+                        tpl::replace(&mut d.templates, &id, t, stamp)
+                    })
+                })
                 .await;
             match result {
-                Ok(warnings) => {
+                Ok((warnings, moved)) => {
+                    choice.clear();
                     issues.set(warnings.iter().map(text::template_issue).collect());
-                    notice.set(Some(Notice::Done(
-                        "Đã lưu bảng điểm. Điểm tự động của các phiếu đã được tính lại.".into(),
-                    )));
+                    let done = if moved.is_empty() {
+                        "Đã lưu bảng điểm. Điểm tự động của các phiếu chưa chốt đã được tính lại.".to_string()
+                    } else {
+                        let lines = store.with_untracked(|d| moved_lines(d, &moved));
+                        format!("Đã lưu bảng điểm. {}", text::reopened_cards(&lines))
+                    };
+                    notice.set(Some(Notice::Done(done)));
                 }
-                Err(CommitError::Invalid(tpl::ReplaceError::NotFound)) => notice.set(Some(Notice::Failed(
-                    "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                ))),
-                Err(CommitError::Invalid(tpl::ReplaceError::Invalid(found))) => {
-                    for issue in &found {
-                        if let tpl::TemplateField::Criterion(cid) = issue.field() {
-                            if let Some(row) =
-                                rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid)
-                            {
-                                row.error.set(Some(text::template_issue(issue)));
+                Err(CommitError::Invalid(refusal)) => match choice.refused(refusal) {
+                    None => notice.set(None),
+                    Some(tpl::ReplaceError::NotFound) => notice.set(Some(Notice::Failed(
+                        "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+                    ))),
+                    Some(tpl::ReplaceError::Invalid(found)) => {
+                        for issue in &found {
+                            if let tpl::TemplateField::Criterion(cid) = issue.field() {
+                                if let Some(row) =
+                                    rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid)
+                                {
+                                    row.error.set(Some(text::template_issue(issue)));
+                                }
                             }
                         }
+                        issues.set(found.iter().map(text::template_issue).collect());
+                        notice.set(Some(Notice::Failed(
+                            "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
+                        )));
+                        focus::element(FIRST_PROBLEM);
                     }
-                    issues.set(found.iter().map(text::template_issue).collect());
-                    notice.set(Some(Notice::Failed(
-                        "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
-                    )));
-                    focus::element(FIRST_PROBLEM);
-                }
+                },
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
+    let save = {
+        let save_with = save_with.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            save_with(None);
+        }
+    };
+    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
 
     let add_row = move |_| {
         let n = rows.with_untracked(Vec::len) + 1;
@@ -442,6 +465,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                 <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
                 <button type="submit">"Lưu bảng điểm"</button>
             </div>
+            <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu bảng điểm" />
             <ul class="issues">{move || issues.get().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         </form>
     }

@@ -10,6 +10,7 @@ pub mod paging;
 pub mod parse;
 pub mod picker;
 pub mod remembered;
+pub mod reopen_choice;
 pub mod status;
 pub mod svg;
 pub mod unsaved;

@@ -3,6 +3,7 @@
 use crate::domain::fold::Query;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
+use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::domain::units::{UnitFilter, UnitKind};
@@ -12,6 +13,7 @@ use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
+use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, PickField, TextField};
 use leptos::prelude::*;
@@ -114,8 +116,9 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         options
     });
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let choice = ReopenChoice::new();
+    // Saving again after the officer chose to reopen the final cards runs the same checks.
+    let save_with = move |reopener: Option<Reopener>| {
         errors.clear();
         let year_value = year_input.read();
         let Some(year_value) = year_value.filter(|_| !errors.refuse_if_any(notice)) else {
@@ -138,29 +141,43 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let shown = format!("{} năm {}", draft.name.trim(), year_value);
         leptos::task::spawn_local(async move {
             let result = store
-                .commit(|data, stamp| match &editing_id {
-                    Some(id) => cluster::update(&mut data.clusters, id, draft, &data.units, stamp),
-                    None => cluster::add(
-                        &mut data.clusters,
-                        crate::store::browser::new_id(),
-                        draft,
-                        &data.units,
-                        stamp,
-                    ),
+                .commit(|data, stamp| {
+                    // New members, or another year, move the final cards of the cluster-year.
+                    final_guard::guarded(data, reopener.as_ref(), stamp, |d| match &editing_id {
+                        Some(id) => cluster::update(&mut d.clusters, id, draft, &d.units, stamp),
+                        None => cluster::add(
+                            &mut d.clusters,
+                            crate::store::browser::new_id(),
+                            draft,
+                            &d.units,
+                            stamp,
+                        ),
+                    })
                 })
                 .await;
             match result {
-                Ok(()) => {
+                Ok(((), moved)) => {
+                    choice.clear();
                     let verb = if editing_id.is_some() {
                         "Đã lưu"
                     } else {
                         "Đã thêm"
                     };
-                    notice.set(Some(Notice::Done(format!("{verb} {shown}."))));
+                    let reopened = (!moved.is_empty())
+                        .then(|| {
+                            let lines = store.with_untracked(|d| moved_lines(d, &moved));
+                            format!(" {}", crate::domain::scoring::wording::reopened_cards(&lines))
+                        })
+                        .unwrap_or_default();
+                    notice.set(Some(Notice::Done(format!("{verb} {shown}.{reopened}"))));
                     editing.set(None);
                     reset();
                 }
-                Err(CommitError::Invalid(list)) => {
+                Err(CommitError::Invalid(refusal)) => {
+                    let Some(list) = choice.refused(refusal) else {
+                        notice.set(None);
+                        return;
+                    };
                     let placed: Vec<_> = store.with_untracked(|d| {
                         list.iter()
                             .map(|e| {
@@ -175,6 +192,15 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             }
         });
     };
+
+    let submit = {
+        let save_with = save_with.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            save_with(None);
+        }
+    };
+    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
 
     let members_err = error_for(ClusterField::Members);
     let legend_id = next_id("tv");
@@ -281,6 +307,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| { editing.set(None); reset(); }>"Hủy sửa"</button>
                 </Show>
             </div>
+            <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu cụm" />
             <NoticeLine notice />
         </form>
     }
