@@ -321,9 +321,9 @@ mod tests {
             .find(|c| matches!(c.kind, CriterionKind::Count { .. }))
             .unwrap();
         if let CriterionKind::Count { points_each, .. } = &mut c.kind {
-            *points_each = *points_each + Points::whole(1);
+            *points_each += Points::whole(1);
         }
-        c.max = c.max + Points::whole(5);
+        c.max += Points::whole(5);
         d.templates[0].meta.touch(&later());
         Ok(())
     }

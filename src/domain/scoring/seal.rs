@@ -188,10 +188,10 @@ mod tests {
         let t = &mut data.templates[0];
         for c in &mut t.criteria {
             if matches!(c.kind, CriterionKind::Count { .. }) {
-                c.max = c.max + Points::whole(5);
+                c.max += Points::whole(5);
             }
             if let CriterionKind::Count { points_each, .. } = &mut c.kind {
-                *points_each = *points_each + Points::whole(1);
+                *points_each += Points::whole(1);
             }
         }
         for r in &mut data.indicators {

@@ -163,12 +163,12 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     } else {
                         "Đã thêm"
                     };
-                    let reopened = (!moved.is_empty())
-                        .then(|| {
-                            let lines = store.with_untracked(|d| moved_lines(d, &moved));
-                            format!(" {}", crate::domain::scoring::wording::reopened_cards(&lines))
-                        })
-                        .unwrap_or_default();
+                    let reopened = if moved.is_empty() {
+                        String::new()
+                    } else {
+                        let lines = store.with_untracked(|d| moved_lines(d, &moved));
+                        format!(" {}", crate::domain::scoring::wording::reopened_cards(&lines))
+                    };
                     notice.set(Some(Notice::Done(format!("{verb} {shown}.{reopened}"))));
                     editing.set(None);
                     reset();
@@ -193,12 +193,9 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
     };
 
-    let submit = {
-        let save_with = save_with.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            save_with(None);
-        }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_with(None);
     };
     let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
 
