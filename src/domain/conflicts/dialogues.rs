@@ -51,64 +51,64 @@ impl Describe for Dialogue {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Hình thức đối thoại", &a.kind, &b.kind, |k| {
+        out.field("Hình thức đối thoại", &a.kind, &b.kind, &|k| {
             kind_name(*k).to_string()
         });
-        out.field("Cấp đối thoại", &a.level, &b.level, |l| {
+        out.field("Cấp đối thoại", &a.level, &b.level, &|l| {
             level_name(*l).to_string()
         });
-        out.field("Ngày đối thoại", &a.date, &b.date, |d| format::date(*d));
-        out.field("Địa điểm", &a.place, &b.place, |s| show::text(s));
-        out.field("Đơn vị tổ chức", &a.unit_id, &b.unit_id, |id| {
+        out.field("Ngày đối thoại", &a.date, &b.date, &|d| format::date(*d));
+        out.field("Địa điểm", &a.place, &b.place, &|s| show::text(s));
+        out.field("Đơn vị tổ chức", &a.unit_id, &b.unit_id, &|id| {
             names.unit(id)
         });
         out.field(
             "Chủ trì phía người lao động",
             &a.worker_chair,
             &b.worker_chair,
-            chair,
+            &chair,
         );
         out.field(
             "Chủ trì phía NSDLĐ/chính quyền",
             &a.employer_chair,
             &b.employer_chair,
-            chair,
+            &chair,
         );
         out.items(
             Label::Field("Doanh nghiệp tham gia"),
             &a.enterprises,
             &b.enterprises,
-            |s| s.clone(),
+            &|s| s.clone(),
         );
-        out.field("Số lượt tham dự", &a.attendances, &b.attendances, |n| {
+        out.field("Số lượt tham dự", &a.attendances, &b.attendances, &|n| {
             show::count(u64::from(*n))
         });
         out.items(
             Label::Field("Nội dung đã thống nhất"),
             &a.agreed,
             &b.agreed,
-            agreed,
+            &agreed,
         );
         out.items(
             Label::Field("Nội dung chưa thống nhất"),
             &a.disagreed,
             &b.disagreed,
-            |s| s.clone(),
+            &|s| s.clone(),
         );
         out.field(
             "Thời gian đối thoại tiếp theo",
             &a.next_dialogue_on,
             &b.next_dialogue_on,
-            show::date,
+            &show::date,
         );
-        out.field("Ghi chú biên bản", &a.minutes_notes, &b.minutes_notes, |s| {
+        out.field("Ghi chú biên bản", &a.minutes_notes, &b.minutes_notes, &|s| {
             show::text(s)
         });
         out.field(
             "Biên bản đã có chữ ký của hai bên",
             &a.minutes_signed,
             &b.minutes_signed,
-            |signed| {
+            &|signed| {
                 if *signed {
                     "Đã có chữ ký"
                 } else {
@@ -174,42 +174,42 @@ impl Describe for Proposal {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Cuộc đối thoại", &a.dialogue_id, &b.dialogue_id, |id| {
+        out.field("Cuộc đối thoại", &a.dialogue_id, &b.dialogue_id, &|id| {
             names.dialogue(id)
         });
-        out.field("Nội dung kiến nghị", &a.content, &b.content, |s| {
+        out.field("Nội dung kiến nghị", &a.content, &b.content, &|s| {
             show::text(s)
         });
-        out.field("Lĩnh vực", &a.topic, &b.topic, |t| topic_name(*t).to_string());
+        out.field("Lĩnh vực", &a.topic, &b.topic, &|t| topic_name(*t).to_string());
         out.field(
             "Người/đơn vị kiến nghị",
             &a.raised_by,
             &b.raised_by,
-            |s| show::text(s),
+            &|s| show::text(s),
         );
         out.field(
             "Cơ quan được giao giải quyết",
             &a.agency,
             &b.agency,
-            |s| show::text(s),
+            &|s| show::text(s),
         );
-        out.field("Văn bản chỉ đạo", &a.directive, &b.directive, directive);
-        out.field("Hạn giải quyết", &a.deadline, &b.deadline, show::date);
-        out.field("Trạng thái", &a.status, &b.status, |s| {
+        out.field("Văn bản chỉ đạo", &a.directive, &b.directive, &directive);
+        out.field("Hạn giải quyết", &a.deadline, &b.deadline, &show::date);
+        out.field("Trạng thái", &a.status, &b.status, &|s| {
             status_name(*s).to_string()
         });
         out.field(
             "Kết quả trả lời, giải quyết",
             &a.response,
             &b.response,
-            |s| show::text(s),
+            &|s| show::text(s),
         );
-        out.field("Ngày giải quyết", &a.resolved_on, &b.resolved_on, show::date);
+        out.field("Ngày giải quyết", &a.resolved_on, &b.resolved_on, &show::date);
         out.items(
             Label::Field("Lịch sử trạng thái"),
             &a.history,
             &b.history,
-            |c| status_change(c, names),
+            &|c| status_change(c, names),
         );
     }
 }

@@ -60,13 +60,14 @@ impl Differences {
         });
     }
 
-    /// Adds `label` when `a` and `b` differ, each shown by `show`.
+    /// Adds `label` when `a` and `b` differ, each shown by `show` (a trait object, so that the
+    /// many fields share one copy of this function per value type in the wasm).
     pub fn field<T: PartialEq + ?Sized>(
         &mut self,
         label: &'static str,
         a: &T,
         b: &T,
-        show: impl Fn(&T) -> String,
+        show: &dyn Fn(&T) -> String,
     ) {
         if a != b {
             self.push(Label::Field(label), show(a), show(b));
@@ -79,7 +80,7 @@ impl Differences {
         name: String,
         a: &T,
         b: &T,
-        show: impl Fn(&T) -> String,
+        show: &dyn Fn(&T) -> String,
     ) {
         if a != b {
             self.push(Label::Part(name), show(a), show(b));
@@ -89,16 +90,16 @@ impl Differences {
     /// Adds a list field when the lists differ, showing only what each side has and the other
     /// lacks ("Chỉ bản này có: …"); when they hold the same items in another order, both
     /// lists in full.
-    pub fn items<T: PartialEq>(&mut self, label: Label, a: &[T], b: &[T], say: impl Fn(&T) -> String) {
+    pub fn items<T: PartialEq>(&mut self, label: Label, a: &[T], b: &[T], say: &dyn Fn(&T) -> String) {
         if a == b {
             return;
         }
         let only = |xs: &[T], others: &[T]| -> Vec<String> {
-            xs.iter().filter(|x| !others.contains(x)).map(&say).collect()
+            xs.iter().filter(|x| !others.contains(x)).map(say).collect()
         };
         let (left, right) = (only(a, b), only(b, a));
         let (left, right) = if left.is_empty() && right.is_empty() {
-            let all = |xs: &[T]| show::list(xs.iter().map(&say).collect());
+            let all = |xs: &[T]| show::list(xs.iter().map(say).collect());
             (all(a), all(b))
         } else {
             (show::only_here(left), show::only_here(right))

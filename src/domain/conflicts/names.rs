@@ -15,36 +15,34 @@ use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::sync::collections::each_meta;
 use crate::domain::units::Unit;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Said for a unit that neither side has.
 pub const UNKNOWN_UNIT: &str = "một đơn vị không có trên máy này";
 /// Said for an office neither the data nor the file names.
 pub const UNKNOWN_OFFICE: &str = "một cơ quan khác";
 
+/// A record a name is made from.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Unit(&'a Unit),
+    Cluster(&'a Cluster),
+    Dialogue(&'a Dialogue),
+    Programme(&'a Programme),
+    /// Any other record, or an office: known only so that its id is never shown.
+    Id,
+}
+
 /// Lookups by id across the local data and the incoming file (the local record first).
+/// One map for every kind, so the wasm carries one copy of the map's code.
 pub struct Names<'a> {
-    units: HashMap<&'a str, &'a Unit>,
-    clusters: HashMap<&'a str, &'a Cluster>,
-    templates: HashMap<(&'a str, i32), &'a ScoringTemplate>,
-    dialogues: HashMap<&'a str, &'a Dialogue>,
-    programmes: HashMap<&'a str, &'a Programme>,
-    /// Every record id and office id, so that a field this version does not know never shows one.
-    ids: HashSet<&'a str>,
+    by_id: HashMap<&'a str, Named<'a>>,
+    /// Scoring tables, for the names of the criteria a card scores (few: one per cluster-year).
+    templates: Vec<&'a ScoringTemplate>,
     /// Office id and the name to show ("máy này (LĐLĐ huyện Ba Vì)").
     offices: Vec<(String, String)>,
     /// The officer's time zone, for the day of a reopening or a status step.
     zone: FixedOffset,
-}
-
-fn index<T: Record>(lists: [&[T]; 2]) -> HashMap<&str, &T> {
-    // Incoming first, then local over it: the officer's own copy names what both have.
-    lists
-        .into_iter()
-        .rev()
-        .flat_map(|l| l.iter())
-        .map(|r| (r.id(), r))
-        .collect()
 }
 
 impl<'a> Names<'a> {
@@ -56,39 +54,47 @@ impl<'a> Names<'a> {
         offices: Vec<(String, String)>,
         utc_offset_minutes: i32,
     ) -> Self {
-        let mut ids = HashSet::new();
-        for data in [local, incoming] {
+        let mut by_id = HashMap::new();
+        for data in [incoming, local] {
             each_meta(data, &mut |_, m| {
-                ids.insert(m.id.as_str());
+                by_id.entry(m.id.as_str()).or_insert(Named::Id);
                 for office in m.edits.keys() {
-                    ids.insert(office.as_str());
+                    by_id.entry(office.as_str()).or_insert(Named::Id);
                 }
             });
         }
-        let mut templates = HashMap::new();
-        for t in incoming.templates.iter().chain(&local.templates) {
-            if t.is_live() {
-                templates.insert((t.cluster_id.as_str(), t.year), t);
-            }
+        // Incoming first, then local over it: the officer's own copy names what both have.
+        for data in [incoming, local] {
+            by_id.extend(data.units.iter().map(|r| (r.id(), Named::Unit(r))));
+            by_id.extend(data.clusters.iter().map(|r| (r.id(), Named::Cluster(r))));
+            by_id.extend(data.dialogues.iter().map(|r| (r.id(), Named::Dialogue(r))));
+            by_id.extend(data.programmes.iter().map(|r| (r.id(), Named::Programme(r))));
         }
+        let templates = local
+            .templates
+            .iter()
+            .chain(&incoming.templates)
+            .filter(|t| t.is_live())
+            .collect();
         Self {
-            units: index([local.units.as_slice(), incoming.units.as_slice()]),
-            clusters: index([local.clusters.as_slice(), incoming.clusters.as_slice()]),
+            by_id,
             templates,
-            dialogues: index([local.dialogues.as_slice(), incoming.dialogues.as_slice()]),
-            programmes: index([local.programmes.as_slice(), incoming.programmes.as_slice()]),
-            ids,
             offices,
             zone: FixedOffset::east_opt(utc_offset_minutes * 60)
                 .unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC")),
         }
     }
 
+    fn get(&self, id: &str) -> Named<'a> {
+        self.by_id.get(id).copied().unwrap_or(Named::Id)
+    }
+
     /// A unit's full name.
     pub fn unit(&self, id: &str) -> String {
-        self.units
-            .get(id)
-            .map_or_else(|| UNKNOWN_UNIT.to_string(), |u| u.name.clone())
+        match self.get(id) {
+            Named::Unit(u) => u.name.clone(),
+            _ => UNKNOWN_UNIT.to_string(),
+        }
     }
 
     /// An optional unit: its name, or "(không có)".
@@ -99,39 +105,48 @@ impl<'a> Names<'a> {
 
     /// "Cụm thi đua số 4 – 2023" (the kind is added when the name does not say it).
     pub fn cluster(&self, id: &str) -> String {
-        match self.clusters.get(id) {
-            Some(c) => cluster_label(&c.name, c.year),
-            None => "một cụm thi đua không có trên máy này".to_string(),
+        match self.get(id) {
+            Named::Cluster(c) => cluster_label(&c.name, c.year),
+            _ => "một cụm thi đua không có trên máy này".to_string(),
         }
     }
 
     /// The scoring table of a cluster-year, for the names of the criteria a card scores.
     pub fn template(&self, cluster_id: &str, year: i32) -> Option<&'a ScoringTemplate> {
-        self.templates.get(&(cluster_id, year)).copied()
+        self.templates
+            .iter()
+            .find(|t| t.cluster_id == cluster_id && t.year == year)
+            .copied()
     }
 
     /// "đối thoại định kỳ ngày 15/05/2025 của LĐLĐ huyện Thanh Oai".
     pub fn dialogue(&self, id: &str) -> String {
-        match self.dialogues.get(id) {
-            Some(d) => dialogue_phrase(d, self),
-            None => "một cuộc đối thoại không có trên máy này".to_string(),
+        match self.get(id) {
+            Named::Dialogue(d) => dialogue_phrase(d, self),
+            _ => "một cuộc đối thoại không có trên máy này".to_string(),
         }
     }
 
     /// The date of a dialogue, to name its proposals.
     pub fn dialogue_date(&self, id: &str) -> Option<NaiveDate> {
-        self.dialogues.get(id).map(|d| d.date)
+        match self.get(id) {
+            Named::Dialogue(d) => Some(d.date),
+            _ => None,
+        }
     }
 
     pub fn programme_record(&self, id: &str) -> Option<&'a Programme> {
-        self.programmes.get(id).copied()
+        match self.get(id) {
+            Named::Programme(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// "Chương trình phối hợp 163/CTr-UBND-LĐLĐ (2020–2025)".
     pub fn programme(&self, id: &str) -> String {
-        match self.programmes.get(id) {
-            Some(p) => programme_label(p),
-            None => "một chương trình phối hợp không có trên máy này".to_string(),
+        match self.get(id) {
+            Named::Programme(p) => programme_label(p),
+            _ => "một chương trình phối hợp không có trên máy này".to_string(),
         }
     }
 
@@ -150,7 +165,7 @@ impl<'a> Names<'a> {
 
     /// Whether `text` is a record's or an office's id (kept out of the screen).
     pub fn is_id(&self, text: &str) -> bool {
-        self.ids.contains(text) || self.offices.iter().any(|(id, _)| id == text)
+        self.by_id.contains_key(text) || self.offices.iter().any(|(id, _)| id == text)
     }
 }
 

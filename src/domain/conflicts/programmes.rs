@@ -52,17 +52,17 @@ impl Describe for Programme {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Số hiệu", &a.number, &b.number, |s| show::text(s));
-        out.field("Trích yếu", &a.title, &b.title, |s| show::text(s));
-        out.field("UBND ký chương trình", &a.authority, &b.authority, |s| {
+        out.field("Số hiệu", &a.number, &b.number, &|s| show::text(s));
+        out.field("Trích yếu", &a.title, &b.title, &|s| show::text(s));
+        out.field("UBND ký chương trình", &a.authority, &b.authority, &|s| {
             show::text(s)
         });
-        out.field("LĐLĐ ký chương trình", &a.unit_id, &b.unit_id, |id| {
+        out.field("LĐLĐ ký chương trình", &a.unit_id, &b.unit_id, &|id| {
             names.unit(id)
         });
-        out.field("Ngày ký", &a.signed_on, &b.signed_on, |d| format::date(*d));
-        out.field("Từ năm", &a.from_year, &b.from_year, i32::to_string);
-        out.field("Đến năm", &a.to_year, &b.to_year, i32::to_string);
+        out.field("Ngày ký", &a.signed_on, &b.signed_on, &|d| format::date(*d));
+        out.field("Từ năm", &a.from_year, &b.from_year, &i32::to_string);
+        out.field("Đến năm", &a.to_year, &b.to_year, &i32::to_string);
         let mut ids: Vec<&str> = Vec::new();
         for area in a.areas.iter().chain(&b.areas) {
             if !ids.contains(&area.id.as_str()) {
@@ -106,11 +106,11 @@ impl Describe for AnnualReview {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Chương trình", &a.programme_id, &b.programme_id, |id| {
+        out.field("Chương trình", &a.programme_id, &b.programme_id, &|id| {
             names.programme(id)
         });
-        out.field("Năm", &a.year, &b.year, i32::to_string);
-        out.field("Ngày tổ chức hội nghị", &a.held_on, &b.held_on, |d| {
+        out.field("Năm", &a.year, &b.year, &i32::to_string);
+        out.field("Ngày tổ chức hội nghị", &a.held_on, &b.held_on, &|d| {
             format::date(*d)
         });
         let programme = names.programme_record(&b.programme_id);
@@ -129,14 +129,17 @@ impl Describe for AnnualReview {
                 out.push(Label::Part(format!("Kết quả: {name}")), result(x), result(y));
             }
         }
-        out.items(Label::Field("Hạn chế"), &a.limitations, &b.limitations, |s| {
-            s.clone()
-        });
+        out.items(
+            Label::Field("Hạn chế"),
+            &a.limitations,
+            &b.limitations,
+            &|s| s.clone(),
+        );
         out.items(
             Label::Field("Nhiệm vụ năm tới"),
             &a.next_tasks,
             &b.next_tasks,
-            |s| s.clone(),
+            &|s| s.clone(),
         );
     }
 }

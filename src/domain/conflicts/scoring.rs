@@ -28,40 +28,45 @@ impl Describe for Cluster {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Tên cụm", &a.name, &b.name, |s| show::text(s));
-        out.field("Năm", &a.year, &b.year, i32::to_string);
+        out.field("Tên cụm", &a.name, &b.name, &|s| show::text(s));
+        out.field("Năm", &a.year, &b.year, &i32::to_string);
         out.items(
             Label::Field("Đơn vị thành viên"),
             &a.member_ids,
             &b.member_ids,
-            |id| names.unit(id),
+            &|id| names.unit(id),
         );
-        out.field("Cụm trưởng", &a.head_id, &b.head_id, |id| {
+        out.field("Cụm trưởng", &a.head_id, &b.head_id, &|id| {
             names.unit_or_none(id)
         });
-        out.field("Cụm phó", &a.deputy_id, &b.deputy_id, |id| {
+        out.field("Cụm phó", &a.deputy_id, &b.deputy_id, &|id| {
             names.unit_or_none(id)
         });
         out.field(
             "Cụm trưởng năm sau",
             &a.next_head_id,
             &b.next_head_id,
-            |id| names.unit_or_none(id),
+            &|id| names.unit_or_none(id),
         );
-        out.field("Kết quả bỏ phiếu", &a.vote_order, &b.vote_order, |order| {
-            show::list(
-                order
-                    .iter()
-                    .enumerate()
-                    .map(|(i, id)| format!("{}. {}", i + 1, names.unit(id)))
-                    .collect(),
-            )
-        });
+        out.field(
+            "Kết quả bỏ phiếu",
+            &a.vote_order,
+            &b.vote_order,
+            &|order| {
+                show::list(
+                    order
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| format!("{}. {}", i + 1, names.unit(id)))
+                        .collect(),
+                )
+            },
+        );
         out.field(
             "Chốt kết quả cụm",
             &a.results_closed,
             &b.results_closed,
-            |c| match c {
+            &|c| match c {
                 Some(c) => format!("chốt ngày {} bởi {}", names.day(c.at), c.by),
                 None => "Chưa chốt".to_string(),
             },
@@ -150,11 +155,11 @@ impl Describe for ScoringTemplate {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Cụm thi đua", &a.cluster_id, &b.cluster_id, |id| {
+        out.field("Cụm thi đua", &a.cluster_id, &b.cluster_id, &|id| {
             names.cluster(id)
         });
-        out.field("Năm", &a.year, &b.year, i32::to_string);
-        out.field("Tên bảng điểm", &a.name, &b.name, |s| show::text(s));
+        out.field("Năm", &a.year, &b.year, &i32::to_string);
+        out.field("Tên bảng điểm", &a.name, &b.name, &|s| show::text(s));
         let mut codes: Vec<&str> = a
             .blocks
             .iter()
@@ -165,7 +170,7 @@ impl Describe for ScoringTemplate {
         for code in codes {
             let title =
                 |t: &ScoringTemplate| t.blocks.iter().find(|k| k.code == code).map(|k| k.title.clone());
-            out.field_part(format!("Khối {code}"), &title(a), &title(b), |t| {
+            out.field_part(format!("Khối {code}"), &title(a), &title(b), &|t| {
                 t.clone().unwrap_or_else(|| show::NONE.to_string())
             });
         }
@@ -188,40 +193,40 @@ impl Describe for ScoringTemplate {
             "Ngưỡng HTXSNV (từ)",
             &s.thresholds.excellent,
             &t.thresholds.excellent,
-            |p| show::points(*p),
+            &|p| show::points(*p),
         );
         out.field(
             "Ngưỡng HTTNV (từ)",
             &s.thresholds.good,
             &t.thresholds.good,
-            |p| show::points(*p),
+            &|p| show::points(*p),
         );
         out.field(
             "Ngưỡng HTNV (từ)",
             &s.thresholds.done,
             &t.thresholds.done,
-            |p| show::points(*p),
+            &|p| show::points(*p),
         );
-        out.field("Điểm thưởng tối đa", &s.bonus_cap, &t.bonus_cap, |p| {
+        out.field("Điểm thưởng tối đa", &s.bonus_cap, &t.bonus_cap, &|p| {
             show::points(*p)
         });
         out.field(
             "Tỷ lệ HTXSNV tối đa (%)",
             &s.excellent_cap_percent,
             &t.excellent_cap_percent,
-            |p| p.map_or_else(|| "Không giới hạn".to_string(), |p| format!("{p}%")),
+            &|p| p.map_or_else(|| "Không giới hạn".to_string(), |p| format!("{p}%")),
         );
-        out.field("Số Cờ thi đua", &s.flags, &t.flags, |n| {
+        out.field("Số Cờ thi đua", &s.flags, &t.flags, &|n| {
             show::count(u64::from(*n))
         });
-        out.field("Số Bằng khen", &s.certificates, &t.certificates, |n| {
+        out.field("Số Bằng khen", &s.certificates, &t.certificates, &|n| {
             show::count(u64::from(*n))
         });
         out.field(
             "Khối xét khi bằng điểm",
             &s.tie_blocks,
             &t.tie_blocks,
-            |blocks| {
+            &|blocks| {
                 if blocks.is_empty() {
                     show::NONE.to_string()
                 } else {
@@ -245,10 +250,10 @@ impl Describe for UnitIndicators {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Đơn vị", &a.unit_id, &b.unit_id, |id| names.unit(id));
-        out.field("Năm", &a.year, &b.year, i32::to_string);
+        out.field("Đơn vị", &a.unit_id, &b.unit_id, &|id| names.unit(id));
+        out.field("Năm", &a.year, &b.year, &i32::to_string);
         for key in IndicatorKey::BUILT_IN {
-            out.field_part(wording::indicator(key), &key.read(a), &key.read(b), show::figure);
+            out.field_part(wording::indicator(key), &key.read(a), &key.read(b), &show::figure);
         }
         let mut keys: Vec<&str> = a.extra.iter().chain(&b.extra).map(|e| e.key.as_str()).collect();
         dedup_keep_order(&mut keys);
@@ -335,12 +340,12 @@ impl Describe for Scorecard {
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {
-        out.field("Đơn vị", &a.unit_id, &b.unit_id, |id| names.unit(id));
-        out.field("Cụm thi đua", &a.cluster_id, &b.cluster_id, |id| {
+        out.field("Đơn vị", &a.unit_id, &b.unit_id, &|id| names.unit(id));
+        out.field("Cụm thi đua", &a.cluster_id, &b.cluster_id, &|id| {
             names.cluster(id)
         });
-        out.field("Năm", &a.year, &b.year, i32::to_string);
-        out.field("Trạng thái", &a.status, &b.status, |s| {
+        out.field("Năm", &a.year, &b.year, &i32::to_string);
+        out.field("Trạng thái", &a.status, &b.status, &|s| {
             wording::status(*s).to_string()
         });
         // The table's order; entries of criteria the table no longer has come after.
@@ -372,13 +377,13 @@ impl Describe for Scorecard {
             Label::Field("Mở lại phiếu"),
             &a.reopenings,
             &b.reopenings,
-            |r| reopening(r, names),
+            &|r| reopening(r, names),
         );
         out.items(
             Label::Field("Các bước của phiếu"),
             &a.history,
             &b.history,
-            |s| step(s, names),
+            &|s| step(s, names),
         );
     }
 }

@@ -467,7 +467,7 @@ impl Describe for Newer {
         format!("Bản ghi {}", self.name)
     }
     fn differences(a: &Self, b: &Self, _: &Names, out: &mut Differences) {
-        out.field("Tên", &a.name, &b.name, |s| show::text(s));
+        out.field("Tên", &a.name, &b.name, &|s| show::text(s));
     }
 }
 
