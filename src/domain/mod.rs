@@ -1,6 +1,7 @@
 //! Pure domain: the records, their rules and the vi-VN conventions.
 //! Nothing here knows about the browser, so every rule is tested natively with `cargo test`.
 
+pub mod conflicts;
 pub mod data;
 pub mod dialogues;
 pub mod fold;

@@ -2,6 +2,7 @@
 // through playwright-core, finding elements by role and label as an officer would.
 import { chromium } from "playwright-core";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { serve } from "../../scripts/serve.mjs";
 
@@ -195,4 +196,28 @@ export async function withSampleAndReportSettings(context, url) {
   await form.getByRole("button", { name: "Lưu cài đặt báo cáo" }).click();
   await page.getByRole("status").filter({ hasText: "Đã lưu cài đặt báo cáo." }).waitFor();
   return page;
+}
+
+/** Names this office on the Dữ liệu page. */
+export async function nameOffice(page, name) {
+  await goTo(page, "Dữ liệu");
+  const form = page.getByRole("form", { name: "Cơ quan của bạn" });
+  await form.getByLabel("Tên cơ quan").fill(name);
+  await form.getByRole("button", { name: "Lưu tên cơ quan" }).click();
+  await page.getByRole("status").filter({ hasText: `Đã lưu tên cơ quan "${name}"` }).waitFor();
+}
+
+/** Chooses a file in "Nhập dữ liệu" from a path or { name, mimeType, buffer }. */
+export async function importFile(page, file) {
+  await page.getByLabel("Nhập dữ liệu", { exact: true }).setInputFiles(file);
+}
+
+/** Exports everything and returns the file's name and text. */
+export async function exportAll(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Xuất dữ liệu", exact: true }).click(),
+  ]);
+  const text = readFileSync(await download.path(), "utf8");
+  return { name: download.suggestedFilename(), text };
 }

@@ -6,37 +6,13 @@ import fs, { readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import zlib from "node:zlib";
 import path from "node:path";
-import { startApp, openApp, goTo, addUnit, storedText, ROOT, DATA_KEY } from "./helpers.mjs";
+import { startApp, openApp, goTo, addUnit, storedText, nameOffice, importFile, exportAll, ROOT, DATA_KEY } from "./helpers.mjs";
 
 const BAD = path.join(ROOT, "tests/fixtures/bad-files");
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
-
-/** Names this office on the Dữ liệu page. */
-async function nameOffice(page, name) {
-  await goTo(page, "Dữ liệu");
-  const form = page.getByRole("form", { name: "Cơ quan của bạn" });
-  await form.getByLabel("Tên cơ quan").fill(name);
-  await form.getByRole("button", { name: "Lưu tên cơ quan" }).click();
-  await page.getByRole("status").filter({ hasText: `Đã lưu tên cơ quan "${name}"` }).waitFor();
-}
-
-/** Chooses a file in "Nhập dữ liệu" from a path or { name, mimeType, buffer }. */
-async function importFile(page, file) {
-  await page.getByLabel("Nhập dữ liệu", { exact: true }).setInputFiles(file);
-}
-
-/** Exports everything and returns the file's name and text. */
-async function exportAll(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Xuất dữ liệu", exact: true }).click(),
-  ]);
-  const text = readFileSync(await download.path(), "utf8");
-  return { name: download.suggestedFilename(), text };
-}
 
 /** The stored collections, each sorted by id, without this installation's own state. */
 async function collections(page) {
@@ -298,12 +274,16 @@ test("preview, conflict choice, confirm, and undo restoring the data exactly", a
   await importFile(page, { name: "tu-quoc-oai.json", mimeType: "application/json", buffer: file });
   const table = page.getByRole("table", { name: "Số bản ghi sẽ nhập" });
   await table.getByRole("row", { name: "Đơn vị 2 0 0 1" }).waitFor();
-  const conflict = page.getByRole("group", { name: /Đơn vị «LĐLĐ huyện Ba Vì \(sửa ở Quốc Oai\)»/ });
-  await conflict.getByRole("heading", { name: "Bản của máy này" }).waitFor();
-  await conflict.getByRole("heading", { name: "Bản trong tệp" }).waitFor();
-  await conflict.getByRole("listitem").filter({ hasText: "Tên: LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)" }).waitFor();
-  await conflict.getByRole("listitem").filter({ hasText: "Tên viết tắt: Ba Vì" }).waitFor();
-  await conflict.getByText("Sửa lần cuối bởi LĐLĐ huyện Quốc Oai lúc 01/01/2030", { exact: false }).waitFor();
+  const conflict = page.getByRole("group", { name: "Đơn vị LĐLĐ huyện Ba Vì (sửa ở Quốc Oai)" });
+  await conflict.getByRole("columnheader", { name: "Bản của máy này" }).waitFor();
+  await conflict.getByRole("columnheader", { name: "Bản trong tệp" }).waitFor();
+  // Only the fields that differ, by the unit form's labels: ours, then theirs.
+  assert.deepEqual(await conflict.getByRole("row").allInnerTexts(), [
+    "Nội dung khác nhau\tBản của máy này\tBản trong tệp",
+    "Tên đơn vị\tLĐLĐ huyện Ba Vì\tLĐLĐ huyện Ba Vì (sửa ở Quốc Oai)",
+    "Tên viết tắt\tBa Vì\t(trống)",
+  ]);
+  await conflict.getByText("sửa lần cuối bởi LĐLĐ huyện Quốc Oai lúc 01/01/2030", { exact: false }).waitFor();
   assert.equal(await conflict.getByRole("radio", { name: "Lấy bản trong tệp" }).isChecked(), true);
   await conflict.getByRole("radio", { name: "Giữ bản của máy này" }).check();
   assert.equal(await storedText(page), before, "nothing changes before confirming");

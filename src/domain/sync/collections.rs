@@ -19,6 +19,7 @@ use super::file::Selection;
 use super::hooks::{self, Lookup};
 use super::merge::{Choice, MergePlan};
 use super::validate::{check_collection, decode_collection, IdIndex, ImportError, RecordTexts};
+use crate::domain::conflicts::{self, Changes, ConflictView, Names};
 use crate::domain::data::AppData;
 use crate::domain::dialogues::{Dialogue, Proposal};
 use crate::domain::programmes::{AnnualReview, Programme};
@@ -29,7 +30,6 @@ use crate::domain::scoring::scorecard::Scorecard;
 use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::stored::StoredRecord;
 use crate::domain::units::Unit;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The user's choice for conflicting records, keyed by collection and record id; a conflict
@@ -44,16 +44,6 @@ pub struct Summary {
     pub updated: usize,
     pub unchanged: usize,
     pub conflicts: usize,
-}
-
-/// One conflict with both versions as JSON, see [`DataPlan::conflicts_json`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConflictJson {
-    pub collection: Collection,
-    pub id: Id,
-    pub local: Value,
-    pub incoming: Value,
-    pub default: Choice,
 }
 
 /// A stored record's text as its type, straight from the text (no tree in between): the same
@@ -224,20 +214,24 @@ macro_rules! collections {
                 ids
             }
 
-            /// Every conflict as JSON trees, for showing both versions side by side without
-            /// naming each record type: (collection, local, incoming, default).
-            pub fn conflicts_json(&self) -> Vec<ConflictJson> {
+            /// Every conflict in the officer's words, for showing both versions side by side
+            /// (see [`crate::domain::conflicts`]).
+            pub fn conflict_views(&self, names: &Names) -> Vec<ConflictView> {
                 let mut out = Vec::new();
                 $(
-                    out.extend(self.$field.conflicts.iter().map(|c| ConflictJson {
-                        collection: Collection::$variant,
-                        id: c.id.clone(),
-                        local: serde_json::to_value(&c.local).unwrap_or(Value::Null),
-                        incoming: serde_json::to_value(&c.incoming).unwrap_or(Value::Null),
-                        default: c.default,
-                    }));
+                    out.extend(
+                        self.$field.conflicts.iter().map(|c| conflicts::describe(Collection::$variant, c, names)),
+                    );
                 )*
                 out
+            }
+
+            /// The names of the first `limit` records of each kind that the file adds and
+            /// updates, for the preview; `incoming` is the data the plan was made from.
+            pub fn changes(&self, incoming: &AppData, names: &Names, limit: usize) -> Vec<Changes> {
+                vec![$(
+                    conflicts::changes(Collection::$variant, &self.$field, &incoming.$field, names, limit),
+                )*]
             }
 
             /// The merged data: `local` with the plan applied and `overrides` deciding conflicts.

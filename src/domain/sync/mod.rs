@@ -34,7 +34,7 @@ pub mod unshared;
 pub mod validate;
 pub mod wording;
 
-pub use collections::{Collection, ConflictJson, DataPlan, Overrides};
+pub use collections::{Collection, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
 pub use hooks::{Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 pub use merge::{Choice, Conflict, MergePlan};

@@ -22,34 +22,6 @@ pub fn collection_name(c: Collection) -> &'static str {
     }
 }
 
-/// The Vietnamese name of a record field shown in a conflict; the JSON key when not common.
-pub fn field_label(key: &str) -> &str {
-    match key {
-        "name" => "Tên",
-        "short_name" => "Tên viết tắt",
-        "kind" => "Loại",
-        "parent_id" => "Đơn vị cấp trên",
-        "active_from" => "Hoạt động từ ngày",
-        "active_to" => "Hoạt động đến ngày",
-        "archived" => "Đã lưu trữ",
-        "year" => "Năm",
-        "member_ids" => "Đơn vị thành viên",
-        "head_id" => "Cụm trưởng",
-        "deputy_id" => "Cụm phó",
-        "unit_id" => "Đơn vị",
-        "cluster_id" => "Cụm thi đua",
-        "figures" => "Số liệu",
-        "criteria" => "Tiêu chí",
-        "entries" => "Điểm",
-        "status" => "Trạng thái",
-        "content" => "Nội dung",
-        "date" => "Ngày",
-        "number" => "Số hiệu",
-        "title" => "Trích yếu",
-        other => other,
-    }
-}
-
 pub fn count(n: usize) -> String {
     format::integer(n as i64)
 }

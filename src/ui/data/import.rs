@@ -3,11 +3,10 @@
 //! "Xác nhận nhập". The records the import replaces are kept for undo as it is saved.
 
 use super::text;
+use crate::domain::conflicts::{Changes, ConflictView, Names};
 use crate::domain::record::Stamp;
 use crate::domain::scoring::final_guard::{self, Reopener};
-use crate::domain::sync::{
-    validate, ConflictJson, DataPlan, ImportError, Incoming, Overrides, MAX_IMPORT_BYTES,
-};
+use crate::domain::sync::{validate, DataPlan, ImportError, Incoming, Overrides, MAX_IMPORT_BYTES};
 use crate::store::undo::UndoCopy;
 use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
@@ -25,8 +24,14 @@ pub struct Pending {
     pub from_sheet: bool,
     pub incoming: Arc<Incoming>,
     pub plan: Arc<DataPlan>,
-    pub conflicts: Arc<Vec<ConflictJson>>,
+    /// The conflicts in the officer's words.
+    pub conflicts: Arc<Vec<ConflictView>>,
+    /// The names of the records the file adds and updates, per kind.
+    pub changes: Arc<Vec<Changes>>,
 }
+
+/// Names shown per kind of record in the preview's lists; the count says how many more.
+const NAMES_SHOWN: usize = 100;
 
 /// Where a running import is: large files take seconds, so each step is announced before it
 /// starts (and drawn: the checking step holds the page while it runs).
@@ -167,7 +172,18 @@ impl ImportState {
 
     /// Shows `incoming` (from a file or a checked spreadsheet) for the officer's decision.
     pub fn show(&self, file_name: String, from_sheet: bool, incoming: Incoming, plan: DataPlan) {
-        let conflicts = plan.conflicts_json();
+        let (conflicts, changes) = self.store.with_untracked(|local| {
+            let names = Names::new(
+                local,
+                &incoming.file.data,
+                offices(local, &incoming),
+                browser_utc_offset(),
+            );
+            (
+                plan.conflict_views(&names),
+                plan.changes(&incoming.file.data, &names, NAMES_SHOWN),
+            )
+        });
         self.overrides.set(Overrides::new());
         // A table or figures that would move final cards: said before anything is decided.
         self.reopen.clear();
@@ -186,7 +202,10 @@ impl ImportState {
             incoming: Arc::new(incoming),
             plan: Arc::new(plan),
             conflicts: Arc::new(conflicts),
+            changes: Arc::new(changes),
         }));
+        // The officer's next step is there: focus and scroll follow.
+        crate::ui::widgets::focus::element("#xem-truoc");
     }
 
     pub fn cancel(&self) {
@@ -259,6 +278,29 @@ impl ImportState {
             }
         });
     }
+}
+
+/// The offices a conflict can name: this one ("máy này (…)") and the file's sender.
+fn offices(local: &crate::domain::data::AppData, incoming: &Incoming) -> Vec<(String, String)> {
+    let mut offices = Vec::new();
+    if let Some(h) = &local.office {
+        let name = if h.name.trim().is_empty() {
+            "chưa đặt tên"
+        } else {
+            h.name.as_str()
+        };
+        offices.push((h.id.clone(), format!("máy này ({name})")));
+    }
+    let there = &incoming.file.office;
+    if !there.name.trim().is_empty() {
+        offices.push((there.id.clone(), there.name.clone()));
+    }
+    offices
+}
+
+/// The officer's time zone as the browser knows it, in minutes east of UTC (+420 in Việt Nam).
+fn browser_utc_offset() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
 /// The first file of a drop, if any.

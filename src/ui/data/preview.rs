@@ -1,11 +1,63 @@
-//! The preview of a validated file: where it comes from, and per kind of record how many are
-//! new, updated, unchanged and in conflict. Nothing changes until "Xác nhận nhập".
+//! The preview of a validated file: where it comes from, per kind of record how many are new,
+//! updated, unchanged and in conflict, and, for each kind, the names of the records it adds or
+//! updates behind a disclosure. Nothing changes until "Xác nhận nhập".
 
 use super::conflicts::Conflicts;
 use super::import::ImportState;
 use super::text;
+use crate::domain::conflicts::Changes;
 use crate::ui::widgets::reopen_choice::ReopenPanel;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// One list of names, with how many more the list leaves out.
+fn names(heading: &'static str, names: &[String], total: usize) -> impl IntoView {
+    let more = total.saturating_sub(names.len());
+    (total > 0).then(|| {
+        view! {
+            <h4>{format!("{heading} ({})", text::count(total))}</h4>
+            <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            {(more > 0).then(|| view! { <p class="hint">{format!("và {} bản ghi khác.", text::count(more))}</p> })}
+        }
+    })
+}
+
+/// Per kind of record, a disclosure naming the records the file adds and updates.
+#[component]
+fn ChangedRecords(changes: Arc<Vec<Changes>>) -> impl IntoView {
+    let changed: Vec<&Changes> = changes
+        .iter()
+        .filter(|c| c.new_count + c.updated_count > 0)
+        .collect();
+    if changed.is_empty() {
+        return None;
+    }
+    let kinds = changed
+        .into_iter()
+        .map(|c| {
+            let mut counts = Vec::new();
+            if c.new_count > 0 {
+                counts.push(format!("{} mới", text::count(c.new_count)));
+            }
+            if c.updated_count > 0 {
+                counts.push(format!("{} cập nhật", text::count(c.updated_count)));
+            }
+            view! {
+                <details>
+                    <summary>{format!("{}: {}", text::collection_name(c.collection), counts.join(", "))}</summary>
+                    {names("Bản ghi mới", &c.new, c.new_count)}
+                    {names("Bản ghi được cập nhật", &c.updated, c.updated_count)}
+                </details>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="changed-records">
+            <p>"Bấm vào từng loại để xem tên các bản ghi sẽ được thêm hoặc cập nhật:"</p>
+            {kinds}
+        </div>
+    })
+}
 
 #[component]
 pub fn Preview() -> impl IntoView {
@@ -14,7 +66,7 @@ pub fn Preview() -> impl IntoView {
         state.pending.get().map(|p| {
             let file = &p.incoming.file;
             let from = if file.office.name.trim().is_empty() {
-                format!("(cơ quan chưa đặt tên, mã \"{}\")", file.office.id)
+                "(cơ quan chưa đặt tên)".to_string()
             } else {
                 file.office.name.clone()
             };
@@ -64,14 +116,15 @@ pub fn Preview() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"Loại bản ghi"</th>
-                                <th scope="col">"Mới"</th>
-                                <th scope="col">"Cập nhật"</th>
-                                <th scope="col">"Không đổi"</th>
-                                <th scope="col">"Xung đột"</th>
+                                <th scope="col" class="num">"Mới"</th>
+                                <th scope="col" class="num">"Cập nhật"</th>
+                                <th scope="col" class="num">"Không đổi"</th>
+                                <th scope="col" class="num">"Xung đột"</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    <ChangedRecords changes=p.changes.clone() />
                     <Conflicts pending=p.clone() />
                     <p>"Chưa có gì thay đổi. Sau khi nhập, bạn vẫn có thể hoàn tác lần nhập này."</p>
                     // A file that would move final cards is taken only with a recorded reopening.

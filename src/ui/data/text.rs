@@ -1,6 +1,6 @@
 //! Every message of the data-sharing screens, in one place so the wording stays consistent.
 
-pub use crate::domain::sync::wording::{collection_name, count, field_label, import_error, megabytes};
+pub use crate::domain::sync::wording::{collection_name, count, import_error, megabytes};
 use chrono::{DateTime, Utc};
 
 pub const OFFICE_TITLE: &str = "Cơ quan của bạn";
@@ -37,6 +37,11 @@ pub const CANCEL: &str = "Hủy";
 pub const CANCELLED: &str = "Đã hủy, dữ liệu không thay đổi.";
 pub const KEEP_LOCAL: &str = "Giữ bản của máy này";
 pub const TAKE_INCOMING: &str = "Lấy bản trong tệp";
+/// The two sides of a conflict.
+pub const LOCAL_SIDE: &str = "Bản của máy này";
+pub const INCOMING_SIDE: &str = "Bản trong tệp";
+pub const SAME_CONTENT: &str =
+    "Hai bản có nội dung giống nhau; chỉ khác nơi sửa và thời điểm sửa. Chọn bản nào cũng được.";
 pub const UNDO_BUTTON: &str = "Hoàn tác lần nhập gần nhất";
 
 /// A local date and time, dd/mm/yyyy hh:mm.
