@@ -306,9 +306,31 @@ fn entry_line(e: &Entry, other: &Entry) -> String {
     parts.join("; ")
 }
 
-/// "mở lại ngày 20/11/2026 bởi Nguyễn Văn A, lý do Sửa điểm khối I".
+/// "mở lại ngày 20/11/2026 bởi Nguyễn Văn A, lý do Sửa điểm khối I (tổng cụm chấm 89,1 →
+/// 90,1)".
 pub fn reopening(r: &Reopening, names: &Names) -> String {
-    format!("mở lại ngày {} bởi {}, lý do {}", names.day(r.at), r.by, r.reason)
+    let totals = match (r.total_before, r.total_after) {
+        (Some(b), Some(a)) => format!(" (tổng cụm chấm {} → {})", show::points(b), show::points(a)),
+        _ => String::new(),
+    };
+    format!(
+        "mở lại ngày {} bởi {}, lý do {}{totals}",
+        names.day(r.at),
+        r.by,
+        r.reason
+    )
+}
+
+/// What a card kept at Chốt, as its result: "tổng cụm chấm 89,1 điểm theo bảng điểm …".
+fn kept_result(card: &Scorecard) -> String {
+    match &card.seal {
+        Some(seal) => format!(
+            "tổng cụm chấm {} điểm, tính theo “{}” và chỉ tiêu lúc chốt",
+            show::points(seal.compute(card).reviewed.total),
+            seal.template.name
+        ),
+        None => "không có".to_string(),
+    }
 }
 
 fn step(s: &StatusStep, names: &Names) -> String {
@@ -329,6 +351,7 @@ impl Describe for Scorecard {
         "entries",
         "reopenings",
         "history",
+        "seal",
     ];
 
     fn title(&self, names: &Names) -> String {
@@ -385,5 +408,8 @@ impl Describe for Scorecard {
             &b.history,
             &|s| step(s, names),
         );
+        if a.seal != b.seal {
+            out.push(Label::Field("Kết quả đã chốt"), kept_result(a), kept_result(b));
+        }
     }
 }

@@ -133,6 +133,14 @@ fn a_card_status_is_said_in_words_and_steps_by_day_and_person() {
     assert_eq!(texts[0], diff("Trạng thái", "Chốt", "Cụm đã chấm"));
     assert_eq!(texts[1].0, "Mở lại phiếu");
     assert_eq!(texts[1].1, "(không có)");
+    // The local card still keeps its result; the reopened one no longer does.
+    let kept = texts.last().unwrap();
+    assert_eq!(kept.0, "Kết quả đã chốt");
+    assert!(
+        kept.1.starts_with("tổng cụm chấm ") && kept.1.contains(" điểm, tính theo “"),
+        "{kept:?}"
+    );
+    assert_eq!(kept.2, "không có");
 }
 
 #[test]
