@@ -88,8 +88,8 @@ test("a conflict between two offices' edits of one card is shown in the officer'
     "Tự chấm: 9,5; Cụm chấm: 6,0",
   ]);
   const reopenings = await row("Mở lại phiếu").getByRole("cell").allInnerTexts();
-  assert.match(reopenings[0], /^Chỉ bản này có: mở lại ngày \d\d\/\d\d\/\d{4} bởi Nguyễn Văn An, lý do Sửa điểm I\.1 theo minh chứng$/);
-  assert.match(reopenings[1], /^Chỉ bản này có: mở lại ngày \d\d\/\d\d\/\d{4} bởi Trần Thị Bình, lý do Sửa điểm I\.1 theo minh chứng$/);
+  assert.match(reopenings[0], /^Chỉ bản này có: mở lại ngày \d\d\/\d\d\/\d{4} bởi Nguyễn Văn An, lý do Sửa điểm I\.1 theo minh chứng \(tổng cụm chấm \d+,\d khi chốt\)$/);
+  assert.match(reopenings[1], /^Chỉ bản này có: mở lại ngày \d\d\/\d\d\/\d{4} bởi Trần Thị Bình, lý do Sửa điểm I\.1 theo minh chứng \(tổng cụm chấm \d+,\d khi chốt\)$/);
   await conflict.getByText("Bản của máy này: sửa lần cuối bởi máy này (LĐLĐ huyện Quốc Oai)", { exact: false }).waitFor();
   await conflict.getByText("Bản trong tệp: sửa lần cuối bởi LĐLĐ huyện Hoài Đức", { exact: false }).waitFor();
 

@@ -47,6 +47,14 @@ test("the sample data shows Cụm thi đua số 4 with six ranked units", async 
   await context.close();
 });
 
+/** Answers the refusal of an edit under final cards: who reopens them and why, then saves. */
+async function reopenAndSave(page, button) {
+  await page.getByRole("list", { name: "Phiếu đã chốt sẽ thay đổi" }).waitFor();
+  await page.getByLabel("Người mở lại").fill("Cụm trưởng");
+  await page.getByLabel("Lý do mở lại").fill("Hội nghị cụm sửa bảng điểm");
+  await page.getByRole("button", { name: button }).click();
+}
+
 async function scoreCard(page, unit, manual, flags = {}) {
   await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: unit });
   await page.getByRole("button", { name: "Tạo phiếu chấm" }).click();
@@ -191,6 +199,8 @@ test("an office's own indicator is saved with the unit-year and can be scored by
   await counted.selectOption({ label: "Chỉ tiêu riêng: Mái ấm Công đoàn" });
   await page.getByLabel(/^Tên – tiêu chí III\.\d+$/).last().fill("Hỗ trợ Mái ấm Công đoàn");
   await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  // The sample's cards are final: a new criterion is saved only with their recorded reopening.
+  await reopenAndSave(page, "Mở lại các phiếu và lưu bảng điểm");
   await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
   const saved = JSON.parse(await storedText(page)).templates[0].criteria.at(-1);
   assert.deepEqual(saved.indicator, { custom: "mai-am-cong-doan" });
@@ -240,10 +250,13 @@ test("the HTXSNV cap moves units down with the reason; next year copies the clus
   await page.getByLabel("Tỷ lệ HTXSNV tối đa (%)").fill("20");
   await page.getByLabel("Tên khối III").fill("Tuyên truyền, thi đua và nhiệm vụ khác");
   await page.getByRole("button", { name: "Lưu bảng điểm" }).click();
+  await reopenAndSave(page, "Mở lại các phiếu và lưu bảng điểm");
   await page.getByRole("status").filter({ hasText: "Đã lưu bảng điểm" }).waitFor();
   const blocks = JSON.parse(await storedText(page)).templates[0].blocks;
   assert.equal(blocks.find((b) => b.code === "III").title, "Tuyên truyền, thi đua và nhiệm vụ khác");
   await tabs.getByRole("link", { name: "Kết quả" }).click();
+  // The reopened cards rank provisionally under the new cap.
+  await page.getByLabel("Xếp hạng tạm, gồm cả các phiếu chưa chốt").check();
   const rows = await resultRows(page);
   // 5 units reach HTTNV or better; 20% of 5 keeps one HTXSNV.
   assert.deepEqual(rows.map((r) => r[3]), ["HTXSNV", "HTTNV", "HTTNV", "HTTNV", "HTTNV", "HTNV"]);

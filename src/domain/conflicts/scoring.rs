@@ -310,7 +310,10 @@ fn entry_line(e: &Entry, other: &Entry) -> String {
 /// 90,1)".
 pub fn reopening(r: &Reopening, names: &Names) -> String {
     let totals = match (r.total_before, r.total_after) {
-        (Some(b), Some(a)) => format!(" (tổng cụm chấm {} → {})", show::points(b), show::points(a)),
+        (Some(b), Some(a)) if a != b => {
+            format!(" (tổng cụm chấm {} → {})", show::points(b), show::points(a))
+        }
+        (Some(b), _) => format!(" (tổng cụm chấm {} khi chốt)", show::points(b)),
         _ => String::new(),
     };
     format!(
