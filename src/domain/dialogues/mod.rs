@@ -5,7 +5,8 @@
 //! One file per concern: [`dialogue`] (record, form draft, validation, add/update/delete),
 //! [`attendance`] (typed counts), [`proposal`] (record, validation, [`change_status`]),
 //! [`status`] (open vs closed, history replay), [`topic`], [`overdue`], [`carry_over`],
-//! [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
+//! [`meeting`] (time, host, participants, minute-taker), [`signing`] (signed minutes locked,
+//! recorded reopening), [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
 //! [`sample`] (deterministic synthetic data for benchmarks).
 //!
 //! Every mutation takes a [`Stamp`](crate::domain::record::Stamp); every rule that depends on
@@ -17,9 +18,11 @@ pub mod carry_over;
 pub mod compliance;
 pub mod dialogue;
 pub mod filter;
+pub mod meeting;
 pub mod overdue;
 pub mod proposal;
 pub mod sample;
+pub mod signing;
 pub mod status;
 pub mod summary;
 pub mod topic;
@@ -34,6 +37,7 @@ pub use compliance::units_without_periodic_dialogue;
 pub use dialogue::{
     AgreedPoint, Chair, Dialogue, DialogueDraft, DialogueError, DialogueField, DialogueKind, DialogueLevel,
 };
+pub use meeting::{Host, HostKind, MeetingDetails, RaisedPoint};
 pub use filter::{
     search_dialogues, search_proposals, DialogueFilter, DialogueIndex, ProposalFilter, ProposalIndex,
 };
