@@ -148,7 +148,10 @@ mod tests {
     #[test]
     fn participants_are_read_one_a_line_name_then_position() {
         let people = parse_people(" Nguyễn Huy Khánh – Phó Chủ tịch LĐLĐ Thành phố \n\nLãnh đạo BHXH huyện\nTrần Văn B - Giám đốc - Công ty May");
-        let pairs: Vec<(&str, &str)> = people.iter().map(|c| (c.name.as_str(), c.role.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = people
+            .iter()
+            .map(|c| (c.name.as_str(), c.role.as_str()))
+            .collect();
         assert_eq!(
             pairs,
             vec![

@@ -37,10 +37,10 @@ pub use compliance::units_without_periodic_dialogue;
 pub use dialogue::{
     AgreedPoint, Chair, Dialogue, DialogueDraft, DialogueError, DialogueField, DialogueKind, DialogueLevel,
 };
-pub use meeting::{Host, HostKind, MeetingDetails, RaisedPoint};
 pub use filter::{
     search_dialogues, search_proposals, DialogueFilter, DialogueIndex, ProposalFilter, ProposalIndex,
 };
+pub use meeting::{Host, HostKind, MeetingDetails, RaisedPoint};
 pub use overdue::{days_overdue, is_overdue, resolved_in_time, resolved_late};
 pub use proposal::{
     change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,

@@ -137,10 +137,20 @@ mod tests {
         sign(&mut dialogues, &proposals).unwrap();
         assert_eq!(
             reopen(&mut dialogues, "dl", " ", "", &stamp()),
-            Err(vec![DialogueError::ReopenerRequired, DialogueError::ReasonRequired])
+            Err(vec![
+                DialogueError::ReopenerRequired,
+                DialogueError::ReasonRequired
+            ])
         );
         assert!(dialogues[0].minutes_signed);
-        reopen(&mut dialogues, "dl", " Nguyễn Thị Hảo ", "Ghi sót người dự", &stamp()).unwrap();
+        reopen(
+            &mut dialogues,
+            "dl",
+            " Nguyễn Thị Hảo ",
+            "Ghi sót người dự",
+            &stamp(),
+        )
+        .unwrap();
         let d0 = &dialogues[0];
         assert!(!d0.minutes_signed);
         assert_eq!(d0.raised, None);
@@ -174,7 +184,14 @@ mod tests {
         assert!(!changes_signed_minutes(&local, &incoming), "only meta differs");
         incoming.attendances = 999;
         assert!(changes_signed_minutes(&local, &incoming));
-        reopen(std::slice::from_mut(&mut incoming), "dl", "Cụm trưởng", "Sửa số lượt", &stamp()).unwrap();
+        reopen(
+            std::slice::from_mut(&mut incoming),
+            "dl",
+            "Cụm trưởng",
+            "Sửa số lượt",
+            &stamp(),
+        )
+        .unwrap();
         assert!(!changes_signed_minutes(&local, &incoming));
         let mut unsigned_local = local.clone();
         unsigned_local.minutes_signed = false;

@@ -114,9 +114,7 @@ pub fn proposal_error(error: &ProposalError) -> String {
             "Ngày chuyển trạng thái không được trước lần thay đổi gần nhất ({}).",
             format::date(*last)
         ),
-        ProposalError::ResponseRequired => {
-            "Hãy ghi kết quả trả lời, giải quyết của kiến nghị.".into()
-        }
+        ProposalError::ResponseRequired => "Hãy ghi kết quả trả lời, giải quyết của kiến nghị.".into(),
         ProposalError::ResolvedOnRequired => "Hãy nhập ngày giải quyết.".into(),
         ProposalError::NotFound => "Kiến nghị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }

@@ -139,12 +139,20 @@ fn signed_minutes_read_the_same_after_their_proposals_follow_up() {
         } else {
             ProposalStatus::InProgress
         };
-        change_status(p, held, StatusUpdate::open(to, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()), &stamp)
-            .unwrap();
+        change_status(
+            p,
+            held,
+            StatusUpdate::open(to, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
+            &stamp,
+        )
+        .unwrap();
         p.deadline = NaiveDate::from_ymd_opt(2027, 1, 1);
         p.content.push_str(" (sửa sau)");
     }
-    assert_eq!(minutes::dialogue_minutes(&data, &id, &settings()).unwrap(), before);
+    assert_eq!(
+        minutes::dialogue_minutes(&data, &id, &settings()).unwrap(),
+        before
+    );
     let text = format!("{before:?}");
     assert!(!text.contains("Trạng thái") && !text.contains("Hạn giải quyết"));
 }

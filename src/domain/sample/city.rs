@@ -5,8 +5,8 @@
 //! something to show; the figures are invented.
 
 use super::{day, meeting, DialogueText, ProposalText, Story};
-use crate::domain::dialogues::{HostKind, MeetingDetails};
 use crate::domain::dialogues::{DialogueKind, DialogueLevel, ProposalStatus as S, Topic};
+use crate::domain::dialogues::{HostKind, MeetingDetails};
 use crate::domain::record::Id;
 
 /// A proposal of the 2025 dialogue: topic, content, agency, deadline, steps, response.

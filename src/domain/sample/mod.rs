@@ -84,7 +84,10 @@ pub fn load(
     city::add(&mut story, &city);
     // The sample's minutes were signed at their meetings: they record the contents raised.
     let data = &mut *story.data;
-    for d in data.dialogues[dialogues..].iter_mut().filter(|d| d.minutes_signed) {
+    for d in data.dialogues[dialogues..]
+        .iter_mut()
+        .filter(|d| d.minutes_signed)
+    {
         signing::record_raised(d, &data.proposals);
     }
     Ok(Loaded {

@@ -9,8 +9,8 @@ use super::{date_value, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::dialogues::dialogue::{self, Dialogue, DialogueDraft, DialogueError};
 use crate::domain::dialogues::signing;
 use crate::domain::dialogues::wording::{dialogue_error, signed_minutes_changed};
-use crate::domain::sync::merge::{compare, Causality};
 use crate::domain::sync::collections::Collection;
+use crate::domain::sync::merge::{compare, Causality};
 
 pub const HOOKS: Hooks<Dialogue> = Hooks {
     references: |d| vec![Reference::new("unit_id", Collection::Units, &d.unit_id)],
@@ -116,7 +116,14 @@ mod tests {
 
         // Reopened (recorded) where it was edited: taken in.
         let mut reopened = local.clone();
-        signing::reopen(std::slice::from_mut(&mut reopened), "dl", "Cụm trưởng", "Sửa số lượt", &other).unwrap();
+        signing::reopen(
+            std::slice::from_mut(&mut reopened),
+            "dl",
+            "Cụm trưởng",
+            "Sửa số lượt",
+            &other,
+        )
+        .unwrap();
         reopened.attendances = 999;
         assert!(refused(&reopened, &local).is_empty());
 
