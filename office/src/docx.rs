@@ -251,10 +251,18 @@ fn end(doc: &Document) -> Table {
         .set_grid(vec![left, TEXT_WIDTH - left])
         .width(TEXT_WIDTH, WidthType::Dxa);
     }
+    // Both sides (and a minute-taker) sign at one height: each line of the blocks is a row of
+    // its own, so a side whose authority wraps onto two lines does not push its name down.
     let width = TEXT_WIDTH / count;
-    let mut rows = vec![TableRow::new(
-        doc.signatures.iter().map(|s| cell(width, signature(s))).collect(),
-    )];
+    let row = |lines: &dyn Fn(&Signature) -> Vec<Paragraph>| {
+        TableRow::new(doc.signatures.iter().map(|s| cell(width, lines(s))).collect())
+    };
+    let mut rows = vec![
+        row(&|s| vec![line(&s.authority, |r| r.bold())]),
+        row(&|s| vec![line(&s.title, |r| r.bold())]),
+        row(&|_| (0..4).map(|_| Paragraph::new()).collect()),
+        row(&|s| vec![line(&s.name, |r| r.bold())]),
+    ];
     if !recipients.is_empty() {
         rows.push(TableRow::new(vec![cell(TEXT_WIDTH, recipients).grid_span(count)]));
     }

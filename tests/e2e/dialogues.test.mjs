@@ -66,8 +66,20 @@ test("a dialogue with three proposals; resolving one changes the summary", async
   const status = page.getByRole("form", { name: "Cập nhật trạng thái kiến nghị" });
   await status.getByLabel("Trạng thái mới").selectOption({ label: "Đã giải quyết" });
   await status.getByLabel("Ghi chú trạng thái").fill("Công văn 45/UBND");
+  // Closing needs its result and its date, on the proposal's own fields, not only in the note.
+  await status.getByLabel("Ngày chuyển trạng thái").fill(`05/01/${YEAR}`);
+  await status.getByLabel("Ngày giải quyết").fill("");
+  await status.getByRole("button", { name: "Cập nhật trạng thái" }).click();
+  await status.getByRole("alert").filter({ hasText: "Hãy ghi kết quả trả lời, giải quyết của kiến nghị." }).waitFor();
+  await status.getByRole("alert").filter({ hasText: "Hãy nhập ngày giải quyết." }).waitFor();
+  await status.getByLabel("Kết quả trả lời, giải quyết").fill("UBND huyện giao quỹ đất xây 200 căn nhà ở xã hội");
+  await status.getByLabel("Ngày giải quyết").fill(`04/01/${YEAR}`);
   await status.getByRole("button", { name: "Cập nhật trạng thái" }).click();
   await page.getByRole("status").filter({ hasText: 'Đã chuyển kiến nghị sang "Đã giải quyết"' }).waitFor();
+  const facts = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "Kiến nghị: Xây dựng nhà ở xã hội cho công nhân" }) });
+  const fact = (name) => facts.locator("dt", { hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
+  assert.equal((await fact("Kết quả trả lời, giải quyết").textContent()).trim(), "UBND huyện giao quỹ đất xây 200 căn nhà ở xã hội");
+  assert.equal((await fact("Ngày giải quyết").textContent()).trim(), `04/01/${YEAR}`);
   const history = page.getByRole("table", { name: "Lịch sử trạng thái" });
   await history.getByRole("cell", { name: "Công văn 45/UBND" }).waitFor();
   assert.equal(await history.getByRole("cell", { name: "Đã giải quyết" }).count(), 1);
@@ -89,7 +101,8 @@ test("a dialogue with three proposals; resolving one changes the summary", async
 function searchData() {
   return appData({
     units: [unit("u1", "LĐLĐ huyện Đan Phượng")],
-    dialogues: [dialogue("d1", "u1", `${YEAR}-03-10`)],
+    // Not signed: the deletion test deletes it (signed minutes are locked: minutes.test.mjs).
+    dialogues: [dialogue("d1", "u1", `${YEAR}-03-10`, { minutes_signed: false })],
     proposals: [
       proposal("p1", "d1", "Xử lý doanh nghiệp nợ đóng BHXH kéo dài", "social_insurance"),
       proposal("p2", "d1", "Xây dựng nhà ở xã hội cho công nhân", "housing"),
@@ -190,7 +203,8 @@ test("an open proposal past its deadline is marked Quá hạn in words, in the l
 
 test("refusals are shown on their field and nothing is saved", async () => {
   const context = await app.browser.newContext();
-  const data = appData({ units: [unit("u1", "LĐLĐ huyện Quốc Oai")], dialogues: [dialogue("d1", "u1", "2024-05-14")] });
+  // Minutes not yet signed, so the dialogue form still edits (signed ones are locked: minutes.test.mjs).
+  const data = appData({ units: [unit("u1", "LĐLĐ huyện Quốc Oai")], dialogues: [dialogue("d1", "u1", "2024-05-14", { minutes_signed: false })] });
   const page = await openWith(context, app.url, data, "#/doi-thoai/d1");
   const before = await storedText(page);
   const form = page.getByRole("form", { name: "Thêm kiến nghị" });

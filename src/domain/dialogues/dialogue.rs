@@ -3,7 +3,10 @@
 //! Labour Code 2019 art. 63 requires workplace dialogue at least once a year.
 
 use super::attendance::{parse_attendances, AttendanceError};
+use super::meeting::{parse_time, Host, HostKind, MeetingDetails, RaisedPoint};
+use super::proposal::Proposal;
 use crate::domain::record::{self, Id, Meta, Record, Stamp};
+use crate::domain::scoring::scorecard::Reopening;
 use crate::domain::units::Unit;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -49,7 +52,8 @@ impl DialogueLevel {
     ];
 }
 
-/// Người chủ trì: name and role ("Chủ tịch LĐLĐ huyện", "Chủ tịch UBND huyện").
+/// Người chủ trì, or any participant named in the minutes: name and role ("Chủ tịch LĐLĐ
+/// huyện", "Chủ tịch UBND huyện").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chair {
     #[serde(default)]
@@ -100,9 +104,20 @@ pub struct Dialogue {
     /// Ghi chú biên bản.
     #[serde(default)]
     pub minutes_notes: String,
-    /// Biên bản có chữ ký của hai bên.
+    /// Biên bản có chữ ký của hai bên. Once set, the minutes are locked: see [`super::signing`].
     #[serde(default)]
     pub minutes_signed: bool,
+    /// Time of day, host, participants of each side and the minute-taker.
+    #[serde(default)]
+    pub meeting: MeetingDetails,
+    /// The contents raised as the signed minutes record them, copied from the dialogue's
+    /// proposals when the minutes were signed; `None` while unsigned (and for minutes signed by
+    /// versions that did not keep the copy: they print the proposals' words as they are now).
+    #[serde(default)]
+    pub raised: Option<Vec<RaisedPoint>>,
+    /// Every reopening of the signed minutes: who, which office, when, why.
+    #[serde(default)]
+    pub reopenings: Vec<Reopening>,
 }
 crate::impl_record!(Dialogue);
 
@@ -123,6 +138,12 @@ pub struct DialogueDraft {
     pub next_dialogue_on: Option<NaiveDate>,
     pub minutes_notes: String,
     pub minutes_signed: bool,
+    /// Giờ bắt đầu as typed ("08:30"); blank for none.
+    pub start_time: String,
+    pub host: Host,
+    pub employer_side: Vec<Chair>,
+    pub worker_side: Vec<Chair>,
+    pub minute_taker: Chair,
 }
 
 impl DialogueDraft {
@@ -143,6 +164,11 @@ impl DialogueDraft {
             next_dialogue_on: None,
             minutes_notes: String::new(),
             minutes_signed: false,
+            start_time: String::new(),
+            host: Host::default(),
+            employer_side: Vec::new(),
+            worker_side: Vec::new(),
+            minute_taker: Chair::default(),
         }
     }
 
@@ -162,6 +188,15 @@ impl DialogueDraft {
             next_dialogue_on: d.next_dialogue_on,
             minutes_notes: d.minutes_notes.clone(),
             minutes_signed: d.minutes_signed,
+            start_time: d
+                .meeting
+                .start_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            host: d.meeting.host.clone(),
+            employer_side: d.meeting.employer_side.clone(),
+            worker_side: d.meeting.worker_side.clone(),
+            minute_taker: d.meeting.minute_taker.clone(),
         }
     }
 }
@@ -176,6 +211,15 @@ pub enum DialogueField {
     /// The agreed point at this position in the list.
     AgreedPoint(usize),
     NextDialogueOn,
+    StartTime,
+    /// The People's Committee's or enterprise's name heading the minutes.
+    HostName,
+    /// The minutes as a whole: signed, so locked.
+    Signed,
+    /// Who reopens the signed minutes.
+    ReopenBy,
+    /// Why they are reopened.
+    ReopenReason,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,6 +238,17 @@ pub enum DialogueError {
     NextDialogueRequired,
     /// The next dialogue is dated on or before this one.
     NextDialogueNotAfter,
+    /// Giờ bắt đầu is not a time of day.
+    StartTimeInvalid,
+    /// Minutes held by a People's Committee or an enterprise carry its name.
+    HostNameRequired,
+    /// The minutes are signed by both sides: their record is locked until reopened.
+    MinutesSigned,
+    /// Reopening minutes that are not signed.
+    NotSigned,
+    /// Reopening needs who and why.
+    ReopenerRequired,
+    ReasonRequired,
     /// Editing a dialogue that no longer exists (e.g. deleted in another tab).
     NotFound,
 }
@@ -209,6 +264,11 @@ impl DialogueError {
             DialogueError::NextDialogueRequired | DialogueError::NextDialogueNotAfter => {
                 Some(DialogueField::NextDialogueOn)
             }
+            DialogueError::StartTimeInvalid => Some(DialogueField::StartTime),
+            DialogueError::HostNameRequired => Some(DialogueField::HostName),
+            DialogueError::MinutesSigned | DialogueError::NotSigned => Some(DialogueField::Signed),
+            DialogueError::ReopenerRequired => Some(DialogueField::ReopenBy),
+            DialogueError::ReasonRequired => Some(DialogueField::ReopenReason),
             DialogueError::NotFound => None,
         }
     }
@@ -242,6 +302,12 @@ pub fn validate(draft: &DialogueDraft, units: &[Unit]) -> Vec<DialogueError> {
         (_, None) if has_disagreed => errors.push(DialogueError::NextDialogueRequired),
         _ => {}
     }
+    if parse_time(&draft.start_time).is_err() {
+        errors.push(DialogueError::StartTimeInvalid);
+    }
+    if draft.host.kind != HostKind::Federation && crate::domain::fold::is_blank(&draft.host.name) {
+        errors.push(DialogueError::HostNameRequired);
+    }
     errors
 }
 
@@ -260,11 +326,28 @@ fn trimmed_chair(c: Chair) -> Chair {
     }
 }
 
-/// Builds the record content from a draft that passed [`validate`]: trims text, drops empty rows.
+/// Participants without a name or a role are empty rows of the form.
+fn people(list: Vec<Chair>) -> Vec<Chair> {
+    list.into_iter()
+        .map(trimmed_chair)
+        .filter(|c| !c.name.is_empty() || !c.role.is_empty())
+        .collect()
+}
+
+/// Builds the record content from a draft that passed [`validate`]: trims text, drops empty
+/// rows. The signed record (`raised`, `reopenings`) is the caller's to carry over.
 fn build(meta: Meta, draft: DialogueDraft) -> Result<Dialogue, Vec<DialogueError>> {
     let date = draft.date.ok_or_else(|| vec![DialogueError::DateRequired])?;
     let attendances =
         parse_attendances(&draft.attendances).map_err(|e| vec![DialogueError::Attendances(e)])?;
+    let start_time = parse_time(&draft.start_time).map_err(|_| vec![DialogueError::StartTimeInvalid])?;
+    let host = Host {
+        kind: draft.host.kind,
+        name: match draft.host.kind {
+            HostKind::Federation => String::new(),
+            _ => draft.host.name.trim().to_string(),
+        },
+    };
     Ok(Dialogue {
         meta,
         kind: draft.kind,
@@ -289,9 +372,20 @@ fn build(meta: Meta, draft: DialogueDraft) -> Result<Dialogue, Vec<DialogueError
         next_dialogue_on: draft.next_dialogue_on,
         minutes_notes: draft.minutes_notes.trim().to_string(),
         minutes_signed: draft.minutes_signed,
+        meeting: MeetingDetails {
+            start_time,
+            host,
+            employer_side: people(draft.employer_side),
+            worker_side: people(draft.worker_side),
+            minute_taker: trimmed_chair(draft.minute_taker),
+        },
+        raised: None,
+        reopenings: Vec::new(),
     })
 }
 
+/// Records a new dialogue. Ticked as signed already, its minutes record the contents raised so
+/// far: none (proposals added afterwards are follow-up, see [`super::signing`]).
 pub fn add(
     dialogues: &mut Vec<Dialogue>,
     units: &[Unit],
@@ -300,35 +394,56 @@ pub fn add(
     stamp: &Stamp,
 ) -> Result<(), Vec<DialogueError>> {
     crate::domain::record::checked(validate(&draft, units))?;
-    dialogues.push(build(Meta::new(id, stamp), draft)?);
+    let mut dialogue = build(Meta::new(id, stamp), draft)?;
+    if dialogue.minutes_signed {
+        super::signing::record_raised(&mut dialogue, &[]);
+    }
+    dialogues.push(dialogue);
     Ok(())
 }
 
+/// Saves the form. Refused once the minutes are signed ([`DialogueError::MinutesSigned`]):
+/// signed minutes change only after a recorded [`super::signing::reopen`]. Ticking "signed"
+/// here copies the contents raised from the dialogue's `proposals` into the minutes.
 pub fn update(
     dialogues: &mut [Dialogue],
     units: &[Unit],
+    proposals: &[Proposal],
     id: &str,
     draft: DialogueDraft,
     stamp: &Stamp,
 ) -> Result<(), Vec<DialogueError>> {
-    crate::domain::record::checked(validate(&draft, units))?;
     let existing = record::find_mut(dialogues, id).ok_or_else(|| vec![DialogueError::NotFound])?;
+    if existing.minutes_signed {
+        return Err(vec![DialogueError::MinutesSigned]);
+    }
+    crate::domain::record::checked(validate(&draft, units))?;
     let mut meta = existing.meta.clone();
     meta.touch(stamp);
-    *existing = build(meta, draft)?;
+    let mut updated = build(meta, draft)?;
+    updated.reopenings = existing.reopenings.clone();
+    if updated.minutes_signed {
+        super::signing::record_raised(&mut updated, proposals);
+    }
+    *existing = updated;
     Ok(())
 }
 
 /// Deletes a dialogue together with its proposals (they make no sense without it).
-/// Returns false when no live dialogue had the id.
+/// Signed minutes are refused ([`DialogueError::MinutesSigned`]) until reopened.
 pub fn delete_with_proposals(
     dialogues: &mut [Dialogue],
-    proposals: &mut [super::proposal::Proposal],
+    proposals: &mut [Proposal],
     id: &str,
     stamp: &Stamp,
-) -> bool {
+) -> Result<(), DialogueError> {
+    match record::find(dialogues, id) {
+        None => return Err(DialogueError::NotFound),
+        Some(d) if d.minutes_signed => return Err(DialogueError::MinutesSigned),
+        Some(_) => {}
+    }
     if !record::delete(dialogues, id, stamp) {
-        return false;
+        return Err(DialogueError::NotFound);
     }
     for p in proposals
         .iter_mut()
@@ -337,7 +452,7 @@ pub fn delete_with_proposals(
         p.meta.deleted = true;
         p.meta.touch(stamp);
     }
-    true
+    Ok(())
 }
 
 #[cfg(test)]
@@ -473,12 +588,12 @@ mod tests {
         let mut edited = DialogueDraft::from_dialogue(&dialogues[0]);
         edited.attendances = "1.250".into();
         edited.minutes_signed = true;
-        update(&mut dialogues, &units(), "dl1", edited, &stamp()).unwrap();
+        update(&mut dialogues, &units(), &[], "dl1", edited, &stamp()).unwrap();
         assert_eq!(dialogues[0].attendances, 1250);
         assert_eq!(dialogues[0].meta.id, "dl1");
         assert_eq!(dialogues[0].meta.edits["thanh-oai"], 2);
         assert_eq!(
-            update(&mut dialogues, &units(), "nope", draft(), &stamp()),
+            update(&mut dialogues, &units(), &[], "nope", draft(), &stamp()),
             Err(vec![DialogueError::NotFound])
         );
     }
@@ -491,23 +606,26 @@ mod tests {
             dialogue("a", "thanh-oai", DialogueKind::Periodic, d(2024, 5, 14)),
             dialogue("b", "thanh-oai", DialogueKind::Periodic, d(2025, 5, 14)),
         ];
+        dialogues[0].minutes_signed = false;
         let mut proposals = vec![
             proposal("p1", "a", Topic::Housing, "Nhà ở công nhân"),
             proposal("p2", "b", Topic::Wages, "Tiền lương"),
         ];
-        assert!(delete_with_proposals(
-            &mut dialogues,
-            &mut proposals,
-            "a",
-            &stamp()
-        ));
+        assert_eq!(
+            delete_with_proposals(&mut dialogues, &mut proposals, "a", &stamp()),
+            Ok(())
+        );
         assert!(!proposals[0].is_live());
         assert!(proposals[1].is_live());
-        assert!(!delete_with_proposals(
-            &mut dialogues,
-            &mut proposals,
-            "a",
-            &stamp()
-        ));
+        assert_eq!(
+            delete_with_proposals(&mut dialogues, &mut proposals, "a", &stamp()),
+            Err(DialogueError::NotFound)
+        );
+        // Signed minutes are the record of a meeting: they go only after a recorded reopening.
+        assert_eq!(
+            delete_with_proposals(&mut dialogues, &mut proposals, "b", &stamp()),
+            Err(DialogueError::MinutesSigned)
+        );
+        assert!(dialogues[1].is_live() && proposals[1].is_live());
     }
 }

@@ -5,7 +5,8 @@
 //! One file per concern: [`dialogue`] (record, form draft, validation, add/update/delete),
 //! [`attendance`] (typed counts), [`proposal`] (record, validation, [`change_status`]),
 //! [`status`] (open vs closed, history replay), [`topic`], [`overdue`], [`carry_over`],
-//! [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
+//! [`meeting`] (time, host, participants, minute-taker), [`signing`] (signed minutes locked,
+//! recorded reopening), [`filter`] (folded indexes for large lists), [`summary`], [`compliance`],
 //! [`sample`] (deterministic synthetic data for benchmarks).
 //!
 //! Every mutation takes a [`Stamp`](crate::domain::record::Stamp); every rule that depends on
@@ -17,9 +18,11 @@ pub mod carry_over;
 pub mod compliance;
 pub mod dialogue;
 pub mod filter;
+pub mod meeting;
 pub mod overdue;
 pub mod proposal;
 pub mod sample;
+pub mod signing;
 pub mod status;
 pub mod summary;
 pub mod topic;
@@ -37,6 +40,7 @@ pub use dialogue::{
 pub use filter::{
     search_dialogues, search_proposals, DialogueFilter, DialogueIndex, ProposalFilter, ProposalIndex,
 };
+pub use meeting::{Host, HostKind, MeetingDetails, RaisedPoint};
 pub use overdue::{days_overdue, is_overdue, resolved_in_time, resolved_late};
 pub use proposal::{
     change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,

@@ -118,9 +118,11 @@ pub enum ProposalField {
     DirectiveDate,
     Deadline,
     Status,
-    /// The date of a status change (and the resolution date it sets).
+    /// The date of a status change.
     StatusDate,
     ResolvedOn,
+    /// Kết quả trả lời, giải quyết.
+    Response,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +145,10 @@ pub enum ProposalError {
     StatusDateBeforeLastChange {
         last: NaiveDate,
     },
+    /// Closing (Đã giải quyết, Đã trả lời) says what the result or the answer was.
+    ResponseRequired,
+    /// Closing says on which day it was resolved or answered.
+    ResolvedOnRequired,
     NotFound,
 }
 
@@ -153,7 +159,10 @@ impl ProposalError {
             ProposalError::ContentRequired => Some(ProposalField::Content),
             ProposalError::DirectiveBeforeDialogue => Some(ProposalField::DirectiveDate),
             ProposalError::DeadlineBeforeDialogue => Some(ProposalField::Deadline),
-            ProposalError::ResolvedBeforeDialogue => Some(ProposalField::ResolvedOn),
+            ProposalError::ResolvedBeforeDialogue | ProposalError::ResolvedOnRequired => {
+                Some(ProposalField::ResolvedOn)
+            }
+            ProposalError::ResponseRequired => Some(ProposalField::Response),
             ProposalError::StatusUnchanged => Some(ProposalField::Status),
             ProposalError::StatusDateBeforeDialogue | ProposalError::StatusDateBeforeLastChange { .. } => {
                 Some(ProposalField::StatusDate)
@@ -262,10 +271,37 @@ pub struct StatusUpdate {
     /// The day it took effect.
     pub on: NaiveDate,
     pub note: String,
+    /// Kết quả trả lời, giải quyết: required when closing; kept on the proposal.
+    pub response: String,
+    /// Ngày giải quyết: required when closing; ignored when the proposal stays open.
+    pub resolved_on: Option<NaiveDate>,
+}
+
+impl StatusUpdate {
+    /// A change to an open status (mới, đang xử lý, chuyển cấp trên).
+    pub fn open(to: ProposalStatus, on: NaiveDate) -> Self {
+        Self {
+            to,
+            on,
+            note: String::new(),
+            response: String::new(),
+            resolved_on: None,
+        }
+    }
+
+    /// Closing on `on` with its result or answer, resolved the same day.
+    pub fn closing(to: ProposalStatus, on: NaiveDate, response: &str) -> Self {
+        Self {
+            response: response.to_string(),
+            resolved_on: Some(on),
+            ..Self::open(to, on)
+        }
+    }
 }
 
 /// Changes the status and appends a dated entry to the history. Closing (Resolved, Answered)
-/// sets the resolution date to `on`; reopening clears it. `dialogue_date` is the date of the
+/// needs the result or answer and the resolution date, both kept on the proposal (not only in
+/// the history's note); reopening clears the date. `dialogue_date` is the date of the
 /// proposal's dialogue: nothing can happen to a proposal before it was raised.
 pub fn change_status(
     p: &mut Proposal,
@@ -283,6 +319,16 @@ pub fn change_status(
     if let Some(last) = p.history.last().map(|c| c.on).filter(|last| update.on < *last) {
         errors.push(ProposalError::StatusDateBeforeLastChange { last });
     }
+    if update.to.is_closed() {
+        if crate::domain::fold::is_blank(&update.response) {
+            errors.push(ProposalError::ResponseRequired);
+        }
+        match update.resolved_on {
+            None => errors.push(ProposalError::ResolvedOnRequired),
+            Some(r) if r < dialogue_date => errors.push(ProposalError::ResolvedBeforeDialogue),
+            Some(_) => {}
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -294,7 +340,12 @@ pub fn change_status(
         note: update.note.trim().to_string(),
     });
     p.status = update.to;
-    p.resolved_on = update.to.is_closed().then_some(update.on);
+    if update.to.is_closed() {
+        p.response = update.response.trim().to_string();
+        p.resolved_on = update.resolved_on;
+    } else {
+        p.resolved_on = None;
+    }
     p.meta.touch(stamp);
     Ok(())
 }
@@ -348,10 +399,10 @@ mod tests {
     }
 
     fn to(status: ProposalStatus, on: NaiveDate) -> StatusUpdate {
-        StatusUpdate {
-            to: status,
-            on,
-            note: String::new(),
+        if status.is_closed() {
+            StatusUpdate::closing(status, on, "Đã trả lời bằng văn bản")
+        } else {
+            StatusUpdate::open(status, on)
         }
     }
 
@@ -439,6 +490,39 @@ mod tests {
     }
 
     #[test]
+    fn closing_needs_the_result_and_the_resolution_date_and_keeps_both() {
+        let mut proposals = added();
+        let p = &mut proposals[0];
+        let mut bare = StatusUpdate::open(ProposalStatus::Resolved, d(2024, 9, 30));
+        bare.note = "Đã giải quyết xong".into();
+        let errors = change_status(p, d(2024, 5, 14), bare, &stamp()).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![ProposalError::ResponseRequired, ProposalError::ResolvedOnRequired]
+        );
+        assert_eq!(errors[0].field(), Some(ProposalField::Response));
+        assert_eq!(errors[1].field(), Some(ProposalField::ResolvedOn));
+        assert_eq!(p.status, ProposalStatus::New);
+
+        let mut early = StatusUpdate::closing(ProposalStatus::Answered, d(2024, 9, 30), "Trả lời");
+        early.resolved_on = Some(d(2024, 5, 1));
+        assert_eq!(
+            change_status(p, d(2024, 5, 14), early, &stamp()),
+            Err(vec![ProposalError::ResolvedBeforeDialogue])
+        );
+
+        let mut done = StatusUpdate::closing(
+            ProposalStatus::Resolved,
+            d(2024, 9, 30),
+            " Doanh nghiệp đã nộp đủ 1,2 tỷ đồng ",
+        );
+        done.resolved_on = Some(d(2024, 9, 28));
+        change_status(p, d(2024, 5, 14), done, &stamp()).unwrap();
+        assert_eq!(p.response, "Doanh nghiệp đã nộp đủ 1,2 tỷ đồng");
+        assert_eq!(p.resolved_on, Some(d(2024, 9, 28)));
+    }
+
+    #[test]
     fn reopening_clears_the_resolution_date() {
         let mut proposals = added();
         let p = &mut proposals[0];
@@ -506,7 +590,7 @@ mod tests {
     #[test]
     fn change_status_by_id_looks_up_the_dialogue_date() {
         let mut proposals = added();
-        let before = to(ProposalStatus::Resolved, d(2024, 5, 1));
+        let before = to(ProposalStatus::InProgress, d(2024, 5, 1));
         assert_eq!(
             change_status_by_id(&mut proposals, &dialogues(), "p1", before, &stamp()),
             Err(vec![ProposalError::StatusDateBeforeDialogue])
@@ -559,7 +643,11 @@ mod properties {
             for (to, gap) in steps {
                 day = day + chrono::Days::new(gap);
                 let before = p.status;
-                let update = StatusUpdate { to, on: day, note: String::new() };
+                let update = if to.is_closed() {
+                    StatusUpdate::closing(to, day, "Đã trả lời")
+                } else {
+                    StatusUpdate::open(to, day)
+                };
                 let accepted = change_status(&mut p, held, update, &stamp()).is_ok();
                 prop_assert_eq!(accepted, to != before);
             }

@@ -186,6 +186,9 @@ fn dialogue(rng: &mut Rng, i: usize, units: &[Unit]) -> Dialogue {
         next_dialogue_on: None,
         minutes_notes: String::new(),
         minutes_signed: rng.below(10) > 0,
+        meeting: Default::default(),
+        raised: None,
+        reopenings: Vec::new(),
     }
 }
 

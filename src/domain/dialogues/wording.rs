@@ -82,6 +82,14 @@ pub fn dialogue_error(error: &DialogueError) -> String {
         DialogueError::NextDialogueNotAfter => {
             "Thời gian đối thoại tiếp theo phải sau ngày đối thoại này.".into()
         }
+        DialogueError::StartTimeInvalid => "Giờ bắt đầu phải là giờ trong ngày, ví dụ 08:30.".into(),
+        DialogueError::HostNameRequired => {
+            "Hãy ghi tên cơ quan hoặc doanh nghiệp tổ chức đối thoại (đứng tên trên biên bản).".into()
+        }
+        DialogueError::MinutesSigned => "Biên bản đã có chữ ký của hai bên nên không sửa hay xóa được. Muốn thay đổi, hãy mở lại biên bản (ghi người mở và lý do).".into(),
+        DialogueError::NotSigned => "Biên bản chưa được ký nên không cần mở lại.".into(),
+        DialogueError::ReopenerRequired => "Hãy ghi người mở lại biên bản.".into(),
+        DialogueError::ReasonRequired => "Hãy ghi lý do mở lại biên bản.".into(),
         DialogueError::NotFound => "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).".into(),
     }
 }
@@ -106,6 +114,16 @@ pub fn proposal_error(error: &ProposalError) -> String {
             "Ngày chuyển trạng thái không được trước lần thay đổi gần nhất ({}).",
             format::date(*last)
         ),
+        ProposalError::ResponseRequired => "Hãy ghi kết quả trả lời, giải quyết của kiến nghị.".into(),
+        ProposalError::ResolvedOnRequired => "Hãy nhập ngày giải quyết.".into(),
         ProposalError::NotFound => "Kiến nghị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
+}
+
+/// A file that would change minutes signed here without a recorded reopening.
+pub fn signed_minutes_changed(held: chrono::NaiveDate) -> String {
+    format!(
+        "Biên bản đối thoại ngày {} đã có chữ ký của hai bên ở máy này; tệp sửa nội dung biên bản mà không ghi lần mở lại biên bản nào. Hãy mở lại biên bản (ghi người mở và lý do) ở nơi sửa rồi xuất lại tệp.",
+        format::date(held)
+    )
 }

@@ -101,6 +101,9 @@ pub fn dialogue(id: &str, unit_id: &str, kind: DialogueKind, date: NaiveDate, at
         next_dialogue_on: None,
         minutes_notes: String::new(),
         minutes_signed: true,
+        meeting: Default::default(),
+        raised: None,
+        reopenings: Vec::new(),
     }
 }
 

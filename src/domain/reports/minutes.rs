@@ -1,12 +1,20 @@
 //! Biên bản đối thoại (Labour Code 2019 art. 63–64, NĐ 145/2020): time and place, the two
 //! sides, the contents raised, the points agreed with their measures and those not agreed,
 //! signed by both sides and by the person who took the minutes.
+//!
+//! The minutes are the record of the meeting (domain guide §3): they print only what the
+//! dialogue's record holds (signed minutes: the contents raised as copied at signing, see
+//! `dialogues::signing`), never a proposal's later status, deadline or response, which are its
+//! follow-up. The letterhead is the host's: the federation's own (its settings, "Số: …/BB-…"),
+//! the People's Committee's ("Số: …/BB-UBND") or the enterprise's (its name, no number).
 
 use super::document::{Block, Cell, Column, Document, Signature, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
-use crate::domain::dialogues::wording::{kind_phrase, level_name, status_name, topic_name};
+use crate::domain::dialogues::meeting::{person, time_words};
+use crate::domain::dialogues::wording::{kind_phrase, level_name, topic_name};
+use crate::domain::dialogues::{Chair, Dialogue, HostKind, RaisedPoint};
 use crate::domain::format;
 use crate::domain::letter_case;
 use crate::domain::record;
@@ -18,37 +26,50 @@ pub fn dialogue_minutes(
 ) -> Result<Document, ReportError> {
     let d = record::find(&data.dialogues, dialogue_id).ok_or(ReportError::DialogueNotFound)?;
     let unit = data.unit_name(&d.unit_id);
+    let host = &d.meeting.host;
+    let holder = match host.kind {
+        HostKind::Federation => unit,
+        _ => host.name.trim().to_string(),
+    };
     // Minutes are dated the day the dialogue was held, where it was held.
     let mut doc = Document::issued(
         settings,
         d.date,
         "Biên bản",
-        format!("Đối thoại {} tại {unit}", kind_phrase(d.kind)),
+        format!("Đối thoại {} tại {holder}", kind_phrase(d.kind)),
     );
-    // Minutes carry the sign of minutes (BB) where the office's reports carry BC.
-    doc.number = format!("Số:        {}", settings.sign.replacen("/BC", "/BB", 1));
+    letterhead(&mut doc, d, settings);
+    let hour = d
+        .meeting
+        .start_time
+        .map(|t| format!("vào hồi {}, ", time_words(t)))
+        .unwrap_or_default();
     doc.body.push(Block::Paragraph(format!(
-        "Hôm nay, {}, tại {}, {} tổ chức đối thoại {} (cấp {}).",
+        "Hôm nay, {hour}{}, tại {}, {} tổ chức đối thoại {} (cấp {}).",
         format::date_long(d.date),
         if d.place.trim().is_empty() {
             "(chưa ghi địa điểm)"
         } else {
             d.place.trim()
         },
-        unit,
+        holder,
         kind_phrase(d.kind),
         letter_case::lower(level_name(d.level))
     )));
 
     doc.body.push(Block::Heading("I. THÀNH PHẦN THAM DỰ".into()));
-    doc.body.push(Block::Paragraph(format!(
-        "1. Đại diện người sử dụng lao động / chính quyền: {}.",
-        chair(&d.employer_chair.name, &d.employer_chair.role)
-    )));
-    doc.body.push(Block::Paragraph(format!(
-        "2. Đại diện tổ chức đại diện người lao động: {}.",
-        chair(&d.worker_chair.name, &d.worker_chair.role)
-    )));
+    side(
+        &mut doc,
+        "1. Phía người sử dụng lao động / chính quyền:",
+        &d.employer_chair,
+        &d.meeting.employer_side,
+    );
+    side(
+        &mut doc,
+        "2. Phía tổ chức đại diện người lao động và người lao động:",
+        &d.worker_chair,
+        &d.meeting.worker_side,
+    );
     if !d.enterprises.is_empty() {
         doc.body.push(Block::Paragraph(format!(
             "3. Doanh nghiệp tham gia: {}.",
@@ -56,23 +77,24 @@ pub fn dialogue_minutes(
         )));
     }
     doc.body.push(Block::Paragraph(format!(
+        "Người ghi biên bản: {}.",
+        or_unwritten(person(&d.meeting.minute_taker))
+    )));
+    doc.body.push(Block::Paragraph(format!(
         "Tổng số lượt người tham dự: {}.",
         format::integer(i64::from(d.attendances))
     )));
 
     doc.body.push(Block::Heading("II. NỘI DUNG ĐỐI THOẠI".into()));
-    let raised: Vec<Vec<Cell>> = record::live(&data.proposals)
-        .filter(|p| p.dialogue_id == d.meta.id)
+    let raised: Vec<Vec<Cell>> = contents_raised(data, d)
+        .into_iter()
         .enumerate()
         .map(|(i, p)| {
             vec![
                 Cell::number((i + 1) as f64),
-                Cell::text(p.content.clone()),
+                Cell::text(p.content),
                 Cell::text(topic_name(p.topic)),
-                Cell::text(p.raised_by.clone()),
-                Cell::text(p.agency.clone()),
-                Cell::date(p.deadline),
-                Cell::text(status_name(p.status)),
+                Cell::text(p.raised_by),
             ]
         })
         .collect();
@@ -87,9 +109,6 @@ pub fn dialogue_minutes(
                 Column::text("Nội dung kiến nghị"),
                 Column::text("Lĩnh vực"),
                 Column::text("Người nêu"),
-                Column::text("Cơ quan giải quyết"),
-                Column::text("Hạn giải quyết"),
-                Column::text("Trạng thái"),
             ],
             rows: raised,
         }));
@@ -150,18 +169,72 @@ pub fn dialogue_minutes(
         },
         Signature {
             authority: "NGƯỜI GHI BIÊN BẢN".into(),
-            title: String::new(),
-            name: String::new(),
+            title: letter_case::upper(d.meeting.minute_taker.role.trim()),
+            name: d.meeting.minute_taker.name.trim().to_string(),
         },
     ];
     Ok(doc)
 }
 
-fn chair(name: &str, role: &str) -> String {
-    match (name.trim(), role.trim()) {
-        ("", "") => "(chưa ghi)".into(),
-        (n, "") => n.to_string(),
-        ("", r) => r.to_string(),
-        (n, r) => format!("{n} – {r}"),
+/// The host's header: the federation's from the settings, with the sign of minutes (BB) where
+/// its reports carry BC; a People's Committee's name with "/BB-UBND"; an enterprise's name and
+/// no number (its minutes are its own paper, not an office's registered document).
+fn letterhead(doc: &mut Document, d: &Dialogue, settings: &ReportSettings) {
+    let name = letter_case::upper(d.meeting.host.name.trim());
+    match d.meeting.host.kind {
+        HostKind::Federation => {
+            doc.number = format!("Số:        {}", settings.sign.replacen("/BC", "/BB", 1));
+        }
+        HostKind::PeoplesCommittee => {
+            doc.parent_body = String::new();
+            doc.issuing_body = name;
+            doc.number = "Số:        /BB-UBND".into();
+        }
+        HostKind::Enterprise => {
+            doc.parent_body = String::new();
+            doc.issuing_body = name;
+            doc.number = String::new();
+        }
+    }
+}
+
+/// One side's participants: its chair (chủ trì), then everyone else named in the record.
+fn side(doc: &mut Document, title: &str, chair: &Chair, others: &[Chair]) {
+    doc.body.push(Block::Paragraph(title.to_string()));
+    let chair = person(chair);
+    if !chair.is_empty() {
+        doc.body.push(Block::Paragraph(format!("- {chair}, chủ trì;")));
+    }
+    for p in others.iter().map(person).filter(|p| !p.is_empty()) {
+        doc.body.push(Block::Paragraph(format!("- {p};")));
+    }
+    if chair.is_empty() && others.is_empty() {
+        doc.body.push(Block::Paragraph("- (chưa ghi)".into()));
+    }
+}
+
+fn or_unwritten(text: String) -> String {
+    if text.is_empty() {
+        "(chưa ghi)".into()
+    } else {
+        text
+    }
+}
+
+/// The contents raised as the minutes record them: signed minutes print their copy; unsigned
+/// ones (and minutes signed by versions that kept no copy) the words of the dialogue's live
+/// proposals. Never their status or deadline.
+pub fn contents_raised(data: &AppData, d: &Dialogue) -> Vec<RaisedPoint> {
+    match &d.raised {
+        Some(raised) if d.minutes_signed => raised.clone(),
+        _ => record::live(&data.proposals)
+            .filter(|p| p.dialogue_id == d.meta.id)
+            .map(|p| RaisedPoint {
+                proposal_id: p.meta.id.clone(),
+                content: p.content.clone(),
+                topic: p.topic,
+                raised_by: p.raised_by.clone(),
+            })
+            .collect(),
     }
 }

@@ -116,6 +116,81 @@ fn minutes_name_both_sides_and_every_proposal() {
     assert_eq!(doc.tables().next().unwrap().rows.len(), raised);
 }
 
+/// The sample's first dialogue with proposals, its id.
+fn dialogue_with_proposals(data: &AppData) -> String {
+    data.dialogues
+        .iter()
+        .find(|d| data.proposals.iter().any(|p| p.dialogue_id == d.meta.id))
+        .map(|d| d.meta.id.clone())
+        .unwrap()
+}
+
+#[test]
+fn signed_minutes_read_the_same_after_their_proposals_follow_up() {
+    use crate::domain::dialogues::{change_status, ProposalStatus, StatusUpdate};
+    let (mut data, _) = sample();
+    let id = dialogue_with_proposals(&data);
+    let before = minutes::dialogue_minutes(&data, &id, &settings()).unwrap();
+    let held = crate::domain::record::find(&data.dialogues, &id).unwrap().date;
+    let stamp = Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 30, 8, 0, 0).unwrap());
+    for p in data.proposals.iter_mut().filter(|p| p.dialogue_id == id) {
+        let to = if p.status == ProposalStatus::InProgress {
+            ProposalStatus::Escalated
+        } else {
+            ProposalStatus::InProgress
+        };
+        change_status(
+            p,
+            held,
+            StatusUpdate::open(to, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
+            &stamp,
+        )
+        .unwrap();
+        p.deadline = NaiveDate::from_ymd_opt(2027, 1, 1);
+        p.content.push_str(" (sửa sau)");
+    }
+    assert_eq!(
+        minutes::dialogue_minutes(&data, &id, &settings()).unwrap(),
+        before
+    );
+    let text = format!("{before:?}");
+    assert!(!text.contains("Trạng thái") && !text.contains("Hạn giải quyết"));
+}
+
+#[test]
+fn minutes_name_the_minute_taker_and_carry_their_hosts_letterhead() {
+    use crate::domain::dialogues::{Chair, HostKind};
+    let (mut data, _) = sample();
+    let id = dialogue_with_proposals(&data);
+    let d = data.dialogues.iter_mut().find(|d| d.meta.id == id).unwrap();
+    d.meeting.minute_taker = Chair {
+        name: "Lê Thu Trang".into(),
+        role: "Chuyên viên".into(),
+    };
+    let doc = minutes::dialogue_minutes(&data, &id, &settings()).unwrap();
+    assert_eq!(doc.signatures[2].authority, "NGƯỜI GHI BIÊN BẢN");
+    assert_eq!(doc.signatures[2].name, "Lê Thu Trang");
+    assert!(doc
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph(p) if p == "Người ghi biên bản: Lê Thu Trang – Chuyên viên.")));
+
+    let d = data.dialogues.iter_mut().find(|d| d.meta.id == id).unwrap();
+    d.meeting.host.kind = HostKind::Enterprise;
+    d.meeting.host.name = "Công ty TNHH May Thanh Oai".into();
+    let doc = minutes::dialogue_minutes(&data, &id, &settings()).unwrap();
+    assert_eq!(doc.issuing_body, "CÔNG TY TNHH MAY THANH OAI");
+    assert_eq!((doc.parent_body.as_str(), doc.number.as_str()), ("", ""));
+    assert!(doc.summary.ends_with("tại Công ty TNHH May Thanh Oai"));
+
+    let d = data.dialogues.iter_mut().find(|d| d.meta.id == id).unwrap();
+    d.meeting.host.kind = HostKind::PeoplesCommittee;
+    d.meeting.host.name = "UBND huyện Thanh Oai".into();
+    let doc = minutes::dialogue_minutes(&data, &id, &settings()).unwrap();
+    assert_eq!(doc.issuing_body, "UBND HUYỆN THANH OAI");
+    assert_eq!(doc.number, "Số:        /BB-UBND");
+}
+
 #[test]
 fn the_yearly_dialogue_report_counts_proposals_by_status() {
     let (data, _) = sample();

@@ -4,8 +4,9 @@
 //! proposals are in every status, one of them overdue, so the lists and the overview have
 //! something to show; the figures are invented.
 
-use super::{day, DialogueText, ProposalText, Story};
+use super::{day, meeting, DialogueText, ProposalText, Story};
 use crate::domain::dialogues::{DialogueKind, DialogueLevel, ProposalStatus as S, Topic};
+use crate::domain::dialogues::{HostKind, MeetingDetails};
 use crate::domain::record::Id;
 
 /// A proposal of the 2025 dialogue: topic, content, agency, deadline, steps, response.
@@ -20,6 +21,26 @@ type Raised<'a> = (
 type Step<'a> = (S, chrono::NaiveDate, &'a str);
 
 const CHAIR: (&str, &str) = ("", "Chủ tịch LĐLĐ Thành phố Hà Nội");
+
+/// The May conference as its minutes record it (seed 000: held by the city's People's
+/// Committee with the federation; the federation keeps the minutes).
+fn may_meeting() -> MeetingDetails {
+    meeting(
+        (8, 30),
+        (HostKind::Federation, ""),
+        &[
+            ("", "Lãnh đạo các sở: Nội vụ; Xây dựng; Giáo dục và Đào tạo; Y tế"),
+            ("", "Lãnh đạo BHXH Thành phố Hà Nội"),
+            ("", "Lãnh đạo UBND các quận, huyện, thị xã"),
+        ],
+        &[
+            ("Nguyễn Huy Khánh", "Phó Chủ tịch LĐLĐ Thành phố Hà Nội"),
+            ("", "Chủ tịch LĐLĐ các quận, huyện, thị xã, công đoàn ngành"),
+            ("", "Đoàn viên, công nhân lao động tiêu biểu"),
+        ],
+        ("", "Chánh Văn phòng LĐLĐ Thành phố Hà Nội"),
+    )
+}
 const CITY_CHAIR: (&str, &str) = ("", "Chủ tịch UBND Thành phố Hà Nội");
 
 pub(super) fn add(story: &mut Story<'_>, city: &Id) {
@@ -57,6 +78,7 @@ pub(super) fn add(story: &mut Story<'_>, city: &Id) {
             "Giao các sở, ngành trả lời kiến nghị trong 60 ngày",
             "Văn bản chỉ đạo của Chủ tịch UBND Thành phố",
         )],
+        meeting: may_meeting(),
     });
     let directive_2024 = Some(("2215/UBND-KGVX", day(2024, 5, 30)));
     for (topic, content, agency, closed) in [
@@ -116,6 +138,7 @@ pub(super) fn add(story: &mut Story<'_>, city: &Id) {
             "Giao các sở, ngành giải quyết các kiến nghị theo thời hạn trong văn bản chỉ đạo",
             "LĐLĐ Thành phố theo dõi, báo cáo tại hội nghị đối thoại năm sau",
         )],
+        meeting: may_meeting(),
     });
     let directive = Some(("1870/UBND-KGVX", day(2025, 6, 2)));
     let raised = "Công nhân lao động các khu công nghiệp";

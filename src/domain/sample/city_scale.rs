@@ -198,6 +198,7 @@ pub fn generate(scale: CityScale) -> AppData {
                     "Thực hiện đúng thỏa ước lao động tập thể",
                     "Hai bên cùng giám sát",
                 )],
+                meeting: Default::default(),
             }));
         }
     }

@@ -19,7 +19,8 @@ mod thanh_oai;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, StatusUpdate};
 use crate::domain::dialogues::{
-    AgreedPoint, Chair, Dialogue, DialogueKind, DialogueLevel, ProposalStatus, Topic,
+    signing, AgreedPoint, Chair, Dialogue, DialogueKind, DialogueLevel, Host, HostKind, MeetingDetails,
+    ProposalStatus, Topic,
 };
 use crate::domain::fold::fold;
 use crate::domain::programmes::{starter_areas, AnnualReview, AreaResult, Outcome, Programme};
@@ -81,6 +82,14 @@ pub fn load(
     let city = story.unit(CITY, "LĐLĐ Thành phố", UnitKind::City, None, None);
     thanh_oai::add(&mut story, &city);
     city::add(&mut story, &city);
+    // The sample's minutes were signed at their meetings: they record the contents raised.
+    let data = &mut *story.data;
+    for d in data.dialogues[dialogues..]
+        .iter_mut()
+        .filter(|d| d.minutes_signed)
+    {
+        signing::record_raised(d, &data.proposals);
+    }
     Ok(Loaded {
         cluster_id,
         new_units: story.data.units.len() - units_before,
@@ -148,6 +157,8 @@ struct DialogueText<'a> {
     employer_chair: (&'a str, &'a str),
     attendances: u32,
     agreed: &'a [(&'a str, &'a str)],
+    /// Time, host, the two sides' participants and the minute-taker.
+    meeting: MeetingDetails,
 }
 
 /// A proposal of the sample and what became of it: each step is (status, day, note).
@@ -193,6 +204,9 @@ impl Story<'_> {
             next_dialogue_on: None,
             minutes_notes: String::new(),
             minutes_signed: true,
+            meeting: d.meeting,
+            raised: None,
+            reopenings: Vec::new(),
         });
         (id, d.date)
     }
@@ -222,11 +236,17 @@ impl Story<'_> {
         .expect("sample proposals are valid");
         let stored = record::find_mut(&mut self.data.proposals, &id).expect("just added");
         for (to, on, note) in p.steps {
-            let update = StatusUpdate {
-                to: *to,
-                on: *on,
-                note: note.to_string(),
+            // Closing records the result: the proposal's own, else the step's note.
+            let response = [p.response, *note]
+                .into_iter()
+                .find(|r| !r.is_empty())
+                .unwrap_or("Đã trả lời bằng văn bản.");
+            let mut update = if to.is_closed() {
+                StatusUpdate::closing(*to, *on, response)
+            } else {
+                StatusUpdate::open(*to, *on)
             };
+            update.note = note.to_string();
             proposal::change_status(stored, *raised_on, update, self.stamp)
                 .expect("sample steps are in order");
         }
@@ -301,6 +321,31 @@ impl Story<'_> {
             limitations: limitations.iter().map(|l| l.to_string()).collect(),
             next_tasks: Vec::new(),
         });
+    }
+}
+
+/// The minutes' record of a sample meeting: its hour, who held it, the participants of each
+/// side (name, position) and the minute-taker.
+fn meeting(
+    (hour, minute): (u32, u32),
+    host: (HostKind, &str),
+    employer_side: &[(&str, &str)],
+    worker_side: &[(&str, &str)],
+    minute_taker: (&str, &str),
+) -> MeetingDetails {
+    let person = |(name, role): &(&str, &str)| Chair {
+        name: name.to_string(),
+        role: role.to_string(),
+    };
+    MeetingDetails {
+        start_time: chrono::NaiveTime::from_hms_opt(hour, minute, 0),
+        host: Host {
+            kind: host.0,
+            name: host.1.to_string(),
+        },
+        employer_side: employer_side.iter().map(person).collect(),
+        worker_side: worker_side.iter().map(person).collect(),
+        minute_taker: person(&minute_taker),
     }
 }
 

@@ -6,7 +6,8 @@
 //! "not regular, formal in places". The split between years is invented; the totals are the
 //! seed's.
 
-use super::{day, DialogueText, ProposalText, Story};
+use super::{day, meeting, DialogueText, ProposalText, Story};
+use crate::domain::dialogues::HostKind;
 use crate::domain::dialogues::{DialogueKind, DialogueLevel, ProposalStatus, Topic};
 use crate::domain::record::Id;
 use crate::domain::scoring::indicators::IndicatorKey as K;
@@ -104,6 +105,23 @@ pub(super) fn add(story: &mut Story<'_>, city: &Id) {
                 "Các kiến nghị được giao cơ quan chuyên môn giải quyết trong 90 ngày",
                 "UBND huyện ban hành văn bản chỉ đạo; LĐLĐ huyện theo dõi, báo cáo kết quả",
             )],
+            // Held by the People's Committee with the federation (seed 000); the federation
+            // keeps the minutes.
+            meeting: meeting(
+                (8, 0),
+                (HostKind::Federation, ""),
+                &[
+                    ("", "Lãnh đạo Phòng Lao động – Thương binh và Xã hội huyện"),
+                    ("", "Lãnh đạo BHXH huyện Thanh Oai"),
+                    ("", "Đại diện các doanh nghiệp trên địa bàn"),
+                ],
+                &[
+                    ("", "Phó Chủ tịch LĐLĐ huyện Thanh Oai"),
+                    ("", "Chủ tịch CĐCS các doanh nghiệp"),
+                    ("", "Đoàn viên, công nhân lao động các doanh nghiệp"),
+                ],
+                ("", "Chánh Văn phòng LĐLĐ huyện Thanh Oai"),
+            ),
         });
         for (topic, content, agency, answered) in CONTENTS {
             let closed = if answered {

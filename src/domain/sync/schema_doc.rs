@@ -16,8 +16,8 @@ use super::file::{export, Office, Scope, Selection};
 use super::validate::validate;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::{
-    AgreedPoint, Chair, Dialogue, DialogueKind, DialogueLevel, Directive, Proposal, ProposalStatus,
-    StatusChange, Topic,
+    AgreedPoint, Chair, Dialogue, DialogueKind, DialogueLevel, Directive, Host, HostKind, MeetingDetails,
+    Proposal, ProposalStatus, RaisedPoint, StatusChange, Topic,
 };
 use crate::domain::programmes::{
     AnnualReview, AreaMeasure, AreaResult, ContentArea, Lead, Outcome, Programme,
@@ -255,6 +255,30 @@ fn sample() -> AppData {
         next_dialogue_on: Some(day(2024, 11, 20)),
         minutes_notes: "Biên bản gửi các doanh nghiệp tham gia".into(),
         minutes_signed: true,
+        meeting: MeetingDetails {
+            start_time: chrono::NaiveTime::from_hms_opt(8, 30, 0),
+            // The federation's own minutes: `name` is required only for the other hosts, so the
+            // schema has it optional (the test judges `required` on this record).
+            host: Host {
+                kind: HostKind::Federation,
+                name: String::new(),
+            },
+            employer_side: vec![chair("", "Trưởng phòng Lao động – Thương binh và Xã hội")],
+            worker_side: vec![chair("Phùng Quốc Tuệ", "Chủ tịch LĐLĐ huyện Quốc Oai")],
+            minute_taker: chair("Lê Thu Trang", "Chuyên viên Văn phòng"),
+        },
+        raised: Some(vec![RaisedPoint {
+            proposal_id: "kien-nghi-bhxh".into(),
+            content: "Xử lý doanh nghiệp nợ đóng BHXH kéo dài".into(),
+            topic: Topic::SocialInsurance,
+            raised_by: "CĐCS Công ty TNHH May Quốc Oai".into(),
+        }]),
+        reopenings: vec![Reopening {
+            by: "Phùng Quốc Tuệ".into(),
+            office_id: "quoc-oai".into(),
+            at: stamp.at,
+            reason: "Ghi sót người dự phía người sử dụng lao động".into(),
+        }],
     };
     let change = |from, to, on, note: &str| StatusChange {
         from,

@@ -5,7 +5,8 @@ use super::proposal_list::{ProposalRow, ProposalTable};
 use super::proposal_view::ProposalView;
 use super::{go, text, PageNotice};
 use crate::domain::dialogues::dialogue::delete_with_proposals;
-use crate::domain::dialogues::{carried_over_to, Dialogue};
+use crate::domain::dialogues::meeting::person;
+use crate::domain::dialogues::{carried_over_to, Dialogue, HostKind};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::ReportRequest;
@@ -90,13 +91,18 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
                 <h2 id="doi-thoai-tieu-de">{heading}</h2>
                 <Minutes dialogue=x.clone() />
                 <div class="actions">
-                    <a class="button" href=href(Page::Dialogues, &[&id, "sua"])>"Sửa đối thoại"</a>
+                    {(!x.minutes_signed).then(|| view! {
+                        <a class="button" href=href(Page::Dialogues, &[&id, "sua"])>"Sửa đối thoại"</a>
+                    })}
                     <PrintLink
                         request=Some(ReportRequest::Minutes { dialogue_id: id.clone() })
                         label="In biên bản đối thoại"
                     />
-                    <DeleteDialogue id=id.clone() proposals=Signal::derive(move || own.with(Vec::len)) />
+                    {(!x.minutes_signed).then(|| view! {
+                        <DeleteDialogue id=id.clone() proposals=Signal::derive(move || own.with(Vec::len)) />
+                    })}
                 </div>
+                {x.minutes_signed.then(|| view! { <super::reopen_minutes::ReopenMinutes id=id.clone() /> })}
             </article>
         }
         .into_any()
@@ -111,6 +117,15 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
             {proposal.clone().map(|pid| view! { <ProposalView id=pid /> })}
             <section class="card" aria-labelledby="kn-doi-thoai-tieu-de">
                 <h2 id="kn-doi-thoai-tieu-de">"Kiến nghị tại cuộc đối thoại này"</h2>
+                {move || dialogue.with(|x| x.as_ref().filter(|x| x.minutes_signed).map(|x| {
+                    let recorded = x.raised.as_ref().map_or(0, Vec::len);
+                    view! {
+                        <p class="hint">{format!(
+                            "Biên bản đã ký ghi {} nội dung kiến nghị. Trạng thái, kết quả giải quyết và kiến nghị thêm sau khi ký là phần theo dõi, không làm thay đổi biên bản; muốn đưa vào biên bản, hãy mở lại biên bản rồi ký lại.",
+                            format::integer(recorded as i64)
+                        )}</p>
+                    }
+                }))}
                 <Show
                     when=move || !own.with(Vec::is_empty)
                     fallback=|| view! { <p class="empty">"Chưa có kiến nghị nào."</p> }
@@ -140,14 +155,31 @@ fn Minutes(dialogue: Dialogue) -> impl IntoView {
             .map(String::from)
     });
     let x = dialogue;
+    let people = |list: &[crate::domain::dialogues::Chair]| {
+        if list.is_empty() {
+            "—".to_string()
+        } else {
+            list.iter().map(person).collect::<Vec<_>>().join("; ")
+        }
+    };
+    let host = match x.meeting.host.kind {
+        HostKind::Federation => text::host_name(HostKind::Federation).to_string(),
+        _ => x.meeting.host.name.clone(),
+    };
+    let reopenings = x.reopenings.clone();
     view! {
         <dl class="facts">
             <dt>"Hình thức"</dt><dd>{text::kind_name(x.kind)}</dd>
             <dt>"Cấp"</dt><dd>{text::level_name(x.level)}</dd>
             <dt>"Đơn vị tổ chức"</dt><dd>{unit.unwrap_or_default()}</dd>
+            <dt>"Đứng tên biên bản"</dt><dd>{host}</dd>
+            <dt>"Giờ bắt đầu"</dt><dd>{x.meeting.start_time.map_or_else(|| "—".to_string(), |t| t.format("%H:%M").to_string())}</dd>
             <dt>"Địa điểm"</dt><dd>{x.place.clone()}</dd>
             <dt>"Chủ trì phía người lao động"</dt><dd>{chair(&x.worker_chair.name, &x.worker_chair.role)}</dd>
             <dt>"Chủ trì phía NSDLĐ/chính quyền"</dt><dd>{chair(&x.employer_chair.name, &x.employer_chair.role)}</dd>
+            <dt>"Thành phần phía NSDLĐ/chính quyền"</dt><dd>{people(&x.meeting.employer_side)}</dd>
+            <dt>"Thành phần phía người lao động"</dt><dd>{people(&x.meeting.worker_side)}</dd>
+            <dt>"Người ghi biên bản"</dt><dd>{chair(&x.meeting.minute_taker.name, &x.meeting.minute_taker.role)}</dd>
             <dt>"Doanh nghiệp tham gia"</dt>
             <dd>{if x.enterprises.is_empty() { "—".to_string() } else { x.enterprises.join("; ") }}</dd>
             <dt>"Lượt tham dự"</dt><dd>{format::integer(i64::from(x.attendances))}</dd>
@@ -181,7 +213,17 @@ fn Minutes(dialogue: Dialogue) -> impl IntoView {
             <dt>"Đối thoại tiếp theo"</dt><dd>{x.next_dialogue_on.map_or_else(|| "—".to_string(), format::date)}</dd>
             <dt>"Ghi chú biên bản"</dt><dd>{if x.minutes_notes.is_empty() { "—".to_string() } else { x.minutes_notes.clone() }}</dd>
             <dt>"Biên bản"</dt>
-            <dd>{if x.minutes_signed { "Đã có chữ ký của hai bên" } else { "Chưa có đủ chữ ký hai bên" }}</dd>
+            <dd>{if x.minutes_signed { "Đã có chữ ký của hai bên (đã khóa)" } else { "Chưa có đủ chữ ký hai bên" }}</dd>
+            {(!reopenings.is_empty()).then(|| view! {
+                <dt>"Các lần mở lại biên bản"</dt>
+                <dd>
+                    <ul>
+                        {reopenings.iter().map(|r| view! {
+                            <li>{format!("Ngày {} – {}: {}", format::date(r.at.date_naive()), r.by, r.reason)}</li>
+                        }).collect_view()}
+                    </ul>
+                </dd>
+            })}
         </dl>
     }
 }
@@ -196,21 +238,14 @@ fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = store
                 .commit(|data, stamp| {
-                    crate::domain::record::found(delete_with_proposals(
-                        &mut data.dialogues,
-                        &mut data.proposals,
-                        &id,
-                        stamp,
-                    ))
+                    delete_with_proposals(&mut data.dialogues, &mut data.proposals, &id, stamp)
                 })
                 .await;
             page_notice.set(match result {
                 Ok(()) => Some(Notice::Done(
                     "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
                 )),
-                Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
-                    Some(Notice::Failed(text::NOT_FOUND.into()))
-                }
+                Err(CommitError::Invalid(refused)) => Some(Notice::Failed(text::dialogue_error(&refused))),
                 Err(other) => Notice::from_commit(&other),
             });
             go(&Page::Dialogues.href());

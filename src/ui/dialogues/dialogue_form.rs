@@ -3,7 +3,8 @@
 
 use super::{go, text, PageNotice};
 use crate::domain::dialogues::dialogue::{self, AgreedPoint, Chair, DialogueDraft, DialogueField};
-use crate::domain::dialogues::{DialogueKind, DialogueLevel};
+use crate::domain::dialogues::meeting::{parse_people, people_lines};
+use crate::domain::dialogues::{DialogueKind, DialogueLevel, Host, HostKind};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::store::CommitError;
@@ -82,6 +83,17 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let disagreed = RwSignal::new(draft.disagreed.join("\n"));
     let notes = RwSignal::new(draft.minutes_notes.clone());
     let signed = RwSignal::new(draft.minutes_signed);
+    // Signed minutes are locked (the domain refuses their edits): the form only shows them.
+    let locked = draft.minutes_signed && existing.is_some();
+    let start_time = RwSignal::new(draft.start_time.clone());
+    let host_kind = RwSignal::new(text::host_slug(draft.host.kind).to_string());
+    let host_name = RwSignal::new(draft.host.name.clone());
+    let employer_side = RwSignal::new(people_lines(&draft.employer_side));
+    let worker_side = RwSignal::new(people_lines(&draft.worker_side));
+    let taker_name = RwSignal::new(draft.minute_taker.name.clone());
+    let taker_role = RwSignal::new(draft.minute_taker.role.clone());
+    let host_options =
+        Signal::derive(|| text::options(&HostKind::ALL, text::host_slug, text::host_name, None));
 
     let errors = FieldErrors::<DialogueField>::new();
     let date = Input::optional_date("Ngày đối thoại", errors, DialogueField::Date).required();
@@ -138,6 +150,18 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             next_dialogue_on: next,
             minutes_notes: notes.get_untracked(),
             minutes_signed: signed.get_untracked(),
+            start_time: start_time.get_untracked(),
+            host: Host {
+                kind: text::from_slug(&HostKind::ALL, text::host_slug, &host_kind.get_untracked())
+                    .unwrap_or_default(),
+                name: host_name.get_untracked(),
+            },
+            employer_side: parse_people(&employer_side.get_untracked()),
+            worker_side: parse_people(&worker_side.get_untracked()),
+            minute_taker: Chair {
+                name: taker_name.get_untracked(),
+                role: taker_role.get_untracked(),
+            },
         };
         let new_id = crate::store::browser::new_id();
         let id = editing_id.clone().unwrap_or_else(|| new_id.clone());
@@ -145,7 +169,14 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = store
                 .commit(|data, stamp| match &editing_id {
-                    Some(id) => dialogue::update(&mut data.dialogues, &data.units, id, draft, stamp),
+                    Some(id) => dialogue::update(
+                        &mut data.dialogues,
+                        &data.units,
+                        &data.proposals,
+                        id,
+                        draft,
+                        stamp,
+                    ),
                     None => dialogue::add(&mut data.dialogues, &data.units, new_id, draft, stamp),
                 })
                 .await;
@@ -168,7 +199,9 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         });
     };
 
-    let title = if editing.is_some() {
+    let title = if locked {
+        "Biên bản đối thoại đã ký"
+    } else if editing.is_some() {
         "Sửa cuộc đối thoại"
     } else {
         "Ghi cuộc đối thoại mới"
@@ -183,24 +216,35 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             <Show when=no_units>
                 <p class="notice error" role="alert">{text::NO_UNITS}</p>
             </Show>
+            {locked.then(|| view! { <p class="notice" role="note">{text::MINUTES_LOCKED}</p> })}
+            <fieldset class="plain" disabled=locked>
             <fieldset>
                 <legend>"Thông tin chung"</legend>
                 <div class="grid">
                     <SelectField label="Hình thức đối thoại" value=kind options=kind_options />
                     <SelectField label="Cấp đối thoại" value=level options=level_options />
                     {date.view()}
+                    <TextField label="Giờ bắt đầu" value=start_time error=errors.of(DialogueField::StartTime) placeholder="08:30" />
                     <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
                     <PickField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
+                    <SelectField label="Cơ quan đứng tên biên bản" value=host_kind options=host_options />
+                    <TextField label="Tên UBND hoặc doanh nghiệp đứng tên biên bản" value=host_name error=errors.of(DialogueField::HostName) placeholder="UBND huyện Thanh Oai" />
                     <TextField label="Số lượt tham dự" value=attendances error=errors.of(DialogueField::Attendances) input_type="text" placeholder="1.250" />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Chủ trì"</legend>
+                <legend>"Thành phần tham dự"</legend>
                 <div class="grid">
                     <TextField label="Chủ trì phía người lao động: họ tên" value=worker_name />
                     <TextField label="Chủ trì phía người lao động: chức vụ" value=worker_role placeholder="Chủ tịch LĐLĐ huyện" />
                     <TextField label="Chủ trì phía NSDLĐ/chính quyền: họ tên" value=employer_name />
                     <TextField label="Chủ trì phía NSDLĐ/chính quyền: chức vụ" value=employer_role placeholder="Chủ tịch UBND huyện" />
+                </div>
+                <TextArea label="Thành phần phía NSDLĐ/chính quyền" value=employer_side hint=text::PEOPLE_HINT />
+                <TextArea label="Thành phần phía tổ chức đại diện người lao động và người lao động" value=worker_side hint=text::PEOPLE_HINT />
+                <div class="grid">
+                    <TextField label="Người ghi biên bản: họ tên" value=taker_name />
+                    <TextField label="Người ghi biên bản: chức vụ" value=taker_role placeholder="Chuyên viên Văn phòng" />
                 </div>
                 <TextArea label="Doanh nghiệp tham gia" value=enterprises hint="Mỗi doanh nghiệp một dòng." />
             </fieldset>
@@ -228,10 +272,14 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 </div>
                 <TextArea label="Ghi chú biên bản" value=notes />
                 <CheckField label="Biên bản đã có chữ ký của hai bên" value=signed />
+                <p class="hint">{text::SIGNING_HINT}</p>
+            </fieldset>
             </fieldset>
             <div class="actions">
-                <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</button>
-                <a class="button secondary" href=cancel_href>"Hủy"</a>
+                {(!locked).then(|| view! {
+                    <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</button>
+                })}
+                <a class="button secondary" href=cancel_href>{if locked { "Quay lại" } else { "Hủy" }}</a>
             </div>
             <NoticeLine notice />
         </form>

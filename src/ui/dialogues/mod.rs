@@ -13,6 +13,7 @@ mod dialogue_list;
 mod proposal_form;
 mod proposal_list;
 mod proposal_view;
+mod reopen_minutes;
 mod search_index;
 mod summary;
 pub mod text;

@@ -16,7 +16,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{Notice, SelectField, TextArea, TextField};
 use leptos::prelude::*;
 
 fn or_dash(s: &str) -> String {
@@ -69,7 +69,7 @@ pub fn ProposalView(id: Id) -> impl IntoView {
                     <dt>"Kết quả trả lời, giải quyết"</dt><dd>{or_dash(&p.response)}</dd>
                     <dt>"Ngày giải quyết"</dt><dd>{p.resolved_on.map_or_else(|| "—".to_string(), format::date)}</dd>
                 </dl>
-                <StatusForm id=id.clone() current=p.status />
+                <StatusForm id=id.clone() current=p.status response=p.response.clone() />
                 <h3>"Lịch sử trạng thái"</h3>
                 {if history.is_empty() {
                     view! { <p class="empty">"Chưa có thay đổi trạng thái nào."</p> }.into_any()
@@ -122,15 +122,23 @@ pub fn ProposalView(id: Id) -> impl IntoView {
     }
 }
 
-/// Records a status change on a given day: the history keeps every step.
+/// Records a status change on a given day: the history keeps every step. Closing it
+/// (Đã giải quyết, Đã trả lời) also asks for the result and the resolution date, which the
+/// domain requires and keeps on the proposal.
 #[component]
-fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
+fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoView {
     let store = use_store();
     let status = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
+    let result = RwSignal::new(response);
     let errors = FieldErrors::<ProposalField>::new();
     let on = Input::date("Ngày chuyển trạng thái", errors, ProposalField::StatusDate);
-    on.fill(format::date(crate::store::browser::today()));
+    let today = format::date(crate::store::browser::today());
+    on.fill(today.clone());
+    let resolved_on = Input::optional_date("Ngày giải quyết", errors, ProposalField::ResolvedOn).required();
+    resolved_on.fill(today);
+    let chosen = move || text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get());
+    let closing = move || chosen().is_some_and(ProposalStatus::is_closed);
     let notice = RwSignal::new(None::<Notice>);
     let options = Signal::derive(move || {
         let mut o = vec![(String::new(), "— Chọn trạng thái —".to_string())];
@@ -150,7 +158,9 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
             text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get_untracked())
                 .ok_or_else(|| "Hãy chọn trạng thái mới.".to_string()),
         );
-        let (Some(to), Some(day)) = (to, on.read()) else {
+        let closes = to.is_some_and(ProposalStatus::is_closed);
+        let resolved = if closes { resolved_on.read() } else { Some(None) };
+        let (Some(to), Some(day), Some(resolved)) = (to, on.read(), resolved) else {
             errors.refuse_if_any(notice);
             return;
         };
@@ -158,6 +168,12 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
             to,
             on: day,
             note: note.get_untracked(),
+            response: if closes {
+                result.get_untracked()
+            } else {
+                String::new()
+            },
+            resolved_on: resolved,
         };
         let id = id.clone();
         let page_notice = expect_context::<PageNotice>().0;
@@ -180,9 +196,12 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
                     for error in &refused {
                         let message = text::proposal_error(error);
                         match error.field() {
-                            Some(field @ (ProposalField::Status | ProposalField::StatusDate)) => {
-                                errors.add(field, message)
-                            }
+                            Some(
+                                field @ (ProposalField::Status
+                                | ProposalField::StatusDate
+                                | ProposalField::Response
+                                | ProposalField::ResolvedOn),
+                            ) => errors.add(field, message),
                             _ => {
                                 notice.set(Some(Notice::Failed(message)));
                                 return;
@@ -201,8 +220,14 @@ fn StatusForm(id: Id, current: ProposalStatus) -> impl IntoView {
             <div class="grid">
                 <SelectField label="Trạng thái mới" value=status options error=errors.of(ProposalField::Status) />
                 {on.view()}
-                <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời, kết quả…" />
+                <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời…" />
             </div>
+            <Show when=closing>
+                <div class="grid">
+                    <TextArea label="Kết quả trả lời, giải quyết" value=result error=errors.of(ProposalField::Response) required=true />
+                    {resolved_on.view()}
+                </div>
+            </Show>
             <div class="actions">
                 <button type="submit">"Cập nhật trạng thái"</button>
             </div>

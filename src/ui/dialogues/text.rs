@@ -2,7 +2,7 @@
 //! validation messages (the names of kinds, levels, topics and statuses are the domain's,
 //! shared with the reports).
 
-use crate::domain::dialogues::{DialogueKind, DialogueLevel, ProposalStatus, Topic};
+use crate::domain::dialogues::{DialogueKind, DialogueLevel, HostKind, ProposalStatus, Topic};
 use crate::domain::format;
 
 pub use crate::domain::dialogues::wording::{
@@ -19,6 +19,28 @@ pub const ALL_STATUSES: &str = "Tất cả trạng thái";
 pub const NO_UNITS: &str =
     "Chưa có đơn vị nào: hãy thêm đơn vị ở trang Đơn vị & Cụm trước khi ghi đối thoại.";
 pub const NOT_FOUND: &str = "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).";
+
+pub const PEOPLE_HINT: &str = "Mỗi người một dòng: Họ tên – Chức vụ (không rõ tên thì ghi chức vụ).";
+pub const SIGNING_HINT: &str = "Khi đánh dấu đã ký, biên bản được khóa: nội dung kiến nghị nêu tại đối thoại được ghi vào biên bản; muốn sửa phải mở lại biên bản và ghi lý do.";
+pub const MINUTES_LOCKED: &str = "Biên bản đã có chữ ký của hai bên nên chỉ xem được, không sửa được. Muốn sửa, hãy mở lại biên bản ở trang cuộc đối thoại (ghi người mở và lý do).";
+
+pub const MINUTES_LOCKED_HERE: &str = "Biên bản đã có chữ ký của hai bên: nội dung biên bản đã khóa, không sửa hay xóa được. Muốn thay đổi, hãy mở lại biên bản; người mở, đơn vị, thời điểm và lý do được ghi lại.";
+
+pub fn host_slug(kind: HostKind) -> &'static str {
+    match kind {
+        HostKind::Federation => "ldld",
+        HostKind::PeoplesCommittee => "ubnd",
+        HostKind::Enterprise => "doanh-nghiep",
+    }
+}
+
+pub fn host_name(kind: HostKind) -> &'static str {
+    match kind {
+        HostKind::Federation => "Liên đoàn Lao động (theo Cài đặt báo cáo)",
+        HostKind::PeoplesCommittee => "Ủy ban nhân dân",
+        HostKind::Enterprise => "Doanh nghiệp (biên bản của doanh nghiệp)",
+    }
+}
 
 pub fn kind_slug(kind: DialogueKind) -> &'static str {
     match kind {

@@ -68,6 +68,8 @@ pub struct Lookup<'a> {
     pub local: &'a AppData,
     /// Every proposal looks up its dialogue: by id, not by a search of thousands of dialogues.
     dialogues: HashMap<&'a str, &'a Dialogue>,
+    /// This office's own copy of each dialogue, for the signed-minutes lock.
+    local_dialogues: HashMap<&'a str, &'a Dialogue>,
     /// Each unit's parent (the file's copy first), to find loops of parents across both.
     parents: HashMap<&'a str, Option<&'a str>>,
 }
@@ -80,6 +82,12 @@ impl<'a> Lookup<'a> {
             .flat_map(|d| d.dialogues.iter().filter(|x| !x.meta.deleted))
             .map(|d| (d.meta.id.as_str(), d))
             .collect();
+        let local_dialogues = local
+            .dialogues
+            .iter()
+            .filter(|x| !x.meta.deleted)
+            .map(|d| (d.meta.id.as_str(), d))
+            .collect();
         let parents = [local, incoming]
             .into_iter()
             .flat_map(|d| d.units.iter().filter(|u| !u.meta.deleted))
@@ -89,6 +97,7 @@ impl<'a> Lookup<'a> {
             incoming,
             local,
             dialogues,
+            local_dialogues,
             parents,
         }
     }
@@ -101,6 +110,11 @@ impl<'a> Lookup<'a> {
     /// How many units the lookup knows (the longest possible chain of parents).
     pub fn unit_count(&self) -> usize {
         self.parents.len()
+    }
+
+    /// This office's live copy of a dialogue.
+    pub fn local_dialogue(&self, id: &str) -> Option<&'a Dialogue> {
+        self.local_dialogues.get(id).copied()
     }
 
     /// A dialogue by id, from the file, else from local data.
