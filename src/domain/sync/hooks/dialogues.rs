@@ -13,9 +13,15 @@ pub const HOOKS: Hooks<Dialogue> = Hooks {
     rules,
 };
 
-fn rules(d: &Dialogue, _: &Lookup<'_>) -> Vec<RuleIssue> {
+fn rules(d: &Dialogue, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+    // The organising unit is the references' business; whether it was active on the date is
+    // the form's rule, asked of the file's copy of the unit, else this office's.
+    let inactive = lookup
+        .unit(&d.unit_id)
+        .and_then(|u| dialogue::unit_inactive(u, d.date));
     dialogue::validate(&DialogueDraft::from_dialogue(d), &[])
         .iter()
+        .chain(inactive.iter())
         .filter_map(|e| {
             let field = match e {
                 DialogueError::DateRequired => "date".to_string(),
@@ -23,6 +29,7 @@ fn rules(d: &Dialogue, _: &Lookup<'_>) -> Vec<RuleIssue> {
                 DialogueError::Attendances(_) => "attendances".to_string(),
                 DialogueError::AgreedContentRequired { index } => format!("agreed[{index}].content"),
                 DialogueError::NextDialogueRequired => "next_dialogue_on".to_string(),
+                DialogueError::UnitInactive { .. } => "date".to_string(),
                 // References and ranges say these, with the value.
                 _ => return None,
             };

@@ -9,6 +9,7 @@
 use super::collections::Collection;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::Dialogue;
+use crate::domain::units::Unit;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -68,8 +69,9 @@ pub struct Lookup<'a> {
     pub local: &'a AppData,
     /// Every proposal looks up its dialogue: by id, not by a search of thousands of dialogues.
     dialogues: HashMap<&'a str, &'a Dialogue>,
-    /// Each unit's parent (the file's copy first), to find loops of parents across both.
-    parents: HashMap<&'a str, Option<&'a str>>,
+    /// Every live unit by id (the file's copy first): its parent, to find loops of parents
+    /// across both, and its active period, for the records it organises.
+    units: HashMap<&'a str, &'a Unit>,
 }
 
 impl<'a> Lookup<'a> {
@@ -80,27 +82,32 @@ impl<'a> Lookup<'a> {
             .flat_map(|d| d.dialogues.iter().filter(|x| !x.meta.deleted))
             .map(|d| (d.meta.id.as_str(), d))
             .collect();
-        let parents = [local, incoming]
+        let units = [local, incoming]
             .into_iter()
             .flat_map(|d| d.units.iter().filter(|u| !u.meta.deleted))
-            .map(|u| (u.meta.id.as_str(), u.parent_id.as_deref()))
+            .map(|u| (u.meta.id.as_str(), u))
             .collect();
         Lookup {
             incoming,
             local,
             dialogues,
-            parents,
+            units,
         }
     }
 
     /// A unit's parent, from the file, else from local data.
     pub fn parent_of(&self, unit_id: &str) -> Option<String> {
-        self.parents.get(unit_id).copied().flatten().map(str::to_string)
+        self.units.get(unit_id).and_then(|u| u.parent_id.clone())
     }
 
     /// How many units the lookup knows (the longest possible chain of parents).
     pub fn unit_count(&self) -> usize {
-        self.parents.len()
+        self.units.len()
+    }
+
+    /// A live unit by id, from the file, else from local data.
+    pub fn unit(&self, id: &str) -> Option<&'a Unit> {
+        self.units.get(id).copied()
     }
 
     /// A dialogue by id, from the file, else from local data.
