@@ -36,11 +36,13 @@ pub struct SyncState {
     /// something is in a file when it may not be).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub everything_at: Option<DateTime<Utc>>,
-    /// The records parts carried since then, by collection key and id: the `changed_at` of the
-    /// version the file holds. Emptied by the next export of everything, so it stays as small
-    /// as the parts exported in between.
+    /// The records parts carried since then, by storage key (`units/<id>`): the `changed_at`
+    /// of the version the file holds, in milliseconds since 1970 (compared for equality only;
+    /// the same map type as `Meta::edits`, so the wasm carries no second copy of its code).
+    /// Emptied by the next export of everything, so it stays as small as the parts exported
+    /// in between.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub carried: BTreeMap<String, BTreeMap<String, DateTime<Utc>>>,
+    pub carried: BTreeMap<String, u64>,
 }
 
 /// What one export held, for "Chưa chia sẻ" to say it.

@@ -10,13 +10,14 @@
 //! until the next export that carries it.
 //!
 //! Cost: one pass over the records' `meta`, with a map lookup only for records changed after
-//! the last export of everything; what is stored grows only with the parts exported since
-//! then (a city's 70.853 records are never listed).
+//! the last export of everything while parts were exported since; what is stored grows only
+//! with those parts (a city's 70.853 records are never listed).
 
 use super::collections::{each_meta, Collection};
 use super::file::Selection;
 use crate::domain::data::{AppData, ExportContent, SyncState};
 use crate::domain::record::Meta;
+use crate::domain::stored::key;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 
@@ -47,14 +48,15 @@ pub struct Unshared {
     pub sharing: Sharing,
 }
 
+/// The version of a record as [`SyncState::carried`] keeps it.
+fn version(meta: &Meta) -> u64 {
+    meta.changed_at.timestamp_millis() as u64
+}
+
 /// Whether the version of the record `meta` describes is in a file exported from here.
 fn in_a_file(sync: &SyncState, collection: Collection, meta: &Meta) -> bool {
     sync.everything_at.is_some_and(|t| meta.changed_at <= t)
-        || sync
-            .carried
-            .get(collection.key())
-            .and_then(|ids| ids.get(&meta.id))
-            .is_some_and(|at| *at == meta.changed_at)
+        || (!sync.carried.is_empty() && sync.carried.get(&key(collection, &meta.id)) == Some(&version(meta)))
 }
 
 /// Counts the records of `data` that no file exported from here holds as they are now.
@@ -89,9 +91,9 @@ pub fn unshared(data: &AppData, now: DateTime<Utc>) -> Unshared {
 pub struct Exported {
     pub at: DateTime<Utc>,
     pub content: ExportContent,
-    /// Each carried record's `changed_at`, by collection key and id. For an export of
-    /// everything, only the records changed after `at` (another office's clock ahead of ours).
-    versions: BTreeMap<String, BTreeMap<String, DateTime<Utc>>>,
+    /// Each carried record's version, by storage key. For an export of everything, only the
+    /// records changed after `at` (another office's clock ahead of ours).
+    versions: BTreeMap<String, u64>,
 }
 
 impl Exported {
@@ -104,13 +106,10 @@ impl Exported {
         description: String,
         at: DateTime<Utc>,
     ) -> Exported {
-        let mut versions: BTreeMap<String, BTreeMap<String, DateTime<Utc>>> = BTreeMap::new();
+        let mut versions = BTreeMap::new();
         each_meta(data, &mut |c, m| {
             if (!everything || m.changed_at > at) && selection.contains(c, &m.id) {
-                versions
-                    .entry(c.key().to_string())
-                    .or_default()
-                    .insert(m.id.clone(), m.changed_at);
+                versions.insert(key(c, &m.id), version(m));
             }
         });
         Exported {
@@ -132,9 +131,7 @@ impl SyncState {
             self.everything_at = Some(exported.at);
             self.carried.clear();
         }
-        for (collection, ids) in exported.versions {
-            self.carried.entry(collection).or_default().extend(ids);
-        }
+        self.carried.extend(exported.versions);
         self.last_export = Some(exported.at);
         self.last_content = Some(exported.content);
     }
