@@ -10,6 +10,7 @@ use super::units::Unit;
 use crate::domain::sorting;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// This installation: a random stable id made on first save, and the office's name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,11 +21,39 @@ pub struct Office {
 }
 
 /// This installation's sharing state (trao đổi dữ liệu). Kept at home: never part of an export.
+/// Which records are in a file is read by [`crate::domain::sync::unshared`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncState {
-    /// When data was last exported to a file (lần xuất gần nhất), for "chưa chia sẻ".
+    /// When data was last exported to a file (lần xuất gần nhất), whole or a part.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_export: Option<DateTime<Utc>>,
+    /// What that last export held. Missing in data of versions before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_content: Option<ExportContent>,
+    /// When everything was last exported ("Toàn bộ dữ liệu"): every record as it was then is
+    /// in a file. Versions before this field did not tell a part from the whole, so their
+    /// exports cover nothing here (an officer is asked to export once more, never told that
+    /// something is in a file when it may not be).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub everything_at: Option<DateTime<Utc>>,
+    /// The records parts carried since then, by storage key (`units/<id>`): the `changed_at`
+    /// of the version the file holds, in milliseconds since 1970 (compared for equality only;
+    /// the same map type as `Meta::edits`, so the wasm carries no second copy of its code).
+    /// Emptied by the next export of everything, so it stays as small as the parts exported
+    /// in between.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub carried: BTreeMap<String, u64>,
+}
+
+/// What one export held, for "Chưa chia sẻ" to say it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportContent {
+    /// The file's scope ("Toàn bộ dữ liệu", "Cụm thi đua số 4 - 2023").
+    pub description: String,
+    /// How many records it carried.
+    pub records: usize,
+    /// Whether it was everything.
+    pub everything: bool,
 }
 
 impl SyncState {

@@ -2,7 +2,12 @@
 //! The hierarchy is data, not code (Hà Nội dissolved its district federations on 30/6/2025), so
 //! every unit has an active period and archived units stay readable for past years.
 
+pub mod activity;
+
 use super::record::{self, Id, Meta, Stamp};
+pub use activity::{
+    inactive_in_year_message, inactive_message, work_span, work_spans, Activity, Outside, WorkSpan,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -59,15 +64,6 @@ impl Unit {
             &self.short_name
         }
     }
-
-    /// Whether the unit existed in any part of `year` (for yearly work such as clusters).
-    pub fn active_in_year(&self, year: i32) -> bool {
-        let starts_ok = self
-            .active_from
-            .is_none_or(|d| chrono::Datelike::year(&d) <= year);
-        let ends_ok = self.active_to.is_none_or(|d| chrono::Datelike::year(&d) >= year);
-        starts_ok && ends_ok
-    }
 }
 
 /// What the unit form submits, before validation.
@@ -114,6 +110,8 @@ pub enum UnitError {
     /// The chosen parent is the unit itself or one of its descendants.
     ParentCycle,
     EndBeforeStart,
+    /// The active period would leave the unit's recorded dialogues or figures outside it.
+    WorkOutside(Outside),
     /// Editing or archiving a unit that no longer exists (e.g. deleted in another tab).
     NotFound,
 }
@@ -124,6 +122,12 @@ impl UnitError {
             UnitError::NameRequired | UnitError::NameTaken { .. } => Some(UnitField::Name),
             UnitError::ParentUnknown | UnitError::ParentCycle => Some(UnitField::Parent),
             UnitError::EndBeforeStart => Some(UnitField::ActiveTo),
+            UnitError::WorkOutside(Outside::DialogueBefore(_) | Outside::FiguresBefore(_)) => {
+                Some(UnitField::ActiveFrom)
+            }
+            UnitError::WorkOutside(Outside::DialogueAfter(_) | Outside::FiguresAfter(_)) => {
+                Some(UnitField::ActiveTo)
+            }
             UnitError::NotFound => None,
         }
     }
@@ -152,6 +156,20 @@ pub fn error_message(error: &UnitError) -> String {
             "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị trực thuộc nó.".into()
         }
         UnitError::EndBeforeStart => "Ngày kết thúc hoạt động phải sau ngày bắt đầu.".into(),
+        UnitError::WorkOutside(outside) => {
+            use crate::domain::format::date;
+            let work = match outside {
+                Outside::DialogueBefore(d) => {
+                    format!("cuộc đối thoại ngày {}, trước ngày bắt đầu hoạt động", date(*d))
+                }
+                Outside::DialogueAfter(d) => {
+                    format!("cuộc đối thoại ngày {}, sau ngày kết thúc hoạt động", date(*d))
+                }
+                Outside::FiguresBefore(y) => format!("số liệu năm {y}, trước ngày bắt đầu hoạt động"),
+                Outside::FiguresAfter(y) => format!("số liệu năm {y}, sau ngày kết thúc hoạt động"),
+            };
+            format!("Đơn vị đã có {work} này. Hãy sửa ngày, hoặc sửa (xóa) bản ghi đó trước.")
+        }
         UnitError::NotFound => "Đơn vị này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
     }
 }
@@ -202,7 +220,7 @@ pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec
     if own.first() == Some(&UnitError::NameRequired) {
         errors.push(own.remove(0));
     } else if let Some(other) = record::live(units)
-        .filter(|u| !u.archived && Some(u.id()) != editing)
+        .filter(|u| u.in_current_work() && Some(u.id()) != editing)
         .find(|u| super::fold::fold(&u.name) == name)
     {
         errors.push(UnitError::NameTaken {
@@ -249,6 +267,30 @@ pub fn add(units: &mut Vec<Unit>, id: Id, draft: UnitDraft, stamp: &Stamp) -> Re
     apply(&mut unit, draft);
     units.push(unit);
     Ok(())
+}
+
+/// [`update`] that also keeps the unit's recorded dialogues and figures inside its new active
+/// period (the one active-unit rule, asked from the unit's side): what the unit form saves.
+/// Only a changed period is checked, so other edits of a unit whose records were made before
+/// the rule are not blocked.
+pub fn update_keeping_work(
+    data: &mut crate::domain::data::AppData,
+    id: &str,
+    draft: UnitDraft,
+    stamp: &Stamp,
+) -> Result<(), Vec<UnitError>> {
+    let mut errors = validate(&draft, &data.units, Some(id));
+    let period_changed = record::find(&data.units, id)
+        .is_some_and(|u| (u.active_from, u.active_to) != (draft.active_from, draft.active_to));
+    if period_changed {
+        errors.extend(
+            work_span(data, id)
+                .outside(draft.active_from, draft.active_to)
+                .map(UnitError::WorkOutside),
+        );
+    }
+    crate::domain::record::checked(errors)?;
+    update(&mut data.units, id, draft, stamp)
 }
 
 pub fn update(units: &mut [Unit], id: &str, draft: UnitDraft, stamp: &Stamp) -> Result<(), Vec<UnitError>> {
@@ -435,6 +477,33 @@ mod tests {
         };
         assert!(parent.accepts(&may) && !parent.accepts(&sector));
         assert!(UnitFilter::default().accepts(&may));
+    }
+
+    #[test]
+    fn ending_a_unit_before_its_recorded_dialogue_is_refused_on_the_end_date() {
+        let (data, _) = crate::domain::sample::with_numbered_ids(&stamp());
+        let mut data = data;
+        let dialogue = data.dialogues.iter().max_by_key(|d| d.date).unwrap().clone();
+        let unit = record::find(&data.units, &dialogue.unit_id).unwrap().clone();
+        let mut draft = UnitDraft::from_unit(&unit);
+        draft.active_to = dialogue.date.pred_opt();
+        let errors = update_keeping_work(&mut data, unit.id(), draft.clone(), &stamp()).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![UnitError::WorkOutside(Outside::DialogueAfter(dialogue.date))]
+        );
+        assert_eq!(errors[0].field(), Some(UnitField::ActiveTo));
+        assert!(error_message(&errors[0]).starts_with(&format!(
+            "Đơn vị đã có cuộc đối thoại ngày {}, sau ngày kết thúc hoạt động này.",
+            crate::domain::format::date(dialogue.date)
+        )));
+        assert_eq!(
+            record::find(&data.units, unit.id()),
+            Some(&unit),
+            "nothing changed"
+        );
+        draft.active_to = Some(dialogue.date);
+        update_keeping_work(&mut data, unit.id(), draft, &stamp()).unwrap();
     }
 
     #[test]

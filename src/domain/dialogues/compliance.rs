@@ -20,7 +20,7 @@ pub fn units_without_periodic_dialogue<'a>(
         .map(|d| d.unit_id.as_str())
         .collect();
     record::live(units)
-        .filter(|u| !u.archived && u.active_in_year(year) && !held.contains(u.id()))
+        .filter(|u| u.at_work_in(Some(year)) && !held.contains(u.id()))
         .collect()
 }
 

@@ -229,6 +229,13 @@ pub enum DialogueError {
     UnitRequired,
     /// The organising unit is not a live unit.
     UnitUnknown,
+    /// The organising unit is not active on the dialogue's date ([`Unit::activity_on`], the
+    /// one rule): a dialogue of a unit that has ended or not yet started is refused.
+    UnitInactive {
+        unit: String,
+        activity: crate::domain::units::Activity,
+        date: NaiveDate,
+    },
     Attendances(AttendanceError),
     /// An agreed point has a measure but no content.
     AgreedContentRequired {
@@ -258,7 +265,9 @@ impl DialogueError {
         match self {
             DialogueError::DateRequired => Some(DialogueField::Date),
             DialogueError::PlaceRequired => Some(DialogueField::Place),
-            DialogueError::UnitRequired | DialogueError::UnitUnknown => Some(DialogueField::Unit),
+            DialogueError::UnitRequired | DialogueError::UnitUnknown | DialogueError::UnitInactive { .. } => {
+                Some(DialogueField::Unit)
+            }
             DialogueError::Attendances(_) => Some(DialogueField::Attendances),
             DialogueError::AgreedContentRequired { index } => Some(DialogueField::AgreedPoint(*index)),
             DialogueError::NextDialogueRequired | DialogueError::NextDialogueNotAfter => {
@@ -285,8 +294,11 @@ pub fn validate(draft: &DialogueDraft, units: &[Unit]) -> Vec<DialogueError> {
     }
     match draft.unit_id.as_deref().map(str::trim) {
         None | Some("") => errors.push(DialogueError::UnitRequired),
-        Some(id) if record::find(units, id).is_none() => errors.push(DialogueError::UnitUnknown),
-        Some(_) => {}
+        Some(id) => match (record::find(units, id), draft.date) {
+            (None, _) => errors.push(DialogueError::UnitUnknown),
+            (Some(unit), Some(date)) => errors.extend(unit_inactive(unit, date)),
+            (Some(_), None) => {}
+        },
     }
     if let Err(e) = parse_attendances(&draft.attendances) {
         errors.push(DialogueError::Attendances(e));
@@ -309,6 +321,17 @@ pub fn validate(draft: &DialogueDraft, units: &[Unit]) -> Vec<DialogueError> {
         errors.push(DialogueError::HostNameRequired);
     }
     errors
+}
+
+/// The active-unit rule for a dialogue: its organising unit must be active on its date. The
+/// form and a file's import both ask it.
+pub fn unit_inactive(unit: &Unit, date: NaiveDate) -> Option<DialogueError> {
+    let activity = unit.activity_on(date);
+    (activity != crate::domain::units::Activity::Active).then(|| DialogueError::UnitInactive {
+        unit: unit.name.clone(),
+        activity,
+        date,
+    })
 }
 
 fn non_empty_trimmed(items: Vec<String>) -> Vec<String> {
@@ -495,6 +518,34 @@ mod tests {
         assert_eq!(dl.attendances, 312);
         assert_eq!(dl.enterprises, vec!["Công ty May 10"]);
         assert_eq!(dl.agreed.len(), 1);
+    }
+
+    #[test]
+    fn a_dialogue_of_a_unit_that_has_ended_is_refused_on_the_unit_field() {
+        let mut ba_vi = unit("thanh-oai", "LĐLĐ huyện Thanh Oai");
+        ba_vi.active_to = Some(d(2025, 6, 30));
+        let mut late = draft();
+        late.date = Some(d(2026, 3, 12));
+        let mut dialogues = Vec::new();
+        let errors = add(&mut dialogues, &[ba_vi.clone()], "dl".into(), late, &stamp()).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![DialogueError::UnitInactive {
+                unit: "LĐLĐ huyện Thanh Oai".into(),
+                activity: crate::domain::units::Activity::Ended { to: d(2025, 6, 30) },
+                date: d(2026, 3, 12),
+            }]
+        );
+        assert_eq!(fields(&errors), vec![Some(DialogueField::Unit)]);
+        assert!(
+            crate::domain::dialogues::wording::dialogue_error(&errors[0]).starts_with(
+                "LĐLĐ huyện Thanh Oai đã kết thúc hoạt động ngày 30/06/2025, trước ngày 12/03/2026."
+            )
+        );
+        assert!(dialogues.is_empty());
+        let mut last_day = draft();
+        last_day.date = Some(d(2025, 6, 30));
+        add(&mut dialogues, &[ba_vi], "dl".into(), last_day, &stamp()).unwrap();
     }
 
     #[test]

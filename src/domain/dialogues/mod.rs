@@ -46,5 +46,5 @@ pub use proposal::{
     change_status, Directive, Proposal, ProposalDraft, ProposalError, ProposalField, StatusUpdate,
 };
 pub use status::{status_on, ProposalStatus, StatusChange};
-pub use summary::{summarize, summarize_years, Summary};
+pub use summary::{summarize, summarize_held, summarize_years, Organisers, Summary};
 pub use topic::Topic;

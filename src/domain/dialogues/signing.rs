@@ -49,12 +49,7 @@ pub fn reopen(
         errors.push(DialogueError::ReasonRequired);
     }
     record::checked(errors)?;
-    d.reopenings.push(Reopening {
-        by: by.trim().to_string(),
-        office_id: stamp.office_id.clone(),
-        at: stamp.at,
-        reason: reason.trim().to_string(),
-    });
+    d.reopenings.push(Reopening::new(by, reason, stamp));
     d.minutes_signed = false;
     d.raised = None;
     d.meta.touch(stamp);

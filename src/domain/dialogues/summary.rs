@@ -61,6 +61,27 @@ impl Summary {
     }
 }
 
+/// Whose dialogues a figure counts (đơn vị tổ chức).
+#[derive(Clone, Copy, Debug)]
+pub enum Organisers<'a> {
+    /// Every dialogue of the log, whoever organised it.
+    All,
+    /// The dialogues one unit organised itself.
+    One(&'a str),
+    /// The dialogues any of these units organised.
+    Units(&'a HashSet<&'a str>),
+}
+
+impl Organisers<'_> {
+    fn include(&self, unit_id: &str) -> bool {
+        match self {
+            Organisers::All => true,
+            Organisers::One(id) => *id == unit_id,
+            Organisers::Units(ids) => ids.contains(unit_id),
+        }
+    }
+}
+
 /// Statistics of the live dialogues held in `year` (by dialogue date) by `unit_id`, or by all
 /// units when `None`, and of the proposals raised at them. Statuses are the current ones;
 /// overdue is judged as of `today`.
@@ -82,10 +103,27 @@ pub fn summarize_years(
     proposals: &[Proposal],
     today: NaiveDate,
 ) -> Summary {
+    let organisers = unit_id.map_or(Organisers::All, Organisers::One);
+    summarize_held(years, organisers, dialogues, proposals, today)
+}
+
+/// THE computation of the dialogue figures (số cuộc, lượt tham dự, kiến nghị, đã giải quyết)
+/// every page shows: *Đối thoại › Tổng hợp*, *Phối hợp › Số liệu giai đoạn*, the annual
+/// reviews, the overview and the printed reports all come here, so one unit, year and kind of
+/// figure has one answer. The log is counted as it is: a dialogue counts in the year it was
+/// held, for the unit that organised it (whether that unit was active then is the forms' and
+/// the import's rule, [`super::dialogue::unit_inactive`], not a filter that would hide it).
+pub fn summarize_held(
+    years: RangeInclusive<i32>,
+    organisers: Organisers<'_>,
+    dialogues: &[Dialogue],
+    proposals: &[Proposal],
+    today: NaiveDate,
+) -> Summary {
     let mut s = Summary::default();
     let mut held = HashSet::new();
-    for d in record::live(dialogues)
-        .filter(|d| years.contains(&d.date.year()) && unit_id.is_none_or(|u| u == d.unit_id))
+    for d in
+        record::live(dialogues).filter(|d| years.contains(&d.date.year()) && organisers.include(&d.unit_id))
     {
         s.dialogues += 1;
         s.dialogues_by_kind[d.kind as usize] += 1;

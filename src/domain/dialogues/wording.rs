@@ -65,6 +65,10 @@ pub fn dialogue_error(error: &DialogueError) -> String {
         DialogueError::PlaceRequired => "Hãy nhập địa điểm đối thoại.".into(),
         DialogueError::UnitRequired => "Hãy chọn đơn vị tổ chức.".into(),
         DialogueError::UnitUnknown => "Đơn vị tổ chức không còn tồn tại.".into(),
+        DialogueError::UnitInactive { unit, activity, date } => format!(
+            "{} Hãy chọn đơn vị đang hoạt động, sửa ngày đối thoại, hoặc sửa thời gian hoạt động của đơn vị ở trang \"Đơn vị & Cụm\".",
+            crate::domain::units::inactive_message(unit, *activity, *date).unwrap_or_default()
+        ),
         DialogueError::Attendances(AttendanceError::Negative) => "Số lượt tham dự không được âm.".into(),
         DialogueError::Attendances(AttendanceError::NotANumber) => {
             "Số lượt tham dự phải là số nguyên, ví dụ 1.250.".into()

@@ -15,6 +15,8 @@ pub mod dashboard;
 pub mod figures;
 pub mod programme;
 pub mod review;
+#[cfg(test)]
+mod same_figures;
 pub mod starter;
 pub mod totals;
 pub mod wording;

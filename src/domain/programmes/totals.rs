@@ -6,8 +6,13 @@
 //! - **Which units.** A [`Scope`] names the units counted in each year: one unit and its direct
 //!   children (units whose `parent_id` is that unit), the members of a cluster's record for
 //!   that year and their direct children, or every unit. Only units active in that year
-//!   ([`Unit::active_in_year`]) count, whether archived or not: archiving hides a unit from
-//!   current work, it does not erase its past years. Deleted units never count.
+//!   ([`Unit::active_in_year`], the one active-unit rule) count, whether archived or not:
+//!   archiving hides a unit from current work, it does not erase its past years. Deleted units
+//!   never count.
+//! - **Dialogue figures** come from [`summarize_held`], the one computation the dialogue pages
+//!   use too: every dialogue of the log for all units, and the scope's named units' own
+//!   dialogues in any year they hold one (the forms and the import refuse a dialogue of an
+//!   inactive unit; one recorded before that rule still counts, as on *Đối thoại*).
 //!   A district federation that ended on 30/6/2025 counts for 2025 and not for 2026; its
 //!   children count only in the years the district itself is active.
 //!   *(proposal)* Each unit's indicators are its own figures: a district enters what it did
@@ -20,16 +25,16 @@
 //!   come from a log, where no entry means none held, so they are known (possibly zero) for
 //!   every year that has units in scope.
 //! - **Proposals** count in the year of the dialogue that raised them; "resolved" uses their
-//!   current status (closed: resolved or answered), as [`summarize`] does.
+//!   current status (closed: resolved or answered), as [`summarize_held`] does.
 
 use super::programme::AreaMeasure;
 use crate::domain::data::AppData;
-use crate::domain::dialogues::{summarize, Dialogue, DialogueKind, Summary};
+use crate::domain::dialogues::{summarize_held, DialogueKind, Organisers, Summary};
 use crate::domain::record::{self, Id, Record};
 use crate::domain::scoring::cluster;
 use crate::domain::scoring::indicators::{IndicatorKey, UnitIndicators};
 use crate::domain::units::Unit;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 
@@ -140,24 +145,32 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn units_in_year(&self, scope: &Scope, year: i32) -> Vec<&'a Unit> {
+    /// The units a scope names in `year` before the active-unit rule (None: every unit).
+    fn roots(&self, scope: &Scope, year: i32) -> Option<Vec<&'a Unit>> {
+        match scope {
+            Scope::All => None,
+            Scope::Unit(id) => Some(record::find(self.units, id).into_iter().collect()),
+            Scope::Cluster(name) => Some(
+                cluster::find_year(&self.data.clusters, name, year)
+                    .map(|c| {
+                        c.member_ids
+                            .iter()
+                            .filter_map(|id| record::find(self.units, id))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    fn units_in_year(&self, roots: Option<&[&'a Unit]>, year: i32) -> Vec<&'a Unit> {
         let active = |u: &&Unit| u.active_in_year(year);
-        let roots: Vec<&Unit> = match scope {
-            Scope::All => return record::live(self.units).filter(active).collect(),
-            Scope::Unit(id) => record::find(self.units, id).into_iter().filter(active).collect(),
-            Scope::Cluster(name) => cluster::find_year(&self.data.clusters, name, year)
-                .map(|c| {
-                    c.member_ids
-                        .iter()
-                        .filter_map(|id| record::find(self.units, id))
-                        .filter(active)
-                        .collect()
-                })
-                .unwrap_or_default(),
+        let Some(roots) = roots else {
+            return record::live(self.units).filter(active).collect();
         };
         let mut seen: HashSet<&str> = HashSet::new();
         let mut out = Vec::new();
-        for root in roots {
+        for root in roots.iter().copied().filter(active) {
             let kids = self.children.get(root.id()).into_iter().flatten().copied();
             for u in std::iter::once(root).chain(kids.filter(active)) {
                 if seen.insert(u.id()) {
@@ -169,19 +182,33 @@ impl<'a> Index<'a> {
     }
 
     fn year(&self, scope: &Scope, year: i32) -> ScopeYear<'a> {
-        let units = self.units_in_year(scope, year);
+        let roots = self.roots(scope, year);
+        let units = self.units_in_year(roots.as_deref(), year);
         let reports = units
             .iter()
             .filter_map(|u| self.reports.get(&(u.id(), year)).copied())
             .collect();
-        let organisers: HashSet<&str> = units.iter().map(|u| u.id()).collect();
-        let held: Vec<Dialogue> = record::live(&self.data.dialogues)
-            .filter(|d| d.date.year() == year && organisers.contains(d.unit_id.as_str()))
-            .cloned()
+        // The dialogue log is counted by the one function the dialogue pages use. The units
+        // the scope names count their own dialogues in every year they hold one, as
+        // *Đối thoại* counts them; children count in the years they are in scope.
+        let organisers: HashSet<&str> = units
+            .iter()
+            .chain(roots.iter().flatten())
+            .map(|u| u.id())
             .collect();
+        let organisers = match &roots {
+            None => Organisers::All,
+            Some(_) => Organisers::Units(&organisers),
+        };
         // `today` only matters for overdue counts, which no report line uses.
         let today = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
-        let dialogues = summarize(year, None, &held, &self.data.proposals, today);
+        let dialogues = summarize_held(
+            year..=year,
+            organisers,
+            &self.data.dialogues,
+            &self.data.proposals,
+            today,
+        );
         ScopeYear {
             year,
             units,
@@ -212,8 +239,9 @@ impl<'a> ScopeYear<'a> {
     /// The value of `measure` this year.
     pub fn value(&self, measure: &AreaMeasure) -> MeasureValue {
         let units_in_scope = self.units.len();
+        // A year with no unit in scope has no figure, unless the log holds dialogues for it.
         let logged = |n: u64| MeasureValue {
-            value: (units_in_scope > 0).then_some(n),
+            value: (units_in_scope > 0 || n > 0).then_some(n),
             units_reporting: units_in_scope,
             units_in_scope,
         };
@@ -575,8 +603,10 @@ mod tests {
         assert_eq!(district.units_per_year, vec![(2024, 2), (2025, 2), (2026, 0)]);
         assert_eq!(district.in_year(&ind(NewMembers), 2026), None);
         assert_eq!(district.in_year(&AreaMeasure::DialoguesHeld, 2025), Some(1));
-        assert_eq!(district.in_year(&AreaMeasure::DialoguesHeld, 2026), None);
-        assert_eq!(district.total(&AreaMeasure::DialogueAttendances), Some(100));
+        // A dialogue dated after the district ended (the forms now refuse one; this one was
+        // recorded before) still counts for it, as *Đối thoại* counts it: one answer.
+        assert_eq!(district.in_year(&AreaMeasure::DialoguesHeld, 2026), Some(1));
+        assert_eq!(district.total(&AreaMeasure::DialogueAttendances), Some(150));
         assert_eq!(district.line(&ind(NewMembers)).unwrap().years_with_data(), 2);
 
         let all = period_report(&Scope::All, 2025..=2026, &data);

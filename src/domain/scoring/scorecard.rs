@@ -126,6 +126,21 @@ pub struct Scorecard {
 }
 crate::impl_record!(Scorecard);
 
+impl Reopening {
+    /// A reopening by `by` for `reason`, from the stamp's office at its time; the totals are a
+    /// card's, filled in by [`super::seal`] (minutes have none).
+    pub fn new(by: &str, reason: &str, stamp: &Stamp) -> Self {
+        Reopening {
+            by: by.trim().to_string(),
+            office_id: stamp.office_id.clone(),
+            at: stamp.at,
+            reason: reason.trim().to_string(),
+            total_before: None,
+            total_after: None,
+        }
+    }
+}
+
 impl Scorecard {
     pub fn new(id: Id, cluster_id: Id, year: i32, unit_id: Id, stamp: &Stamp) -> Self {
         Self {
@@ -432,14 +447,7 @@ pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Re
     if crate::domain::fold::is_blank(reason) {
         return Err(ScorecardError::ReasonRequired);
     }
-    card.reopenings.push(Reopening {
-        by: by.trim().to_string(),
-        office_id: stamp.office_id.clone(),
-        at: stamp.at,
-        reason: reason.trim().to_string(),
-        total_before: None,
-        total_after: None,
-    });
+    card.reopenings.push(Reopening::new(by, reason, stamp));
     card.status = CardStatus::Reviewed;
     card.seal = None;
     card.meta.touch(stamp);

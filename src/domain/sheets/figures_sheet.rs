@@ -68,6 +68,11 @@ pub fn read_figures(
                 continue;
             }
         };
+        // The one active-unit rule: no figures for a year the unit did not work in.
+        if let Some(message) = crate::domain::units::inactive_in_year_message(unit, year) {
+            problems.add(row, &Field::Unit, message);
+            continue;
+        }
         if let Some(first) = seen.insert(unit.meta.id.clone(), row) {
             problems.add(
                 row,

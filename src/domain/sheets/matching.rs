@@ -30,7 +30,7 @@ pub fn find_unit<'a>(local: &'a AppData, name: &str, among: Among<'_>) -> Found<
     let candidates = || {
         record::live(&local.units).filter(move |u| match among {
             Among::Children(parent) => u.parent_id.as_deref() == parent,
-            Among::Active => !u.archived,
+            Among::Active => u.in_current_work(),
         })
     };
     let names = |u: &Unit| [u.name.clone(), u.short_name.clone()];

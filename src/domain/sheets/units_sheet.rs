@@ -25,6 +25,8 @@ pub fn read_units(
     new_id: &mut dyn FnMut() -> Id,
 ) -> Outcome {
     let mut problems = Problems::new(grid, mapping);
+    // Each unit's recorded work, gathered once: a new period must keep it inside.
+    let work = units::work_spans(local);
     let mut out: Vec<Unit> = Vec::new();
     // Each unit (by id, or for a new one by parent and name) → the row that named it first.
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -133,6 +135,20 @@ pub fn read_units(
                 Field::Name
             };
             problems.add(row, &field, units::error_message(e));
+            continue;
+        }
+        // Only a changed period is checked: the row must not move recorded work outside it.
+        if let Some(outside) = existing
+            .filter(|u| (u.active_from, u.active_to) != (unit.active_from, unit.active_to))
+            .and_then(|u| work.get(u.meta.id.as_str()))
+            .and_then(|span| span.outside(unit.active_from, unit.active_to))
+        {
+            let e = UnitError::WorkOutside(outside);
+            let field = match e.field() {
+                Some(units::UnitField::ActiveFrom) => Field::ActiveFrom,
+                _ => Field::ActiveTo,
+            };
+            problems.add(row, &field, units::error_message(&e));
             continue;
         }
         let key = match existing {

@@ -38,5 +38,5 @@ pub use collections::{Collection, DataPlan, Overrides};
 pub use file::{export, file_name, ExportFile, Office, Scope, Selection, FORMAT};
 pub use hooks::{Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 pub use merge::{Choice, Conflict, MergePlan};
-pub use unshared::{unshared, Unshared};
+pub use unshared::{unshared, Exported, Sharing, Unshared};
 pub use validate::{validate, At, Expected, ImportError, Incoming, MAX_IMPORT_BYTES};

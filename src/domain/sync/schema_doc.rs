@@ -273,12 +273,11 @@ fn sample() -> AppData {
             topic: Topic::SocialInsurance,
             raised_by: "CĐCS Công ty TNHH May Quốc Oai".into(),
         }]),
-        reopenings: vec![Reopening {
-            by: "Phùng Quốc Tuệ".into(),
-            office_id: "quoc-oai".into(),
-            at: stamp.at,
-            reason: "Ghi sót người dự phía người sử dụng lao động".into(),
-        }],
+        reopenings: vec![Reopening::new(
+            "Phùng Quốc Tuệ",
+            "Ghi sót người dự phía người sử dụng lao động",
+            &Stamp::new("quoc-oai", stamp.at),
+        )],
     };
     let change = |from, to, on, note: &str| StatusChange {
         from,

@@ -1,38 +1,139 @@
-//! "Not yet shared" (chưa xuất): changes since the last export, and whether to remind.
+//! "Not yet shared" (chưa chia sẻ): which records are in no exported file yet, and whether to
+//! remind.
 //!
-//! Browser storage is lost when site data is cleared, so the app shows how many records changed
-//! since the last export and reminds when such changes are older than [`REMIND_AFTER_DAYS`].
+//! Browser storage is lost when site data is cleared, so the app says how many records are
+//! not in any file this machine exported, and reminds when such changes are older than
+//! [`REMIND_AFTER_DAYS`]. A record is in a file when the version it has now went out: either
+//! in the last export of everything (changed at or before it), or in a part exported since
+//! (the part recorded the `changed_at` of each record it carried). A part covers only the
+//! records it carried; a record changed after the file that carried it is not in a file again
+//! until the next export that carries it.
+//!
+//! Cost: one pass over the records' `meta`, with a map lookup only for records changed after
+//! the last export of everything while parts were exported since; what is stored grows only
+//! with those parts (a city's 70.853 records are never listed).
 
-use super::collections::each_meta;
-use crate::domain::data::AppData;
+use super::collections::{each_meta, Collection};
+use super::file::Selection;
+use crate::domain::data::{AppData, ExportContent, SyncState};
+use crate::domain::record::Meta;
+use crate::domain::stored::key;
 use chrono::{DateTime, Duration, Utc};
+use std::collections::BTreeMap;
 
 /// Unexported changes older than this many days make a reminder due.
 pub const REMIND_AFTER_DAYS: i64 = 7;
 
+/// How far this machine's data went out in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sharing {
+    /// Nothing was ever exported from this machine.
+    NeverExported,
+    /// Some records are in files, others are not.
+    Partly,
+    /// Every record, as it is now, is in a file.
+    Everything,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unshared {
-    /// Records (tombstones included: a deletion is a change) changed after the last export.
+    /// Records (tombstones included: a deletion is a change) whose current version is in no
+    /// exported file.
     pub count: usize,
+    /// All records, tombstones included.
+    pub total: usize,
     /// When the oldest of those changes was made.
     pub oldest: Option<DateTime<Utc>>,
     pub reminder_due: bool,
+    pub sharing: Sharing,
 }
 
-/// Counts records with `changed_at` after `last_export` (all records when never exported).
-pub fn unshared(data: &AppData, last_export: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Unshared {
-    let mut count = 0;
+/// The version of a record as [`SyncState::carried`] keeps it.
+fn version(meta: &Meta) -> u64 {
+    meta.changed_at.timestamp_millis() as u64
+}
+
+/// Whether the version of the record `meta` describes is in a file exported from here.
+fn in_a_file(sync: &SyncState, collection: Collection, meta: &Meta) -> bool {
+    sync.everything_at.is_some_and(|t| meta.changed_at <= t)
+        || (!sync.carried.is_empty() && sync.carried.get(&key(collection, &meta.id)) == Some(&version(meta)))
+}
+
+/// Counts the records of `data` that no file exported from here holds as they are now.
+pub fn unshared(data: &AppData, now: DateTime<Utc>) -> Unshared {
+    let sync = &data.sync;
+    let (mut count, mut total) = (0, 0);
     let mut oldest: Option<DateTime<Utc>> = None;
-    each_meta(data, &mut |_, m| {
-        if last_export.is_none_or(|t| m.changed_at > t) {
+    each_meta(data, &mut |c, m| {
+        total += 1;
+        if !in_a_file(sync, c, m) {
             count += 1;
             oldest = Some(oldest.map_or(m.changed_at, |o| o.min(m.changed_at)));
         }
     });
+    let sharing = match (sync.last_export, count) {
+        (None, _) => Sharing::NeverExported,
+        (Some(_), 0) => Sharing::Everything,
+        (Some(_), _) => Sharing::Partly,
+    };
     Unshared {
         count,
+        total,
         oldest,
         reminder_due: oldest.is_some_and(|o| now - o >= Duration::days(REMIND_AFTER_DAYS)),
+        sharing,
+    }
+}
+
+/// What one export carried, made when the file is made and recorded ([`SyncState::record`])
+/// once it is downloaded: the versions in the file, not those of a later moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    pub at: DateTime<Utc>,
+    pub content: ExportContent,
+    /// Each carried record's version, by storage key. For an export of everything, only the
+    /// records changed after `at` (another office's clock ahead of ours).
+    versions: BTreeMap<String, u64>,
+}
+
+impl Exported {
+    /// The export of `selection` of `data` at `at`; `everything` when the officer chose the
+    /// whole data ("Toàn bộ dữ liệu").
+    pub fn new(
+        data: &AppData,
+        selection: &Selection,
+        everything: bool,
+        description: String,
+        at: DateTime<Utc>,
+    ) -> Exported {
+        let mut versions = BTreeMap::new();
+        each_meta(data, &mut |c, m| {
+            if (!everything || m.changed_at > at) && selection.contains(c, &m.id) {
+                versions.insert(key(c, &m.id), version(m));
+            }
+        });
+        Exported {
+            at,
+            content: ExportContent {
+                description,
+                records: selection.len(),
+                everything,
+            },
+            versions,
+        }
+    }
+}
+
+impl SyncState {
+    /// Records an export once its file is downloaded.
+    pub fn record(&mut self, exported: Exported) {
+        if exported.content.everything {
+            self.everything_at = Some(exported.at);
+            self.carried.clear();
+        }
+        self.carried.extend(exported.versions);
+        self.last_export = Some(exported.at);
+        self.last_content = Some(exported.content);
     }
 }
 
@@ -40,6 +141,8 @@ pub fn unshared(data: &AppData, last_export: Option<DateTime<Utc>>, now: DateTim
 mod tests {
     use super::*;
     use crate::domain::record::{Meta, Stamp};
+    use crate::domain::sample;
+    use crate::domain::sync::scopes::{select_part, Part};
     use crate::domain::units::{Unit, UnitKind};
 
     fn day(d: i64) -> DateTime<Utc> {
@@ -67,26 +170,103 @@ mod tests {
         }
     }
 
+    fn export_all(data: &mut AppData, at: DateTime<Utc>) {
+        let everything = Selection::everything(data);
+        let exported = Exported::new(data, &everything, true, "Toàn bộ dữ liệu".into(), at);
+        data.sync.record(exported);
+    }
+
+    /// Changes record `id` of `d` on `day`.
+    fn edit(d: &mut AppData, id: &str, on: i64) {
+        let unit = d.units.iter_mut().find(|u| u.meta.id == id).unwrap();
+        unit.meta.touch(&Stamp::new("ba-vi", day(on)));
+    }
+
     #[test]
-    fn counts_only_changes_after_the_last_export() {
-        let u = unshared(&data(&[0, 2, 3]), Some(day(1)), day(4));
-        assert_eq!(u.count, 2);
+    fn counts_only_changes_after_the_last_export_of_everything() {
+        let mut d = data(&[0, 0, 0]);
+        export_all(&mut d, day(1));
+        edit(&mut d, "u1", 2);
+        edit(&mut d, "u2", 3);
+        let u = unshared(&d, day(4));
+        assert_eq!((u.count, u.total), (2, 3));
         assert_eq!(u.oldest, Some(day(2)));
+        assert_eq!(u.sharing, Sharing::Partly);
         assert!(!u.reminder_due);
+        export_all(&mut d, day(4));
+        let u = unshared(&d, day(4));
+        assert_eq!((u.count, u.sharing), (0, Sharing::Everything));
     }
 
     #[test]
     fn reminds_when_unexported_changes_are_a_week_old() {
-        assert!(unshared(&data(&[2]), Some(day(1)), day(9)).reminder_due);
-        assert!(!unshared(&data(&[2]), Some(day(1)), day(8) + Duration::hours(23)).reminder_due);
-        assert!(!unshared(&data(&[0]), Some(day(1)), day(30)).reminder_due);
+        let mut d = data(&[0]);
+        export_all(&mut d, day(1));
+        edit(&mut d, "u0", 2);
+        assert!(unshared(&d, day(9)).reminder_due);
+        assert!(!unshared(&d, day(8) + Duration::hours(23)).reminder_due);
+        let mut d = data(&[0]);
+        export_all(&mut d, day(1));
+        assert!(!unshared(&d, day(30)).reminder_due);
     }
 
     #[test]
     fn never_exported_counts_everything() {
-        let u = unshared(&data(&[0, 1]), None, day(10));
-        assert_eq!(u.count, 2);
+        let u = unshared(&data(&[0, 1]), day(10));
+        assert_eq!((u.count, u.sharing), (2, Sharing::NeverExported));
         assert!(u.reminder_due);
-        assert_eq!(unshared(&AppData::default(), None, day(10)).count, 0);
+        assert_eq!(unshared(&AppData::default(), day(10)).count, 0);
+    }
+
+    #[test]
+    fn an_export_from_an_older_version_covers_nothing() {
+        // Before parts were told apart, any export set `last_export` alone.
+        let mut d = data(&[0, 1]);
+        d.sync.last_export = Some(day(5));
+        let u = unshared(&d, day(6));
+        assert_eq!((u.count, u.sharing), (2, Sharing::Partly));
+    }
+
+    #[test]
+    fn a_record_from_a_clock_ahead_of_ours_is_in_the_export_of_everything() {
+        let mut d = data(&[0, 9]);
+        export_all(&mut d, day(5));
+        assert_eq!(unshared(&d, day(6)).count, 0);
+    }
+
+    /// Issue 22: the sample (91 records), then only the cluster (20 of them), then everything.
+    #[test]
+    fn a_part_covers_only_the_records_it_carried_until_they_change() {
+        let stamp = Stamp::new("o", day(0));
+        let (mut d, cluster_id) = sample::with_numbered_ids(&stamp);
+        let total = unshared(&d, day(1)).total;
+        assert_eq!(unshared(&d, day(1)).count, total);
+
+        let part = Part::ClusterYear { cluster_id };
+        let (selection, description) = select_part(&d, &part).unwrap();
+        let carried = selection.len();
+        assert!(carried > 0 && carried < total);
+        let exported = Exported::new(&d, &selection, false, description, day(1));
+        d.sync.record(exported);
+        let u = unshared(&d, day(1));
+        assert_eq!((u.count, u.sharing), (total - carried, Sharing::Partly));
+        assert_eq!(d.sync.last_content.as_ref().unwrap().records, carried);
+
+        // A carried unit edited afterwards is not in a file any more.
+        let unit = d
+            .units
+            .iter_mut()
+            .find(|u| selection.contains(Collection::Units, &u.meta.id))
+            .unwrap();
+        unit.meta.touch(&Stamp::new("o", day(2)));
+        assert_eq!(unshared(&d, day(2)).count, total - carried + 1);
+
+        export_all(&mut d, day(3));
+        let u = unshared(&d, day(3));
+        assert_eq!((u.count, u.sharing), (0, Sharing::Everything));
+        assert!(
+            d.sync.carried.is_empty(),
+            "an export of everything forgets the parts"
+        );
     }
 }

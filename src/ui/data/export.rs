@@ -5,7 +5,7 @@ use super::text;
 use crate::domain::data::AppData;
 use crate::domain::record::{self, Record};
 use crate::domain::sync::scopes::{select_part, Part};
-use crate::domain::sync::{export, file_name, Office, Scope};
+use crate::domain::sync::{export, file_name, Exported, Office, Scope};
 use crate::store::browser;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -68,7 +68,8 @@ pub fn ExportPanel() -> impl IntoView {
     let run = move |_| {
         let now = browser::now();
         let made = store.with_untracked(|data| {
-            let (selection, description) = select_part(data, &part_of(&part.get_untracked()))?;
+            let chosen = part_of(&part.get_untracked());
+            let (selection, description) = select_part(data, &chosen)?;
             let office = data
                 .office
                 .as_ref()
@@ -82,10 +83,18 @@ pub fn ExportPanel() -> impl IntoView {
                 });
             let name = file_name(&office.name, &description, browser::today());
             let count = selection.len();
+            // What the file carries, recorded once it is downloaded ("Chưa chia sẻ").
+            let exported = Exported::new(
+                data,
+                &selection,
+                chosen == Part::Everything,
+                description.clone(),
+                now,
+            );
             let file = export(data, &selection, office, Scope { description }, now);
-            Some((name, file.to_json(), count))
+            Some((name, file.to_json(), count, exported))
         });
-        let Some((name, json, count)) = made else {
+        let Some((name, json, count, exported)) = made else {
             notice.set(Some(Notice::Failed(
                 "Phần dữ liệu đã chọn không còn nữa; hãy chọn lại.".into(),
             )));
@@ -102,7 +111,7 @@ pub fn ExportPanel() -> impl IntoView {
             // Download first: when storage is full, exporting is exactly what the officer needs.
             let recorded = store
                 .commit(|data, _| {
-                    data.sync.last_export = Some(now);
+                    data.sync.record(exported);
                     Ok::<(), ()>(())
                 })
                 .await;

@@ -1,9 +1,10 @@
-//! "Chưa chia sẻ": when data was last exported and how many records changed since; a gentle
+//! "Chưa chia sẻ": when data was last exported and what that file held, how many records are
+//! in no exported file yet (in words that fit: never exported, partly, everything); a gentle
 //! reminder in the header when unexported changes are older than a week.
 
 use super::text;
 use crate::domain::sync::unshared::REMIND_AFTER_DAYS;
-use crate::domain::sync::{unshared, Unshared};
+use crate::domain::sync::{unshared, Sharing, Unshared};
 use crate::store::browser;
 use crate::ui::route::Page;
 use crate::ui::use_store;
@@ -11,35 +12,58 @@ use leptos::prelude::*;
 
 fn current() -> Memo<Unshared> {
     let store = use_store();
-    Memo::new(move |_| store.with(|d| unshared(d, d.sync.last_export, browser::now())))
+    Memo::new(move |_| store.with(|d| unshared(d, browser::now())))
+}
+
+/// The panel's two sentences: the last export, and what is not in a file.
+fn sentences(data: &crate::domain::data::AppData, u: &Unshared) -> (String, String) {
+    let last = match (data.sync.last_export, &data.sync.last_content) {
+        (None, _) => "Máy này chưa xuất dữ liệu lần nào.".to_string(),
+        (Some(t), Some(c)) if c.everything => format!(
+            "Lần xuất dữ liệu gần nhất: {}, toàn bộ dữ liệu ({} bản ghi).",
+            text::date_time(t),
+            text::count(c.records)
+        ),
+        (Some(t), Some(c)) => format!(
+            "Lần xuất dữ liệu gần nhất: {}, chỉ một phần: {} ({} bản ghi).",
+            text::date_time(t),
+            c.description,
+            text::count(c.records)
+        ),
+        (Some(t), None) => format!("Lần xuất dữ liệu gần nhất: {}.", text::date_time(t)),
+    };
+    let state = match u.sharing {
+        Sharing::NeverExported if u.total == 0 => "Chưa có bản ghi nào để xuất.".to_string(),
+        Sharing::NeverExported => format!(
+            "Cả {} bản ghi chưa có trong tệp xuất nào.",
+            text::count(u.count)
+        ),
+        Sharing::Everything => format!(
+            "Mọi bản ghi ({}) đã có trong tệp xuất, không còn thay đổi nào chưa xuất.",
+            text::count(u.total)
+        ),
+        Sharing::Partly => format!(
+            "{} trên {} bản ghi chưa có trong tệp xuất nào (chưa từng được xuất, hoặc đã sửa sau lần xuất gần nhất có chúng). Hãy xuất toàn bộ dữ liệu để gửi đi hoặc sao lưu.",
+            text::count(u.count),
+            text::count(u.total)
+        ),
+    };
+    (last, state)
 }
 
 #[component]
 pub fn UnsharedPanel() -> impl IntoView {
     let store = use_store();
     let state = current();
-    let last = move || {
-        store.with(|d| match d.sync.last_export {
-            Some(t) => format!("Lần xuất dữ liệu gần nhất: {}.", text::date_time(t)),
-            None => "Máy này chưa xuất dữ liệu lần nào.".to_string(),
-        })
-    };
-    let changed = move || {
+    let words = Memo::new(move |_| {
         let u = state.get();
-        if u.count == 0 {
-            "Mọi thay đổi đã có trong tệp xuất gần nhất.".to_string()
-        } else {
-            format!(
-                "{} bản ghi đã thay đổi từ đó mà chưa được xuất.",
-                text::count(u.count)
-            )
-        }
-    };
+        store.with(|d| sentences(d, &u))
+    });
     view! {
         <section class="card" aria-labelledby="chua-chia-se">
             <h2 id="chua-chia-se">"Chưa chia sẻ"</h2>
-            <p>{last}</p>
-            <p>{changed}</p>
+            <p>{move || words.get().0}</p>
+            <p>{move || words.get().1}</p>
         </section>
     }
 }

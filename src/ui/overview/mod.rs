@@ -13,15 +13,12 @@ use leptos::prelude::*;
 pub fn OverviewPage() -> impl IntoView {
     let store = use_store();
     let (year, years) = crate::ui::widgets::year_switch::use_year_switch();
-    // "Active" as the compliance checks count it: not archived and within its active period.
+    // "Active" as the compliance checks count it: the domain's one rule.
     let counts = Memo::new(move |_| {
         let year = year.get();
         store.read(&[Collection::Units], |d| {
             let live: Vec<_> = record::live(&d.units).collect();
-            let active = live
-                .iter()
-                .filter(|u| !u.archived && u.active_in_year(year))
-                .count();
+            let active = live.iter().filter(|u| u.at_work_in(Some(year))).count();
             (active, live.len() - active)
         })
     });

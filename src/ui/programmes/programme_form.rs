@@ -97,7 +97,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         store.read(&[Collection::Units], |d| {
             options.extend(
                 record::live(&d.units)
-                    .filter(|u| !u.archived || u.meta.id == unit.get_untracked())
+                    .filter(|u| u.in_current_work() || u.meta.id == unit.get_untracked())
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });

@@ -55,7 +55,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         store.read(&[Collection::Units], |d| {
             options.extend(
                 record::live(&d.units)
-                    .filter(|u| !u.archived && Some(&u.meta.id) != me.as_ref())
+                    .filter(|u| u.in_current_work() && Some(&u.meta.id) != me.as_ref())
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });
@@ -90,7 +90,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = store
                 .commit(|data, stamp| match &editing_id {
-                    Some(id) => units::update(&mut data.units, id, draft, stamp),
+                    Some(id) => units::update_keeping_work(data, id, draft, stamp),
                     None => units::add(&mut data.units, crate::store::browser::new_id(), draft, stamp),
                 })
                 .await;

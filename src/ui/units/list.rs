@@ -57,7 +57,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             let mut rows: Vec<usize> = (0..d.units.len())
                 .filter(|i| {
                     let u = &d.units[*i];
-                    u.is_live() && (archived || !u.archived) && filter.accepts(u)
+                    u.is_live() && (archived || u.in_current_work()) && filter.accepts(u)
                 })
                 .collect();
             sorting::sort_by(&mut rows, |a, b| {

@@ -195,7 +195,7 @@ pub fn unit_options(
         store.read(&[crate::domain::sync::collections::Collection::Units], |d| {
             out.extend(
                 crate::domain::record::live(&d.units)
-                    .filter(|u| !u.archived || Some(&u.meta.id) == keep.as_ref())
+                    .filter(|u| u.in_current_work() || Some(&u.meta.id) == keep.as_ref())
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });

@@ -19,7 +19,7 @@ pub const HOOKS: Hooks<Dialogue> = Hooks {
 };
 
 fn rules(d: &Dialogue, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
-    let mut issues = form_rules(d);
+    let mut issues = form_rules(d, lookup);
     if let Some(local) = lookup.local_dialogue(&d.meta.id) {
         // An older copy (one this office has seen) is kept out by the merge, not refused here.
         let newer = !matches!(
@@ -36,9 +36,15 @@ fn rules(d: &Dialogue, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
     issues
 }
 
-fn form_rules(d: &Dialogue) -> Vec<RuleIssue> {
+fn form_rules(d: &Dialogue, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+    // The organising unit is the references' business; whether it was active on the date is
+    // the form's rule, asked of the file's copy of the unit, else this office's.
+    let inactive = lookup
+        .unit(&d.unit_id)
+        .and_then(|u| dialogue::unit_inactive(u, d.date));
     dialogue::validate(&DialogueDraft::from_dialogue(d), &[])
         .iter()
+        .chain(inactive.iter())
         .filter_map(|e| {
             let field = match e {
                 DialogueError::DateRequired => "date".to_string(),
@@ -48,6 +54,7 @@ fn form_rules(d: &Dialogue) -> Vec<RuleIssue> {
                 DialogueError::NextDialogueRequired => "next_dialogue_on".to_string(),
                 DialogueError::StartTimeInvalid => "meeting.start_time".to_string(),
                 DialogueError::HostNameRequired => "meeting.host.name".to_string(),
+                DialogueError::UnitInactive { .. } => "date".to_string(),
                 // References and ranges say these, with the value.
                 _ => return None,
             };

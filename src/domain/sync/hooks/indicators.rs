@@ -14,7 +14,15 @@ pub const HOOKS: Hooks<UnitIndicators> = Hooks {
     ..Hooks::NONE
 };
 
-fn rules(r: &UnitIndicators, _: &Lookup<'_>) -> Vec<RuleIssue> {
+fn rules(r: &UnitIndicators, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
+    // The one active-unit rule, asked of the file's copy of the unit, else this office's.
+    let inactive = lookup
+        .unit(&r.unit_id)
+        .and_then(|u| crate::domain::units::inactive_in_year_message(u, r.year))
+        .map(|message| RuleIssue {
+            field: "year".to_string(),
+            message,
+        });
     let extra = |key: &str, field: &str| match r.extra.iter().position(|e| e.key.trim() == key) {
         Some(i) => format!("extra[{i}].{field}"),
         None => "extra".to_string(),
@@ -32,5 +40,6 @@ fn rules(r: &UnitIndicators, _: &Lookup<'_>) -> Vec<RuleIssue> {
             },
             message: indicator_issue(issue),
         })
+        .chain(inactive)
         .collect()
 }

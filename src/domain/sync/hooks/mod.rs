@@ -9,6 +9,7 @@
 use super::collections::Collection;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::Dialogue;
+use crate::domain::units::Unit;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -70,8 +71,9 @@ pub struct Lookup<'a> {
     dialogues: HashMap<&'a str, &'a Dialogue>,
     /// This office's own copy of each dialogue, for the signed-minutes lock.
     local_dialogues: HashMap<&'a str, &'a Dialogue>,
-    /// Each unit's parent (the file's copy first), to find loops of parents across both.
-    parents: HashMap<&'a str, Option<&'a str>>,
+    /// Every live unit by id (the file's copy first): its parent, to find loops of parents
+    /// across both, and its active period, for the records it organises.
+    units: HashMap<&'a str, &'a Unit>,
 }
 
 impl<'a> Lookup<'a> {
@@ -88,28 +90,33 @@ impl<'a> Lookup<'a> {
             .filter(|x| !x.meta.deleted)
             .map(|d| (d.meta.id.as_str(), d))
             .collect();
-        let parents = [local, incoming]
+        let units = [local, incoming]
             .into_iter()
             .flat_map(|d| d.units.iter().filter(|u| !u.meta.deleted))
-            .map(|u| (u.meta.id.as_str(), u.parent_id.as_deref()))
+            .map(|u| (u.meta.id.as_str(), u))
             .collect();
         Lookup {
             incoming,
             local,
             dialogues,
             local_dialogues,
-            parents,
+            units,
         }
     }
 
     /// A unit's parent, from the file, else from local data.
     pub fn parent_of(&self, unit_id: &str) -> Option<String> {
-        self.parents.get(unit_id).copied().flatten().map(str::to_string)
+        self.units.get(unit_id).and_then(|u| u.parent_id.clone())
     }
 
     /// How many units the lookup knows (the longest possible chain of parents).
     pub fn unit_count(&self) -> usize {
-        self.parents.len()
+        self.units.len()
+    }
+
+    /// A live unit by id, from the file, else from local data.
+    pub fn unit(&self, id: &str) -> Option<&'a Unit> {
+        self.units.get(id).copied()
     }
 
     /// This office's live copy of a dialogue.

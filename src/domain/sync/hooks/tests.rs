@@ -525,3 +525,55 @@ fn deleted_proposals_and_reviews_are_not_checked() {
     data.reviews[0].meta.deleted = true;
     assert!(import(&data, &AppData::default()).is_ok());
 }
+
+#[test]
+fn a_dialogue_or_figures_of_a_unit_not_active_then_is_refused_by_the_forms_rule() {
+    // The file's dialogue of 14/05/2024 against a copy of Thanh Oai that ended in 2023: the
+    // unit known here, or the file's own copy, answers the one active-unit rule.
+    let data = coordination();
+    let mut ended = data.units.clone();
+    ended[0].active_to = Some(day(2023, 12, 31));
+    let local = AppData {
+        units: ended,
+        ..AppData::default()
+    };
+    let refused = import_only(&data, &[Collection::Dialogues], &local);
+    let Err(ImportError::BreaksRule { at: where_, rule }) = refused else {
+        panic!("a dialogue of an ended unit should be refused, got {refused:?}");
+    };
+    assert_eq!(where_, at(Collection::Dialogues, 0, "dl", "date"));
+    assert!(
+        rule.starts_with(
+            "LĐLĐ huyện Thanh Oai đã kết thúc hoạt động ngày 31/12/2023, trước ngày 14/05/2024."
+        ),
+        "{rule}"
+    );
+    assert!(import_only(
+        &data,
+        &[Collection::Dialogues],
+        &AppData {
+            units: data.units.clone(),
+            ..AppData::default()
+        }
+    )
+    .is_ok());
+
+    let mut data = sample();
+    let report = data.indicators[0].clone();
+    let unit = data
+        .units
+        .iter_mut()
+        .find(|u| u.meta.id == report.unit_id)
+        .unwrap();
+    unit.active_from = Some(day(report.year + 1, 1, 1));
+    let refused = import(&data, &AppData::default());
+    let Err(ImportError::BreaksRule { at: where_, rule }) = refused else {
+        panic!("figures of a unit not yet active should be refused, got {refused:?}");
+    };
+    assert_eq!(where_.kind, Some(Collection::Indicators));
+    assert_eq!(where_.field, "year");
+    assert!(
+        rule.contains(&format!("không hoạt động trong năm {}", report.year)),
+        "{rule}"
+    );
+}

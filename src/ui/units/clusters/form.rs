@@ -76,7 +76,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         store.read(&[Collection::Units], |d| {
             let mut list: Vec<(Id, String)> = record::live(&d.units)
                 .filter(|u| !chosen.contains(&u.meta.id))
-                .filter(|u| !u.archived && year.is_none_or(|y| u.active_in_year(y)))
+                .filter(|u| u.at_work_in(year))
                 .filter(|u| filter.accepts(u))
                 .map(|u| (u.meta.id.clone(), u.name.clone()))
                 .collect();
