@@ -202,11 +202,12 @@ test("a blank reviewed score shows the self score that counts", async () => {
   await page.getByRole("button", { name: "Chốt phiếu" }).click();
   await page.getByRole("alertdialog", { name: "Xác nhận chốt phiếu" }).getByRole("button", { name: "Chốt phiếu" }).click();
   await page.getByRole("heading", { name: "Phiếu chấm – trạng thái: Chốt" }).waitFor();
-  assert.equal(await reviewed.isDisabled(), true);
-  assert.equal(await reviewed.getAttribute("placeholder"), own);
-  // The yes/no criterion left blank on the reviewed side shows the self answer ticked.
-  const flag = page.getByRole("checkbox", { name: /^Cụm chấm – II\.4 / });
-  assert.equal(await flag.isChecked(), true);
+  // A final card reads as a record: no box to type in, the self score that counts in words.
+  assert.equal(await reviewed.count(), 0);
+  const card = page.getByRole("table", { name: "Phiếu chấm điểm" });
+  await card.getByRole("row", { name: /^I\.1 / }).getByText(`${own} (theo tự chấm)`, { exact: true }).waitFor();
+  // The yes/no criterion left blank on the reviewed side shows the self answer.
+  await card.getByRole("row", { name: /^II\.4 / }).getByText("Có (theo tự chấm)", { exact: true }).waitFor();
   await context.close();
 });
 

@@ -3,6 +3,7 @@
 use super::differences::Label;
 use super::names::dialogue_phrase;
 use super::{show, Describe, Differences, Names};
+use crate::domain::dialogues::meeting::{Host, HostKind, RaisedPoint};
 use crate::domain::dialogues::wording::{kind_name, level_name, status_name, topic_name};
 use crate::domain::dialogues::{AgreedPoint, Chair, Dialogue, Directive, Proposal, StatusChange};
 use crate::domain::format;
@@ -40,6 +41,9 @@ impl Describe for Dialogue {
         "next_dialogue_on",
         "minutes_notes",
         "minutes_signed",
+        "meeting",
+        "raised",
+        "reopenings",
     ];
 
     fn title(&self, names: &Names) -> String {
@@ -117,6 +121,46 @@ impl Describe for Dialogue {
                 .to_string()
             },
         );
+        let (x, y) = (&a.meeting, &b.meeting);
+        out.field("Giờ bắt đầu", &x.start_time, &y.start_time, &|t| {
+            t.map_or_else(|| show::NOT_GIVEN.to_string(), |t| t.format("%H:%M").to_string())
+        });
+        out.field("Đơn vị chủ trì đối thoại", &x.host, &y.host, &host);
+        out.items(
+            Label::Field("Thành phần phía NSDLĐ/chính quyền"),
+            &x.employer_side,
+            &y.employer_side,
+            &chair,
+        );
+        out.items(
+            Label::Field("Thành phần phía người lao động"),
+            &x.worker_side,
+            &y.worker_side,
+            &chair,
+        );
+        out.field("Người ghi biên bản", &x.minute_taker, &y.minute_taker, &chair);
+        let raised = |r: &Option<Vec<RaisedPoint>>| r.clone().unwrap_or_default();
+        out.items(
+            Label::Field("Nội dung kiến nghị ghi trong biên bản đã ký"),
+            &raised(&a.raised),
+            &raised(&b.raised),
+            &|p| p.content.clone(),
+        );
+        out.items(
+            Label::Field("Mở lại biên bản"),
+            &a.reopenings,
+            &b.reopenings,
+            &|r| super::scoring::reopening(r, names),
+        );
+    }
+}
+
+/// Who holds the dialogue, whose letterhead the minutes carry.
+fn host(h: &Host) -> String {
+    match h.kind {
+        HostKind::Federation => "Liên đoàn Lao động".to_string(),
+        HostKind::PeoplesCommittee => format!("Ủy ban nhân dân: {}", show::text(&h.name)),
+        HostKind::Enterprise => format!("Doanh nghiệp: {}", show::text(&h.name)),
     }
 }
 

@@ -107,16 +107,17 @@ pub struct Dialogue {
     /// Biên bản có chữ ký của hai bên. Once set, the minutes are locked: see [`super::signing`].
     #[serde(default)]
     pub minutes_signed: bool,
-    /// Time of day, host, participants of each side and the minute-taker.
-    #[serde(default)]
+    /// Time of day, host, participants of each side and the minute-taker. Left out of the JSON
+    /// while empty, so records written before it read and write back as they were.
+    #[serde(default, skip_serializing_if = "MeetingDetails::is_empty")]
     pub meeting: MeetingDetails,
     /// The contents raised as the signed minutes record them, copied from the dialogue's
     /// proposals when the minutes were signed; `None` while unsigned (and for minutes signed by
     /// versions that did not keep the copy: they print the proposals' words as they are now).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raised: Option<Vec<RaisedPoint>>,
     /// Every reopening of the signed minutes: who, which office, when, why.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reopenings: Vec<Reopening>,
 }
 crate::impl_record!(Dialogue);

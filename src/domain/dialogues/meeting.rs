@@ -60,6 +60,13 @@ pub struct MeetingDetails {
     pub minute_taker: Chair,
 }
 
+impl MeetingDetails {
+    /// Nothing recorded (as in records written before these details existed).
+    pub fn is_empty(&self) -> bool {
+        *self == MeetingDetails::default()
+    }
+}
+
 /// A content raised at the meeting as the signed minutes record it: a copy of the proposal's
 /// words when the minutes were signed, so later edits and status changes of the proposal
 /// (its follow-up) never alter the signed paper.
