@@ -14,17 +14,20 @@ use crate::domain::scoring::scorecard::Reopening;
 
 /// Copies the contents raised at the dialogue from its live proposals into its minutes.
 pub fn record_raised(dialogue: &mut Dialogue, proposals: &[Proposal]) {
-    dialogue.raised = Some(
-        record::live(proposals)
-            .filter(|p| p.dialogue_id == dialogue.meta.id)
-            .map(|p| RaisedPoint {
-                proposal_id: p.meta.id.clone(),
-                content: p.content.clone(),
-                topic: p.topic,
-                raised_by: p.raised_by.clone(),
-            })
-            .collect(),
-    );
+    dialogue.raised = Some(raised_now(&dialogue.meta.id, proposals));
+}
+
+/// The contents raised as the dialogue's live proposals word them now.
+pub fn raised_now(dialogue_id: &str, proposals: &[Proposal]) -> Vec<RaisedPoint> {
+    record::live(proposals)
+        .filter(|p| p.dialogue_id == dialogue_id)
+        .map(|p| RaisedPoint {
+            proposal_id: p.meta.id.clone(),
+            content: p.content.clone(),
+            topic: p.topic,
+            raised_by: p.raised_by.clone(),
+        })
+        .collect()
 }
 
 /// Mở lại biên bản: signed → not signed, recording who reopened it, from which office, when

@@ -227,14 +227,6 @@ fn or_unwritten(text: String) -> String {
 pub fn contents_raised(data: &AppData, d: &Dialogue) -> Vec<RaisedPoint> {
     match &d.raised {
         Some(raised) if d.minutes_signed => raised.clone(),
-        _ => record::live(&data.proposals)
-            .filter(|p| p.dialogue_id == d.meta.id)
-            .map(|p| RaisedPoint {
-                proposal_id: p.meta.id.clone(),
-                content: p.content.clone(),
-                topic: p.topic,
-                raised_by: p.raised_by.clone(),
-            })
-            .collect(),
+        _ => crate::domain::dialogues::signing::raised_now(&d.meta.id, &data.proposals),
     }
 }

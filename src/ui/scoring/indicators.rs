@@ -306,14 +306,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             }
         });
     };
-    let save = {
-        let save_with = save_with.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            save_with(None);
-        }
-    };
-    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
+    let (save, reopen_and_save) = choice.save_handlers(save_with);
 
     view! {
         <form class="card" on:submit=save aria-label="Chỉ tiêu năm của đơn vị" novalidate>

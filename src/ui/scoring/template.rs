@@ -413,14 +413,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             }
         });
     };
-    let save = {
-        let save_with = save_with.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            save_with(None);
-        }
-    };
-    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
+    let (save, reopen_and_save) = choice.save_handlers(save_with);
 
     let add_row = move |_| {
         let n = rows.with_untracked(Vec::len) + 1;

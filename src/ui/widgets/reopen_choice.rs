@@ -46,6 +46,25 @@ impl ReopenChoice {
         Reopener::new(&self.by.get_untracked(), &self.reason.get_untracked())
     }
 
+    /// A form's two ways to save, both through `save_with`: its submit (no reopening) and the
+    /// panel's button (with who and why as typed).
+    pub fn save_handlers<F>(
+        self,
+        save_with: F,
+    ) -> (impl Fn(leptos::ev::SubmitEvent) + Clone + 'static, Callback<()>)
+    where
+        F: Fn(Option<Reopener>) + Clone + Send + Sync + 'static,
+    {
+        let submit = {
+            let save_with = save_with.clone();
+            move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                save_with(None);
+            }
+        };
+        (submit, Callback::new(move |()| save_with(Some(self.reopener()))))
+    }
+
     /// A save went through: nothing left to choose.
     pub fn clear(&self) {
         self.moved.set(None);

@@ -193,11 +193,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        save_with(None);
-    };
-    let reopen_and_save = Callback::new(move |()| save_with(Some(choice.reopener())));
+    let (submit, reopen_and_save) = choice.save_handlers(save_with);
 
     let members_err = error_for(ClusterField::Members);
     let legend_id = next_id("tv");
