@@ -5,23 +5,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startApp, openApp, goTo, storedData, storedText, waitForStored } from "./helpers.mjs";
+import { startApp, openApp, goTo, storedData, storedText, waitForStored, resultRows } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
-
-/** The results table as [rank, unit, reviewed total, tier, award]. */
-async function resultRows(page) {
-  const table = page.getByRole("table", { name: "Kết quả xếp hạng" });
-  await table.waitFor();
-  return table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((r) => {
-      const cells = [...r.children].map((c) => c.textContent.trim());
-      return [cells[0], cells[1], cells[4], cells[5], cells[6]];
-    }),
-  );
-}
 
 async function withSample(context) {
   const page = await openApp(context, app.url, "#/du-lieu");

@@ -221,3 +221,15 @@ export async function exportAll(page) {
   const text = readFileSync(await download.path(), "utf8");
   return { name: download.suggestedFilename(), text };
 }
+
+/** The results table of "Kết quả" as [rank, unit, reviewed total, tier, award, card status]. */
+export async function resultRows(page) {
+  const table = page.getByRole("table", { name: "Kết quả xếp hạng" });
+  await table.waitFor();
+  return table.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => {
+      const cells = [...r.children].map((c) => c.textContent.trim());
+      return [cells[0], cells[1], cells[4], cells[5], cells[6], cells[2]];
+    }),
+  );
+}

@@ -1,22 +1,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openApp, goTo, addUnit, storedText, storedData, waitForStored, replaceStored, pick } from "./helpers.mjs";
+import { startApp, openApp, goTo, addUnit, storedText, storedData, waitForStored, replaceStored, pick, resultRows } from "./helpers.mjs";
 
 let app;
 before(async () => (app = await startApp()));
 after(async () => app?.close());
-
-/** The rows of the results table as [rank, unit, reviewed total, tier, award, card status]. */
-async function resultRows(page) {
-  const table = page.getByRole("table", { name: "Kết quả xếp hạng" });
-  await table.waitFor();
-  return table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((r) => {
-      const cells = [...r.children].map((c) => c.textContent.trim());
-      return [cells[0], cells[1], cells[4], cells[5], cells[6], cells[2]];
-    }),
-  );
-}
 
 test("the sample data shows Cụm thi đua số 4 with six ranked units", async () => {
   const context = await app.browser.newContext();
