@@ -107,15 +107,31 @@ test("the results report downloads as an Excel file whose scores LibreOffice rea
   assert.match(lines[0], /^"Kết quả chấm điểm, xếp loại thi đua năm 2023 của Cụm thi đua số 4 – ngày \d{2}\/\d{2}\/\d{4}"/);
   const header = lines.findIndex((l) => l.includes('"Đơn vị"'));
   assert.ok(header > 0, "a header row of Vietnamese titles");
+  const titles = lines[header].split(",").map((t) => t.replace(/^"|"$/g, ""));
   const row = lines[header + 1].split(",");
-  assert.equal(row[0], "1", "the rank is a number");
-  assert.equal(row[1], `"${firstRow[1]}"`, "the first unit by name");
-  // Every cell the report shows as a number (vi-VN "97,5") is a plain number in the sheet (97.5).
+  const at = (title) => {
+    const i = titles.indexOf(title);
+    assert.ok(i >= 0, `the sheet has a column "${title}" (has ${titles.join(" | ")})`);
+    return row[i];
+  };
+  assert.equal(at("Hạng"), "1", "the rank is a number");
+  assert.equal(at("Đơn vị"), `"${firstRow[1]}"`, "the first unit by name");
+  // Every number the report shows (vi-VN "97,5") is a plain number in its column (97.5).
+  const shownTitles = await table.locator("thead th").allTextContents();
   firstRow.forEach((shown, i) => {
     if (/^\d{1,3}(\.\d{3})*(,\d+)?$/.test(shown)) {
-      assert.equal(Number(row[i]), Number(shown.replace(/\./g, "").replace(",", ".")), `column ${i + 1} is the number ${shown}`);
+      assert.equal(Number(at(shownTitles[i].trim())), Number(shown.replace(/\./g, "").replace(",", ".")), `${shownTitles[i]} is the number ${shown}`);
     }
   });
+  // Beyond the printed table: each block's points, bonus and penalty add up to the total,
+  // and the card's status and the award proposed are there.
+  const parts = ["Khối I", "Khối II", "Khối III", "Điểm thưởng"].map((t) => Number(at(t)));
+  assert.ok(parts.every((n) => Number.isFinite(n)), `block points are numbers: ${parts}`);
+  assert.ok(Math.abs(parts.reduce((a, b) => a + b, 0) - Number(at("Điểm trừ")) - Number(at("Cụm chấm"))) < 0.01, "blocks + bonus − penalty = total");
+  assert.equal(at("Phiếu"), '"Chốt"');
+  const awardColumn = titles.indexOf("Đề nghị khen thưởng");
+  const awards = lines.slice(header + 1, header + 7).map((l) => l.split(",")[awardColumn]);
+  assert.ok(awards.some((a) => /Cờ thi đua|Bằng khen/.test(a)), `the awards proposed are in the sheet: ${awards}`);
   await context.close();
 });
 

@@ -7,9 +7,11 @@ use super::document::{Block, Cell, Column, Document, Table};
 use super::settings::ReportSettings;
 use super::ReportError;
 use crate::domain::data::AppData;
-use crate::domain::scoring::result_lines::{award_text, result_lines};
+use crate::domain::scoring::compute::ClusterResults;
+use crate::domain::scoring::result_lines::{award_text, result_lines, ResultLine};
 use crate::domain::scoring::scorecard::CardStatus;
 use crate::domain::scoring::standing::standing;
+use crate::domain::scoring::template::ScoringTemplate;
 use crate::domain::scoring::wording;
 use chrono::NaiveDate;
 
@@ -116,8 +118,12 @@ pub fn cluster_results(
             row
         })
         .collect();
+    let caption = format!("Kết quả xếp hạng {} năm {}", cluster.name, cluster.year);
+    doc.sheets = vec![results_sheet(&caption, &lines, &results, t, is_draft, |u| {
+        data.unit_name(u)
+    })];
     doc.body.push(Block::Table(Table {
-        caption: format!("Kết quả xếp hạng {} năm {}", cluster.name, cluster.year),
+        caption,
         columns,
         rows,
     }));
@@ -157,4 +163,74 @@ pub fn cluster_results(
         None => format!("Cụm chưa bầu Cụm trưởng năm {}.", cluster.year + 1),
     }));
     Ok(doc)
+}
+
+/// The results as a spreadsheet holds them: beside each total, the points of every block, the
+/// bonus and the penalty it is made of, the card's status and the award proposed, so the sheet
+/// answers what the federation asks without the printed report beside it.
+fn results_sheet(
+    caption: &str,
+    lines: &[ResultLine],
+    results: &ClusterResults,
+    t: &ScoringTemplate,
+    is_draft: bool,
+    unit_name: impl Fn(&str) -> String,
+) -> Table {
+    let mut columns = vec![
+        Column::number("Hạng"),
+        Column::text("Đơn vị"),
+        Column::text("Phiếu"),
+        Column::number("Tự chấm"),
+    ];
+    columns.extend(
+        t.blocks
+            .iter()
+            .map(|b| Column::number(&format!("Khối {}", b.code))),
+    );
+    columns.extend([
+        Column::number("Điểm thưởng"),
+        Column::number("Điểm trừ"),
+        Column::number("Cụm chấm"),
+        Column::text("Xếp loại"),
+        Column::text("Đề nghị khen thưởng"),
+        Column::text("Giải thích"),
+    ]);
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let tally = results
+                .cards
+                .iter()
+                .find(|c| c.card_id == l.row.card_id)
+                .map(|c| &c.reviewed);
+            let points = |p: Option<crate::domain::scoring::points::Points>| {
+                p.map_or(Cell::Empty, |p| Cell::number(p.as_f64()))
+            };
+            let mut row = vec![
+                Cell::number(l.row.rank as f64),
+                Cell::text(unit_name(&l.row.unit_id)),
+                Cell::text(wording::status(l.status)),
+                points(l.self_total),
+            ];
+            row.extend(t.blocks.iter().map(|b| points(tally.map(|t| t.block(&b.code)))));
+            row.extend([
+                points(tally.map(|t| t.bonus)),
+                points(tally.map(|t| t.penalty)),
+                Cell::number(l.row.total.as_f64()),
+                Cell::text(format!(
+                    "{} ({})",
+                    wording::tier(l.row.tier),
+                    l.row.tier.abbreviation()
+                )),
+                Cell::text(award_text(l.award, is_draft)),
+                Cell::text(l.why.join(" ")),
+            ]);
+            row
+        })
+        .collect();
+    Table {
+        caption: caption.to_string(),
+        columns,
+        rows,
+    }
 }

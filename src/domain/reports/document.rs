@@ -37,6 +37,11 @@ pub struct Document {
     pub recipients: Vec<String>,
     /// Left to right; one for a report, two for minutes and scorecards (both sides).
     pub signatures: Vec<Signature>,
+    /// What a spreadsheet of the report holds when it is more than the printed tables: the
+    /// results sheet carries every block's points, the card status and the award, which do not
+    /// fit an A4 portrait page. Empty: the spreadsheet holds the printed tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<Table>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -148,6 +153,7 @@ impl Document {
             body: Vec::new(),
             recipients: settings.recipient_lines(),
             signatures: vec![settings.signature()],
+            sheets: Vec::new(),
         }
     }
 

@@ -55,6 +55,51 @@ fn the_sample_cluster_report_ranks_its_six_units_and_is_final() {
 }
 
 #[test]
+fn the_results_spreadsheet_adds_blocks_bonus_penalty_status_and_award_to_each_total() {
+    let (data, cluster) = sample();
+    let doc = cluster_results::cluster_results(&data, &cluster, &settings(), today()).unwrap();
+    let book = Workbook::of_document(&doc, "LĐLĐ huyện Ba Vì", today());
+    let [sheet] = book.sheets.as_slice() else {
+        panic!("one results sheet")
+    };
+    let titles: Vec<&str> = sheet.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Hạng",
+            "Đơn vị",
+            "Phiếu",
+            "Tự chấm",
+            "Khối I",
+            "Khối II",
+            "Khối III",
+            "Điểm thưởng",
+            "Điểm trừ",
+            "Cụm chấm",
+            "Xếp loại",
+            "Đề nghị khen thưởng",
+            "Giải thích"
+        ]
+    );
+    let number = |c: &Cell| match c {
+        Cell::Number { value, .. } => *value,
+        other => panic!("a number, not {other:?}"),
+    };
+    for row in &sheet.rows {
+        assert_eq!(row[2].shown(), "Chốt");
+        // The total is the blocks plus the bonus less the penalty.
+        let parts: f64 = row[4..=7].iter().map(number).sum::<f64>() - number(&row[8]);
+        assert!((parts - number(&row[9])).abs() < 0.01, "{row:?}");
+    }
+    assert!(
+        sheet.rows.iter().any(|r| !r[11].shown().is_empty()),
+        "the awards proposed are in the sheet"
+    );
+    // The printed table stays as it was: six columns on A4 portrait.
+    assert_eq!(doc.tables().next().unwrap().columns.len(), 6);
+}
+
+#[test]
 fn a_card_not_final_makes_the_cluster_report_a_draft_naming_it() {
     let (mut data, cluster) = sample();
     let reopened = data

@@ -29,7 +29,11 @@ impl Workbook {
         };
         Workbook {
             title: title_line(office, &content, date),
-            sheets: doc.tables().cloned().collect(),
+            sheets: if doc.sheets.is_empty() {
+                doc.tables().cloned().collect()
+            } else {
+                doc.sheets.clone()
+            },
         }
     }
 }

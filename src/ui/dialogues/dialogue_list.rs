@@ -10,7 +10,7 @@ use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
 use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
-use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
 use crate::ui::widgets::remembered::{remembered, remembered_where};
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
@@ -139,7 +139,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
             >
                 <ExcelButton content=excel_title table=excel />
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Danh sách đối thoại">
-                    <table aria-label="Danh sách đối thoại">
+                    <table class="stack compact" aria-label="Danh sách đối thoại">
                         <thead>
                             <tr>
                                 <th scope="col">"Ngày"</th>
@@ -162,15 +162,15 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
                                     <th scope="row">
                                         <a href=super::dialogue_href(&row.id)>{format::date(row.date)}</a>
                                     </th>
-                                    <td>{row.unit.clone()}</td>
-                                    <td>{text::kind_name(row.kind)}</td>
-                                    <td>{text::level_name(row.level)}</td>
-                                    <td>{row.place.clone()}</td>
-                                    <td class="num">{format::integer(i64::from(row.attendances))}</td>
-                                    <td class="num">
+                                    <td data-label="Đơn vị tổ chức">{row.unit.clone()}</td>
+                                    <td data-label="Hình thức">{text::kind_name(row.kind)}</td>
+                                    <td data-label="Cấp">{text::level_name(row.level)}</td>
+                                    <td class="wide" data-label="Địa điểm">{row.place.clone()}</td>
+                                    <td class="num" data-label="Lượt tham dự">{format::integer(i64::from(row.attendances))}</td>
+                                    <td class="num" data-label="Kiến nghị (còn mở)">
                                         {format!("{} ({})", format::integer(row.proposals as i64), format::integer(row.open as i64))}
                                     </td>
-                                    <td>{if row.signed { "Đã ký" } else { "Chưa ký" }}</td>
+                                    <td data-label="Biên bản">{if row.signed { "Đã ký" } else { "Chưa ký" }}</td>
                                 </tr>
                             </For>
                         </tbody>
@@ -178,7 +178,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || { shown() < total() }>
-                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                <button type="button" class="secondary" on:click=move |_| show_more(limit)>
                     "Hiện thêm đối thoại"
                 </button>
             </Show>

@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// How many rows are drawn at first, and added by each "Hiện thêm".
-use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
 
 /// One drawn row: owned copies of what the table shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,7 +86,7 @@ pub fn ProposalTable(
 ) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-            <table aria-label=label class="stack">
+            <table aria-label=label class="stack compact">
                 <thead>
                     <tr>
                         <th scope="col">"Nội dung kiến nghị"</th>
@@ -238,8 +238,8 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
                 <ProposalTable rows label="Danh sách kiến nghị" show_dialogue=true />
             </Show>
             <Show when=move || { shown() < total() }>
-                <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
-                    "Hiện thêm"
+                <button type="button" class="secondary" on:click=move |_| show_more(limit)>
+                    "Hiện thêm kiến nghị"
                 </button>
             </Show>
         </section>

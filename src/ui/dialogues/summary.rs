@@ -12,7 +12,7 @@ use crate::domain::sync::Collection;
 use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
-use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::paging::{is_phone, page_limit, show_more, shown_of};
 use crate::ui::widgets::PickField;
 use crate::ui::widgets::SelectField;
 use chrono::Datelike;
@@ -87,6 +87,9 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
                 <div class="stat"><dt>"Còn mở"</dt><dd class="num">{move || count(s().open)}</dd></div>
                 <div class="stat"><dt>"Quá hạn"</dt><dd class="num">{move || count(s().overdue)}</dd></div>
             </dl>
+            // On a phone the breakdowns start folded: the figures above answer most questions.
+            <details class="fold" open=!is_phone()>
+            <summary>"Chi tiết theo hình thức, trạng thái và lĩnh vực"</summary>
             <div class="two-cols">
                 <table aria-label="Đối thoại theo hình thức">
                     <thead><tr><th scope="col">"Hình thức"</th><th scope="col" class="num">"Số cuộc"</th></tr></thead>
@@ -116,6 +119,7 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </details>
             <h3>"Đơn vị chưa tổ chức đối thoại định kỳ trong năm " {move || chosen_year().to_string()}</h3>
             <Show
                 when=move || !missing.with(Vec::is_empty)
@@ -124,16 +128,16 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
                 <p class="count" role="status" aria-live="polite">
                     {move || shown_of(missing.with(Vec::len).min(limit.get()), missing.with(Vec::len), missing.with(Vec::len), "đơn vị")}
                 </p>
-                <ul aria-label="Đơn vị chưa đối thoại định kỳ">
+                <ul aria-label="Đơn vị chưa đối thoại định kỳ" class="missing-units">
                     <For each=move || missing.with(|m| m.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|(id, name)| (id.clone(), name.clone()) let:unit>
                         <li>
-                            {unit.1.clone()} " — "
+                            <span class="unit-name">{unit.1.clone()}</span>
                             <a href=href(Page::Dialogues, &["moi", &unit.0])>{format!("Ghi đối thoại của {}", unit.1)}</a>
                         </li>
                     </For>
                 </ul>
                 <Show when=move || { missing.with(Vec::len) > limit.get() }>
-                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                    <button type="button" class="secondary" on:click=move |_| show_more(limit)>
                         "Hiện thêm đơn vị"
                     </button>
                 </Show>

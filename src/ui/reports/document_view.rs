@@ -19,6 +19,8 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
         body,
         recipients,
         signatures,
+        // The spreadsheet's own tables are not printed.
+        ..
     } = doc;
     let two_sides = signatures.len() > 1;
     let name = format!("{title} – {summary}");
@@ -38,7 +40,7 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
             </header>
             {draft.map(|d| view! { <p class="doc-draft" role="note">{d}</p> })}
             <h1 class="doc-title">{title}</h1>
-            <p class="doc-summary">{summary}</p>
+            <p class="doc-summary">{unbroken(summary)}</p>
             <div class="doc-content">
                 {body.into_iter().map(block).collect_view()}
             </div>
@@ -59,16 +61,19 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
 
 fn block(b: Block) -> AnyView {
     match b {
-        Block::Heading(h) => view! { <h2 class="doc-heading">{h}</h2> }.into_any(),
-        Block::Paragraph(p) => view! { <p class="doc-paragraph">{p}</p> }.into_any(),
+        Block::Heading(h) => view! { <h2 class="doc-heading">{unbroken(h)}</h2> }.into_any(),
+        Block::Paragraph(p) => view! { <p class="doc-paragraph">{unbroken(p)}</p> }.into_any(),
         Block::Table(t) => table(t),
     }
 }
 
 fn table(t: Table) -> AnyView {
     let numeric: Vec<bool> = t.columns.iter().map(|c| c.numeric).collect();
+    // On a phone the table keeps its columns and scrolls sideways in its own region, so no
+    // word of the paper breaks across lines.
     view! {
-        <table class="doc-table" aria-label=t.caption>
+        <div class="doc-table-wrap" role="region" tabindex="0" aria-label=format!("{} (cuộn ngang)", t.caption)>
+        <table class="doc-table" aria-label=t.caption.clone()>
             <thead>
                 <tr>
                     {t.columns.into_iter().map(|c| view! { <th scope="col" class:num=c.numeric>{c.title}</th> }).collect_view()}
@@ -79,14 +84,37 @@ fn table(t: Table) -> AnyView {
                     <tr>
                         {row.into_iter().enumerate().map(|(i, cell)| {
                             let num = numeric.get(i).copied().unwrap_or(false) || matches!(cell, Cell::Number { .. });
-                            view! { <td class:num=num>{cell.shown().to_string()}</td> }
+                            view! { <td class:num=num>{unbroken(cell.shown().to_string())}</td> }
                         }).collect_view()}
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
+}
+
+/// The text with each word that holds a hyphen, dash or slash ("01/CTPH-UBND-LĐLĐ",
+/// "2016–2020") kept on one line: a browser would break a narrow line after such a mark, and a
+/// document number split in two is no longer read as one.
+fn unbroken(text: String) -> AnyView {
+    const MARKS: [char; 3] = ['-', '–', '/'];
+    if !text.contains(MARKS) {
+        return text.into_any();
+    }
+    text.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let space = if i == 0 { "" } else { " " };
+            if word.contains(MARKS) && word.chars().count() > 1 {
+                view! { {space} <span class="nobr">{word.to_string()}</span> }.into_any()
+            } else {
+                format!("{space}{word}").into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 fn signature(s: Signature) -> impl IntoView {

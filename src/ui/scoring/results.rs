@@ -148,7 +148,7 @@ pub fn ResultsTab() -> impl IntoView {
                         }}
                         <div class="results-grid">
                             <div class="table-wrap" tabindex="0" role="region" aria-label="Kết quả xếp hạng">
-                                <table aria-label="Kết quả xếp hạng">
+                                <table class="stack" aria-label="Kết quả xếp hạng">
                                     <thead><tr>
                                         <th scope="col" class="num">"Hạng"</th>
                                         <th scope="col">"Đơn vị"</th>
@@ -162,14 +162,14 @@ pub fn ResultsTab() -> impl IntoView {
                                     <tbody>
                                         {lines.into_iter().map(|l| view! {
                                             <tr class:provisional=l.status != CardStatus::Final>
-                                                <td class="num">{l.row.rank}</td>
+                                                <td class="num" data-label="Hạng">{l.row.rank}</td>
                                                 <th scope="row">{l.unit}</th>
-                                                <td><span class=format!("badge status-{}", status_class(l.status))>{text::status(l.status)}</span></td>
-                                                <td class="num">{l.self_total}</td>
-                                                <td class="num"><strong>{l.row.total.to_string()}</strong></td>
-                                                <td><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
-                                                <td>{award_text(l.award, tentative)}</td>
-                                                <td class="why">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
+                                                <td data-label="Phiếu"><span class=format!("badge status-{}", status_class(l.status))>{text::status(l.status)}</span></td>
+                                                <td class="num" data-label="Tự chấm">{l.self_total}</td>
+                                                <td class="num" data-label="Cụm chấm"><strong>{l.row.total.to_string()}</strong></td>
+                                                <td data-label="Xếp loại"><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
+                                                <td class="award" data-label="Đề nghị khen thưởng">{award_text(l.award, tentative)}</td>
+                                                <td class="why notes" data-label="Giải thích">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

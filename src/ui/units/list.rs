@@ -11,7 +11,7 @@ use crate::domain::units::{self, Unit, UnitFilter};
 use crate::store::CommitError;
 use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
-use crate::ui::widgets::paging::{page_limit, shown_of, PAGE_ROWS};
+use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
 use crate::ui::widgets::remembered::remembered_flag;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{focus, unsaved};
@@ -194,7 +194,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             </div>
         </Show>
         <Show when=move || { rows.with(Vec::len) > limit.get() }>
-            <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+            <button type="button" class="secondary" on:click=move |_| show_more(limit)>
                 "Hiện thêm đơn vị"
             </button>
         </Show>

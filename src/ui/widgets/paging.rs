@@ -4,21 +4,50 @@
 use crate::domain::format;
 use leptos::prelude::*;
 
-/// Rows drawn at a time in the long lists; "Hiện thêm" adds as many.
+/// Rows drawn at a time in the long lists on a wide screen; "Hiện thêm" adds as many.
 pub const PAGE_ROWS: usize = 200;
+/// On a phone each row is a card of its own, several lines tall: a page of 200 would be a
+/// scroll of metres, so a phone draws a few screens at a time.
+pub const PHONE_ROWS: usize = 10;
+/// The width up to which rows stack as cards (`style/main.css`, `table.stack`).
+const PHONE_WIDTH: f64 = 640.0;
 
-/// How many rows a list shows: starts at [`PAGE_ROWS`] and starts again there whenever the
+/// Whether the page is drawn for a phone: long lists page shorter and details start folded.
+pub fn is_phone() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|width| width <= PHONE_WIDTH)
+}
+
+/// Rows drawn at a time on this screen.
+pub fn page_rows() -> usize {
+    if is_phone() {
+        PHONE_ROWS
+    } else {
+        PAGE_ROWS
+    }
+}
+
+/// How many rows a list shows: starts at [`page_rows`] and starts again there whenever the
 /// filter changes.
 pub fn page_limit<T: PartialEq + Send + Sync + 'static>(filter: Memo<T>) -> RwSignal<usize> {
-    let limit = RwSignal::new(PAGE_ROWS);
+    let first = page_rows();
+    let limit = RwSignal::new(first);
     Effect::new(move |_| {
         filter.track();
         // Only when it grew: setting it anyway would run the search a second time.
-        if limit.get_untracked() != PAGE_ROWS {
-            limit.set(PAGE_ROWS);
+        if limit.get_untracked() != first {
+            limit.set(first);
         }
     });
     limit
+}
+
+/// "Hiện thêm": one more page of rows.
+pub fn show_more(limit: RwSignal<usize>) {
+    let step = page_rows();
+    limit.update(|l| *l += step);
 }
 
 /// "Hiển thị 200/1.234 kiến nghị (tổng số 5.000)".
