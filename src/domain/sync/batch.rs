@@ -44,14 +44,11 @@ pub fn read_all(files: &[(String, Vec<u8>)], local: &AppData) -> Vec<Received> {
     let missing_reference =
         |r: &Received| matches!(r.read, Err(ImportError::UnknownReference { .. }));
     if received.iter().any(missing_reference) && received.iter().any(|r| r.read.is_ok()) {
+        // Only for references: no choice is made, so no stamp is ever written.
+        let nobody = Stamp::new(String::new(), DateTime::<Utc>::UNIX_EPOCH);
         let readable: Vec<&Incoming> = received.iter().filter_map(|r| r.read.as_ref().ok()).collect();
-        let others = combine(&readable, &Overrides::new(), &Stamp::new(String::new(), DateTime::<Utc>::UNIX_EPOCH)).data;
-        let widened = DataPlan::new(local, &others).apply(
-            local,
-            &others,
-            &Overrides::new(),
-            &Stamp::new(String::new(), DateTime::<Utc>::UNIX_EPOCH),
-        );
+        let others = combine(&readable, &Overrides::new(), &nobody).data;
+        let widened = DataPlan::new(local, &others).apply(local, &others, &Overrides::new(), &nobody);
         for (r, (_, bytes)) in received.iter_mut().zip(files) {
             if missing_reference(r) {
                 r.read = validate(bytes, &widened);
