@@ -23,7 +23,10 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadFailed> {
 /// order the browser gives them; the input is emptied as [`take_chosen_file`] does.
 pub fn take_chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
     use wasm_bindgen::JsCast;
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
         return Vec::new();
     };
     let files = input.files().map(|list| files_of(&list)).unwrap_or_default();

@@ -424,7 +424,15 @@ mod tests {
                     "Hoạt động đến",
                     "Mã số thuế",
                 ]),
-                text_row(&["CĐCS Công ty May 10", "May 10", "", "", "01/01/2020", "", "0100101"]),
+                text_row(&[
+                    "CĐCS Công ty May 10",
+                    "May 10",
+                    "",
+                    "",
+                    "01/01/2020",
+                    "",
+                    "0100101",
+                ]),
             ],
         };
         let m = Mapping::detect(&grid, SheetKind::Units);

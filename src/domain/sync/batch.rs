@@ -41,8 +41,7 @@ pub fn read_all(files: &[(String, Vec<u8>)], local: &AppData) -> Vec<Received> {
             read: validate(bytes, local),
         })
         .collect();
-    let missing_reference =
-        |r: &Received| matches!(r.read, Err(ImportError::UnknownReference { .. }));
+    let missing_reference = |r: &Received| matches!(r.read, Err(ImportError::UnknownReference { .. }));
     if received.iter().any(missing_reference) && received.iter().any(|r| r.read.is_ok()) {
         // Only for references: no choice is made, so no stamp is ever written.
         let nobody = Stamp::new(String::new(), DateTime::<Utc>::UNIX_EPOCH);
@@ -122,18 +121,22 @@ pub fn combine(files: &[&Incoming], choices: &Overrides, stamp: &Stamp) -> Combi
             steps.push(plan);
         }
     }
-    Combined {
-        data,
-        between,
-        steps,
-    }
+    Combined { data, between, steps }
 }
 
 /// Records whose merged copy is the version `records` (file `at`) carries now come from it.
-fn note_origins(merged: &AppData, records: &AppData, at: usize, origin: &mut HashMap<(Collection, Id), usize>) {
+fn note_origins(
+    merged: &AppData,
+    records: &AppData,
+    at: usize,
+    origin: &mut HashMap<(Collection, Id), usize>,
+) {
     let mut carried = HashMap::new();
     each_meta(records, &mut |c, m| {
-        carried.insert((c, m.id.as_str()), (m.changed_at, m.changed_by.as_str(), m.deleted));
+        carried.insert(
+            (c, m.id.as_str()),
+            (m.changed_at, m.changed_by.as_str(), m.deleted),
+        );
     });
     each_meta(merged, &mut |c, m| {
         if carried.get(&(c, m.id.as_str())) == Some(&(m.changed_at, m.changed_by.as_str(), m.deleted)) {

@@ -57,15 +57,31 @@ fn readable(received: &[Received]) -> Vec<&Incoming> {
 fn files_are_merged_oldest_export_first_and_a_broken_file_is_listed_last_with_its_reason() {
     let s = Stamp::new("a", at(0));
     let files = vec![
-        ("c.json".to_string(), file_of(&units(vec![unit("u3", "CĐCS C", None, &s)]), "c", 3)),
-        ("hong.json".to_string(), b"{\"format\": \"thidua-export\", ".to_vec()),
-        ("a.json".to_string(), file_of(&units(vec![unit("u1", "CĐCS A", None, &s)]), "a", 5)),
-        ("b.json".to_string(), file_of(&units(vec![unit("u2", "CĐCS B", None, &s)]), "b", 1)),
+        (
+            "c.json".to_string(),
+            file_of(&units(vec![unit("u3", "CĐCS C", None, &s)]), "c", 3),
+        ),
+        (
+            "hong.json".to_string(),
+            b"{\"format\": \"thidua-export\", ".to_vec(),
+        ),
+        (
+            "a.json".to_string(),
+            file_of(&units(vec![unit("u1", "CĐCS A", None, &s)]), "a", 5),
+        ),
+        (
+            "b.json".to_string(),
+            file_of(&units(vec![unit("u2", "CĐCS B", None, &s)]), "b", 1),
+        ),
     ];
     let received = read_all(&files, &AppData::default());
     let names: Vec<&str> = received.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["b.json", "c.json", "a.json", "hong.json"]);
-    assert!(matches!(received[3].read, Err(ImportError::Truncated)), "{:?}", received[3].read);
+    assert!(
+        matches!(received[3].read, Err(ImportError::Truncated)),
+        "{:?}",
+        received[3].read
+    );
 
     let combined = combine(&readable(&received), &Overrides::new(), &s);
     let ids: Vec<&str> = combined.data.units.iter().map(|u| u.id()).collect();
@@ -81,7 +97,10 @@ fn a_reference_into_another_file_of_the_batch_is_accepted() {
     let s = Stamp::new("a", at(0));
     let parent = units(vec![unit("p", "LĐLĐ huyện Ba Vì", None, &s)]);
     let child = units(vec![unit("c", "CĐCS May 10", Some("p"), &s)]);
-    let alone = read_all(&[("con.json".into(), file_of(&child, "x", 1))], &AppData::default());
+    let alone = read_all(
+        &[("con.json".into(), file_of(&child, "x", 1))],
+        &AppData::default(),
+    );
     assert!(matches!(alone[0].read, Err(ImportError::UnknownReference { .. })));
     let together = read_all(
         &[
@@ -106,8 +125,14 @@ fn a_conflict_between_two_files_is_listed_and_decided_the_same_in_any_order() {
     from_b.short_name = "May Mười".into();
     from_b.meta.touch(&Stamp::new("b", at(2)));
     let files = [
-        ("a.json".to_string(), file_of(&units(vec![from_a.clone()]), "a", 1)),
-        ("b.json".to_string(), file_of(&units(vec![from_b.clone()]), "b", 2)),
+        (
+            "a.json".to_string(),
+            file_of(&units(vec![from_a.clone()]), "a", 1),
+        ),
+        (
+            "b.json".to_string(),
+            file_of(&units(vec![from_b.clone()]), "b", 2),
+        ),
     ];
     let received = read_all(&files, &AppData::default());
     let forward = combine(&readable(&received), &Overrides::new(), &s);
@@ -121,18 +146,30 @@ fn a_conflict_between_two_files_is_listed_and_decided_the_same_in_any_order() {
         }]
     );
     assert_eq!(forward.steps.len(), 1);
-    assert_eq!(forward.steps[0].conflict_ids(), [(Collection::Units, "u".to_string())]);
-    assert_eq!(forward.data.units[0].short_name, "May Mười", "the later edit wins by default");
+    assert_eq!(
+        forward.steps[0].conflict_ids(),
+        [(Collection::Units, "u".to_string())]
+    );
+    assert_eq!(
+        forward.data.units[0].short_name, "May Mười",
+        "the later edit wins by default"
+    );
 
     let mut backward: Vec<&Incoming> = readable(&received);
     backward.reverse();
     let backward = combine(&backward, &Overrides::new(), &s);
-    assert_eq!(backward.data.units[0].short_name, "May Mười", "whatever the order");
+    assert_eq!(
+        backward.data.units[0].short_name, "May Mười",
+        "whatever the order"
+    );
 
     let mut choices = Overrides::new();
     choices.insert((Collection::Units, "u".into()), super::super::Choice::KeepLocal);
     let chosen = combine(&readable(&received), &choices, &Stamp::new("head", at(3)));
-    assert_eq!(chosen.data.units[0].short_name, "May 10", "the earlier file's version, as chosen");
+    assert_eq!(
+        chosen.data.units[0].short_name, "May 10",
+        "the earlier file's version, as chosen"
+    );
 }
 
 /// The sample's cluster sent by each unit as its card alone: the cluster head imports them
@@ -168,7 +205,12 @@ fn cards_sent_alone_by_several_units_combine_into_one_import() {
         })
         .collect();
     let mut head = data.clone();
-    let sent: Vec<String> = data.scorecards.iter().take(3).map(|c| c.meta.id.clone()).collect();
+    let sent: Vec<String> = data
+        .scorecards
+        .iter()
+        .take(3)
+        .map(|c| c.meta.id.clone())
+        .collect();
     head.scorecards.retain(|c| !sent.contains(&c.meta.id));
     let received = read_all(&files, &head);
     assert!(received.iter().all(|r| r.read.is_ok()));

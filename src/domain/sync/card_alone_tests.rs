@@ -16,7 +16,11 @@ fn at(day: i64) -> DateTime<Utc> {
 fn ba_vi_card() -> (AppData, Id) {
     let (data, _) = sample::with_numbered_ids(&Stamp::new("ba-vi-office", at(0)));
     let unit = data.units.iter().find(|u| u.name.contains("Ba Vì")).unwrap();
-    let card = data.scorecards.iter().find(|s| s.unit_id == unit.meta.id).unwrap();
+    let card = data
+        .scorecards
+        .iter()
+        .find(|s| s.unit_id == unit.meta.id)
+        .unwrap();
     let id = card.meta.id.clone();
     (data, id)
 }
@@ -32,9 +36,18 @@ fn a_card_alone_carries_its_unit_cluster_table_and_own_figures_only() {
     let (data, id) = ba_vi_card();
     let card = record::find(&data.scorecards, &id).unwrap();
     let (sel, description) = select_part(&data, &card_part(&id)).unwrap();
-    assert_eq!(description, "Phiếu chấm LĐLĐ huyện Ba Vì - Cụm thi đua số 4 - 2023");
+    assert_eq!(
+        description,
+        "Phiếu chấm LĐLĐ huyện Ba Vì - Cụm thi đua số 4 - 2023"
+    );
     let picked = |c: Collection, ids: Vec<&str>| ids.into_iter().filter(|i| sel.contains(c, i)).count();
-    assert_eq!(picked(Collection::Scorecards, data.scorecards.iter().map(|s| s.id()).collect()), 1);
+    assert_eq!(
+        picked(
+            Collection::Scorecards,
+            data.scorecards.iter().map(|s| s.id()).collect()
+        ),
+        1
+    );
     assert!(sel.contains(Collection::Scorecards, &id));
     assert!(sel.contains(Collection::Clusters, &card.cluster_id));
     let tables: Vec<&str> = data
@@ -49,8 +62,14 @@ fn a_card_alone_carries_its_unit_cluster_table_and_own_figures_only() {
         assert_eq!(sel.contains(Collection::Indicators, i.id()), own, "{}", i.id());
     }
     assert!(sel.contains(Collection::Units, &card.unit_id));
-    assert!(data.dialogues.iter().all(|d| !sel.contains(Collection::Dialogues, d.id())));
-    assert!(data.programmes.iter().all(|p| !sel.contains(Collection::Programmes, p.id())));
+    assert!(data
+        .dialogues
+        .iter()
+        .all(|d| !sel.contains(Collection::Dialogues, d.id())));
+    assert!(data
+        .programmes
+        .iter()
+        .all(|p| !sel.contains(Collection::Programmes, p.id())));
     let whole = select_part(
         &data,
         &Part::ClusterYear {
@@ -69,7 +88,10 @@ fn a_card_file_is_named_after_the_unit_and_the_cluster() {
         card_file_name(&data, &id).unwrap(),
         "phieu-cham-ba-vi-cum-4-2023.json.gz"
     );
-    assert_eq!(without_prefix("ldld-quan-dong-da".into(), UNIT_PREFIXES), "dong-da");
+    assert_eq!(
+        without_prefix("ldld-quan-dong-da".into(), UNIT_PREFIXES),
+        "dong-da"
+    );
     assert_eq!(without_prefix("cdcs-may-10".into(), UNIT_PREFIXES), "cdcs-may-10");
     assert_eq!(card_file_name(&data, "no-such-card"), None);
 }
@@ -97,11 +119,19 @@ fn the_cluster_head_places_a_card_sent_alone() {
         .collect();
     assert_eq!(placed.len(), 1, "{placed:?}");
     assert_eq!((placed[0].collection, placed[0].new), (Collection::Scorecards, 1));
-    let merged = plan.apply(&head, &incoming.file.data, &Default::default(), &Stamp::new("head", at(2)));
+    let merged = plan.apply(
+        &head,
+        &incoming.file.data,
+        &Default::default(),
+        &Stamp::new("head", at(2)),
+    );
     assert_eq!(merged.scorecards.len(), data.scorecards.len());
     assert!(merged.scorecards.iter().any(|s| s.meta.id == id));
 
-    assert!(validate(json.as_bytes(), &AppData::default()).is_ok(), "self-contained");
+    assert!(
+        validate(json.as_bytes(), &AppData::default()).is_ok(),
+        "self-contained"
+    );
 }
 
 /// The sharing status counts only what the card's file carried as shared.

@@ -113,7 +113,10 @@ fn card_alone(data: &AppData, scorecard_id: &str) -> Option<(Selection, String)>
     }
     let units = cluster_units(cluster).into_iter().chain([card.unit_id.clone()]);
     insert_units_with_parents(&mut sel, data, units);
-    Some((sel, format!("Phiếu chấm {} - {}", unit.name, cluster_label(cluster))))
+    Some((
+        sel,
+        format!("Phiếu chấm {} - {}", unit.name, cluster_label(cluster)),
+    ))
 }
 
 /// The name a card file gets: `phieu-cham-<unit>-<cluster>.json.gz`, e.g.

@@ -197,7 +197,10 @@ mod tests {
             imported(&["tu-quoc-oai.json"], 2, 0, 1),
             "Đã nhập tệp \"tu-quoc-oai.json\": 2 bản ghi mới, 1 xung đột đã xử lý."
         );
-        assert_eq!(imported(&["a.csv"], 0, 1, 0), "Đã nhập tệp \"a.csv\": 1 cập nhật.");
+        assert_eq!(
+            imported(&["a.csv"], 0, 1, 0),
+            "Đã nhập tệp \"a.csv\": 1 cập nhật."
+        );
         assert_eq!(
             imported(&["a.json", "b.json", "c.json"], 3, 0, 0),
             "Đã nhập 3 tệp \"a.json\", \"b.json\" và \"c.json\": 3 bản ghi mới."

@@ -150,9 +150,13 @@ pub fn BetweenFiles(pending: Pending) -> impl IntoView {
                 keep_local: format!("Lấy bản trong tệp \"{}\"", b.earlier),
                 take_incoming: format!("Lấy bản trong tệp \"{}\"", b.later),
             };
-            conflict_choice(&b.view, sides, format!("giua-tep-{i}"), state.between, move |key, choice| {
-                state.choose_between(key, choice)
-            })
+            conflict_choice(
+                &b.view,
+                sides,
+                format!("giua-tep-{i}"),
+                state.between,
+                move |key, choice| state.choose_between(key, choice),
+            )
         })
         .collect_view();
     Some(view! {
@@ -179,11 +183,17 @@ pub fn Conflicts(pending: Pending) -> impl IntoView {
         .take(SHOWN_MAX)
         .enumerate()
         .map(|(i, c)| {
-            conflict_choice(c, Sides::here_and_file(), format!("xung-dot-{i}"), state.overrides, move |key, choice| {
-                state.overrides.update(|o| {
-                    o.insert(key, choice);
-                })
-            })
+            conflict_choice(
+                c,
+                Sides::here_and_file(),
+                format!("xung-dot-{i}"),
+                state.overrides,
+                move |key, choice| {
+                    state.overrides.update(|o| {
+                        o.insert(key, choice);
+                    })
+                },
+            )
         })
         .collect_view();
     Some(view! {

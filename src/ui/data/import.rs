@@ -10,7 +10,9 @@ use crate::domain::conflicts::{Changes, ConflictView, Names};
 use crate::domain::record::Stamp;
 use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::sync::batch::{self, Received};
-use crate::domain::sync::{DataPlan, ExportFile, ImportError, Incoming, Office, Overrides, Scope, MAX_IMPORT_BYTES};
+use crate::domain::sync::{
+    DataPlan, ExportFile, ImportError, Incoming, Office, Overrides, Scope, MAX_IMPORT_BYTES,
+};
 use crate::store::undo::UndoCopy;
 use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
@@ -297,27 +299,39 @@ impl ImportState {
             let mut between = Vec::new();
             for (k, step) in combined.steps.iter().enumerate() {
                 let pairs = combined.between.iter().filter(|b| b.later == k + 1);
-                between.extend(step.conflict_views(&names_of).into_iter().zip(pairs).map(|(view, b)| BetweenView {
-                    view,
-                    earlier: names[b.earlier].clone(),
-                    later: names[b.later].clone(),
-                }));
+                between.extend(
+                    step.conflict_views(&names_of)
+                        .into_iter()
+                        .zip(pairs)
+                        .map(|(view, b)| BetweenView {
+                            view,
+                            earlier: names[b.earlier].clone(),
+                            later: names[b.later].clone(),
+                        }),
+                );
             }
             (lines, plan, between)
         });
         let (lines, plan, between) = built;
-        if sources.is_empty() || (plan.is_noop() && between.is_empty() && lines.iter().all(|l| l.outcome.is_ok())) {
+        if sources.is_empty()
+            || (plan.is_noop() && between.is_empty() && lines.iter().all(|l| l.outcome.is_ok()))
+        {
             let mut message = if sources.is_empty() {
                 "Không nhập được tệp nào. Dữ liệu trên máy này không thay đổi.".to_string()
             } else {
-                "Các tệp không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi.".to_string()
+                "Các tệp không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi."
+                    .to_string()
             };
             for line in &lines {
                 if let Err(reason) = &line.outcome {
                     message.push_str(&format!(" {}{reason}", text::file_label(&line.name)));
                 }
             }
-            let notice = if sources.is_empty() { Notice::Failed(message) } else { Notice::Done(message) };
+            let notice = if sources.is_empty() {
+                Notice::Failed(message)
+            } else {
+                Notice::Done(message)
+            };
             self.notice.set(Some(notice));
             return;
         }
@@ -331,14 +345,30 @@ impl ImportState {
 
     /// The officer chose a side of a conflict between two files: the files are merged again
     /// with that choice and the preview follows (choices about local records are kept).
-    pub fn choose_between(&self, key: (crate::domain::sync::Collection, String), choice: crate::domain::sync::Choice) {
+    pub fn choose_between(
+        &self,
+        key: (crate::domain::sync::Collection, String),
+        choice: crate::domain::sync::Choice,
+    ) {
         self.between.update(|b| {
             b.insert(key, choice);
         });
-        let Some(p) = self.pending.get_untracked() else { return };
+        let Some(p) = self.pending.get_untracked() else {
+            return;
+        };
         let Some(batch) = p.batch.as_ref() else { return };
-        let sources = p.file_names.iter().cloned().zip(batch.sources.iter().cloned()).collect();
-        let refused = batch.lines.iter().filter(|l| l.outcome.is_err()).cloned().collect();
+        let sources = p
+            .file_names
+            .iter()
+            .cloned()
+            .zip(batch.sources.iter().cloned())
+            .collect();
+        let refused = batch
+            .lines
+            .iter()
+            .filter(|l| l.outcome.is_err())
+            .cloned()
+            .collect();
         self.present(sources, refused, false);
     }
 
@@ -525,7 +555,11 @@ fn combined_incoming(sources: &[Incoming], data: crate::domain::data::AppData) -
             id: String::new(),
             name: senders.join(", "),
         },
-        exported_at: sources.iter().map(|s| s.file.exported_at).max().unwrap_or_else(browser::now),
+        exported_at: sources
+            .iter()
+            .map(|s| s.file.exported_at)
+            .max()
+            .unwrap_or_else(browser::now),
         scope: Scope {
             description: format!("{} tệp", text::count(sources.len())),
         },
