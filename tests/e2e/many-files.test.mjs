@@ -71,7 +71,8 @@ test("three unit files in one go: one preview, a broken one listed with its reas
   assert.deepEqual(files[1].slice(0, 2), ["phuc-tho.json", "LĐLĐ huyện Phúc Thọ"]);
   assert.deepEqual(files[1].slice(3), ["2", "0", "0", "0"]);
   assert.equal(files[2][0], "dan-phuong.json");
-  assert.match(files[2][1], /^Không nhập được: Tệp bị cắt cụt/);
+  assert.match(files[2][1], /^Không nhập được tệp: Tệp bị cắt cụt/);
+  assert.doesNotMatch(files[2][1], /không thay đổi/, "the other files are imported");
   await preview.getByRole("alert").filter({ hasText: "1 tệp không nhập được" }).waitFor();
   assert.deepEqual(await rows(preview.getByRole("table", { name: "Tổng cộng các tệp" })), [["Đơn vị", "3", "0", "0", "0"]]);
   assert.equal(await storedText(page), before, "nothing changes before the confirmation");

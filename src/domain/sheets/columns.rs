@@ -178,9 +178,41 @@ impl Field {
                 "ngay ket thuc",
                 "den",
             ],
-            Field::Unit => &["ten don vi", "ten cdcs", "cong doan co so"],
+            Field::Unit => &[
+                "ten don vi",
+                "ten cdcs",
+                "cong doan co so",
+                "ten",
+                "ten cong doan",
+                "ten cong doan co so",
+                "don vi bao cao",
+            ],
+            Field::Figure(k) => figure_aliases(k),
             _ => &[],
         }
+    }
+}
+
+/// Other ways the main yearly figures are headed in the membership system's sheets.
+fn figure_aliases(key: &IndicatorKey) -> &'static [&'static str] {
+    match key {
+        IndicatorKey::GrassrootsUnions => &["so cdcs", "tong so cdcs", "cdcs dang quan ly", "cdcs"],
+        IndicatorKey::Members => &["doan vien", "tong so doan vien", "so dv"],
+        IndicatorKey::NewMembers => &[
+            "ket nap moi",
+            "so ket nap moi",
+            "doan vien ket nap moi",
+            "so doan vien ket nap moi",
+            "ket nap doan vien",
+        ],
+        IndicatorKey::NewMembersTarget => &[
+            "chi tieu ket nap",
+            "chi tieu ket nap doan vien moi",
+            "chi tieu phat trien doan vien",
+        ],
+        IndicatorKey::NewGrassroots => &["cdcs thanh lap moi", "so cdcs thanh lap moi", "thanh lap cdcs"],
+        IndicatorKey::NewGrassrootsTarget => &["chi tieu thanh lap cdcs moi", "chi tieu cdcs moi"],
+        _ => &[],
     }
 }
 
@@ -450,6 +482,23 @@ mod tests {
         );
         // Only the column nobody can guess is asked about.
         assert_eq!(m.gaps(&grid, SheetKind::Units).len(), 1);
+    }
+
+    #[test]
+    fn everyday_figure_headers_are_recognised() {
+        for (header, key) in [
+            ("Tên đơn vị", None),
+            ("Tên CĐCS", None),
+            ("Tổng số đoàn viên", Some(IndicatorKey::Members)),
+            ("Đoàn viên", Some(IndicatorKey::Members)),
+            ("Số CĐCS", Some(IndicatorKey::GrassrootsUnions)),
+            ("Kết nạp mới", Some(IndicatorKey::NewMembers)),
+            ("Chỉ tiêu kết nạp", Some(IndicatorKey::NewMembersTarget)),
+            ("CĐCS thành lập mới", Some(IndicatorKey::NewGrassroots)),
+        ] {
+            let field = key.map(Field::Figure).unwrap_or(Field::Unit);
+            assert_eq!(recognise(header, SheetKind::Figures), Some(field), "\"{header}\"");
+        }
     }
 
     #[test]

@@ -19,9 +19,8 @@
 use super::collections::{each_meta, Collection, DataPlan, Overrides, Summary};
 use super::validate::{validate, ImportError, Incoming};
 use crate::domain::data::AppData;
-use crate::domain::record::{Id, Stamp};
+use crate::domain::record::{Id, Meta, Stamp};
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 /// One received file as read: its name and its records, or why it cannot be imported.
 #[derive(Clone, Debug)]
@@ -61,16 +60,22 @@ pub fn read_all(files: &[(String, Vec<u8>)], local: &AppData) -> Vec<Received> {
 /// Readable files first, oldest export first (then by name); files that cannot be read after
 /// them, by name. The order is the one the files are merged in and listed in.
 pub fn merge_order(files: &mut [Received]) {
-    files.sort_by(|a, b| {
-        let key = |r: &Received| {
-            (
-                r.read.is_err(),
-                r.read.as_ref().ok().map(|i| i.file.exported_at),
-                r.name.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    let key = |r: &Received| {
+        (
+            r.read.is_err(),
+            r.read.as_ref().ok().map(|i| i.file.exported_at),
+            r.name.clone(),
+        )
+    };
+    // An insertion sort: a handful of files, and no second copy of the library's sort in the
+    // start bundle.
+    for i in 1..files.len() {
+        let mut j = i;
+        while j > 0 && key(&files[j - 1]) > key(&files[j]) {
+            files.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// A record that two files of the batch carry in versions edited independently.
@@ -102,21 +107,21 @@ pub struct Combined {
 /// edit on a record where the officer chose the side that is not the default.
 pub fn combine(files: &[&Incoming], choices: &Overrides, stamp: &Stamp) -> Combined {
     let mut data = AppData::default();
-    let mut origin: HashMap<(Collection, Id), usize> = HashMap::new();
     let mut between = Vec::new();
     let mut steps = Vec::new();
     for (at, incoming) in files.iter().enumerate() {
         let records = &incoming.file.data;
         let plan = DataPlan::new(&data, records);
-        between.extend(plan.conflict_ids().into_iter().map(|(collection, id)| Between {
-            earlier: origin.get(&(collection, id.clone())).copied().unwrap_or(0),
-            later: at,
-            collection,
-            id,
-        }));
-        let next = plan.apply(&data, records, choices, stamp);
-        note_origins(&next, records, at, &mut origin);
-        data = next;
+        for (collection, id) in plan.conflict_ids() {
+            let earlier = earlier_file(&files[..at], &data, collection, &id);
+            between.push(Between {
+                collection,
+                id,
+                earlier,
+                later: at,
+            });
+        }
+        data = plan.apply(&data, records, choices, stamp);
         if at > 0 {
             steps.push(plan);
         }
@@ -124,25 +129,30 @@ pub fn combine(files: &[&Incoming], choices: &Overrides, stamp: &Stamp) -> Combi
     Combined { data, between, steps }
 }
 
-/// Records whose merged copy is the version `records` (file `at`) carries now come from it.
-fn note_origins(
-    merged: &AppData,
-    records: &AppData,
-    at: usize,
-    origin: &mut HashMap<(Collection, Id), usize>,
-) {
-    let mut carried = HashMap::new();
-    each_meta(records, &mut |c, m| {
-        carried.insert(
-            (c, m.id.as_str()),
-            (m.changed_at, m.changed_by.as_str(), m.deleted),
-        );
-    });
-    each_meta(merged, &mut |c, m| {
-        if carried.get(&(c, m.id.as_str())) == Some(&(m.changed_at, m.changed_by.as_str(), m.deleted)) {
-            origin.insert((c, m.id.clone()), at);
+/// Which of `earlier` files brought the version of a record that `merged` holds: the last one
+/// carrying that very version (same change, same office), else the last one carrying the
+/// record at all (a version decided by an earlier choice).
+fn earlier_file(earlier: &[&Incoming], merged: &AppData, collection: Collection, id: &str) -> usize {
+    let change =
+        |data: &AppData| find_meta(data, collection, id).map(|m| (m.changed_at, m.changed_by.clone()));
+    let held = change(merged);
+    let carries = |j: &usize| change(&earlier[*j].file.data);
+    (0..earlier.len())
+        .rev()
+        .find(|j| carries(j) == held)
+        .or_else(|| (0..earlier.len()).rev().find(|j| carries(j).is_some()))
+        .unwrap_or(0)
+}
+
+/// The meta of the record `id` of `collection` in `data`.
+fn find_meta<'a>(data: &'a AppData, collection: Collection, id: &str) -> Option<&'a Meta> {
+    let mut found = None;
+    each_meta(data, &mut |c, m| {
+        if found.is_none() && c == collection && m.id == id {
+            found = Some(m);
         }
     });
+    found
 }
 
 /// Counts summed over every kind of record: (new, updated, unchanged, conflicts).

@@ -220,3 +220,29 @@ fn cards_sent_alone_by_several_units_combine_into_one_import() {
     let (new, updated, _, conflicts) = totals(&plan.summaries());
     assert_eq!((new, updated, conflicts), (3, 0, 0));
 }
+
+/// The conflict names the file whose version the earlier files held, not just the one before.
+#[test]
+fn a_conflict_names_the_file_that_brought_the_other_version() {
+    let s = Stamp::new("head", at(0));
+    let base = unit("u", "CĐCS Công ty May 10", None, &s);
+    let mut from_a = base.clone();
+    from_a.short_name = "May 10".into();
+    from_a.meta.touch(&Stamp::new("a", at(1)));
+    let mut from_c = base.clone();
+    from_c.short_name = "May Mười".into();
+    from_c.meta.touch(&Stamp::new("c", at(3)));
+    let files = [
+        ("a.json".to_string(), file_of(&units(vec![from_a]), "a", 1)),
+        (
+            "b.json".to_string(),
+            file_of(&units(vec![unit("v", "CĐCS B", None, &s)]), "b", 2),
+        ),
+        ("c.json".to_string(), file_of(&units(vec![from_c]), "c", 3)),
+    ];
+    let received = read_all(&files, &AppData::default());
+    let combined = combine(&readable(&received), &Overrides::new(), &s);
+    assert_eq!((combined.between[0].earlier, combined.between[0].later), (0, 2));
+    assert_eq!(combined.steps.len(), 2);
+    assert!(combined.steps[0].conflict_ids().is_empty());
+}

@@ -39,12 +39,14 @@ pub struct Pending {
     pub batch: Option<Arc<Batch>>,
 }
 
-/// One file of several chosen together, as the preview lists it.
-#[derive(Clone, Debug)]
-pub struct FileLine {
-    pub name: String,
-    /// What the file holds, or why it cannot be imported (in the import's own words).
-    pub outcome: Result<FileFacts, String>,
+/// Files chosen together, as read: kept whole so that a choice between two of them merges
+/// them again without reading anything twice.
+pub struct Chosen {
+    /// The readable files' names and contents, in merge order.
+    pub names: Vec<String>,
+    pub sources: Vec<Incoming>,
+    /// The files that cannot be imported, each with the reason in the import's own words.
+    pub refused: Vec<(String, String)>,
 }
 
 /// A readable file's sender, content and counts against this installation's data.
@@ -65,12 +67,11 @@ pub struct BetweenView {
     pub later: String,
 }
 
-/// Several files read together.
+/// Several files shown together.
 pub struct Batch {
-    /// The readable files, in merge order.
-    pub sources: Vec<Incoming>,
-    /// Every file, readable ones first in merge order, then those that cannot be read.
-    pub lines: Vec<FileLine>,
+    pub chosen: Arc<Chosen>,
+    /// Per readable file (in the order of `chosen.names`), what it holds.
+    pub facts: Vec<FileFacts>,
     /// The conflicts between the files, with the choices as they were when shown.
     pub between: Vec<BetweenView>,
 }
@@ -209,14 +210,11 @@ impl ImportState {
         self.notice.set(None);
         leptos::task::spawn_local(async move {
             let mut read: Vec<(String, Vec<u8>)> = Vec::new();
-            let mut unread: Vec<FileLine> = Vec::new();
+            let mut unread: Vec<(String, String)> = Vec::new();
             for file in &files {
                 match self.read_one(file).await {
                     Ok(bytes) => read.push((file.name(), bytes)),
-                    Err(message) => unread.push(FileLine {
-                        name: file.name(),
-                        outcome: Err(message),
-                    }),
+                    Err(message) => unread.push((file.name(), message)),
                 }
             }
             let bytes: usize = read.iter().map(|(_, b)| b.len()).sum();
@@ -224,31 +222,35 @@ impl ImportState {
             browser::after_paint().await;
             let received = store.with_untracked(|local| batch::read_all(&read, local));
             self.step.set(None);
-            let mut sources = Vec::new();
-            let mut refused = Vec::new();
+            let mut chosen = Chosen {
+                names: Vec::new(),
+                sources: Vec::new(),
+                refused: Vec::new(),
+            };
             for Received { name, read: outcome } in received {
                 match outcome {
-                    Ok(incoming) => sources.push((name, incoming)),
+                    Ok(incoming) => {
+                        chosen.names.push(name);
+                        chosen.sources.push(incoming);
+                    }
                     Err(e) => {
                         let file_bytes = read.iter().find(|(n, _)| *n == name).map(|(_, b)| b.as_slice());
                         let message = self.refusal(&e, file_bytes.unwrap_or_default()).await;
-                        refused.push(FileLine {
-                            name,
-                            outcome: Err(message),
-                        });
+                        chosen.refused.push((name, message));
                     }
                 }
             }
             self.step.set(None);
-            refused.append(&mut unread);
+            // Files refused by their contents (by name), then those that could not be read.
+            chosen.refused.append(&mut unread);
             if files.len() == 1 {
-                return match (sources.pop(), refused.pop()) {
-                    (Some((name, incoming)), _) => self.show_one(name, incoming),
-                    (None, Some(FileLine { outcome: Err(m), .. })) => self.fail(m),
+                return match (chosen.names.pop(), chosen.sources.pop(), chosen.refused.pop()) {
+                    (Some(name), Some(incoming), _) => self.show_one(name, incoming),
+                    (_, _, Some((_, message))) => self.fail(message),
                     _ => {}
                 };
             }
-            self.present(sources, refused, true);
+            self.present(Arc::new(chosen), true);
         });
     }
 
@@ -267,28 +269,23 @@ impl ImportState {
     /// Several files: merged in order with the officer's choices between them, planned
     /// against this installation's data and shown as one preview with a line per file.
     /// `fresh`: a new choice of files (rather than a new choice between two of them).
-    fn present(&self, sources: Vec<(String, Incoming)>, refused: Vec<FileLine>, fresh: bool) {
+    fn present(&self, chosen: Arc<Chosen>, fresh: bool) {
         let choices = self.between.get_untracked();
         let stamp = Stamp::new(String::new(), browser::now());
-        let (names, sources): (Vec<String>, Vec<Incoming>) = sources.into_iter().unzip();
+        let (names, sources) = (&chosen.names, &chosen.sources);
         let refs: Vec<&Incoming> = sources.iter().collect();
         let combined = batch::combine(&refs, &choices, &stamp);
-        let incoming = combined_incoming(&sources, combined.data);
-        let built = self.store.with_untracked(|local| {
-            let mut lines: Vec<FileLine> = names
+        let incoming = combined_incoming(sources, combined.data);
+        let (facts, plan, between) = self.store.with_untracked(|local| {
+            let facts: Vec<FileFacts> = sources
                 .iter()
-                .zip(&sources)
-                .map(|(name, s)| FileLine {
-                    name: name.clone(),
-                    outcome: Ok(FileFacts {
-                        sender: sender(&s.file.office),
-                        scope: s.file.scope.description.clone(),
-                        exported_at: s.file.exported_at,
-                        summaries: s.plan(local).summaries(),
-                    }),
+                .map(|s| FileFacts {
+                    sender: sender(&s.file.office),
+                    scope: s.file.scope.description.clone(),
+                    exported_at: s.file.exported_at,
+                    summaries: s.plan(local).summaries(),
                 })
                 .collect();
-            lines.extend(refused);
             let plan = incoming.plan(local);
             let names_of = Names::new(
                 local,
@@ -299,45 +296,44 @@ impl ImportState {
             let mut between = Vec::new();
             for (k, step) in combined.steps.iter().enumerate() {
                 let pairs = combined.between.iter().filter(|b| b.later == k + 1);
-                between.extend(
-                    step.conflict_views(&names_of)
-                        .into_iter()
-                        .zip(pairs)
-                        .map(|(view, b)| BetweenView {
-                            view,
-                            earlier: names[b.earlier].clone(),
-                            later: names[b.later].clone(),
-                        }),
-                );
-            }
-            (lines, plan, between)
-        });
-        let (lines, plan, between) = built;
-        if sources.is_empty()
-            || (plan.is_noop() && between.is_empty() && lines.iter().all(|l| l.outcome.is_ok()))
-        {
-            let mut message = if sources.is_empty() {
-                "Không nhập được tệp nào. Dữ liệu trên máy này không thay đổi.".to_string()
-            } else {
-                "Các tệp không có gì mới: mọi bản ghi trong tệp đã có trên máy này. Dữ liệu không thay đổi."
-                    .to_string()
-            };
-            for line in &lines {
-                if let Err(reason) = &line.outcome {
-                    message.push_str(&format!(" {}{reason}", text::file_label(&line.name)));
+                for (view, b) in step.conflict_views(&names_of).into_iter().zip(pairs) {
+                    between.push(BetweenView {
+                        view,
+                        earlier: names[b.earlier].clone(),
+                        later: names[b.later].clone(),
+                    });
                 }
             }
-            let notice = if sources.is_empty() {
-                Notice::Failed(message)
+            (facts, plan, between)
+        });
+        // Nothing to decide: said in a line, with the files that could not be read.
+        if sources.is_empty() || (plan.is_noop() && between.is_empty()) {
+            let mut message = if sources.is_empty() {
+                "Không nhập được tệp nào."
             } else {
+                "Các tệp không có gì mới: mọi bản ghi trong tệp đã có trên máy này."
+            }
+            .to_string();
+            for (name, reason) in &chosen.refused {
+                message.push_str(&format!(
+                    " {}{}",
+                    text::file_label(name),
+                    without_unchanged(reason)
+                ));
+            }
+            message.push(' ');
+            message.push_str(text::UNCHANGED);
+            self.notice.set(Some(if chosen.refused.is_empty() {
                 Notice::Done(message)
-            };
-            self.notice.set(Some(notice));
+            } else {
+                Notice::Failed(message)
+            }));
             return;
         }
+        let names = names.clone();
         let batch = Batch {
-            sources,
-            lines,
+            chosen,
+            facts,
             between,
         };
         self.show_parts(names, false, incoming, plan, Some(Arc::new(batch)), fresh);
@@ -353,23 +349,12 @@ impl ImportState {
         self.between.update(|b| {
             b.insert(key, choice);
         });
-        let Some(p) = self.pending.get_untracked() else {
-            return;
-        };
-        let Some(batch) = p.batch.as_ref() else { return };
-        let sources = p
-            .file_names
-            .iter()
-            .cloned()
-            .zip(batch.sources.iter().cloned())
-            .collect();
-        let refused = batch
-            .lines
-            .iter()
-            .filter(|l| l.outcome.is_err())
-            .cloned()
-            .collect();
-        self.present(sources, refused, false);
+        if let Some(batch) = self
+            .pending
+            .with_untracked(|p| p.as_ref().and_then(|p| p.batch.clone()))
+        {
+            self.present(batch.chosen.clone(), false);
+        }
     }
 
     /// Shows `incoming` (from a file or a checked spreadsheet) for the officer's decision.
@@ -455,8 +440,8 @@ impl ImportState {
             // several files are merged again so that a choice between them is this office's edit.
             let result = store
                 .replace(&label, |data, stamp| {
-                    let recombined = p.batch.as_ref().filter(|b| b.sources.len() > 1).map(|b| {
-                        let refs: Vec<&Incoming> = b.sources.iter().collect();
+                    let recombined = p.batch.as_ref().filter(|b| b.chosen.sources.len() > 1).map(|b| {
+                        let refs: Vec<&Incoming> = b.chosen.sources.iter().collect();
                         batch::combine(&refs, &between, stamp).data
                     });
                     let records = recombined.as_ref().unwrap_or(&incoming.file.data);
@@ -528,6 +513,12 @@ fn offices<'a>(
         }
     }
     offices
+}
+
+/// A file's refusal as a line among others: without "nothing changed", as the other files
+/// go on.
+pub fn without_unchanged(reason: &str) -> &str {
+    reason.trim_end_matches(text::UNCHANGED).trim_end()
 }
 
 /// A sender's name as the preview shows it.

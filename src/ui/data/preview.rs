@@ -4,7 +4,7 @@
 //! counts, or why it cannot be read) above the total. Nothing changes until "Xác nhận nhập".
 
 use super::conflicts::{BetweenFiles, Conflicts};
-use super::import::{Batch, ImportState};
+use super::import::{without_unchanged, Batch, ImportState};
 use super::text;
 use crate::domain::conflicts::Changes;
 use crate::ui::widgets::reopen_choice::ReopenPanel;
@@ -63,39 +63,31 @@ fn ChangedRecords(changes: Arc<Vec<Changes>>) -> impl IntoView {
 /// One line per file chosen together: its sender, content and counts against this
 /// installation's data, or why it cannot be imported.
 fn files_table(batch: &Batch) -> impl IntoView {
-    let rows = batch
-        .lines
-        .iter()
-        .map(|line| match &line.outcome {
-            Ok(f) => {
-                let (new, updated, unchanged, conflicts) =
-                    crate::domain::sync::batch::totals(&f.summaries);
-                view! {
-                    <tr>
-                        <th scope="row">{line.name.clone()}</th>
-                        <td data-label="Cơ quan gửi">{f.sender.clone()}</td>
-                        <td data-label="Nội dung">{format!("{} (xuất lúc {})", f.scope, text::date_time(f.exported_at))}</td>
-                        <td data-label="Mới" class="num">{text::count(new)}</td>
-                        <td data-label="Cập nhật" class="num">{text::count(updated)}</td>
-                        <td data-label="Không đổi" class="num">{text::count(unchanged)}</td>
-                        <td data-label="Xung đột" class="num">{text::count(conflicts)}</td>
-                    </tr>
-                }
-                .into_any()
-            }
-            Err(reason) => view! {
-                <tr class="unreadable">
-                    <th scope="row">{line.name.clone()}</th>
-                    <td colspan="6" data-label="Không nhập được">
-                        <strong>"Không nhập được: "</strong>
-                        {reason.clone()}
-                    </td>
-                </tr>
-            }
-            .into_any(),
-        })
-        .collect_view();
-    let refused = batch.lines.iter().filter(|l| l.outcome.is_err()).count();
+    let chosen = &batch.chosen;
+    let readable = chosen.names.iter().zip(&batch.facts).map(|(name, f)| {
+        let (new, updated, unchanged, conflicts) = crate::domain::sync::batch::totals(&f.summaries);
+        let counts = [("Mới", new), ("Cập nhật", updated), ("Không đổi", unchanged), ("Xung đột", conflicts)]
+            .into_iter()
+            .map(|(label, n)| view! { <td data-label=label class="num">{text::count(n)}</td> })
+            .collect_view();
+        view! {
+            <tr>
+                <th scope="row">{name.clone()}</th>
+                <td data-label="Cơ quan gửi">{f.sender.clone()}</td>
+                <td data-label="Nội dung">{format!("{} (xuất lúc {})", f.scope, text::date_time(f.exported_at))}</td>
+                {counts}
+            </tr>
+        }
+    });
+    let refused = chosen.refused.iter().map(|(name, reason)| {
+        view! {
+            <tr class="unreadable">
+                <th scope="row">{name.clone()}</th>
+                <td colspan="6" data-label="Không nhập được">{without_unchanged(reason).to_string()}</td>
+            </tr>
+        }
+    });
+    let refused_count = chosen.refused.len();
     view! {
         <table class="stack files" aria-label="Các tệp được chọn">
             <thead>
@@ -109,11 +101,11 @@ fn files_table(batch: &Batch) -> impl IntoView {
                     <th scope="col" class="num">"Xung đột"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>{readable.collect_view()}{refused.collect_view()}</tbody>
         </table>
-        {(refused > 0).then(|| view! {
+        {(refused_count > 0).then(|| view! {
             <p class="banner warn" role="alert">
-                {format!("{} tệp không nhập được (lý do ở từng dòng); các tệp còn lại vẫn nhập được.", text::count(refused))}
+                {format!("{} tệp không nhập được (lý do ở từng dòng); các tệp còn lại vẫn nhập được.", text::count(refused_count))}
             </p>
         })}
         <p class="hint">
@@ -163,7 +155,7 @@ pub fn Preview() -> impl IntoView {
             let total_label = if single { "Số bản ghi sẽ nhập" } else { "Tổng cộng các tệp" };
             view! {
                 <section class="card preview" aria-labelledby="xem-truoc">
-                    <h2 id="xem-truoc">{if single { "Xem trước khi nhập".to_string() } else { format!("Xem trước khi nhập {} tệp", text::count(p.file_names.len() + batch.as_ref().map_or(0, |b| b.lines.iter().filter(|l| l.outcome.is_err()).count()))) }}</h2>
+                    <h2 id="xem-truoc">{if single { "Xem trước khi nhập".to_string() } else { format!("Xem trước khi nhập {} tệp", text::count(p.file_names.len() + batch.as_ref().map_or(0, |b| b.chosen.refused.len()))) }}</h2>
                     {files}
                     {single.then(|| view! {
                     <dl class="facts">

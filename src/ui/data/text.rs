@@ -26,6 +26,9 @@ pub const IMPORT_HINT: &str =
 pub const GZIP_BROKEN: &str =
     "tệp nén .json.gz bị hỏng hoặc không trọn vẹn nên không giải nén được. Hãy xin cơ quan gửi lại tệp. Dữ liệu trên máy này không thay đổi.";
 
+/// How a refusal of a single file ends; a file among several is listed without it.
+pub const UNCHANGED: &str = "Dữ liệu trên máy này không thay đổi.";
+
 /// "Tệp "x.json.gz": " in front of a message about that file.
 pub fn file_label(name: &str) -> String {
     format!("Tệp \"{name}\": ")
