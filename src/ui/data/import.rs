@@ -518,7 +518,7 @@ fn offices<'a>(
 /// A file's refusal as a line among others: without "nothing changed", as the other files
 /// go on.
 pub fn without_unchanged(reason: &str) -> &str {
-    reason.trim_end_matches(text::UNCHANGED).trim_end()
+    reason.strip_suffix(text::UNCHANGED).unwrap_or(reason).trim_end()
 }
 
 /// A sender's name as the preview shows it.
