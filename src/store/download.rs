@@ -37,6 +37,13 @@ pub async fn download_json(name: String, json: &str) -> Result<String, DownloadF
     download_blob(&name, &blob).map(|()| name)
 }
 
+/// Downloads a JSON file compressed whatever its size, under `name` (which ends in `.gz`): a
+/// file meant to travel as an attachment (a card sent alone).
+pub async fn download_gzipped(name: String, json: &str) -> Result<String, DownloadFailed> {
+    let blob = super::gzip::gzip(json).await.map_err(|_| DownloadFailed)?;
+    download_blob(&name, &blob).map(|()| name)
+}
+
 /// Downloads bytes made in the page (a Word or Excel file).
 pub fn download_bytes(file_name: &str, bytes: &js_sys::Uint8Array, mime: &str) -> Result<(), DownloadFailed> {
     let options = web_sys::BlobPropertyBag::new();

@@ -122,7 +122,8 @@ impl Field {
         }
     }
 
-    /// Other ways officers head the column, folded.
+    /// Other ways officers head the column, as [`header_key`] reduces them. Kept to headers
+    /// that mean one thing: "Cấp" alone is the unit's kind, "Cấp trên" its parent.
     fn aliases(&self) -> &'static [&'static str] {
         match self {
             Field::Name => &[
@@ -131,40 +132,130 @@ impl Field {
                 "ten cdcs",
                 "ten cong doan co so",
                 "don vi",
+                "ten don vi",
+                "ten day du",
+                "ten don vi day du",
             ],
-            Field::ShortName => &["viet tat", "ten ngan"],
-            Field::Kind => &["loai don vi", "cap"],
-            Field::Parent => &["truc thuoc", "don vi cap tren", "cong doan cap tren"],
-            Field::ActiveFrom => &["tu ngay", "ngay thanh lap", "thanh lap"],
-            Field::ActiveTo => &["den ngay", "ngung hoat dong", "giai the"],
-            Field::Unit => &["ten don vi", "ten cdcs", "cong doan co so"],
+            Field::ShortName => &["viet tat", "ten ngan", "ten goi tat", "ten viet tat", "ten tat"],
+            Field::Kind => &[
+                "loai",
+                "loai don vi",
+                "cap",
+                "cap don vi",
+                "loai hinh",
+                "loai hinh don vi",
+                "cap cong doan",
+            ],
+            Field::Parent => &[
+                "truc thuoc",
+                "don vi cap tren",
+                "cong doan cap tren",
+                "cap tren truc tiep",
+                "don vi quan ly",
+                "thuoc",
+            ],
+            Field::ActiveFrom => &[
+                "tu ngay",
+                "ngay thanh lap",
+                "thanh lap",
+                "hoat dong tu ngay",
+                "bat dau hoat dong",
+                "ngay bat dau",
+                "ngay bat dau hoat dong",
+                "tu",
+            ],
+            Field::ActiveTo => &[
+                "den ngay",
+                "ngung hoat dong",
+                "giai the",
+                "hoat dong den",
+                "hoat dong den ngay",
+                "ngay ngung hoat dong",
+                "ngung hoat dong tu",
+                "ngung hoat dong tu ngay",
+                "ngay giai the",
+                "het hoat dong",
+                "ngay ket thuc",
+                "den",
+            ],
+            Field::Unit => &[
+                "ten don vi",
+                "ten cdcs",
+                "cong doan co so",
+                "ten",
+                "ten cong doan",
+                "ten cong doan co so",
+                "don vi bao cao",
+            ],
+            Field::Figure(k) => figure_aliases(k),
             _ => &[],
         }
     }
 }
 
+/// Other ways the main yearly figures are headed in the membership system's sheets.
+fn figure_aliases(key: &IndicatorKey) -> &'static [&'static str] {
+    match key {
+        IndicatorKey::GrassrootsUnions => &["so cdcs", "tong so cdcs", "cdcs dang quan ly", "cdcs"],
+        IndicatorKey::Members => &["doan vien", "tong so doan vien", "so dv"],
+        IndicatorKey::NewMembers => &[
+            "ket nap moi",
+            "so ket nap moi",
+            "doan vien ket nap moi",
+            "so doan vien ket nap moi",
+            "ket nap doan vien",
+        ],
+        IndicatorKey::NewMembersTarget => &[
+            "chi tieu ket nap",
+            "chi tieu ket nap doan vien moi",
+            "chi tieu phat trien doan vien",
+        ],
+        IndicatorKey::NewGrassroots => &["cdcs thanh lap moi", "so cdcs thanh lap moi", "thanh lap cdcs"],
+        IndicatorKey::NewGrassrootsTarget => &["chi tieu thanh lap cdcs moi", "chi tieu cdcs moi"],
+        _ => &[],
+    }
+}
+
+/// A header reduced to what tells columns apart: folded (no diacritics, no case), notes in
+/// brackets dropped ("Hoạt động từ (dd/mm/yyyy)"), punctuation and marks of a required column
+/// ("Tên đơn vị (*)", "Đến ngày:") read as spaces, spaces collapsed.
+pub fn header_key(header: &str) -> String {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for ch in fold(header).chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_ascii_alphanumeric() => plain.push(c),
+            _ => plain.push(' '),
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Headers that are known and left out: an order number, the archive mark and rates, which
 /// the app computes from the figures.
-fn ignored(folded: &str) -> bool {
-    matches!(folded, "stt" | "so tt" | "tt" | "luu tru") || folded.starts_with("ty le")
+fn ignored(key: &str) -> bool {
+    matches!(key, "stt" | "so tt" | "tt" | "luu tru") || key.starts_with("ty le")
 }
 
 /// The field a header names in a sheet of `kind`, if it is recognised.
 pub fn recognise(header: &str, kind: SheetKind) -> Option<Field> {
-    let folded = fold(header);
-    if folded.is_empty() {
+    let key = header_key(header);
+    if key.is_empty() {
         return None;
     }
-    if ignored(&folded) {
+    if ignored(&key) {
         return Some(Field::Ignored);
     }
     kind.fields()
         .into_iter()
-        .find(|f| fold(&f.label()) == folded)
+        .find(|f| header_key(&f.label()) == key)
         .or_else(|| {
             kind.fields()
                 .into_iter()
-                .find(|f| f.aliases().contains(&folded.as_str()))
+                .find(|f| f.aliases().contains(&key.as_str()))
         })
 }
 
@@ -297,6 +388,125 @@ mod tests {
             Some(Field::Figure(IndicatorKey::Members))
         );
         assert_eq!(recognise("Ghi chú riêng", SheetKind::Units), None);
+    }
+
+    /// The usual ways of heading each column of a units sheet, as other programs and officers
+    /// write them.
+    const EVERYDAY_UNIT_HEADERS: &[(&str, Field)] = &[
+        ("Tên đơn vị", Field::Name),
+        ("TÊN ĐƠN VỊ", Field::Name),
+        ("Đơn vị", Field::Name),
+        ("Tên", Field::Name),
+        ("Tên công đoàn cơ sở", Field::Name),
+        ("Tên đơn vị (*)", Field::Name),
+        ("  tên   đơn  vị  ", Field::Name),
+        ("Tên viết tắt", Field::ShortName),
+        ("Viết tắt", Field::ShortName),
+        ("Tên gọi tắt", Field::ShortName),
+        ("Loại", Field::Kind),
+        ("Loại đơn vị", Field::Kind),
+        ("Cấp", Field::Kind),
+        ("Cấp đơn vị", Field::Kind),
+        ("Loai hinh", Field::Kind),
+        ("Đơn vị cấp trên", Field::Parent),
+        ("Cấp trên", Field::Parent),
+        ("Trực thuộc", Field::Parent),
+        ("don vi cap tren", Field::Parent),
+        ("Công đoàn cấp trên", Field::Parent),
+        ("Hoạt động từ", Field::ActiveFrom),
+        ("Hoạt động từ (dd/mm/yyyy)", Field::ActiveFrom),
+        ("Từ ngày", Field::ActiveFrom),
+        ("Ngày thành lập", Field::ActiveFrom),
+        ("HOAT DONG TU", Field::ActiveFrom),
+        ("Hoạt động đến", Field::ActiveTo),
+        ("Đến ngày", Field::ActiveTo),
+        ("Đến", Field::ActiveTo),
+        ("Ngừng hoạt động", Field::ActiveTo),
+        ("Ngày ngừng hoạt động", Field::ActiveTo),
+        ("Ngừng hoạt động từ ngày:", Field::ActiveTo),
+        ("Giải thể", Field::ActiveTo),
+        ("hoat dong den", Field::ActiveTo),
+    ];
+
+    #[test]
+    fn everyday_unit_headers_are_recognised() {
+        for (header, field) in EVERYDAY_UNIT_HEADERS {
+            assert_eq!(
+                recognise(header, SheetKind::Units).as_ref(),
+                Some(field),
+                "\"{header}\""
+            );
+        }
+        // Headers that name nothing the app keeps stay for the officer to map.
+        for header in ["Mã số thuế", "Địa chỉ", "Ghi chú", ""] {
+            assert_eq!(recognise(header, SheetKind::Units), None, "\"{header}\"");
+        }
+    }
+
+    #[test]
+    fn a_sheet_from_another_program_needs_no_mapping() {
+        let grid = Grid {
+            rows: vec![
+                text_row(&[
+                    "Tên đơn vị",
+                    "Tên viết tắt",
+                    "Loại",
+                    "Đơn vị cấp trên",
+                    "Hoạt động từ",
+                    "Hoạt động đến",
+                    "Mã số thuế",
+                ]),
+                text_row(&[
+                    "CĐCS Công ty May 10",
+                    "May 10",
+                    "",
+                    "",
+                    "01/01/2020",
+                    "",
+                    "0100101",
+                ]),
+            ],
+        };
+        let m = Mapping::detect(&grid, SheetKind::Units);
+        assert_eq!(
+            m.columns,
+            vec![
+                Some(Field::Name),
+                Some(Field::ShortName),
+                Some(Field::Kind),
+                Some(Field::Parent),
+                Some(Field::ActiveFrom),
+                Some(Field::ActiveTo),
+                None
+            ]
+        );
+        // Only the column nobody can guess is asked about.
+        assert_eq!(m.gaps(&grid, SheetKind::Units).len(), 1);
+    }
+
+    #[test]
+    fn everyday_figure_headers_are_recognised() {
+        for (header, key) in [
+            ("Tên đơn vị", None),
+            ("Tên CĐCS", None),
+            ("Tổng số đoàn viên", Some(IndicatorKey::Members)),
+            ("Đoàn viên", Some(IndicatorKey::Members)),
+            ("Số CĐCS", Some(IndicatorKey::GrassrootsUnions)),
+            ("Kết nạp mới", Some(IndicatorKey::NewMembers)),
+            ("Chỉ tiêu kết nạp", Some(IndicatorKey::NewMembersTarget)),
+            ("CĐCS thành lập mới", Some(IndicatorKey::NewGrassroots)),
+        ] {
+            let field = key.map(Field::Figure).unwrap_or(Field::Unit);
+            assert_eq!(recognise(header, SheetKind::Figures), Some(field), "\"{header}\"");
+        }
+    }
+
+    #[test]
+    fn header_keys_drop_notes_and_punctuation() {
+        assert_eq!(header_key("Hoạt động từ (dd/mm/yyyy)"), "hoat dong tu");
+        assert_eq!(header_key("Đến ngày:"), "den ngay");
+        assert_eq!(header_key("Tên đơn vị*"), "ten don vi");
+        assert_eq!(header_key("Số CĐCS"), "so cdcs");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //!   [`validate::ImportError`];
 //! - [`merge`]: comparing records by version vector and building a [`merge::MergePlan`] that the
 //!   UI previews before [`collections::DataPlan::apply`];
+//! - [`batch`]: several received files imported together, merged in export order;
 //! - [`scopes`]: the parts an officer can export (one cluster-year, one programme…);
 //! - [`unshared`](mod@unshared): how much has changed since the last export, and whether to remind;
 //! - [`collections`]: the ONE list of exchanged collections. Adding a collection to
@@ -15,6 +16,7 @@
 //! The file format is described for tool writers in `docs/file-format.md` and
 //! `docs/export.schema.json` (kept in step with these types by a test).
 
+pub mod batch;
 pub mod collections;
 #[cfg(not(all(target_arch = "wasm32", feature = "app")))]
 mod field_path;

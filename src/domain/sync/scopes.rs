@@ -7,7 +7,7 @@
 //! (references to records that exist nowhere are refused on import).
 
 use super::collections::Collection;
-use super::file::Selection;
+use super::file::{slug, Selection};
 use crate::domain::data::AppData;
 use crate::domain::record::{self, Id, Record};
 use std::collections::BTreeSet;
@@ -23,6 +23,9 @@ pub enum Part {
     UnitDialogues { unit_id: Id, year: i32 },
     /// One programme with its annual reviews.
     Programme { programme_id: Id },
+    /// One unit's scorecard sent alone to the cluster head (Gửi phiếu cho Cụm trưởng): see
+    /// [`card_alone`] for what it carries.
+    Card { scorecard_id: Id },
 }
 
 /// The records of `part` and the description of the file's content, or None when the part
@@ -33,6 +36,7 @@ pub fn select_part(data: &AppData, part: &Part) -> Option<(Selection, String)> {
         Part::ClusterYear { cluster_id } => cluster_year(data, cluster_id),
         Part::UnitDialogues { unit_id, year } => unit_dialogues(data, unit_id, *year),
         Part::Programme { programme_id } => programme(data, programme_id),
+        Part::Card { scorecard_id } => card_alone(data, scorecard_id),
     }
 }
 
@@ -58,15 +62,7 @@ fn cluster_year(data: &AppData, cluster_id: &str) -> Option<(Selection, String)>
     let cluster = record::find(&data.clusters, cluster_id)?;
     let mut sel = Selection::empty();
     sel.insert(Collection::Clusters, cluster_id);
-    let members: BTreeSet<Id> = cluster
-        .member_ids
-        .iter()
-        .chain(&cluster.vote_order)
-        .chain(cluster.head_id.iter())
-        .chain(cluster.deputy_id.iter())
-        .chain(cluster.next_head_id.iter())
-        .cloned()
-        .collect();
+    let members = cluster_units(cluster);
     for t in data.templates.iter().filter(|t| t.cluster_id == cluster_id) {
         sel.insert(Collection::Templates, t.id());
     }
@@ -83,12 +79,104 @@ fn cluster_year(data: &AppData, cluster_id: &str) -> Option<(Selection, String)>
         sel.insert(Collection::Indicators, i.id());
     }
     insert_units_with_parents(&mut sel, data, units);
-    let description = if cluster.name.contains(&cluster.year.to_string()) {
+    Some((sel, cluster_label(cluster)))
+}
+
+/// A scorecard sent alone, with what the cluster head's installation needs to place it and to
+/// compute it as the unit did:
+/// - the card itself;
+/// - the cluster (the card names it), and the units the cluster names (members, head, deputy)
+///   with their parents, so the file is accepted even where some of them are missing;
+/// - the cluster's scoring table, whose criteria the card's entries are keyed by;
+/// - the unit's own figures of the cluster's year: its automatic points (targets, counts) are
+///   read from them. The other units' figures are not sent: they are theirs to send, and the
+///   cluster head has them.
+///
+/// Nothing else of the cluster (other cards, other figures) travels, so the sharing status
+/// counts only these records as shared.
+fn card_alone(data: &AppData, scorecard_id: &str) -> Option<(Selection, String)> {
+    let card = record::find(&data.scorecards, scorecard_id)?;
+    let cluster = record::find(&data.clusters, &card.cluster_id)?;
+    let unit = record::find(&data.units, &card.unit_id)?;
+    let mut sel = Selection::empty();
+    sel.insert(Collection::Scorecards, scorecard_id);
+    sel.insert(Collection::Clusters, cluster.id());
+    for t in data.templates.iter().filter(|t| t.cluster_id == cluster.id()) {
+        sel.insert(Collection::Templates, t.id());
+    }
+    for i in data
+        .indicators
+        .iter()
+        .filter(|i| i.year == cluster.year && i.unit_id == card.unit_id)
+    {
+        sel.insert(Collection::Indicators, i.id());
+    }
+    let units = cluster_units(cluster).into_iter().chain([card.unit_id.clone()]);
+    insert_units_with_parents(&mut sel, data, units);
+    Some((
+        sel,
+        format!("Phiếu chấm {} - {}", unit.name, cluster_label(cluster)),
+    ))
+}
+
+/// The name a card file gets: `phieu-cham-<unit>-<cluster>.json.gz`, e.g.
+/// `phieu-cham-ba-vi-cum-4-2023.json.gz` for LĐLĐ huyện Ba Vì in Cụm thi đua số 4, 2023: ASCII,
+/// short (the unit's short name when it has one, the kind of office and "thi đua số" left out),
+/// so that the cluster head sees at once whose card each attachment is.
+pub fn card_file_name(data: &AppData, scorecard_id: &str) -> Option<String> {
+    let card = record::find(&data.scorecards, scorecard_id)?;
+    let cluster = record::find(&data.clusters, &card.cluster_id)?;
+    let unit = record::find(&data.units, &card.unit_id)?;
+    let unit_part = without_prefix(slug(unit.label()), UNIT_PREFIXES);
+    let cluster_part = slug(&cluster_label(cluster)).replacen("cum-thi-dua-so-", "cum-", 1);
+    Some(format!("phieu-cham-{unit_part}-{cluster_part}.json.gz"))
+}
+
+/// The kind of office in front of a unit's name, the same for every unit of a kind; longest
+/// first.
+const UNIT_PREFIXES: &[&str] = &[
+    "lien-doan-lao-dong-thanh-pho-",
+    "lien-doan-lao-dong-thi-xa-",
+    "lien-doan-lao-dong-huyen-",
+    "lien-doan-lao-dong-quan-",
+    "ldld-thanh-pho-",
+    "ldld-thi-xa-",
+    "ldld-huyen-",
+    "ldld-quan-",
+];
+
+/// `slugged` without the first of `prefixes` it starts with.
+fn without_prefix(slugged: String, prefixes: &[&str]) -> String {
+    prefixes
+        .iter()
+        .find_map(|p| slugged.strip_prefix(p).filter(|rest| !rest.is_empty()))
+        .map(str::to_string)
+        .unwrap_or(slugged)
+}
+
+/// Every unit a cluster names: members, the recorded vote order, head, deputy and next head.
+fn cluster_units(cluster: &crate::domain::scoring::cluster::Cluster) -> BTreeSet<Id> {
+    let mut ids = BTreeSet::new();
+    // Plain loops: a chain of five iterators costs the start bundle twice as much code.
+    for id in cluster.member_ids.iter().chain(&cluster.vote_order) {
+        ids.insert(id.clone());
+    }
+    for id in [&cluster.head_id, &cluster.deputy_id, &cluster.next_head_id]
+        .into_iter()
+        .flatten()
+    {
+        ids.insert(id.clone());
+    }
+    ids
+}
+
+/// "Cụm thi đua số 4 - 2023" (the year once, even when the name has it).
+fn cluster_label(cluster: &crate::domain::scoring::cluster::Cluster) -> String {
+    if cluster.name.contains(&cluster.year.to_string()) {
         cluster.name.clone()
     } else {
         format!("{} - {}", cluster.name, cluster.year)
-    };
-    Some((sel, description))
+    }
 }
 
 fn unit_dialogues(data: &AppData, unit_id: &str, year: i32) -> Option<(Selection, String)> {
@@ -309,3 +397,7 @@ mod tests {
         assert_eq!(description, "Đối thoại LĐLĐ ba-vi - 2024");
     }
 }
+
+#[cfg(test)]
+#[path = "card_alone_tests.rs"]
+mod card_alone_tests;

@@ -28,8 +28,9 @@ pub fn count(n: usize) -> String {
 
 /// File sizes in MB with a decimal comma.
 /// "Đã nhập tệp "x.json": 2 bản ghi mới, 1 xung đột đã xử lý." — only the counts that are not
-/// zero; nothing at all new is said as such.
-pub fn imported(file: &str, new: usize, updated: usize, conflicts: usize) -> String {
+/// zero; nothing at all new is said as such. `files` are the names of the files imported
+/// together (one, or several: "Đã nhập 3 tệp "a.json", "b.json" và "c.json": …").
+pub fn imported(files: &[&str], new: usize, updated: usize, conflicts: usize) -> String {
     let parts: Vec<String> = [
         (new, "bản ghi mới"),
         (updated, "cập nhật"),
@@ -39,10 +40,21 @@ pub fn imported(file: &str, new: usize, updated: usize, conflicts: usize) -> Str
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| format!("{} {what}", count(n)))
     .collect();
+    let files = files_label(files);
     if parts.is_empty() {
-        format!("Đã nhập tệp \"{file}\": không có bản ghi nào thay đổi.")
+        format!("Đã nhập {files}: không có bản ghi nào thay đổi.")
     } else {
-        format!("Đã nhập tệp \"{file}\": {}.", parts.join(", "))
+        format!("Đã nhập {files}: {}.", parts.join(", "))
+    }
+}
+
+/// `tệp "a.json"`, or for several files `3 tệp "a.json", "b.json" và "c.json"`.
+pub fn files_label(files: &[&str]) -> String {
+    let quoted: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+    match quoted.as_slice() {
+        [] => "tệp".to_string(),
+        [one] => format!("tệp {one}"),
+        [rest @ .., last] => format!("{} tệp {} và {last}", count(files.len()), rest.join(", ")),
     }
 }
 
@@ -182,9 +194,16 @@ mod tests {
     #[test]
     fn an_import_says_only_the_counts_that_are_not_zero() {
         assert_eq!(
-            imported("tu-quoc-oai.json", 2, 0, 1),
+            imported(&["tu-quoc-oai.json"], 2, 0, 1),
             "Đã nhập tệp \"tu-quoc-oai.json\": 2 bản ghi mới, 1 xung đột đã xử lý."
         );
-        assert_eq!(imported("a.csv", 0, 1, 0), "Đã nhập tệp \"a.csv\": 1 cập nhật.");
+        assert_eq!(
+            imported(&["a.csv"], 0, 1, 0),
+            "Đã nhập tệp \"a.csv\": 1 cập nhật."
+        );
+        assert_eq!(
+            imported(&["a.json", "b.json", "c.json"], 3, 0, 0),
+            "Đã nhập 3 tệp \"a.json\", \"b.json\" và \"c.json\": 3 bản ghi mới."
+        );
     }
 }

@@ -1,10 +1,11 @@
 //! "Xuất dữ liệu": everything or one part, downloaded as a .json file named after the office,
-//! the content and the date; the export time is recorded for "chưa chia sẻ".
+//! the content and the date; the export time is recorded for "chưa chia sẻ". A scorecard page
+//! sends its card alone through the same path ([`send_part`]).
 
 use super::text;
 use crate::domain::data::AppData;
 use crate::domain::record::{self, Record};
-use crate::domain::sync::scopes::{select_part, Part};
+use crate::domain::sync::scopes::{card_file_name, select_part, Part};
 use crate::domain::sync::{export, file_name, Exported, Office, Scope};
 use crate::store::browser;
 use crate::ui::use_store;
@@ -58,6 +59,65 @@ fn part_of(value: &str) -> Part {
     }
 }
 
+/// Makes the file of `part`, downloads it and records what it carried for "chưa chia sẻ";
+/// says what happened. A card sent alone is named after its unit and cluster and always
+/// compressed (`phieu-cham-ba-vi-cum-4-2023.json.gz`); other parts as [`file_name`] says.
+pub async fn send_part(store: crate::store::Store, chosen: Part) -> Notice {
+    let now = browser::now();
+    let made = store.with_untracked(|data| {
+        let (selection, description) = select_part(data, &chosen)?;
+        let office = data
+            .office
+            .as_ref()
+            .map(|o| Office {
+                id: o.id.clone(),
+                name: o.name.clone(),
+            })
+            .unwrap_or_else(|| Office {
+                id: browser::new_id(),
+                name: String::new(),
+            });
+        let name = match &chosen {
+            Part::Card { scorecard_id } => card_file_name(data, scorecard_id)?,
+            _ => file_name(&office.name, &description, browser::today()),
+        };
+        let count = selection.len();
+        // What the file carries, recorded once it is downloaded ("Chưa chia sẻ").
+        let exported = Exported::new(
+            data,
+            &selection,
+            chosen == Part::Everything,
+            description.clone(),
+            now,
+        );
+        let file = export(data, &selection, office, Scope { description }, now);
+        Some((name, file.to_json(), count, exported))
+    });
+    let Some((name, json, count, exported)) = made else {
+        return Notice::Failed("Phần dữ liệu đã chọn không còn nữa; hãy chọn lại.".into());
+    };
+    let downloaded = match name.strip_suffix(".gz") {
+        Some(_) => crate::store::download::download_gzipped(name, &json).await,
+        None => crate::store::download::download_json(name, &json).await,
+    };
+    let name = match downloaded {
+        Ok(name) => name,
+        Err(e) => return Notice::Failed(format!("Không tải xuống được tệp: {e}")),
+    };
+    // Download first: when storage is full, exporting is exactly what the officer needs.
+    let recorded = store
+        .commit(|data, _| {
+            data.sync.record(exported);
+            Ok::<(), ()>(())
+        })
+        .await;
+    let mut message = format!("Đã xuất {} bản ghi vào tệp \"{name}\".", text::count(count));
+    if recorded.is_err() {
+        message.push_str(" (Chưa ghi lại được thời điểm xuất vì bộ nhớ trình duyệt gặp sự cố.)");
+    }
+    Notice::Done(message)
+}
+
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
@@ -66,61 +126,8 @@ pub fn ExportPanel() -> impl IntoView {
     let options = Signal::derive(move || store.with(part_options));
 
     let run = move |_| {
-        let now = browser::now();
-        let made = store.with_untracked(|data| {
-            let chosen = part_of(&part.get_untracked());
-            let (selection, description) = select_part(data, &chosen)?;
-            let office = data
-                .office
-                .as_ref()
-                .map(|o| Office {
-                    id: o.id.clone(),
-                    name: o.name.clone(),
-                })
-                .unwrap_or_else(|| Office {
-                    id: browser::new_id(),
-                    name: String::new(),
-                });
-            let name = file_name(&office.name, &description, browser::today());
-            let count = selection.len();
-            // What the file carries, recorded once it is downloaded ("Chưa chia sẻ").
-            let exported = Exported::new(
-                data,
-                &selection,
-                chosen == Part::Everything,
-                description.clone(),
-                now,
-            );
-            let file = export(data, &selection, office, Scope { description }, now);
-            Some((name, file.to_json(), count, exported))
-        });
-        let Some((name, json, count, exported)) = made else {
-            notice.set(Some(Notice::Failed(
-                "Phần dữ liệu đã chọn không còn nữa; hãy chọn lại.".into(),
-            )));
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let name = match crate::store::download::download_json(name, &json).await {
-                Ok(name) => name,
-                Err(e) => {
-                    notice.set(Some(Notice::Failed(format!("Không tải xuống được tệp: {e}"))));
-                    return;
-                }
-            };
-            // Download first: when storage is full, exporting is exactly what the officer needs.
-            let recorded = store
-                .commit(|data, _| {
-                    data.sync.record(exported);
-                    Ok::<(), ()>(())
-                })
-                .await;
-            let mut message = format!("Đã xuất {} bản ghi vào tệp \"{name}\".", text::count(count));
-            if recorded.is_err() {
-                message.push_str(" (Chưa ghi lại được thời điểm xuất vì bộ nhớ trình duyệt gặp sự cố.)");
-            }
-            notice.set(Some(Notice::Done(message)));
-        });
+        let chosen = part_of(&part.get_untracked());
+        leptos::task::spawn_local(async move { notice.set(Some(send_part(store, chosen).await)) });
     };
 
     view! {

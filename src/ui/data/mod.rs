@@ -2,7 +2,7 @@
 //! preview, conflicts and undo), what has not been shared yet, and where the data lives.
 
 mod conflicts;
-mod export;
+pub mod export;
 mod import;
 pub mod office;
 mod preview;

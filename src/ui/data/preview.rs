@@ -1,9 +1,10 @@
 //! The preview of a validated file: where it comes from, per kind of record how many are new,
 //! updated, unchanged and in conflict, and, for each kind, the names of the records it adds or
-//! updates behind a disclosure. Nothing changes until "Xác nhận nhập".
+//! updates behind a disclosure. Several files chosen together get a line each (sender, content,
+//! counts, or why it cannot be read) above the total. Nothing changes until "Xác nhận nhập".
 
-use super::conflicts::Conflicts;
-use super::import::ImportState;
+use super::conflicts::{BetweenFiles, Conflicts};
+use super::import::{without_unchanged, Batch, ImportState};
 use super::text;
 use crate::domain::conflicts::Changes;
 use crate::ui::widgets::reopen_choice::ReopenPanel;
@@ -59,6 +60,60 @@ fn ChangedRecords(changes: Arc<Vec<Changes>>) -> impl IntoView {
     })
 }
 
+/// One line per file chosen together: its sender, content and counts against this
+/// installation's data, or why it cannot be imported.
+fn files_table(batch: &Batch) -> impl IntoView {
+    let chosen = &batch.chosen;
+    let readable = chosen.names.iter().zip(&batch.facts).map(|(name, f)| {
+        let (new, updated, unchanged, conflicts) = crate::domain::sync::batch::totals(&f.summaries);
+        let counts = [("Mới", new), ("Cập nhật", updated), ("Không đổi", unchanged), ("Xung đột", conflicts)]
+            .into_iter()
+            .map(|(label, n)| view! { <td data-label=label class="num">{text::count(n)}</td> })
+            .collect_view();
+        view! {
+            <tr>
+                <th scope="row">{name.clone()}</th>
+                <td data-label="Cơ quan gửi">{f.sender.clone()}</td>
+                <td data-label="Nội dung">{format!("{} (xuất lúc {})", f.scope, text::date_time(f.exported_at))}</td>
+                {counts}
+            </tr>
+        }
+    });
+    let refused = chosen.refused.iter().map(|(name, reason)| {
+        view! {
+            <tr class="unreadable">
+                <th scope="row">{name.clone()}</th>
+                <td colspan="6" data-label="Không nhập được">{without_unchanged(reason).to_string()}</td>
+            </tr>
+        }
+    });
+    let refused_count = chosen.refused.len();
+    view! {
+        <table class="stack files" aria-label="Các tệp được chọn">
+            <thead>
+                <tr>
+                    <th scope="col">"Tệp"</th>
+                    <th scope="col">"Cơ quan gửi"</th>
+                    <th scope="col">"Nội dung"</th>
+                    <th scope="col" class="num">"Mới"</th>
+                    <th scope="col" class="num">"Cập nhật"</th>
+                    <th scope="col" class="num">"Không đổi"</th>
+                    <th scope="col" class="num">"Xung đột"</th>
+                </tr>
+            </thead>
+            <tbody>{readable.collect_view()}{refused.collect_view()}</tbody>
+        </table>
+        {(refused_count > 0).then(|| view! {
+            <p class="banner warn" role="alert">
+                {format!("{} tệp không nhập được (lý do ở từng dòng); các tệp còn lại vẫn nhập được.", text::count(refused_count))}
+            </p>
+        })}
+        <p class="hint">
+            "Các tệp được ghép theo thứ tự thời điểm xuất, tệp xuất trước ghép trước. Số của từng tệp so với dữ liệu trên máy này; bản ghi có trong nhiều tệp (cụm, bảng điểm, đơn vị) chỉ tính một lần trong tổng cộng."
+        </p>
+    }
+}
+
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = expect_context::<ImportState>();
@@ -94,12 +149,18 @@ pub fn Preview() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let batch = p.batch.clone();
+            let single = batch.is_none();
+            let files = batch.as_deref().map(files_table);
+            let total_label = if single { "Số bản ghi sẽ nhập" } else { "Tổng cộng các tệp" };
             view! {
                 <section class="card preview" aria-labelledby="xem-truoc">
-                    <h2 id="xem-truoc">"Xem trước khi nhập"</h2>
+                    <h2 id="xem-truoc">{if single { "Xem trước khi nhập".to_string() } else { format!("Xem trước khi nhập {} tệp", text::count(p.file_names.len() + batch.as_ref().map_or(0, |b| b.chosen.refused.len()))) }}</h2>
+                    {files}
+                    {single.then(|| view! {
                     <dl class="facts">
                         <dt>"Tệp"</dt>
-                        <dd>{p.file_name.clone()}</dd>
+                        <dd>{p.file_names.join(", ")}</dd>
                         {(!p.from_sheet).then(|| view! {
                             <dt>"Cơ quan gửi"</dt>
                             <dd>{from.clone()}</dd>
@@ -111,8 +172,10 @@ pub fn Preview() -> impl IntoView {
                             <dd>{text::date_time(file.exported_at)}</dd>
                         })}
                     </dl>
+                    })}
                     {migrated}
-                    <table aria-label="Số bản ghi sẽ nhập">
+                    {(!single).then(|| view! { <h3>"Tổng cộng (mỗi bản ghi tính một lần)"</h3> })}
+                    <table aria-label=total_label>
                         <thead>
                             <tr>
                                 <th scope="col">"Loại bản ghi"</th>
@@ -125,6 +188,7 @@ pub fn Preview() -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                     <ChangedRecords changes=p.changes.clone() />
+                    <BetweenFiles pending=p.clone() />
                     <Conflicts pending=p.clone() />
                     <p>"Chưa có gì thay đổi. Sau khi nhập, bạn vẫn có thể hoàn tác lần nhập này."</p>
                     // A file that would move final cards is taken only with a recorded reopening.

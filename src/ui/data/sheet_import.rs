@@ -263,28 +263,42 @@ pub fn SheetImport() -> impl IntoView {
                 .map(|f| (field_slug(&Some(f.clone())), f.label())),
         );
         let options = Signal::stored(options);
-        let rows = columns
+        // Columns recognised from their headers are already filled in: the officer is asked
+        // only about the others, and can still look at (and change) the recognised ones.
+        let select = |i: usize, value: RwSignal<String>| {
+            let label = format!(
+                "Cột {} ({})",
+                crate::domain::sheets::column_letter(i),
+                if headers[i].is_empty() {
+                    "không có tiêu đề"
+                } else {
+                    headers[i].as_str()
+                }
+            );
+            view! { <SelectField label=label value=value options=options /> }
+        };
+        let (known, unknown): (Vec<_>, Vec<_>) = columns
             .get()
             .into_iter()
             .enumerate()
-            .map(|(i, value)| {
-                let label = format!(
-                    "Cột {} ({})",
-                    crate::domain::sheets::column_letter(i),
-                    if headers[i].is_empty() {
-                        "không có tiêu đề"
-                    } else {
-                        headers[i].as_str()
-                    }
-                );
-                view! { <SelectField label=label value=value options=options /> }
-            })
-            .collect_view();
+            .partition(|(i, _)| first.columns.get(*i).is_some_and(Option::is_some));
+        let known_count = known.len();
+        let asked = unknown.into_iter().map(|(i, v)| select(i, v)).collect_view();
+        let recognised = (known_count > 0).then(|| {
+            let rows = known.into_iter().map(|(i, v)| select(i, v)).collect_view();
+            view! {
+                <details class="recognised-columns">
+                    <summary>{format!("{} cột đã nhận ra theo tiêu đề (bấm để xem hoặc sửa)", known_count)}</summary>
+                    {rows}
+                </details>
+            }
+        });
         Some(view! {
             <form class="mapping" aria-label="Ghép cột bảng tính" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); check(); }>
                 <h3>"Ghép cột của bảng tính"</h3>
-                <p>{format!("Tiêu đề ở dòng {} của \"{}\" chưa rõ hết. Hãy cho biết mỗi cột là gì:", first.header_row + 1, s.name)}</p>
-                {rows}
+                <p>{format!("Tiêu đề ở dòng {} của \"{}\" chưa rõ hết. Hãy cho biết các cột dưới đây là gì:", first.header_row + 1, s.name)}</p>
+                {asked}
+                {recognised}
                 {move || gaps().filter(|g| !g.is_empty()).map(|g| view! {
                     <ul class="banner warn" role="note">{g.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 })}

@@ -1,6 +1,6 @@
 //! Every message of the data-sharing screens, in one place so the wording stays consistent.
 
-pub use crate::domain::sync::wording::{collection_name, count, import_error, megabytes};
+pub use crate::domain::sync::wording::{collection_name, count, files_label, import_error, megabytes};
 use chrono::{DateTime, Utc};
 
 pub const OFFICE_TITLE: &str = "Cơ quan của bạn";
@@ -21,10 +21,13 @@ pub const EVERYTHING: &str = "Toàn bộ dữ liệu";
 pub const IMPORT_TITLE: &str = "Nhập dữ liệu từ tệp";
 pub const IMPORT_LABEL: &str = "Nhập dữ liệu";
 pub const IMPORT_HINT: &str =
-    "Chọn tệp .json (hoặc .json.gz, tệp nén) do cơ quan khác gửi, hoặc kéo thả tệp vào bất kỳ đâu trên trang này. \
+    "Chọn một hoặc nhiều tệp .json (hoặc .json.gz, tệp nén) do cơ quan khác gửi, hoặc kéo thả các tệp vào bất kỳ đâu trên trang này; nhiều tệp được xem trước và nhập cùng một lần. \
      Chưa có gì thay đổi cho đến khi bạn bấm \"Xác nhận nhập\".";
 pub const GZIP_BROKEN: &str =
     "tệp nén .json.gz bị hỏng hoặc không trọn vẹn nên không giải nén được. Hãy xin cơ quan gửi lại tệp. Dữ liệu trên máy này không thay đổi.";
+
+/// How a refusal of a single file ends; a file among several is listed without it.
+pub const UNCHANGED: &str = "Dữ liệu trên máy này không thay đổi.";
 
 /// "Tệp "x.json.gz": " in front of a message about that file.
 pub fn file_label(name: &str) -> String {

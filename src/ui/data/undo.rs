@@ -6,6 +6,12 @@ use crate::ui::use_store;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;
 
+/// The files of an import as the undo copy names them: one per line (several files imported
+/// together; older copies name one).
+fn files(names: &str) -> String {
+    text::files_label(&names.split('\n').collect::<Vec<_>>())
+}
+
 #[component]
 pub fn UndoPanel() -> impl IntoView {
     let state = expect_context::<ImportState>();
@@ -20,8 +26,8 @@ pub fn UndoPanel() -> impl IntoView {
                     state.undo.set(None);
                     state.pending.set(None);
                     state.notice.set(Some(Notice::Done(format!(
-                        "Đã hoàn tác lần nhập tệp \"{}\": các bản ghi tệp đó đã ghi trở lại như trước lúc {}.",
-                        copy.file_name,
+                        "Đã hoàn tác lần nhập {}: các bản ghi lần nhập đó đã ghi trở lại như trước lúc {}.",
+                        files(&copy.file_name),
                         text::date_time(copy.imported_at)
                     ))));
                 }
@@ -39,8 +45,8 @@ pub fn UndoPanel() -> impl IntoView {
                     <h2 id="hoan-tac">"Hoàn tác"</h2>
                     <p>
                         {format!(
-                            "Lần nhập gần nhất: tệp \"{}\" lúc {}. Hoàn tác sẽ đưa mọi bản ghi mà lần nhập đó đã ghi về đúng như trước; thay đổi sau đó trên chính các bản ghi này cũng mất, các bản ghi khác giữ nguyên.",
-                            copy.file_name,
+                            "Lần nhập gần nhất: {} lúc {}. Hoàn tác sẽ đưa mọi bản ghi mà lần nhập đó đã ghi về đúng như trước; thay đổi sau đó trên chính các bản ghi này cũng mất, các bản ghi khác giữ nguyên.",
+                            files(&copy.file_name),
                             text::date_time(copy.imported_at),
                         )}
                     </p>

@@ -6,6 +6,7 @@ mod chart;
 mod indicators;
 mod results;
 mod scorecard;
+mod send_card;
 mod template;
 /// The wording of tiers, statuses, errors and tie reasons lives with the domain: reports use it too.
 pub use crate::domain::scoring::wording as text;

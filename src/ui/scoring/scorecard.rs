@@ -278,6 +278,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
             <h2>{move || format!("Phiếu chấm – trạng thái: {}", text::status(status.get()))}</h2>
             <div class="actions">
                 <PrintLink request=report label="In bảng chấm điểm" />
+                <super::send_card::SendCard card=ctx.card notice=ctx.notice />
             </div>
             <ol class="steps" aria-label="Các bước của phiếu">
                 {[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed, CardStatus::Final].into_iter().map(|s| view! {
