@@ -5,7 +5,7 @@ use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
 use crate::domain::record::Id;
 use crate::domain::reports::ReportRequest;
-use crate::domain::scoring::awards::Award;
+use crate::domain::scoring::award_forms::AwardForm;
 use crate::domain::scoring::closing::{self, ClosingError, ClosingState};
 use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
 use crate::domain::scoring::ranking::{RankedRow, Tier};
@@ -27,7 +27,7 @@ struct Line {
     unit: String,
     self_total: String,
     why: Vec<String>,
-    award: Option<Award>,
+    award: Option<AwardForm>,
 }
 
 fn tier_class(t: Tier) -> &'static str {
@@ -69,7 +69,7 @@ pub fn ResultsTab() -> impl IntoView {
             let t = &res.template;
             let standing = standing(res, t, &c.vote_order, include);
             let lines = store.with(|d| {
-                result_lines(&standing, res, t, |u| d.unit_label(u))
+                result_lines(&standing, res, t, &c.tally, |u| d.unit_label(u))
                     .into_iter()
                     .map(|l| Line {
                         unit: d.unit_name(&l.row.unit_id),
@@ -168,7 +168,7 @@ pub fn ResultsTab() -> impl IntoView {
                                                 <td class="num">{l.self_total}</td>
                                                 <td class="num"><strong>{l.row.total.to_string()}</strong></td>
                                                 <td><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
-                                                <td>{award_text(l.award, tentative)}</td>
+                                                <td>{award_text(l.award.as_ref(), tentative)}</td>
                                                 <td class="why">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
                                             </tr>
                                         }).collect_view()}
