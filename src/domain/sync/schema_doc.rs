@@ -80,8 +80,8 @@ fn sample() -> AppData {
     let vote = VoteCount {
         form_id: "co-ldld".into(),
         unit_id: "ba-vi".into(),
-        votes_for: 2,
-        votes_cast: 2,
+        votes_for: 1,
+        votes_cast: 1,
     };
     let cluster = Cluster {
         meta: Meta::new("cum-4".into(), &stamp),
