@@ -237,9 +237,21 @@ impl Describe for ScoringTemplate {
             Label::Field("Hình thức khen thưởng"),
             &s.forms(),
             &t.forms(),
-            &|f| format!("{}: {} (từ {})", f.name, show::count(u64::from(f.count)), f.lowest_tier.abbreviation()),
+            &|f| {
+                format!(
+                    "{}: {} (từ {})",
+                    f.name,
+                    show::count(u64::from(f.count)),
+                    f.lowest_tier.abbreviation()
+                )
+            },
         );
-        out.field("Tỷ lệ phiếu cần để đề nghị", &s.vote_share, &t.vote_share, &|v| v.words());
+        out.field(
+            "Tỷ lệ phiếu cần để đề nghị",
+            &s.vote_share,
+            &t.vote_share,
+            &|v| v.words(),
+        );
         out.field(
             "Khối xét khi bằng điểm",
             &s.tie_blocks,

@@ -288,8 +288,11 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     // One count per award form of the table (an older table's flags and certificates as the
     // city's, see `award_forms`).
     let forms = StoredValue::new(s.forms());
-    let counts: Vec<RwSignal<String>> =
-        s.forms().iter().map(|f| RwSignal::new(f.count.to_string())).collect();
+    let counts: Vec<RwSignal<String>> = s
+        .forms()
+        .iter()
+        .map(|f| RwSignal::new(f.count.to_string()))
+        .collect();
     let counts = StoredValue::new(counts);
     let share = RwSignal::new(s.vote_share.percent.to_string());
     let share_inclusive = RwSignal::new(s.vote_share.inclusive);
@@ -352,14 +355,17 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         let mut chosen = forms.get_value();
         counts.with_value(|counts| {
             for (form, count) in chosen.iter_mut().zip(counts) {
-                form.count = whole(&format!("Số đề nghị {}", form.name), *count, &mut problems).min(u32::MAX as u64) as u32;
+                form.count = whole(&format!("Số đề nghị {}", form.name), *count, &mut problems)
+                    .min(u32::MAX as u64) as u32;
             }
         });
         t.settings.vote_share = VoteShare {
             percent: whole("Tỷ lệ phiếu cần để đề nghị", share, &mut problems).min(255) as u8,
             inclusive: share_inclusive.get_untracked(),
         };
-        if award_forms::check(&chosen, t.settings.vote_share).contains(&award_forms::AwardFormIssue::ShareOutOfRange) {
+        if award_forms::check(&chosen, t.settings.vote_share)
+            .contains(&award_forms::AwardFormIssue::ShareOutOfRange)
+        {
             problems.push("Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.".into());
         }
         t.settings.set_forms(chosen);

@@ -62,7 +62,11 @@ fn year_end_rules(c: &Cluster, lookup: &Lookup<'_>, unit_name: &dyn Fn(&str) -> 
             field: "tally".into(),
             message: e.message(unit_name, form_name),
         });
-    let present = c.meeting.iter().flat_map(|m| &m.present).filter(|a| !c.member_ids.contains(&a.unit_id));
+    let present = c
+        .meeting
+        .iter()
+        .flat_map(|m| &m.present)
+        .filter(|a| !c.member_ids.contains(&a.unit_id));
     let present = present.map(|a| RuleIssue {
         field: "meeting".into(),
         message: MeetingError::NotMember {
@@ -89,12 +93,19 @@ fn references(c: &Cluster) -> Vec<Reference<'_>> {
         refs.extend(id.iter().map(|id| Reference::new(field, Collection::Units, id)));
     }
     refs.extend(listed("vote_order", &c.vote_order));
-    refs.extend(c.tally.iter().enumerate().map(|(i, v)| {
-        Reference::new(format!("tally[{i}].unit_id"), Collection::Units, &v.unit_id)
-    }));
+    refs.extend(
+        c.tally
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Reference::new(format!("tally[{i}].unit_id"), Collection::Units, &v.unit_id)),
+    );
     if let Some(m) = &c.meeting {
         refs.extend(m.present.iter().enumerate().map(|(i, a)| {
-            Reference::new(format!("meeting.present[{i}].unit_id"), Collection::Units, &a.unit_id)
+            Reference::new(
+                format!("meeting.present[{i}].unit_id"),
+                Collection::Units,
+                &a.unit_id,
+            )
         }));
         refs.extend(
             m.next_deputy_id
