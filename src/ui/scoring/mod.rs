@@ -7,6 +7,7 @@ mod indicators;
 mod results;
 mod scorecard;
 mod template;
+mod year_end;
 /// The wording of tiers, statuses, errors and tie reasons lives with the domain: reports use it too.
 pub use crate::domain::scoring::wording as text;
 
