@@ -67,6 +67,11 @@ pub enum MeetingError {
     NextHeadNotMember,
     NextDeputyNotMember,
     NextDeputyIsNextHead,
+    /// Fewer units present than the votes already recorded as cast (one vote per unit).
+    FewerThanVotesCast {
+        present: usize,
+        cast: u32,
+    },
 }
 
 impl MeetingError {
@@ -77,7 +82,7 @@ impl MeetingError {
             PlaceRequired => MeetingField::Place,
             ChairRequired => MeetingField::Chair,
             SecretaryRequired => MeetingField::Secretary,
-            NobodyPresent | NotMember { .. } => MeetingField::Present,
+            NobodyPresent | NotMember { .. } | FewerThanVotesCast { .. } => MeetingField::Present,
             NextHeadNotMember => MeetingField::NextHead,
             NextDeputyNotMember | NextDeputyIsNextHead => MeetingField::NextDeputy,
         }
@@ -99,6 +104,9 @@ impl MeetingError {
             NextHeadNotMember => "Cụm trưởng năm sau phải là đơn vị thành viên của cụm.".into(),
             NextDeputyNotMember => "Cụm phó năm sau phải là đơn vị thành viên của cụm.".into(),
             NextDeputyIsNextHead => "Cụm phó năm sau phải khác Cụm trưởng năm sau.".into(),
+            FewerThanVotesCast { present, cast } => format!(
+                "Số đơn vị dự họp ({present}) ít hơn số phiếu bầu đã ghi ({cast}): hãy sửa kết quả bỏ phiếu suy tôn trước."
+            ),
         }
     }
 }
@@ -134,6 +142,13 @@ pub fn check(meeting: &ReviewMeeting, next_head: Option<&Id>, cluster: &Cluster)
     }
     if next_head.is_some_and(|id| !member(id)) {
         errors.push(NextHeadNotMember);
+    }
+    let cast = cluster.tally.iter().map(|v| v.votes_cast).max().unwrap_or(0);
+    if !meeting.present.is_empty() && (cast as usize) > meeting.present.len() {
+        errors.push(FewerThanVotesCast {
+            present: meeting.present.len(),
+            cast,
+        });
     }
     if let Some(deputy) = &meeting.next_deputy_id {
         if !member(deputy) {
@@ -179,6 +194,7 @@ mod tests {
         let data = crate::domain::scoring::sample::cluster_4_2023_data(&stamp);
         let mut c = data.clusters[0].clone();
         c.meeting = None;
+        c.tally.clear();
         c
     }
 
@@ -236,6 +252,19 @@ mod tests {
             Err(vec![MeetingError::NextDeputyIsNextHead])
         );
         assert_eq!(c.meeting, None, "a refused meeting changes nothing");
+        // Two units present cannot have cast the sample's six votes.
+        c.tally = crate::domain::scoring::sample::cluster_4_2023_data(&crate::domain::record::Stamp::new(
+            "o",
+            chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        ))
+        .clusters[0]
+            .tally
+            .clone();
+        assert_eq!(
+            record(&mut c, meeting.clone(), Some(b.clone())),
+            Err(vec![MeetingError::FewerThanVotesCast { present: 2, cast: 6 }])
+        );
+        c.tally.clear();
         record(&mut c, meeting, Some(b.clone())).unwrap();
         let kept = c.meeting.as_ref().unwrap();
         assert_eq!(kept.place, "Hội trường LĐLĐ huyện Ba Vì");

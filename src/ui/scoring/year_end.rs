@@ -85,6 +85,9 @@ struct PresentLine {
     representatives: RwSignal<String>,
 }
 
+/// Date, time, place, chair, secretary, next head, next deputy; the members; the year.
+type MeetingFields = ([RwSignal<String>; 7], Vec<PresentLine>, i32);
+
 /// Biên bản họp bình xét: time, place, chair, secretary, units present, next year's head and deputy.
 #[component]
 pub fn ReviewMeetingForm() -> impl IntoView {
@@ -132,6 +135,8 @@ pub fn ReviewMeetingForm() -> impl IntoView {
             c.year,
         ))
     });
+    // The fields on screen, as drawn: what the submit reads.
+    let shown = StoredValue::new(None::<MeetingFields>);
     let members = Signal::derive(move || {
         let mut list = vec![(String::new(), "— Chưa bầu —".to_string())];
         if let Some(c) = cluster.get() {
@@ -143,7 +148,7 @@ pub fn ReviewMeetingForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(cluster_id), Some(([date, time, place, chair, secretary, head, deputy], lines, _))) =
-            (id.get_untracked(), fields.get_untracked())
+            (id.get_untracked(), shown.get_value())
         else {
             return;
         };
@@ -193,7 +198,10 @@ pub fn ReviewMeetingForm() -> impl IntoView {
     view! {
         <form class="card" on:submit=submit aria-label="Biên bản họp bình xét" novalidate>
             <h3>"Biên bản họp bình xét"</h3>
-            {move || fields.get().map(|([date, time, place, chair, secretary, head, deputy], lines, year)| view! {
+            {move || fields.get().map(|drawn| {
+                shown.set_value(Some(drawn.clone()));
+                let ([date, time, place, chair, secretary, head, deputy], lines, year) = drawn;
+                view! {
                 <div class="grid">
                     <TextField label="Ngày họp" value=date placeholder="dd/mm/yyyy" />
                     <TextField label="Giờ họp" value=time placeholder="08:00" />
@@ -212,7 +220,7 @@ pub fn ReviewMeetingForm() -> impl IntoView {
                     <SelectField label=format!("Cụm trưởng năm {}", year + 1) value=head options=members />
                     <SelectField label=format!("Cụm phó năm {}", year + 1) value=deputy options=members />
                 </div>
-            })}
+            }})}
             <div class="actions"><button type="submit">"Ghi biên bản họp"</button></div>
             <NoticeLine notice />
         </form>
