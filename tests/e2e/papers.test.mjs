@@ -70,8 +70,8 @@ test("the sample cluster's review minutes and award proposal, on screen and in W
     "- Thư ký: Đ/c Vũ Thị Thu – Văn phòng LĐLĐ huyện Ba Vì.",
     "- Đơn vị dự họp: 6/6 đơn vị thành viên.",
     "Hội nghị bỏ phiếu kín; đơn vị được đề nghị khen thưởng khi đạt quá bán (trên 50%) số phiếu bầu.",
-    "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng (6/6 phiếu (100%)).",
-    "2. Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố: LĐLĐ huyện Thạch Thất (5/6 phiếu (83,3%)); LĐLĐ huyện Phúc Thọ (4/6 phiếu (66,7%)).",
+    "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng – 6/6 phiếu (100%).",
+    "2. Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố: LĐLĐ huyện Thạch Thất – 5/6 phiếu (83,3%); LĐLĐ huyện Phúc Thọ – 4/6 phiếu (66,7%).",
     "Hội nghị thống nhất bầu LĐLĐ huyện Quốc Oai làm Cụm trưởng, LĐLĐ huyện Phúc Thọ làm Cụm phó năm 2024.",
     "THƯ KÝ",
     "CHỦ TRÌ",
@@ -145,26 +145,26 @@ test("the meeting's details and the vote tally are entered on Kết quả; bad e
   const page = await withSampleAndReportSettings(context, app.url);
   page.on("dialog", (d) => d.accept());
   await openResults(page);
-  const tally = page.getByRole("form", { name: "Kết quả bỏ phiếu suy tôn" });
+  const tally = page.getByRole("form", { name: "Bỏ phiếu suy tôn khen thưởng" });
   const merit = tally.getByRole("group", { name: "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố" });
   assert.equal(await merit.getByLabel("Phiếu bầu – LĐLĐ huyện Phúc Thọ").inputValue(), "6");
 
   // More votes for than cast: refused, named, nothing stored.
   const before = await storedText(page);
   await merit.getByLabel("Phiếu đồng ý – LĐLĐ huyện Phúc Thọ").fill("7");
-  await tally.getByRole("button", { name: "Ghi kết quả bỏ phiếu suy tôn" }).click();
+  await tally.getByRole("button", { name: "Ghi phiếu bầu suy tôn" }).click();
   await tally.getByRole("alert").filter({
     hasText: "Kết quả bỏ phiếu Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố – LĐLĐ huyện Phúc Thọ: số phiếu đồng ý không được lớn hơn số phiếu bầu.",
   }).waitFor();
   await merit.getByLabel("Phiếu đồng ý – LĐLĐ huyện Phúc Thọ").fill("ba");
-  await tally.getByRole("button", { name: "Ghi kết quả bỏ phiếu suy tôn" }).click();
+  await tally.getByRole("button", { name: "Ghi phiếu bầu suy tôn" }).click();
   await tally.getByRole("alert").filter({ hasText: "hãy nhập số nguyên" }).waitFor();
   assert.equal(await storedText(page), before, "a refused tally changes nothing");
 
   // Exactly half is not more than half: Phúc Thọ is no longer proposed, and the table says why.
   await merit.getByLabel("Phiếu đồng ý – LĐLĐ huyện Phúc Thọ").fill("3");
-  await tally.getByRole("button", { name: "Ghi kết quả bỏ phiếu suy tôn" }).click();
-  await tally.getByRole("status").filter({ hasText: "Đã ghi kết quả bỏ phiếu suy tôn" }).waitFor();
+  await tally.getByRole("button", { name: "Ghi phiếu bầu suy tôn" }).click();
+  await tally.getByRole("status").filter({ hasText: "Đã ghi phiếu bầu suy tôn" }).waitFor();
   const row = page.getByRole("table", { name: "Kết quả xếp hạng" }).locator("tr", { hasText: "LĐLĐ huyện Phúc Thọ" });
   await row.getByText("Không đề nghị Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố: chưa đạt tỷ lệ phiếu: 3/6 phiếu (50%), cần quá bán (trên 50%) số phiếu bầu.").waitFor();
   const cluster = (await storedData(page)).clusters.find((c) => c.year === 2023);

@@ -41,15 +41,8 @@ pub fn review_minutes(
     )));
 
     doc.body.push(Block::Heading("I. THÀNH PHẦN THAM DỰ".into()));
-    let head = c
-        .head_id
-        .as_ref()
-        .map(|h| format!(" (Cụm trưởng: {})", data.unit_name(h)));
-    doc.body.push(Block::Paragraph(format!(
-        "- Chủ trì: {}{}.",
-        m.chair,
-        head.unwrap_or_default()
-    )));
+    doc.body
+        .push(Block::Paragraph(format!("- Chủ trì: {}.", m.chair)));
     doc.body
         .push(Block::Paragraph(format!("- Thư ký: {}.", m.secretary)));
     doc.body.push(Block::Paragraph(format!(
@@ -91,9 +84,8 @@ pub fn review_minutes(
     doc.body
         .push(Block::Heading("II. KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI".into()));
     doc.body.push(Block::Paragraph(format!(
-        "Hội nghị thống nhất kết quả chấm điểm theo {} (kết quả đã chốt ngày {}):",
-        y.template.name,
-        format::date(y.closing.at.date_naive())
+        "Hội nghị thống nhất kết quả chấm điểm theo {}:",
+        y.template.name
     )));
     doc.body.push(Block::Table(Table {
         caption: format!("Kết quả chấm điểm, xếp loại {} năm {}", c.name, c.year),
@@ -212,7 +204,7 @@ fn proposed(doc: &mut Document, y: &YearEnd<'_>, data: &AppData) {
         let names: Vec<String> = units
             .iter()
             .map(|p| match &p.vote {
-                Some(v) => format!("{} ({})", data.unit_name(&p.unit_id), v.words()),
+                Some(v) => format!("{} – {}", data.unit_name(&p.unit_id), v.words()),
                 None => data.unit_name(&p.unit_id),
             })
             .collect();

@@ -376,13 +376,13 @@ fn the_sample_review_minutes_name_the_meeting_its_units_votes_and_awards() {
     let text = body_text(&doc);
     for line in [
         "Hôm nay, vào hồi 08 giờ 00, ngày 22 tháng 12 năm 2023, tại Hội trường LĐLĐ huyện Ba Vì, Cụm thi đua số 4 tổ chức hội nghị bình xét, suy tôn thi đua năm 2023.",
-        "- Chủ trì: Đ/c Nguyễn Văn Hùng – Chủ tịch LĐLĐ huyện Ba Vì, Cụm trưởng (Cụm trưởng: LĐLĐ huyện Ba Vì).",
+        "- Chủ trì: Đ/c Nguyễn Văn Hùng – Chủ tịch LĐLĐ huyện Ba Vì, Cụm trưởng.",
         "- Đơn vị dự họp: 6/6 đơn vị thành viên.",
         "4 | LĐLĐ huyện Đan Phượng | Đ/c Lê Thị Hoa – Phó Chủ tịch",
         "1 | LĐLĐ huyện Đan Phượng |",
         "Cờ thi đua của LĐLĐ tỉnh/thành phố | LĐLĐ huyện Đan Phượng | 6/6 phiếu (100%) | Đạt, đề nghị",
         "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố | LĐLĐ huyện Phúc Thọ | 4/6 phiếu (66,7%) | Đạt, đề nghị",
-        "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng (6/6 phiếu (100%)).",
+        "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng – 6/6 phiếu (100%).",
         "Hội nghị thống nhất bầu LĐLĐ huyện Quốc Oai làm Cụm trưởng, LĐLĐ huyện Phúc Thọ làm Cụm phó năm 2024.",
     ] {
         assert!(text.contains(line), "the minutes say {line:?}:\n{text}");

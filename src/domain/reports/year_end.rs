@@ -5,7 +5,7 @@
 use super::ReportError;
 use crate::domain::data::AppData;
 use crate::domain::scoring::awards::{put_forward, AwardProposal};
-use crate::domain::scoring::closing::{self, ClosingState, ResultsClosing};
+use crate::domain::scoring::closing::{self, ClosingState};
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::result_lines::{result_lines, ResultLine};
 use crate::domain::scoring::review_meeting::ReviewMeeting;
@@ -15,7 +15,6 @@ use crate::domain::scoring::template::ScoringTemplate;
 pub struct YearEnd<'a> {
     pub cluster: &'a Cluster,
     pub meeting: &'a ReviewMeeting,
-    pub closing: ResultsClosing,
     /// The table the final cards kept.
     pub template: ScoringTemplate,
     /// Every member, in rank order.
@@ -27,7 +26,7 @@ pub struct YearEnd<'a> {
 /// The closed year of `cluster_id`, or why its papers cannot be made yet.
 pub fn read<'a>(data: &'a AppData, cluster_id: &str) -> Result<YearEnd<'a>, ReportError> {
     let (cluster, _, results) = super::scored_cluster(data, cluster_id)?;
-    let ClosingState::Closed(closing) = closing::state(cluster, &data.scorecards) else {
+    let ClosingState::Closed(_) = closing::state(cluster, &data.scorecards) else {
         return Err(ReportError::ResultsNotClosed);
     };
     let meeting = cluster.meeting.as_ref().ok_or(ReportError::NoReviewMeeting)?;
@@ -41,7 +40,6 @@ pub fn read<'a>(data: &'a AppData, cluster_id: &str) -> Result<YearEnd<'a>, Repo
     Ok(YearEnd {
         cluster,
         meeting,
-        closing,
         template,
         lines,
         put_forward,

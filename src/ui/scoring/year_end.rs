@@ -364,13 +364,13 @@ pub fn TallyForm() -> impl IntoView {
                         .join(" ")
                 })
             },
-            "Đã ghi kết quả bỏ phiếu suy tôn; đề nghị khen thưởng đã cập nhật.".into(),
+            "Đã ghi phiếu bầu suy tôn; đề nghị khen thưởng đã cập nhật.".into(),
             notice,
         );
     };
     view! {
-        <form class="card" on:submit=submit aria-label="Kết quả bỏ phiếu suy tôn" novalidate>
-            <h3>"Kết quả bỏ phiếu suy tôn"</h3>
+        <form class="card" on:submit=submit aria-label="Bỏ phiếu suy tôn khen thưởng" novalidate>
+            <h3>"Bỏ phiếu suy tôn khen thưởng"</h3>
             <p class="hint">"Với mỗi hình thức khen thưởng: số phiếu đồng ý và số phiếu bầu của từng đơn vị được đề nghị theo kết quả chấm điểm. Đơn vị không đạt tỷ lệ phiếu theo bảng điểm sẽ không được đề nghị."</p>
             {move || fields.get().map(|(_, forms)| forms.into_iter().map(|(f, lines)| view! {
                 <fieldset class="grid">
@@ -385,7 +385,7 @@ pub fn TallyForm() -> impl IntoView {
                     }}
                 </fieldset>
             }).collect_view())}
-            <div class="actions"><button type="submit">"Ghi kết quả bỏ phiếu suy tôn"</button></div>
+            <div class="actions"><button type="submit">"Ghi phiếu bầu suy tôn"</button></div>
             <NoticeLine notice />
         </form>
     }

@@ -37,7 +37,7 @@ fn rules(c: &Cluster, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
                 _ => "member_ids",
             }
             .into(),
-            message: cluster_error(e, &unit_name),
+            message: cluster_error(e, unit_name),
         })
         .chain(year_end_rules(c, lookup, &unit_name))
         .collect()
