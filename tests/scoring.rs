@@ -4,7 +4,8 @@ use chrono::DateTime;
 use thidua::domain::data::AppData;
 use thidua::domain::format;
 use thidua::domain::record::{Meta, Stamp};
-use thidua::domain::scoring::awards::{propose_awards, Award};
+use thidua::domain::scoring::award_forms::ids;
+use thidua::domain::scoring::awards::propose_awards;
 use thidua::domain::scoring::cluster::{self, ClusterDraft};
 use thidua::domain::scoring::compute::compute_cluster;
 use thidua::domain::scoring::indicators::{self, rate};
@@ -131,9 +132,19 @@ fn sample_gives_six_final_cards_with_distinct_ranks_and_awards() {
         assert!(r.reviewed.unscored.is_empty() && r.criteria.iter().all(|c| c.gap.is_none()));
         assert!(r.reviewed.total <= r.self_tally.total);
     }
-    let awards = propose_awards(&rows, &t.settings);
-    assert_eq!(awards.iter().filter(|a| a.award == Award::Flag).count(), 1);
-    assert_eq!(awards.iter().filter(|a| a.award == Award::Certificate).count(), 2);
+    let awards = propose_awards(&rows, &t.settings, &c.tally);
+    assert_eq!(
+        awards.iter().filter(|a| a.form.id == ids::FLAG_PROVINCE).count(),
+        1
+    );
+    assert_eq!(
+        awards.iter().filter(|a| a.form.id == ids::MERIT_PROVINCE).count(),
+        2
+    );
+    assert!(
+        awards.iter().all(|a| a.vote.is_some()),
+        "the sample voted on each"
+    );
     assert_eq!(awards[0].unit_id, rows[0].unit_id);
 }
 

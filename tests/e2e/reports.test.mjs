@@ -22,7 +22,10 @@ async function assertOfficial(page, { title, summary, signer = "Nguyễn Phi Th�
   }
   assert.match(text, /Số:\s+\/B[CB]-LĐLĐ/);
   assert.match(text, /Hà Nội, ngày \d{1,2} tháng \d{1,2} năm \d{4}/);
-  if (recipients) assert.match(text, /Nơi nhận:\s*- Như trên;\s*- Lưu: VT\./);
+  // "Như trên" ("as addressed above") only on a paper addressed to someone (Kính gửi …).
+  if (recipients === "addressed") assert.match(text, /Nơi nhận:\s*- Như trên;\s*- Lưu: VT\./);
+  else if (recipients) assert.match(text, /Nơi nhận:\s*- Lưu: VT\./);
+  if (recipients !== "addressed") assert.ok(!text.includes("Như trên"), "a report addressed to no one says no Như trên");
   if (signer) assert.ok(text.includes(signer), "the signer's name");
   const font = await paper.evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(font, /^"?Times New Roman"?/);
@@ -70,7 +73,7 @@ test("the sample cluster's results report lists its six units in rank order, and
   const names = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.cells[1].textContent));
   assert.deepEqual(names, ["LĐLĐ huyện Đan Phượng", "LĐLĐ huyện Thạch Thất", "LĐLĐ huyện Phúc Thọ", "LĐLĐ huyện Hoài Đức", "LĐLĐ huyện Ba Vì", "LĐLĐ huyện Quốc Oai"]);
   assert.equal(await paper.getByText("DỰ THẢO").count(), 0);
-  await paper.getByText("Cờ thi đua: LĐLĐ huyện Đan Phượng.").waitFor();
+  await paper.getByText("Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng.").waitFor();
 
   // Reopen one card: the report becomes a draft naming it.
   await page.getByRole("button", { name: "Quay lại" }).click();

@@ -16,7 +16,7 @@ test("the sample data shows Cụm thi đua số 4 with six ranked units", async 
   assert.equal(rows.length, 6);
   assert.deepEqual(rows.map((r) => r[0]), ["1", "2", "3", "4", "5", "6"]);
   assert.equal(rows[0][1], "LĐLĐ huyện Đan Phượng");
-  assert.equal(rows[0][4], "Cờ thi đua");
+  assert.equal(rows[0][4], "Cờ thi đua của LĐLĐ tỉnh/thành phố");
   // Totals are vi-VN decimals and the tie between two units is explained.
   assert.ok(rows.every((r) => /^\d+(,\d)?$/.test(r[2])), JSON.stringify(rows));
   await page.getByRole("table", { name: "Kết quả xếp hạng" }).getByText(/hơn ở khối II/).waitFor();

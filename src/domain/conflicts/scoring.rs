@@ -21,6 +21,8 @@ impl Describe for Cluster {
         "next_head_id",
         "vote_order",
         "results_closed",
+        "tally",
+        "meeting",
     ];
 
     fn title(&self, _: &Names) -> String {
@@ -62,6 +64,21 @@ impl Describe for Cluster {
                 )
             },
         );
+        out.items(
+            Label::Field("Kết quả bỏ phiếu suy tôn"),
+            &a.tally,
+            &b.tally,
+            &|v| format!("{} – {}: {}", names.unit(&v.unit_id), v.form_id, v.words()),
+        );
+        out.field("Biên bản họp bình xét", &a.meeting, &b.meeting, &|m| match m {
+            Some(m) => format!(
+                "họp {} tại {}, {} đơn vị dự",
+                m.date.map(crate::domain::format::date).unwrap_or_default(),
+                show::text(&m.place),
+                m.present.len()
+            ),
+            None => "Chưa ghi".to_string(),
+        });
         out.field(
             "Chốt kết quả cụm",
             &a.results_closed,
@@ -216,12 +233,25 @@ impl Describe for ScoringTemplate {
             &t.excellent_cap_percent,
             &|p| p.map_or_else(|| "Không giới hạn".to_string(), |p| format!("{p}%")),
         );
-        out.field("Số Cờ thi đua", &s.flags, &t.flags, &|n| {
-            show::count(u64::from(*n))
-        });
-        out.field("Số Bằng khen", &s.certificates, &t.certificates, &|n| {
-            show::count(u64::from(*n))
-        });
+        out.items(
+            Label::Field("Hình thức khen thưởng"),
+            &s.forms(),
+            &t.forms(),
+            &|f| {
+                format!(
+                    "{}: {} (từ {})",
+                    f.name,
+                    show::count(u64::from(f.count)),
+                    f.lowest_tier.abbreviation()
+                )
+            },
+        );
+        out.field(
+            "Tỷ lệ phiếu cần để đề nghị",
+            &s.vote_share,
+            &t.vote_share,
+            &|v| v.words(),
+        );
         out.field(
             "Khối xét khi bằng điểm",
             &s.tie_blocks,

@@ -625,6 +625,8 @@ mod tests {
             next_head_id: None,
             vote_order: Vec::new(),
             results_closed: None,
+            tally: Vec::new(),
+            meeting: None,
         }
     }
 

@@ -25,7 +25,7 @@ pub fn cluster_results(
     // Ranked with the table the final cards kept (the live one when they kept none).
     let t = &results.template;
     let ranked = standing(&results, t, &cluster.vote_order, true);
-    let lines = result_lines(&ranked, &results, t, |u| data.unit_label(u));
+    let lines = result_lines(&ranked, &results, t, &cluster.tally, |u| data.unit_label(u));
     let mut doc = Document::issued(
         settings,
         date,
@@ -135,7 +135,7 @@ pub fn cluster_results(
         .map(|l| {
             format!(
                 "{}: {}",
-                award_text(l.award, is_draft),
+                award_text(l.award.as_ref(), is_draft),
                 data.unit_name(&l.row.unit_id)
             )
         })
@@ -222,7 +222,7 @@ fn results_sheet(
                     wording::tier(l.row.tier),
                     l.row.tier.abbreviation()
                 )),
-                Cell::text(award_text(l.award, is_draft)),
+                Cell::text(award_text(l.award.as_ref(), is_draft)),
                 Cell::text(l.why.join(" ")),
             ]);
             row

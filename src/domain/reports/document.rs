@@ -151,7 +151,8 @@ impl Document {
             summary,
             draft: None,
             body: Vec::new(),
-            recipients: settings.recipient_lines(),
+            // Addressed to no one unless the builder adds "Kính gửi" (see `recipients_for`).
+            recipients: settings.recipients_for(false),
             signatures: vec![settings.signature()],
             sheets: Vec::new(),
         }

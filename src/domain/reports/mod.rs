@@ -2,6 +2,7 @@
 //! a layout-free document model, and one builder per report. The print view (`ui::print`)
 //! draws a [`Document`]; the builders know nothing of the browser.
 
+pub mod award_proposal;
 pub mod cluster_results;
 pub mod dialogue_year;
 pub mod document;
@@ -9,9 +10,11 @@ pub mod lists;
 pub mod minutes;
 pub mod programme;
 pub mod request;
+pub mod review_minutes;
 pub mod scorecard;
 pub mod settings;
 pub mod workbook;
+pub mod year_end;
 
 pub use document::{Block, Cell, Column, Document, Signature, Table};
 pub use request::ReportRequest;
@@ -47,6 +50,9 @@ pub enum ReportError {
     DialogueNotFound,
     UnitNotFound,
     ProgrammeNotFound,
+    /// The year-end papers print closed results only.
+    ResultsNotClosed,
+    NoReviewMeeting,
 }
 
 impl ReportError {
@@ -58,6 +64,8 @@ impl ReportError {
             ReportError::DialogueNotFound => "Không tìm thấy cuộc đối thoại này (có thể đã bị xóa).",
             ReportError::UnitNotFound => "Không tìm thấy đơn vị này (có thể đã bị xóa).",
             ReportError::ProgrammeNotFound => "Không tìm thấy chương trình phối hợp này (có thể đã bị xóa).",
+            ReportError::ResultsNotClosed => "Kết quả của cụm chưa chốt, hoặc đã thay đổi sau khi chốt: biên bản họp bình xét và tờ trình đề nghị khen thưởng chỉ lập được từ kết quả đã chốt.",
+            ReportError::NoReviewMeeting => "Chưa ghi biên bản họp bình xét (thời gian, địa điểm, thành phần) ở phần Kết quả của cụm.",
         }
     }
 }

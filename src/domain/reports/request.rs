@@ -2,7 +2,8 @@
 //! report can be reopened, bookmarked or printed again from its link.
 
 use super::{
-    cluster_results, dialogue_year, minutes, programme, scorecard, Document, ReportError, ReportSettings,
+    award_proposal, cluster_results, dialogue_year, minutes, programme, review_minutes, scorecard, Document,
+    ReportError, ReportSettings,
 };
 use crate::domain::data::AppData;
 use crate::domain::programmes::totals::{report_span, Scope};
@@ -16,6 +17,14 @@ pub enum ReportRequest {
     Scorecard {
         cluster_id: String,
         unit_id: String,
+    },
+    /// Biên bản họp bình xét thi đua cụm.
+    ReviewMinutes {
+        cluster_id: String,
+    },
+    /// Tờ trình đề nghị khen thưởng.
+    AwardProposal {
+        cluster_id: String,
     },
     Minutes {
         dialogue_id: String,
@@ -45,6 +54,12 @@ impl ReportRequest {
                 vec!["phieu-cham".into(), cluster_id.clone(), unit_id.clone()]
             }
             ReportRequest::Minutes { dialogue_id } => vec!["bien-ban".into(), dialogue_id.clone()],
+            ReportRequest::ReviewMinutes { cluster_id } => {
+                vec!["bien-ban-binh-xet".into(), cluster_id.clone()]
+            }
+            ReportRequest::AwardProposal { cluster_id } => {
+                vec!["to-trinh-khen-thuong".into(), cluster_id.clone()]
+            }
             ReportRequest::DialogueYear { year, unit_id } => {
                 let mut s = vec!["doi-thoai-nam".into(), year.to_string()];
                 s.extend(unit_id.clone());
@@ -76,6 +91,12 @@ impl ReportRequest {
             },
             ["bien-ban", dialogue] => ReportRequest::Minutes {
                 dialogue_id: dialogue.to_string(),
+            },
+            ["bien-ban-binh-xet", cluster] => ReportRequest::ReviewMinutes {
+                cluster_id: cluster.to_string(),
+            },
+            ["to-trinh-khen-thuong", cluster] => ReportRequest::AwardProposal {
+                cluster_id: cluster.to_string(),
             },
             ["doi-thoai-nam", year] => ReportRequest::DialogueYear {
                 year: year.parse().ok()?,
@@ -116,6 +137,12 @@ impl ReportRequest {
                 scorecard::scorecard_report(data, cluster_id, unit_id, settings, today)
             }
             ReportRequest::Minutes { dialogue_id } => minutes::dialogue_minutes(data, dialogue_id, settings),
+            ReportRequest::ReviewMinutes { cluster_id } => {
+                review_minutes::review_minutes(data, cluster_id, settings, today)
+            }
+            ReportRequest::AwardProposal { cluster_id } => {
+                award_proposal::award_proposal(data, cluster_id, settings, today)
+            }
             ReportRequest::DialogueYear { year, unit_id } => {
                 dialogue_year::dialogue_year(data, *year, unit_id.as_deref(), settings, today)
             }

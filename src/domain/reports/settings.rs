@@ -117,7 +117,7 @@ impl ReportSettings {
         }
     }
 
-    /// "- Như trên;" lines of "Nơi nhận:".
+    /// "- Như trên;" lines of "Nơi nhận:", as the settings list them.
     pub fn recipient_lines(&self) -> Vec<String> {
         self.recipients
             .lines()
@@ -125,6 +125,32 @@ impl ReportSettings {
             .filter(|l| !l.is_empty())
             .map(|l| format!("- {l}"))
             .collect()
+    }
+
+    /// "Nơi nhận:" that fits the paper: "- Như trên;" ("as addressed above") only on a paper
+    /// addressed to someone (Kính gửi …), first; a report addressed to no one leaves it out.
+    pub fn recipients_for(&self, addressed: bool) -> Vec<String> {
+        let as_above =
+            |l: &String| crate::domain::fold::fold(l.trim_start_matches("- ")).starts_with("nhu tren");
+        let mut lines: Vec<String> = self
+            .recipient_lines()
+            .into_iter()
+            .filter(|l| !as_above(l))
+            .collect();
+        if addressed {
+            lines.insert(0, "- Như trên;".into());
+        }
+        lines
+    }
+
+    /// The document sign for another kind of paper: "/BC-LĐLĐ" as "/BB-LĐLĐ" for minutes,
+    /// "/TTr-LĐLĐ" for a submission; a sign of another shape is kept as it is.
+    pub fn sign_for(&self, kind: &str) -> String {
+        let sign = self.sign.trim();
+        match sign.strip_prefix('/').and_then(|s| s.split_once('-')) {
+            Some((_, body)) => format!("/{kind}-{body}"),
+            None => sign.to_string(),
+        }
     }
 
     /// The signature block of this office's signer.
@@ -179,6 +205,12 @@ mod tests {
             s.recipient_lines(),
             ["- Như trên;", "- LĐLĐ thành phố;", "- Lưu: VT."]
         );
+        assert_eq!(s.recipients_for(false), ["- LĐLĐ thành phố;", "- Lưu: VT."]);
+        assert_eq!(
+            s.recipients_for(true),
+            ["- Như trên;", "- LĐLĐ thành phố;", "- Lưu: VT."]
+        );
+        assert_eq!(ReportSettings::default().sign_for("TTr"), "/TTr-LĐLĐ");
         assert_eq!(
             s.trimmed().recipients,
             "- Như trên;\n–  LĐLĐ thành phố;\nLưu: VT."

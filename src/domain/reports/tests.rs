@@ -49,7 +49,8 @@ fn the_sample_cluster_report_ranks_its_six_units_and_is_final() {
     assert_eq!(table.rows.len(), 6);
     assert_eq!(texts(table, 0), ["1", "2", "3", "4", "5", "6"]);
     assert_eq!(doc.signatures[0].name, "Nguyễn Phi Thường");
-    assert_eq!(doc.recipients, ["- Như trên;", "- Lưu: VT."]);
+    // A report addressed to no one says no "Như trên".
+    assert_eq!(doc.recipients, ["- Lưu: VT."]);
     // The same request comes back from its address.
     assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
 }
@@ -373,5 +374,149 @@ fn lists_go_to_spreadsheets_with_real_numbers_and_dates() {
     assert!(
         table.rows.iter().all(|r| matches!(r[3], Cell::Number { .. })),
         "members reported as numbers"
+    );
+}
+
+/// Every line of a document's body, tables as "cell | cell" rows.
+fn body_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    for b in &doc.body {
+        match b {
+            Block::Heading(h) | Block::Paragraph(h) => out.push(h.clone()),
+            Block::Table(t) => out.extend(
+                t.rows
+                    .iter()
+                    .map(|r| r.iter().map(Cell::shown).collect::<Vec<_>>().join(" | ")),
+            ),
+        }
+    }
+    out.join("\n")
+}
+
+#[test]
+fn the_sample_review_minutes_name_the_meeting_its_units_votes_and_awards() {
+    let (data, cluster) = sample();
+    let request = ReportRequest::ReviewMinutes { cluster_id: cluster };
+    let doc = request.build(&data, &settings(), today()).unwrap();
+    assert_eq!(doc.title, "BIÊN BẢN");
+    assert_eq!(doc.summary, "Họp bình xét thi đua năm 2023 của Cụm thi đua số 4");
+    assert_eq!(doc.number, "Số:        /BB-LĐLĐ");
+    assert_eq!(
+        doc.place_date, "Hà Nội, ngày 22 tháng 12 năm 2023",
+        "dated the day of the meeting"
+    );
+    assert!(doc.recipients.is_empty());
+    let names: Vec<(&str, &str, &str)> = doc
+        .signatures
+        .iter()
+        .map(|s| (s.authority.as_str(), s.title.as_str(), s.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("THƯ KÝ", "", "Vũ Thị Thu"),
+            ("CHỦ TRÌ", "CỤM TRƯỞNG", "Nguyễn Văn Hùng")
+        ]
+    );
+    let text = body_text(&doc);
+    for line in [
+        "Hôm nay, vào hồi 08 giờ 00, ngày 22 tháng 12 năm 2023, tại Hội trường LĐLĐ huyện Ba Vì, Cụm thi đua số 4 tổ chức hội nghị bình xét, suy tôn thi đua năm 2023.",
+        "- Chủ trì: Đ/c Nguyễn Văn Hùng – Chủ tịch LĐLĐ huyện Ba Vì, Cụm trưởng.",
+        "- Đơn vị dự họp: 6/6 đơn vị thành viên.",
+        "4 | LĐLĐ huyện Đan Phượng | Đ/c Lê Thị Hoa – Phó Chủ tịch",
+        "1 | LĐLĐ huyện Đan Phượng |",
+        "Cờ thi đua của LĐLĐ tỉnh/thành phố | LĐLĐ huyện Đan Phượng | 6/6 phiếu (100%) | Đạt, đề nghị",
+        "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố | LĐLĐ huyện Phúc Thọ | 4/6 phiếu (66,7%) | Đạt, đề nghị",
+        "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng – 6/6 phiếu (100%).",
+        "Hội nghị thống nhất bầu LĐLĐ huyện Quốc Oai làm Cụm trưởng, LĐLĐ huyện Phúc Thọ làm Cụm phó năm 2024.",
+    ] {
+        assert!(text.contains(line), "the minutes say {line:?}:\n{text}");
+    }
+    assert_eq!(ReportRequest::parse(&request.segments()), Some(request));
+}
+
+#[test]
+fn a_unit_without_the_share_of_votes_is_not_proposed_and_the_papers_say_so() {
+    let (mut data, cluster) = sample();
+    let c = data.clusters.iter_mut().find(|c| c.meta.id == cluster).unwrap();
+    // Exactly half for Phúc Thọ's certificate: not more than half. Closed again on the new tally.
+    let phuc_tho = c.tally.iter_mut().find(|v| v.votes_for == 4).unwrap();
+    phuc_tho.votes_for = 3;
+    let stamp = Stamp::new("office", Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).unwrap());
+    let request = ReportRequest::AwardProposal {
+        cluster_id: cluster.clone(),
+    };
+    assert_eq!(
+        request.build(&data, &settings(), today()),
+        Err(ReportError::ResultsNotClosed),
+        "a tally changed after closing leaves the papers unmade until closed again"
+    );
+    let cards = data.scorecards.clone();
+    let c = data.clusters.iter_mut().find(|c| c.meta.id == cluster).unwrap();
+    crate::domain::scoring::closing::close(c, &cards, "Cụm trưởng", &stamp).unwrap();
+    let minutes = body_text(
+        &ReportRequest::ReviewMinutes {
+            cluster_id: cluster.clone(),
+        }
+        .build(&data, &settings(), today())
+        .unwrap(),
+    );
+    assert!(minutes.contains(
+        "Không đề nghị Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố cho LĐLĐ huyện Phúc Thọ: chưa đạt tỷ lệ phiếu: 3/6 phiếu (50%), cần quá bán (trên 50%) số phiếu bầu."
+    ), "{minutes}");
+    let proposal = request.build(&data, &settings(), today()).unwrap();
+    let text = body_text(&proposal);
+    assert!(!text.contains("Phúc Thọ"), "{text}");
+}
+
+#[test]
+fn the_sample_award_proposal_goes_to_the_federation_with_each_units_achievements() {
+    let (data, cluster) = sample();
+    let settings = ReportSettings {
+        parent_body: "Liên đoàn Lao động thành phố Hà Nội".into(),
+        issuing_body: "Liên đoàn Lao động huyện Ba Vì".into(),
+        ..settings()
+    };
+    let doc = ReportRequest::AwardProposal { cluster_id: cluster }
+        .build(&data, &settings, today())
+        .unwrap();
+    assert_eq!(doc.title, "TỜ TRÌNH");
+    assert_eq!(doc.number, "Số:        /TTr-LĐLĐ");
+    assert_eq!(doc.recipients, ["- Như trên;", "- Lưu: VT."]);
+    let text = body_text(&doc);
+    for line in [
+        "Kính gửi: Ban Thường vụ Liên đoàn Lao động thành phố Hà Nội",
+        "Căn cứ Biên bản họp bình xét thi đua năm 2023 của Cụm thi đua số 4 ngày 22/12/2023,",
+        "1. Cờ thi đua của LĐLĐ tỉnh/thành phố (1 tập thể)",
+        "2. Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố (2 tập thể)",
+        "1 | LĐLĐ huyện Đan Phượng |",
+        "| HTXSNV | 6/6 phiếu (100%) | Kết nạp 1.927/1.000 đoàn viên (192,7% chỉ tiêu); thành lập 17/8 CĐCS (212,5% chỉ tiêu)",
+    ] {
+        assert!(text.contains(line), "the proposal says {line:?}:\n{text}");
+    }
+    assert_eq!(
+        doc.tables().count(),
+        2,
+        "one table per award form, one sheet each"
+    );
+}
+
+#[test]
+fn the_year_end_papers_wait_for_closed_results_and_the_meeting() {
+    let (mut data, cluster) = sample();
+    let c = data.clusters.iter_mut().find(|c| c.meta.id == cluster).unwrap();
+    c.meeting = None;
+    let request = ReportRequest::ReviewMinutes {
+        cluster_id: cluster.clone(),
+    };
+    assert_eq!(
+        request.build(&data, &settings(), today()),
+        Err(ReportError::NoReviewMeeting)
+    );
+    let c = data.clusters.iter_mut().find(|c| c.meta.id == cluster).unwrap();
+    c.results_closed = None;
+    assert_eq!(
+        request.build(&data, &settings(), today()),
+        Err(ReportError::ResultsNotClosed)
     );
 }

@@ -1,11 +1,13 @@
 //! Chốt kết quả cụm: the cluster closes its year's results once every member's card is final.
 //! Until then the ranking is provisional (tạm tính). The closing keeps what the ranking read
-//! beyond the cards (the members and the recorded vote); each final card keeps its own inputs
-//! (see [`super::seal`]). A card reopened or changed after closing, or a change of the members
-//! or of the vote, makes the closing stale: the results must be closed again.
+//! beyond the cards (the members, the recorded vote order and the vote tally); each final card
+//! keeps its own inputs (see [`super::seal`]). A card reopened or changed after closing, or a
+//! change of the members, of the vote order or of the tally, makes the closing stale: the results
+//! must be closed again.
 
 use super::cluster::Cluster;
 use super::scorecard::{self, CardStatus, Scorecard};
+use super::vote_tally::VoteCount;
 use crate::domain::record::{Id, Stamp};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,10 @@ pub struct ResultsClosing {
     /// Kết quả bỏ phiếu as closed: the ranking's last tie-break.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote_order: Option<Vec<Id>>,
+    /// Kết quả bỏ phiếu suy tôn as closed (None: closed by a version that did not keep it, or
+    /// with no tally recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally: Option<Vec<VoteCount>>,
 }
 
 /// A member whose card is not final: no card yet (`None`) or the card's status.
@@ -52,7 +58,7 @@ pub enum ClosingState {
     Open,
     Closed(ResultsClosing),
     /// Closed, but these members' cards were reopened or changed since, or (`regrouped`) the
-    /// members or the recorded vote changed.
+    /// members, the recorded vote order or the vote tally changed.
     Stale {
         closing: ResultsClosing,
         changed: Vec<Id>,
@@ -82,7 +88,8 @@ pub fn state(cluster: &Cluster, cards: &[Scorecard]) -> ClosingState {
         || closing
             .vote_order
             .as_ref()
-            .is_some_and(|v| *v != cluster.vote_order);
+            .is_some_and(|v| *v != cluster.vote_order)
+        || closing.tally.as_deref().unwrap_or_default() != cluster.tally.as_slice();
     if changed.is_empty() && !regrouped {
         ClosingState::Closed(closing)
     } else {
@@ -124,6 +131,7 @@ pub fn close(
         at: stamp.at,
         member_ids: Some(cluster.member_ids.clone()),
         vote_order: Some(cluster.vote_order.clone()),
+        tally: (!cluster.tally.is_empty()).then(|| cluster.tally.clone()),
     });
     cluster.meta.touch(stamp);
     Ok(())
@@ -143,6 +151,7 @@ mod tests {
     #[test]
     fn closes_only_when_every_members_card_is_final() {
         let (mut data, stamp) = sample_data();
+        data.clusters[0].results_closed = None;
         let cluster_id = data.clusters[0].meta.id.clone();
         let reopened = data.scorecards[0].unit_id.clone();
         scorecard::reopen(&mut data.scorecards[0], "Cụm trưởng", "Sai số liệu", &stamp).unwrap();
@@ -190,5 +199,24 @@ mod tests {
             state(c, &cards),
             ClosingState::Stale { regrouped: true, ref changed, .. } if changed.is_empty()
         ));
+    }
+
+    #[test]
+    fn a_changed_tally_after_closing_makes_the_closing_stale() {
+        let (mut data, stamp) = sample_data();
+        let cards = data.scorecards.clone();
+        let c = &mut data.clusters[0];
+        close(c, &cards, "Cụm trưởng", &stamp).unwrap();
+        assert!(matches!(state(c, &cards), ClosingState::Closed(_)));
+        c.tally[0].votes_for -= 1;
+        assert!(matches!(
+            state(c, &cards),
+            ClosingState::Stale { regrouped: true, .. }
+        ));
+        c.tally.clear();
+        assert!(
+            matches!(state(c, &cards), ClosingState::Stale { regrouped: true, .. }),
+            "a tally removed is a change too"
+        );
     }
 }

@@ -33,6 +33,13 @@ pub struct Cluster {
     /// final (see [`super::closing`]).
     #[serde(default)]
     pub results_closed: Option<super::closing::ResultsClosing>,
+    /// Kết quả bỏ phiếu suy tôn: votes for and cast per award form and unit (see
+    /// [`super::vote_tally`]); empty until the cluster records it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tally: Vec<super::vote_tally::VoteCount>,
+    /// Họp bình xét: the review meeting's details, for its minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<super::review_meeting::ReviewMeeting>,
 }
 crate::impl_record!(Cluster);
 
@@ -226,6 +233,8 @@ pub fn create(
         next_head_id: None,
         vote_order: Vec::new(),
         results_closed: None,
+        tally: Vec::new(),
+        meeting: None,
     };
     apply(&mut c, draft);
     Ok(c)
@@ -313,11 +322,17 @@ pub fn proposed_next_head(cluster: &Cluster) -> Option<Id> {
 }
 
 /// Năm sau: copies the cluster to `year + 1` with the same members and proposes the head (see
-/// [`proposed_next_head`]) and the deputy (the member after the new head, in member order).
-/// The next head, votes and tombstone are not carried over. Returns a new record with `new_id`.
+/// [`proposed_next_head`]) and the deputy (the one the review meeting elected, else the member
+/// after the new head, in member order). The next head, votes, meeting and tombstone are not
+/// carried over. Returns a new record with `new_id`.
 pub fn start_next_year(cluster: &Cluster, new_id: Id, stamp: &Stamp) -> Cluster {
     let head = proposed_next_head(cluster);
-    let deputy = head.as_ref().and_then(|h| member_after(cluster, h).cloned());
+    let elected = cluster
+        .meeting
+        .as_ref()
+        .and_then(|m| m.next_deputy_id.clone())
+        .filter(|d| cluster.member_ids.contains(d) && Some(d) != head.as_ref());
+    let deputy = elected.or_else(|| head.as_ref().and_then(|h| member_after(cluster, h).cloned()));
     Cluster {
         meta: Meta::new(new_id, stamp),
         name: cluster.name.clone(),
@@ -328,6 +343,8 @@ pub fn start_next_year(cluster: &Cluster, new_id: Id, stamp: &Stamp) -> Cluster 
         next_head_id: None,
         vote_order: Vec::new(),
         results_closed: None,
+        tally: Vec::new(),
+        meeting: None,
     }
 }
 

@@ -19,7 +19,8 @@ use crate::domain::sorting;
 use std::cmp::Ordering;
 
 /// Xếp loại.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Hoàn thành xuất sắc nhiệm vụ (HTXSNV)
     Excellent,

@@ -2,13 +2,15 @@
 //! report: rank, card status, self and reviewed totals, tier, proposed award, and every reason
 //! in words (vetoes, the HTXSNV cap, how a tie was broken).
 
-use super::awards::{propose_awards, Award};
+use super::award_forms::AwardForm;
+use super::awards::put_forward;
 use super::compute::ClusterResults;
 use super::points::Points;
 use super::ranking::{RankedRow, TieBreak};
 use super::scorecard::CardStatus;
 use super::standing::Standing;
 use super::template::ScoringTemplate;
+use super::vote_tally::{self, VoteCount};
 use super::wording;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,18 +19,21 @@ pub struct ResultLine {
     pub status: CardStatus,
     pub self_total: Option<Points>,
     pub why: Vec<String>,
-    pub award: Option<Award>,
+    /// The award form proposed, confirmed by the vote when the cluster voted on it.
+    pub award: Option<AwardForm>,
 }
 
-/// One line per ranked row, in rank order. `unit_label` names the next unit in tie reasons.
+/// One line per ranked row, in rank order. `unit_label` names the next unit in tie reasons;
+/// `tally` is the cluster's vote (a unit put forward without the share says so).
 pub fn result_lines(
     standing: &Standing,
     results: &ClusterResults,
     template: &ScoringTemplate,
+    tally: &[VoteCount],
     unit_label: impl Fn(&str) -> String,
 ) -> Vec<ResultLine> {
     let rows: Vec<RankedRow> = standing.ranked.iter().map(|(r, _)| r.clone()).collect();
-    let awards = propose_awards(&rows, &template.settings);
+    let awards = put_forward(&rows, &template.settings, tally);
     standing
         .ranked
         .iter()
@@ -50,6 +55,13 @@ pub fn result_lines(
                     why.push(wording::tie_break(tb, &unit_label(&next.unit_id)));
                 }
             }
+            for refused in awards.iter().filter(|a| !a.proposed && a.unit_id == row.unit_id) {
+                why.push(format!(
+                    "Không đề nghị {}: {}.",
+                    refused.form.name,
+                    vote_tally::shortfall(refused.vote.as_ref(), template.settings.vote_share)
+                ));
+            }
             ResultLine {
                 row: row.clone(),
                 status: *status,
@@ -59,18 +71,19 @@ pub fn result_lines(
                     .find(|c| c.card_id == row.card_id)
                     .map(|c| c.self_tally.total),
                 why,
-                award: awards.iter().find(|a| a.unit_id == row.unit_id).map(|a| a.award),
+                award: awards
+                    .iter()
+                    .find(|a| a.proposed && a.unit_id == row.unit_id)
+                    .map(|a| a.form.clone()),
             }
         })
         .collect()
 }
 
-/// "Cờ thi đua", "Bằng khen", with "(dự kiến)" while the results are not final.
-pub fn award_text(award: Option<Award>, tentative: bool) -> String {
-    let name = match award {
-        Some(Award::Flag) => "Cờ thi đua",
-        Some(Award::Certificate) => "Bằng khen",
-        None => return String::new(),
+/// "Cờ thi đua của LĐLĐ tỉnh/thành phố", with "(dự kiến)" while the results are not final.
+pub fn award_text(award: Option<&AwardForm>, tentative: bool) -> String {
+    let Some(name) = award.map(|a| a.name.as_str()) else {
+        return String::new();
     };
     if tentative {
         format!("{name} (dự kiến)")

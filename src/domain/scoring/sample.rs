@@ -8,13 +8,17 @@
 //! ignoring case and diacritics) is reused instead of created again, so loading the sample into
 //! an office that already has these districts does not duplicate them.
 
+use super::award_forms::ids as award_ids;
+use super::closing;
 use super::cluster::Cluster;
 use super::default_template::{default_template, ids};
 use super::indicators::{Figures, UnitIndicators};
 use super::points::Points;
+use super::review_meeting::{self, Attendance, ReviewMeeting};
 use super::scorecard::{self, Mark, Scorecard, Side};
 use super::seal::{self, CardSeal};
 use super::template::ScoringTemplate;
+use super::vote_tally::{self, VoteCount};
 use crate::domain::data::AppData;
 use crate::domain::fold::fold;
 use crate::domain::record::{self, Id, Meta, Stamp};
@@ -231,7 +235,50 @@ fn final_card(
     card
 }
 
-/// Builds Cụm thi đua số 4, 2023: head Ba Vì, deputy Quốc Oai, Quốc Oai elected head for 2024.
+/// The review meeting of 22/12/2023 at Ba Vì (invented details): every member present, the flag
+/// and the two certificates voted through, Quốc Oai and Phúc Thọ elected head and deputy for 2024.
+fn year_end_meeting(cluster: &mut Cluster, template: &ScoringTemplate, id_of: &dyn Fn(&str) -> Id) {
+    let people = [
+        ("Phúc Thọ", "Đ/c Nguyễn Thị Lan – Chủ tịch"),
+        ("Ba Vì", "Đ/c Nguyễn Văn Hùng – Chủ tịch"),
+        ("Thạch Thất", "Đ/c Trần Văn Minh – Chủ tịch"),
+        ("Đan Phượng", "Đ/c Lê Thị Hoa – Phó Chủ tịch"),
+        ("Hoài Đức", "Đ/c Phạm Văn Tuấn – Chủ tịch"),
+        ("Quốc Oai", "Đ/c Đỗ Thị Mai – Chủ tịch"),
+    ];
+    let meeting = ReviewMeeting {
+        date: chrono::NaiveDate::from_ymd_opt(YEAR, 12, 22),
+        start_time: chrono::NaiveTime::from_hms_opt(8, 0, 0),
+        place: "Hội trường LĐLĐ huyện Ba Vì".into(),
+        chair: "Đ/c Nguyễn Văn Hùng – Chủ tịch LĐLĐ huyện Ba Vì, Cụm trưởng".into(),
+        secretary: "Đ/c Vũ Thị Thu – Văn phòng LĐLĐ huyện Ba Vì".into(),
+        present: people
+            .iter()
+            .map(|(short, who)| Attendance {
+                unit_id: id_of(short),
+                representatives: who.to_string(),
+            })
+            .collect(),
+        next_deputy_id: Some(id_of("Phúc Thọ")),
+    };
+    let next_head = cluster.next_head_id.clone();
+    review_meeting::record(cluster, meeting, next_head).expect("the sample meeting is complete");
+    let vote = |form_id: &str, short: &str, votes_for: u32| VoteCount {
+        form_id: form_id.into(),
+        unit_id: id_of(short),
+        votes_for,
+        votes_cast: 6,
+    };
+    let tally = vec![
+        vote(award_ids::FLAG_PROVINCE, "Đan Phượng", 6),
+        vote(award_ids::MERIT_PROVINCE, "Thạch Thất", 5),
+        vote(award_ids::MERIT_PROVINCE, "Phúc Thọ", 4),
+    ];
+    vote_tally::record(cluster, tally, &template.settings.forms()).expect("the sample votes are valid");
+}
+
+/// Builds Cụm thi đua số 4, 2023: head Ba Vì, deputy Quốc Oai, Quốc Oai elected head for 2024,
+/// every card final and the results closed after the review meeting.
 /// `next_id` gives a fresh id per record.
 /// The sample as data of its own (ids `id-1`, `id-2`…), for tests.
 #[cfg(test)]
@@ -285,6 +332,8 @@ pub fn cluster_4_2023(
         next_head_id: Some(id_of("Quốc Oai")),
         vote_order: Vec::new(),
         results_closed: None,
+        tally: Vec::new(),
+        meeting: None,
     };
     let template = default_template(next_id(), cluster.meta.id.clone(), YEAR, stamp);
     let mut indicators = Vec::new();
@@ -313,6 +362,9 @@ pub fn cluster_4_2023(
             stamp,
         ));
     }
+    let mut cluster = cluster;
+    year_end_meeting(&mut cluster, &template, &id_of);
+    closing::close(&mut cluster, &scorecards, "Cụm trưởng", stamp).expect("every sample card is final");
     SampleRecords {
         units: new_units,
         cluster,

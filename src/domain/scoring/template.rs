@@ -1,6 +1,7 @@
 //! Bảng điểm thi đua: the scoring table of one cluster-year, editable by the cluster. Blocks
 //! (khối / phần I, II, III per HD 1294/HD-TLĐ) and their titles are data, not code.
 
+use super::award_forms::{self, AwardForm, VoteShare};
 use super::indicators::IndicatorKey;
 use super::points::Points;
 use crate::domain::record::{self, Id, Meta, Stamp};
@@ -143,12 +144,41 @@ pub struct Settings {
     /// (our reading of NĐ 335/2025's "20% of HTTNV units"). `None`: no cap.
     #[serde(default)]
     pub excellent_cap_percent: Option<u8>,
-    /// Số Cờ thi đua đề nghị.
+    /// Số Cờ thi đua đề nghị, of a table from before [`Self::award_forms`]; read only while that
+    /// list is empty (see [`Settings::forms`]).
     pub flags: u32,
-    /// Số Bằng khen đề nghị.
+    /// Số Bằng khen đề nghị, likewise.
     pub certificates: u32,
     /// Block codes compared, in order, when totals are equal (default II, then I).
     pub tie_blocks: Vec<String>,
+    /// Hình thức khen thưởng, highest first (see [`super::award_forms`]); empty in tables made
+    /// before the list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub award_forms: Vec<AwardForm>,
+    /// The share of the votes cast a proposal needs.
+    #[serde(default, skip_serializing_if = "VoteShare::is_default")]
+    pub vote_share: VoteShare,
+}
+
+impl Settings {
+    /// The award forms this table proposes: its list, or for a table from before the list, its
+    /// flags and certificates read as [`award_forms::from_legacy`] says.
+    pub fn forms(&self) -> Vec<AwardForm> {
+        if self.award_forms.is_empty() {
+            award_forms::from_legacy(self.flags, self.certificates)
+        } else {
+            self.award_forms.clone()
+        }
+    }
+
+    /// Sets the list, keeping `flags` and `certificates` as the city's flag and certificate
+    /// counts so that an older version reading the table proposes what it can of it.
+    pub fn set_forms(&mut self, forms: Vec<AwardForm>) {
+        let count = |id: &str| forms.iter().find(|f| f.id == id).map_or(0, |f| f.count);
+        self.flags = count(award_forms::ids::FLAG_PROVINCE);
+        self.certificates = count(award_forms::ids::MERIT_PROVINCE);
+        self.award_forms = forms;
+    }
 }
 
 impl Default for Settings {
@@ -160,6 +190,8 @@ impl Default for Settings {
             flags: 1,
             certificates: 2,
             tie_blocks: vec!["II".into(), "I".into()],
+            award_forms: award_forms::default_forms(),
+            vote_share: VoteShare::default(),
         }
     }
 }

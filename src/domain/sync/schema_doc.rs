@@ -23,15 +23,18 @@ use crate::domain::programmes::{
     AnnualReview, AreaMeasure, AreaResult, ContentArea, Lead, Outcome, Programme,
 };
 use crate::domain::record::{Meta, Stamp};
+use crate::domain::scoring::award_forms::{default_forms, VoteShare};
 use crate::domain::scoring::closing::ResultsClosing;
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::indicators::{ExtraIndicator, Figures, IndicatorKey, Rate, UnitIndicators};
 use crate::domain::scoring::points::Points;
+use crate::domain::scoring::review_meeting::{Attendance, ReviewMeeting};
 use crate::domain::scoring::scorecard::{CardStatus, Entry, Mark, Reopening, Scorecard, StatusStep};
 use crate::domain::scoring::seal::CardSeal;
 use crate::domain::scoring::template::{
     Block, Criterion, CriterionKind, ScoringTemplate, Settings, TargetFormula, TargetSource, Thresholds,
 };
+use crate::domain::scoring::vote_tally::VoteCount;
 use crate::domain::units::{Unit, UnitKind};
 use chrono::{DateTime, NaiveDate};
 use serde_json::Value;
@@ -74,6 +77,12 @@ fn sample() -> AppData {
         active_to: None,
         archived: false,
     };
+    let vote = VoteCount {
+        form_id: "co-ldld".into(),
+        unit_id: "ba-vi".into(),
+        votes_for: 1,
+        votes_cast: 1,
+    };
     let cluster = Cluster {
         meta: Meta::new("cum-4".into(), &stamp),
         name: "Cụm thi đua số 4".into(),
@@ -89,6 +98,20 @@ fn sample() -> AppData {
             at: stamp.at,
             member_ids: Some(vec!["ba-vi".into(), "quoc-oai".into()]),
             vote_order: Some(vec!["quoc-oai".into(), "ba-vi".into()]),
+            tally: Some(vec![vote.clone()]),
+        }),
+        tally: vec![vote],
+        meeting: Some(ReviewMeeting {
+            date: NaiveDate::from_ymd_opt(2023, 12, 22),
+            start_time: chrono::NaiveTime::from_hms_opt(8, 0, 0),
+            place: "Hội trường LĐLĐ huyện Ba Vì".into(),
+            chair: "Chủ tịch LĐLĐ huyện Ba Vì".into(),
+            secretary: "Văn phòng".into(),
+            present: vec![Attendance {
+                unit_id: "ba-vi".into(),
+                representatives: "Đ/c A".into(),
+            }],
+            next_deputy_id: Some("ba-vi".into()),
         }),
     };
     let mut indicators = UnitIndicators {
@@ -172,6 +195,11 @@ fn sample() -> AppData {
             flags: 1,
             certificates: 2,
             tie_blocks: vec!["II".into(), "I".into()],
+            award_forms: default_forms(),
+            vote_share: VoteShare {
+                percent: 67,
+                inclusive: true,
+            },
         },
     };
     let scorecard = Scorecard {

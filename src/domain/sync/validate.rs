@@ -1187,6 +1187,8 @@ mod tests {
             next_head_id: None,
             vote_order: Vec::new(),
             results_closed: None,
+            tally: Vec::new(),
+            meeting: None,
         };
         data.clusters.push(c);
         let (at, rule) = rule_broken(&file_value(&data));

@@ -8,6 +8,7 @@ mod results;
 mod scorecard;
 mod send_card;
 mod template;
+mod year_end;
 /// The wording of tiers, statuses, errors and tie reasons lives with the domain: reports use it too.
 pub use crate::domain::scoring::wording as text;
 

@@ -1,11 +1,11 @@
 //! Tab "Kết quả": totals, tiers (vetoes and the HTXSNV cap applied), ranking with the reason for
-//! every tie, proposed awards, a bar chart, and the election of next year's head.
+//! every tie, proposed awards, a bar chart, the closing, and the year end: the review meeting, the
+//! vote tally and the papers sent up (`year_end`).
 
 use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
-use crate::domain::record::Id;
 use crate::domain::reports::ReportRequest;
-use crate::domain::scoring::awards::Award;
+use crate::domain::scoring::award_forms::AwardForm;
 use crate::domain::scoring::closing::{self, ClosingError, ClosingState};
 use crate::domain::scoring::cluster::{self, Cluster, ClusterDraft};
 use crate::domain::scoring::ranking::{RankedRow, Tier};
@@ -17,7 +17,7 @@ use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField};
+use crate::ui::widgets::Notice;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +27,7 @@ struct Line {
     unit: String,
     self_total: String,
     why: Vec<String>,
-    award: Option<Award>,
+    award: Option<AwardForm>,
 }
 
 fn tier_class(t: Tier) -> &'static str {
@@ -69,7 +69,7 @@ pub fn ResultsTab() -> impl IntoView {
             let t = &res.template;
             let standing = standing(res, t, &c.vote_order, include);
             let lines = store.with(|d| {
-                result_lines(&standing, res, t, |u| d.unit_label(u))
+                result_lines(&standing, res, t, &c.tally, |u| d.unit_label(u))
                     .into_iter()
                     .map(|l| Line {
                         unit: d.unit_name(&l.row.unit_id),
@@ -168,7 +168,7 @@ pub fn ResultsTab() -> impl IntoView {
                                                 <td class="num" data-label="Tự chấm">{l.self_total}</td>
                                                 <td class="num" data-label="Cụm chấm"><strong>{l.row.total.to_string()}</strong></td>
                                                 <td data-label="Xếp loại"><abbr title=text::tier(l.row.tier) class=format!("badge {}", tier_class(l.row.tier))>{l.row.tier.abbreviation()}</abbr></td>
-                                                <td class="award" data-label="Đề nghị khen thưởng">{award_text(l.award, tentative)}</td>
+                                                <td class="award" data-label="Đề nghị khen thưởng">{award_text(l.award.as_ref(), tentative)}</td>
                                                 <td class="why notes" data-label="Giải thích">{l.why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}</td>
                                             </tr>
                                         }).collect_view()}
@@ -212,8 +212,10 @@ pub fn ResultsTab() -> impl IntoView {
         // Outside the reactive table so their confirmations survive the table's refresh.
         <Show when=move || table.with(Option::is_some)>
             <CloseResults />
+            <super::year_end::YearEndPapers />
+            <super::year_end::ReviewMeetingForm />
+            <super::year_end::TallyForm />
             <VoteOrder />
-            <NextHead />
         </Show>
     }
 }
@@ -245,52 +247,6 @@ fn save_cluster(
             Err(other) => Notice::from_commit(&other),
         });
     });
-}
-
-/// The conference elects next year's head (Cụm trưởng năm sau); recorded on this cluster-year and
-/// proposed when the next year is started.
-#[component]
-fn NextHead() -> impl IntoView {
-    let store = use_store();
-    let Selected { cluster, .. } = expect_context::<Selected>();
-    let chosen = RwSignal::new(
-        cluster
-            .get_untracked()
-            .and_then(|c| c.next_head_id)
-            .unwrap_or_default(),
-    );
-    let notice = RwSignal::new(None::<Notice>);
-    let options = Signal::derive(move || {
-        let mut list = vec![(String::new(), "— Chưa bầu —".to_string())];
-        if let Some(c) = cluster.get() {
-            store.read(&[Collection::Units], |d| {
-                list.extend(c.member_ids.iter().map(|id: &Id| (id.clone(), d.unit_name(id))))
-            });
-        }
-        list
-    });
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(c) = cluster.get_untracked() else { return };
-        let pick = Some(chosen.get_untracked()).filter(|s| !s.is_empty());
-        let done = match &pick {
-            Some(id) => format!(
-                "Đã ghi nhận {} là Cụm trưởng năm {}.",
-                store.with_untracked(|d| d.unit_name(id)),
-                c.year + 1
-            ),
-            None => "Đã xóa kết quả bầu Cụm trưởng năm sau.".into(),
-        };
-        save_cluster(&c, |draft| draft.next_head_id = pick, done, notice);
-    };
-    view! {
-        <form class="card" on:submit=save aria-label="Bầu Cụm trưởng năm sau">
-            <h3>{move || format!("Hội nghị bầu Cụm trưởng năm {}", cluster.get().map(|c| c.year + 1).unwrap_or_default())}</h3>
-            <SelectField label="Cụm trưởng năm sau" value=chosen options />
-            <div class="actions"><button type="submit">"Ghi nhận kết quả bầu"</button></div>
-            <NoticeLine notice />
-        </form>
-    }
 }
 
 /// Kết quả bỏ phiếu: the last step of the tie rule. The officer types each unit's place in the

@@ -4,6 +4,7 @@
 use super::{text, Selected};
 use crate::domain::format;
 use crate::domain::record::Id;
+use crate::domain::scoring::award_forms::{self, VoteShare};
 use crate::domain::scoring::cluster;
 use crate::domain::scoring::default_template::default_template;
 use crate::domain::scoring::final_guard::{self, Reopener};
@@ -284,8 +285,17 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     let done = RwSignal::new(s.thresholds.done.to_string());
     let bonus_cap = RwSignal::new(s.bonus_cap.to_string());
     let cap = RwSignal::new(s.excellent_cap_percent.map(|p| p.to_string()).unwrap_or_default());
-    let flags = RwSignal::new(s.flags.to_string());
-    let certificates = RwSignal::new(s.certificates.to_string());
+    // One count per award form of the table (an older table's flags and certificates as the
+    // city's, see `award_forms`).
+    let forms = StoredValue::new(s.forms());
+    let counts: Vec<RwSignal<String>> = s
+        .forms()
+        .iter()
+        .map(|f| RwSignal::new(f.count.to_string()))
+        .collect();
+    let counts = StoredValue::new(counts);
+    let share = RwSignal::new(s.vote_share.percent.to_string());
+    let share_inclusive = RwSignal::new(s.vote_share.inclusive);
     let settings_error = RwSignal::new(None::<String>);
     let rows = RwSignal::new(template.criteria.iter().map(Row::from).collect::<Vec<_>>());
     let issues = RwSignal::new(Vec::<String>::new());
@@ -342,8 +352,23 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, &mut problems);
         t.settings.excellent_cap_percent =
             (!cap.get_untracked().trim().is_empty()).then_some(cap_value.min(255) as u8);
-        t.settings.flags = whole("Số Cờ thi đua", flags, &mut problems) as u32;
-        t.settings.certificates = whole("Số Bằng khen", certificates, &mut problems) as u32;
+        let mut chosen = forms.get_value();
+        counts.with_value(|counts| {
+            for (form, count) in chosen.iter_mut().zip(counts) {
+                form.count = whole(&format!("Số đề nghị {}", form.name), *count, &mut problems)
+                    .min(u32::MAX as u64) as u32;
+            }
+        });
+        t.settings.vote_share = VoteShare {
+            percent: whole("Tỷ lệ phiếu cần để đề nghị", share, &mut problems).min(255) as u8,
+            inclusive: share_inclusive.get_untracked(),
+        };
+        if award_forms::check(&chosen, t.settings.vote_share)
+            .contains(&award_forms::AwardFormIssue::ShareOutOfRange)
+        {
+            problems.push("Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.".into());
+        }
+        t.settings.set_forms(chosen);
         let mut criteria = Vec::new();
         let mut wrong_rows = false;
         for row in rows.get_untracked() {
@@ -442,9 +467,16 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                 <TextField label="Ngưỡng HTNV (từ)" value=done />
                 <TextField label="Điểm thưởng tối đa" value=bonus_cap />
                 <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
-                <TextField label="Số Cờ thi đua" value=flags />
-                <TextField label="Số Bằng khen" value=certificates />
             </div>
+            <fieldset class="grid award-forms">
+                <legend>"Hình thức khen thưởng cụm được đề nghị"</legend>
+                {forms.with_value(|forms| counts.with_value(|counts| forms.iter().zip(counts).map(|(f, count)| view! {
+                    <TextField label=format!("Số đề nghị – {}", f.name) value=*count
+                        hint=lowest_tier_hint(f.lowest_tier) />
+                }).collect_view()))}
+                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
+                <crate::ui::widgets::CheckField label="Đạt đúng tỷ lệ cũng được đề nghị" value=share_inclusive />
+            </fieldset>
             {move || settings_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             // One block of fields per criterion that wraps to the width it has, instead of a
             // seven-column table two screens wide.
@@ -543,5 +575,15 @@ fn CriterionRow(
             </div>
             {move || row.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </fieldset>
+    }
+}
+
+/// What an award form needs, under its count.
+fn lowest_tier_hint(tier: crate::domain::scoring::ranking::Tier) -> &'static str {
+    use crate::domain::scoring::ranking::Tier;
+    match tier {
+        Tier::Excellent => "Đơn vị xếp loại HTXSNV",
+        Tier::Good => "Đơn vị xếp loại từ HTTNV trở lên",
+        Tier::Done | Tier::NotDone => "Đơn vị xếp loại từ HTNV trở lên",
     }
 }

@@ -5,6 +5,9 @@
 use super::{outside, Hooks, Lookup, RangeIssue, Reference, RuleIssue};
 use crate::domain::record;
 use crate::domain::scoring::cluster::{own_rules, Cluster, ClusterDraft, ClusterError, YEARS};
+use crate::domain::scoring::review_meeting::MeetingError;
+use crate::domain::scoring::template;
+use crate::domain::scoring::vote_tally::{self, TallyError};
 use crate::domain::scoring::wording::cluster_error;
 use crate::domain::sync::collections::Collection;
 
@@ -36,7 +39,42 @@ fn rules(c: &Cluster, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
             .into(),
             message: cluster_error(e, unit_name),
         })
+        .chain(year_end_rules(c, lookup, &unit_name))
         .collect()
+}
+
+/// The vote tally's check, as on the *Kết quả* page (the forms are the table's, when the file or
+/// the data holds it), and the meeting's units present among the members.
+fn year_end_rules(c: &Cluster, lookup: &Lookup<'_>, unit_name: &dyn Fn(&str) -> String) -> Vec<RuleIssue> {
+    let forms = lookup
+        .find(|d| template::find_for(&d.templates, &c.meta.id, c.year))
+        .map(|t| t.settings.forms());
+    let form_name = |id: &str| {
+        forms
+            .as_ref()
+            .and_then(|f| f.iter().find(|f| f.id == id))
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    };
+    let tally = vote_tally::check(&c.tally, c, forms.as_deref().unwrap_or_default())
+        .into_iter()
+        .filter(|e| forms.is_some() || !matches!(e, TallyError::UnknownForm { .. }))
+        .map(|e| RuleIssue {
+            field: "tally".into(),
+            message: e.message(unit_name, form_name),
+        });
+    let present = c
+        .meeting
+        .iter()
+        .flat_map(|m| &m.present)
+        .filter(|a| !c.member_ids.contains(&a.unit_id));
+    let present = present.map(|a| RuleIssue {
+        field: "meeting".into(),
+        message: MeetingError::NotMember {
+            unit_id: a.unit_id.clone(),
+        }
+        .message(unit_name),
+    });
+    tally.chain(present).collect()
 }
 
 fn references(c: &Cluster) -> Vec<Reference<'_>> {
@@ -55,6 +93,26 @@ fn references(c: &Cluster) -> Vec<Reference<'_>> {
         refs.extend(id.iter().map(|id| Reference::new(field, Collection::Units, id)));
     }
     refs.extend(listed("vote_order", &c.vote_order));
+    refs.extend(
+        c.tally
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Reference::new(format!("tally[{i}].unit_id"), Collection::Units, &v.unit_id)),
+    );
+    if let Some(m) = &c.meeting {
+        refs.extend(m.present.iter().enumerate().map(|(i, a)| {
+            Reference::new(
+                format!("meeting.present[{i}].unit_id"),
+                Collection::Units,
+                &a.unit_id,
+            )
+        }));
+        refs.extend(
+            m.next_deputy_id
+                .iter()
+                .map(|id| Reference::new("meeting.next_deputy_id", Collection::Units, id)),
+        );
+    }
     refs
 }
 

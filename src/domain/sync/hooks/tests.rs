@@ -577,3 +577,22 @@ fn a_dialogue_or_figures_of_a_unit_not_active_then_is_refused_by_the_forms_rule(
         "{rule}"
     );
 }
+
+#[test]
+fn a_file_whose_vote_tally_has_more_votes_for_than_cast_is_refused_with_the_forms_words() {
+    let mut data = sample();
+    data.clusters[0].tally[1].votes_for = 7;
+    let refused = import_only(
+        &data,
+        &[Collection::Units, Collection::Clusters, Collection::Templates],
+        &AppData::default(),
+    );
+    let Err(ImportError::BreaksRule { at: where_, rule }) = refused else {
+        panic!("a tally with 7 votes for of 6 cast should be refused, got {refused:?}");
+    };
+    assert_eq!(where_.field, "tally");
+    assert_eq!(
+        rule,
+        "Kết quả bỏ phiếu Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố – LĐLĐ huyện Thạch Thất: số phiếu đồng ý không được lớn hơn số phiếu bầu."
+    );
+}
