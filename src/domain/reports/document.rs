@@ -7,7 +7,7 @@
 use super::settings::ReportSettings;
 use crate::domain::format;
 use crate::domain::letter_case;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The right header block of every document (NĐ 30/2020): the national name and motto.
@@ -37,6 +37,13 @@ pub struct Document {
     pub recipients: Vec<String>,
     /// Left to right; one for a report, two for minutes and scorecards (both sides).
     pub signatures: Vec<Signature>,
+    /// Who made the file, for a Word file's properties: the issuing office's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// The moment the file was made (created and modified in a Word file's properties); set by
+    /// the app when it asks for the file, as the domain has no clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -148,6 +155,8 @@ impl Document {
             body: Vec::new(),
             recipients: settings.recipient_lines(),
             signatures: vec![settings.signature()],
+            author: settings.issuing_body.trim().to_string(),
+            made_at: None,
         }
     }
 

@@ -19,6 +19,7 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
         body,
         recipients,
         signatures,
+        ..
     } = doc;
     let two_sides = signatures.len() > 1;
     let name = format!("{title} – {summary}");
