@@ -9,7 +9,9 @@ use thidua::domain::record::Stamp;
 use thidua::domain::reports::{ReportRequest, ReportSettings, Workbook};
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "/tmp/thidua-files".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/tmp/thidua-files".into());
     std::fs::create_dir_all(&dir).expect("the output folder");
     let at = chrono::DateTime::from_timestamp(1_764_403_200, 0).unwrap();
     let (data, cluster_id) = thidua::domain::sample::with_numbered_ids(&Stamp::new("office", at));
@@ -22,8 +24,10 @@ fn main() {
     };
     let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
     for (name, request) in requests(&data, &cluster_id) {
-        let mut doc = request.build(&data, &settings, today).expect("the sample's report");
-        doc.made_at = Some(at);
+        let doc = request
+            .build(&data, &settings, today)
+            .expect("the sample's report")
+            .made("LĐLĐ huyện Ba Vì", at);
         let json = serde_json::to_string(&doc).unwrap();
         let word = thidua_office::make("docx", &json).expect("a Word file");
         std::fs::write(format!("{dir}/{name}.docx"), word).unwrap();
@@ -45,9 +49,18 @@ fn requests(data: &AppData, cluster_id: &str) -> Vec<(&'static str, ReportReques
         .find(|d| data.proposals.iter().any(|p| p.dialogue_id == d.meta.id))
         .unwrap();
     let thanh_oai = data.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
-    let programme = data.programmes.iter().find(|p| p.unit_id == thanh_oai.meta.id).unwrap();
+    let programme = data
+        .programmes
+        .iter()
+        .find(|p| p.unit_id == thanh_oai.meta.id)
+        .unwrap();
     vec![
-        ("results", ReportRequest::ClusterResults { cluster_id: cluster_id.into() }),
+        (
+            "results",
+            ReportRequest::ClusterResults {
+                cluster_id: cluster_id.into(),
+            },
+        ),
         (
             "scorecard",
             ReportRequest::Scorecard {
@@ -55,8 +68,19 @@ fn requests(data: &AppData, cluster_id: &str) -> Vec<(&'static str, ReportReques
                 unit_id: cluster.member_ids[0].clone(),
             },
         ),
-        ("minutes", ReportRequest::Minutes { dialogue_id: dialogue.meta.id.clone() }),
-        ("dialogue-year", ReportRequest::DialogueYear { year: 2024, unit_id: None }),
+        (
+            "minutes",
+            ReportRequest::Minutes {
+                dialogue_id: dialogue.meta.id.clone(),
+            },
+        ),
+        (
+            "dialogue-year",
+            ReportRequest::DialogueYear {
+                year: 2024,
+                unit_id: None,
+            },
+        ),
         (
             "review",
             ReportRequest::AnnualReview {

@@ -88,7 +88,14 @@ mod tests {
     fn digits_are_half_an_em_and_diacritics_are_never_narrower_than_their_letter() {
         assert_eq!(advance('9', Weight::Regular), 500);
         assert_eq!(twips("91,4", Weight::Regular, 24), (500 * 3 + 250) * 240 / 1000);
-        for (plain, marked) in [('a', 'ặ'), ('o', 'ợ'), ('u', 'ữ'), ('O', 'Ộ'), ('D', 'Đ'), ('i', 'ị')] {
+        for (plain, marked) in [
+            ('a', 'ặ'),
+            ('o', 'ợ'),
+            ('u', 'ữ'),
+            ('O', 'Ộ'),
+            ('D', 'Đ'),
+            ('i', 'ị'),
+        ] {
             for weight in [Weight::Regular, Weight::Bold] {
                 assert!(advance(marked, weight) >= advance(plain, weight), "{marked}");
             }

@@ -119,7 +119,13 @@ fn rule(block: usize, length: usize) -> Paragraph {
     let indent = (block.saturating_sub(length) / 2) as i32;
     let mut p = Paragraph::new()
         .indent(Some(indent), None, Some(indent), None)
-        .line_spacing(LineSpacing::new().before(0).after(60).line(20).line_rule(docx_rs::LineSpacingType::Exact))
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(60)
+                .line(20)
+                .line_rule(docx_rs::LineSpacingType::Exact),
+        )
         .size(2);
     p.property = p.property.set_border(
         ParagraphBorder::new(ParagraphBorderPosition::Bottom)

@@ -18,64 +18,221 @@ pub fn sequence(parent: &str) -> Option<&'static [&'static str]> {
     Some(match parent {
         // CT_PPr: CT_PPrBase, then rPr, sectPr, pPrChange.
         "w:pPr" => &[
-            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-            "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-            "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-            "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-            "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-            "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-            "w:sectPr", "w:pPrChange",
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
         ],
         // CT_RPr (EG_RPrBase), and CT_ParaRPr's revision marks first.
         "w:rPr" => &[
-            "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i",
-            "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline", "w:shadow",
-            "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color",
-            "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
-            "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em",
-            "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange",
+            "w:ins",
+            "w:del",
+            "w:moveFrom",
+            "w:moveTo",
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+            "w:rPrChange",
         ],
         // CT_SectPr: header and footer references (in any order among themselves) first.
         "w:sectPr" => &[
-            "w:headerReference|w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
-            "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols",
-            "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
-            "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+            "w:headerReference|w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
         ],
         // CT_Settings, the part of its sequence docx-rs writes.
         "w:settings" => &[
-            "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
-            "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
-            "w:mirrorMargins", "w:evenAndOddHeaders", "w:proofState", "w:attachedTemplate",
-            "w:documentProtection", "w:defaultTabStop", "w:autoHyphenation", "w:characterSpacingControl",
-            "w:updateFields", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-            "m:mathPr", "w:themeFontLang", "w:clrSchemeMapping", "w:decimalSymbol", "w:listSeparator",
+            "w:writeProtection",
+            "w:view",
+            "w:zoom",
+            "w:removePersonalInformation",
+            "w:removeDateAndTime",
+            "w:doNotDisplayPageBoundaries",
+            "w:displayBackgroundShape",
+            "w:mirrorMargins",
+            "w:evenAndOddHeaders",
+            "w:proofState",
+            "w:attachedTemplate",
+            "w:documentProtection",
+            "w:defaultTabStop",
+            "w:autoHyphenation",
+            "w:characterSpacingControl",
+            "w:updateFields",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:compat",
+            "w:docVars",
+            "w:rsids",
+            "m:mathPr",
+            "w:themeFontLang",
+            "w:clrSchemeMapping",
+            "w:decimalSymbol",
+            "w:listSeparator",
         ],
         // CT_Style.
         "w:style" => &[
-            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
-            "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal",
-            "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr",
-            "w:tcPr", "w:tblStylePr",
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
         ],
         // CT_TblPr.
         "w:tblPr" => &[
-            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-            "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
             "w:tblPrChange",
         ],
         // CT_TcPr.
         "w:tcPr" => &[
-            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
-            "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-            "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+            "w:headers",
+            "w:cellIns",
+            "w:cellDel",
+            "w:cellMerge",
+            "w:tcPrChange",
         ],
         // CT_PBdr, CT_TblBorders, CT_TcBorders, CT_TblCellMar / CT_TcMar.
         "w:pBdr" => &["w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"],
         "w:tblBorders" | "w:tcBorders" => &[
-            "w:top", "w:left|w:start", "w:bottom", "w:right|w:end", "w:insideH", "w:insideV",
-            "w:tl2br", "w:tr2bl",
+            "w:top",
+            "w:left|w:start",
+            "w:bottom",
+            "w:right|w:end",
+            "w:insideH",
+            "w:insideV",
+            "w:tl2br",
+            "w:tr2bl",
         ],
         "w:tblCellMar" | "w:tcMar" => &["w:top", "w:left|w:start", "w:bottom", "w:right|w:end"],
         _ => return None,
@@ -115,7 +272,8 @@ enum Node<'a> {
 #[derive(Debug)]
 struct Element<'a> {
     name: &'a str,
-    /// Everything between the name and the tag's end, as written (leading space included).
+    /// Everything between the name and the tag's end, as written (leading space included,
+    /// trailing space left out).
     attributes: &'a str,
     children: Vec<Node<'a>>,
 }
@@ -123,7 +281,11 @@ struct Element<'a> {
 /// The XML as a list of top-level nodes; `None` when the tags do not match.
 fn parse(text: &str) -> Option<Vec<Node<'_>>> {
     // The open elements, innermost last; the top level is the element at 0.
-    let mut stack: Vec<Element> = vec![Element { name: "", attributes: "", children: Vec::new() }];
+    let mut stack: Vec<Element> = vec![Element {
+        name: "",
+        attributes: "",
+        children: Vec::new(),
+    }];
     let mut rest = text;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
@@ -135,7 +297,13 @@ fn parse(text: &str) -> Option<Vec<Node<'_>>> {
             rest = &rest[lt..];
         }
         if rest.starts_with("<?") || rest.starts_with("<!") {
-            let end = if rest.starts_with("<!--") { "-->" } else if rest.starts_with("<?") { "?>" } else { ">" };
+            let end = if rest.starts_with("<!--") {
+                "-->"
+            } else if rest.starts_with("<?") {
+                "?>"
+            } else {
+                ">"
+            };
             let close = rest.find(end)? + end.len();
             stack.last_mut()?.children.push(Node::Raw(&rest[..close]));
             rest = &rest[close..];
@@ -157,7 +325,7 @@ fn parse(text: &str) -> Option<Vec<Node<'_>>> {
             let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
             let element = Element {
                 name: &inner[..name_end],
-                attributes: &inner[name_end..],
+                attributes: inner[name_end..].trim_end(),
                 children: Vec::new(),
             };
             if empty {
@@ -200,7 +368,7 @@ fn write<'a>(node: &Node<'a>, parents: &mut Vec<&'a str>, out: &mut String) {
     out.push_str(element.name);
     write_attributes(element, out);
     let children = ordered(element, parents);
-    if children.is_empty() && element.children.is_empty() {
+    if children.is_empty() {
         out.push_str(" />");
         return;
     }
@@ -253,7 +421,9 @@ fn attributes(text: &str) -> Vec<(&str, &str)> {
 /// The children of `element` to write, in the schema's order, without the ones it forbids.
 fn ordered<'e, 'a>(element: &'e Element<'a>, parents: &[&str]) -> Vec<&'e Node<'a>> {
     let general = element.name == "w:pPr"
-        && parents.last().is_some_and(|p| GENERAL_PARAGRAPH_PROPERTIES.contains(p));
+        && parents
+            .last()
+            .is_some_and(|p| GENERAL_PARAGRAPH_PROPERTIES.contains(p));
     let mut children: Vec<&Node> = element
         .children
         .iter()
@@ -285,7 +455,9 @@ mod tests {
     #[test]
     fn properties_follow_the_schemas_sequence() {
         assert_eq!(
-            mended(r#"<w:p><w:pPr><w:rPr><w:sz w:val="24" /><w:b /><w:rFonts w:ascii="T" /></w:rPr><w:jc w:val="center" /><w:keepNext /></w:pPr></w:p>"#),
+            mended(
+                r#"<w:p><w:pPr><w:rPr><w:sz w:val="24" /><w:b /><w:rFonts w:ascii="T" /></w:rPr><w:jc w:val="center" /><w:keepNext /></w:pPr></w:p>"#
+            ),
             r#"<w:p><w:pPr><w:keepNext /><w:jc w:val="center" /><w:rPr><w:rFonts w:ascii="T" /><w:b /><w:sz w:val="24" /></w:rPr></w:pPr></w:p>"#
         );
     }
@@ -307,13 +479,18 @@ mod tests {
             r#"<w:style><w:name w:val="Normal" /><w:pPr /><w:rPr /></w:style>"#
         );
         // A paragraph's own pPr keeps its mark's run properties.
-        assert_eq!(mended("<w:p><w:pPr><w:rPr /></w:pPr></w:p>"), "<w:p><w:pPr><w:rPr /></w:pPr></w:p>");
+        assert_eq!(
+            mended("<w:p><w:pPr><w:rPr /></w:pPr></w:p>"),
+            "<w:p><w:pPr><w:rPr /></w:pPr></w:p>"
+        );
     }
 
     #[test]
     fn header_references_come_first_in_a_section() {
         assert_eq!(
-            mended(r#"<w:sectPr><w:pgSz /><w:headerReference r:id="a" /><w:titlePg /><w:footerReference r:id="b" /></w:sectPr>"#),
+            mended(
+                r#"<w:sectPr><w:pgSz /><w:headerReference r:id="a" /><w:titlePg /><w:footerReference r:id="b" /></w:sectPr>"#
+            ),
             r#"<w:sectPr><w:headerReference r:id="a" /><w:footerReference r:id="b" /><w:pgSz /><w:titlePg /></w:sectPr>"#
         );
     }

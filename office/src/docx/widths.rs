@@ -141,12 +141,15 @@ pub fn fit(table: &Table, width: usize) -> Fit {
     }
     // Nothing fits: the smallest size, widths in proportion to the pieces (some will break).
     let size = TABLE_SIZES[TABLE_SIZES.len() - 1];
-    let least: Vec<usize> = (0..table.columns.len()).map(|c| column(table, c, size).least).collect();
+    let least: Vec<usize> = (0..table.columns.len())
+        .map(|c| column(table, c, size).least)
+        .collect();
     let total = least.iter().sum::<usize>().max(1);
-    Fit {
-        widths: least.iter().map(|l| width * l / total).collect(),
-        size,
+    let mut widths: Vec<usize> = least.iter().map(|l| width * l / total).collect();
+    if let Some(last) = widths.last_mut() {
+        *last += width - least.iter().map(|l| width * l / total).sum::<usize>();
     }
+    Fit { widths, size }
 }
 
 /// The table's height in lines (each row as tall as its tallest cell) and the lines of all
@@ -213,7 +216,10 @@ fn share(columns: &[Column], width: usize) -> Vec<usize> {
         now = then;
     }
     // Room to spare: the text columns (or all, when there are none) widen in proportion.
-    let growing: Vec<usize> = match (0..columns.len()).filter(|&i| !columns[i].fixed).collect::<Vec<_>>() {
+    let growing: Vec<usize> = match (0..columns.len())
+        .filter(|&i| !columns[i].fixed)
+        .collect::<Vec<_>>()
+    {
         text if text.is_empty() => (0..columns.len()).collect(),
         text => text,
     };

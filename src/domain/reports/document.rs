@@ -160,6 +160,16 @@ impl Document {
         }
     }
 
+    /// The document as a file made at `at` by `office`: the file's author is the issuing body
+    /// the settings name, or the office's own name when they name none.
+    pub fn made(mut self, office: &str, at: DateTime<Utc>) -> Document {
+        if self.author.trim().is_empty() {
+            self.author = office.trim().to_string();
+        }
+        self.made_at = Some(at);
+        self
+    }
+
     /// Every table of the document, in order (a spreadsheet gets one sheet each).
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.body.iter().filter_map(|b| match b {
@@ -196,6 +206,25 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
         assert_eq!(place_date("Hà Nội", d), "Hà Nội, ngày 14 tháng 5 năm 2024");
         assert_eq!(place_date(" ", d), "Ngày 14 tháng 5 năm 2024");
+    }
+
+    #[test]
+    fn a_file_is_authored_by_the_issuing_body_or_else_the_office() {
+        let d = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
+        let at = DateTime::from_timestamp(1_765_000_000, 0).unwrap();
+        let settings = ReportSettings {
+            issuing_body: "Liên đoàn Lao động huyện Ba Vì".into(),
+            ..ReportSettings::default()
+        };
+        let doc = Document::issued(&settings, d, "Báo cáo", String::new());
+        assert_eq!(doc.author, "Liên đoàn Lao động huyện Ba Vì");
+        let made = doc.made("LĐLĐ huyện Ba Vì", at);
+        assert_eq!(
+            (made.author.as_str(), made.made_at),
+            ("Liên đoàn Lao động huyện Ba Vì", Some(at))
+        );
+        let unnamed = Document::issued(&ReportSettings::default(), d, "Báo cáo", String::new());
+        assert_eq!(unnamed.made(" LĐLĐ huyện Ba Vì ", at).author, "LĐLĐ huyện Ba Vì");
     }
 
     #[test]
