@@ -59,8 +59,8 @@ async function rowsToFind(page) {
     rows.map((r) => {
       const cells = [...r.cells].map((c) => c.textContent.trim());
       const number = (t) => /^\d[\d.,]*%?$/.test(t);
-      const name = cells.find((t) => t !== "" && !number(t));
-      return [...(name && name.length <= 40 ? [name] : []), ...cells.filter(number)];
+      const name = cells.findIndex((t) => t !== "" && !number(t));
+      return cells.filter((t, i) => number(t) || (i === name && t.length <= 40));
     }),
   );
 }
