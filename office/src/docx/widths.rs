@@ -170,6 +170,9 @@ fn height(columns: &[Column], widths: &[usize]) -> (usize, usize) {
     (tall, all)
 }
 
+/// (height, lines) saved per step; the column; how many twips; the (height, lines) after.
+type Widening = ((usize, usize), usize, usize, (usize, usize));
+
 /// Shares `width` out once every column has its least: room goes, a step at a time, where it
 /// saves the most height (then the most lines) per twip; what saves nothing widens the text
 /// columns in proportion.
@@ -188,7 +191,7 @@ fn share(columns: &[Column], width: usize) -> Vec<usize> {
     let mut now = height(columns, &widths);
     loop {
         // The best (height saved, lines saved) per step, and what it takes.
-        let mut best: Option<((usize, usize), usize, usize, (usize, usize))> = None;
+        let mut best: Option<Widening> = None;
         for c in 0..columns.len() {
             for steps in LOOK_AHEAD {
                 let more = steps * STEP;
