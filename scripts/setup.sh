@@ -40,6 +40,12 @@ if [ "${1:-}" = "--browser" ]; then
   command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
   # The office program that judges the Word and Excel files the app makes (tests/e2e/documents).
   command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui libreoffice-calc-nogui"
+  # Reading the Word files as a reader sees them: LibreOffice's PDF as text (pdftotext -layout,
+  # pdfinfo), laid out at Times New Roman's metrics (Liberation Serif).
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing="$missing fonts-liberation"
+  # The OOXML validator below is a Python package, installed into a venv of its own.
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$missing python3-venv"
   if [ -n "$missing" ]; then
     step "apt-get install$missing"
     SUDO=""
@@ -47,6 +53,13 @@ if [ "${1:-}" = "--browser" ]; then
     $SUDO apt-get update
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
+  fi
+  # Every .docx and .xlsx the tests make is checked against the Office 2019 schemas, as Word
+  # would read it (tests/e2e/office-judge.mjs): openxml-audit, pure Python, from PyPI.
+  if [ ! -x "$OPENXML_AUDIT" ]; then
+    step "openxml-audit $OPENXML_AUDIT_VERSION (PyPI) into $(dirname "$(dirname "$OPENXML_AUDIT")")"
+    python3 -m venv "$(dirname "$(dirname "$OPENXML_AUDIT")")"
+    "$(dirname "$OPENXML_AUDIT")/pip" install --quiet "openxml-audit==$OPENXML_AUDIT_VERSION"
   fi
 fi
 

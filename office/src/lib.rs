@@ -4,7 +4,7 @@
 //! the first time an officer needs it (public/office-worker.js); the start bundle does not
 //! carry it.
 
-mod docx;
+pub mod docx;
 mod sheet;
 mod xlsx;
 

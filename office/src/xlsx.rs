@@ -1,6 +1,6 @@
 //! A [`Workbook`] as an Excel file: one sheet per table, a title row naming office, content and
 //! date, Vietnamese headers on a frozen row, numbers as numbers, and column widths fitted to
-//! their content.
+//! their content; printed as it is on A4 (see [`print_setup`]).
 
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook as Xlsx, XlsxError};
@@ -58,6 +58,7 @@ fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
         // The title row is long: fitting widths to it would make the first column huge.
         sheet.set_autofit_max_width(60 * 7).autofit();
         sheet.set_column_width(0, column_width(table, 0))?;
+        print_setup(sheet, &book.title, table, HEAD)?;
     }
     if book.sheets.is_empty() {
         let sheet = file.add_worksheet();
@@ -67,7 +68,51 @@ fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
     file.save_to_buffer()
 }
 
-/// The first column's width from its header and cells (characters), within reason.
+/// A4; landscape when the columns are wider than a portrait page; one page wide; the header
+/// row repeated on each page; the title as the print header and the page number below.
+fn print_setup(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    title: &str,
+    table: &thidua::domain::reports::Table,
+    head: u32,
+) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    sheet.set_paper_size(A4);
+    if landscape(table) {
+        sheet.set_landscape();
+    } else {
+        sheet.set_portrait();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(head, head)?;
+    sheet.set_header(print_header(title));
+    sheet.set_footer("&CTrang &P/&N");
+    Ok(())
+}
+
+/// Whether the sheet's columns, as fitted, are wider than A4 portrait's printable width
+/// (210 mm less Excel's default margins of 0,7 inch a side).
+pub fn landscape(table: &thidua::domain::reports::Table) -> bool {
+    const PORTRAIT_MM: f64 = 210.0 - 2.0 * 17.78;
+    // Excel's column width unit: a width of w characters is 7w + 5 pixels at 96 dpi.
+    let mm = |chars: f64| (chars * 7.0 + 5.0) * 25.4 / 96.0;
+    let total: f64 = (0..table.columns.len()).map(|c| mm(column_width(table, c))).sum();
+    total > PORTRAIT_MM
+}
+
+/// The print header: the title centred, in the header's own escape for `&`, cut to what Excel
+/// allows (255 characters with the codes).
+pub fn print_header(title: &str) -> String {
+    let escaped = title.replace('&', "&&");
+    let mut cut: String = escaped.chars().take(240).collect();
+    // Never end on half of an escaped "&&".
+    if cut.ends_with('&') && !cut.ends_with("&&") {
+        cut.pop();
+    }
+    format!("&C{cut}")
+}
+
+/// A column's width from its header and cells (characters), within reason.
 fn column_width(table: &thidua::domain::reports::Table, col: usize) -> f64 {
     let longest = std::iter::once(table.columns.get(col).map_or(0, |c| c.title.chars().count()))
         .chain(

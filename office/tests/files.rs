@@ -106,3 +106,73 @@ fn an_unknown_request_is_a_message_not_a_panic() {
     assert!(thidua_office::make("pdf", "{}").unwrap_err().contains("pdf"));
     assert!(thidua_office::make("docx", "{").is_err());
 }
+
+#[test]
+fn every_sheet_prints_on_a4_one_page_wide_with_its_header_row_and_title() {
+    let doc = results();
+    let book = Workbook::of_document(
+        &doc,
+        "LĐLĐ huyện Ba Vì & Cụm 4",
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let bytes = thidua_office::make("xlsx", &serde_json::to_string(&book).unwrap()).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let setup = sheet
+        .split("<pageSetup")
+        .nth(1)
+        .expect("a page setup")
+        .split("/>")
+        .next()
+        .unwrap();
+    assert!(setup.contains(r#"paperSize="9""#), "A4: {setup}");
+    assert!(
+        setup.contains(r#"fitToHeight="0""#),
+        "as many pages down as needed: {setup}"
+    );
+    // The results sheet (rank, unit, two totals, tier, explanation…) is wider than portrait.
+    assert!(setup.contains(r#"orientation="landscape""#), "{setup}");
+    assert!(
+        sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+        "fit to one page wide"
+    );
+    // The title as the print header ("&" escaped as "&&"), the page number below.
+    let header = sheet
+        .split("<oddHeader>")
+        .nth(1)
+        .expect("a print header")
+        .split("</oddHeader>")
+        .next()
+        .unwrap();
+    assert!(
+        header.starts_with("&amp;CLĐLĐ huyện Ba Vì &amp;&amp; Cụm 4 – "),
+        "{header}"
+    );
+    assert!(
+        sheet.contains("<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"),
+        "page numbers"
+    );
+    // The header row (row 3) repeats on each page.
+    let workbook = part(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">"#),
+        "{workbook}"
+    );
+    assert!(workbook.contains("!$3:$3</definedName>"), "{workbook}");
+}
+
+#[test]
+fn a_narrow_list_prints_portrait() {
+    use thidua::domain::reports::{Cell, Column, Table};
+    let table = Table {
+        caption: "Đơn vị".into(),
+        columns: vec![Column::number("STT"), Column::text("Tên đơn vị")],
+        rows: vec![vec![Cell::number(1.0), Cell::text("LĐLĐ huyện Ba Vì")]],
+    };
+    let book = Workbook {
+        title: "Danh sách".into(),
+        sheets: vec![table],
+    };
+    let bytes = thidua_office::make("xlsx", &serde_json::to_string(&book).unwrap()).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"orientation="portrait""#), "{sheet}");
+}

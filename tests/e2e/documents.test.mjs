@@ -3,6 +3,9 @@
 // (headless) turns the Word files into text and the Excel file into CSV, and the test finds the
 // report's names and numbers there, numbers as numbers. The files are made by the office worker,
 // a second wasm module; the single-file edition carries it inside and starts it from file://.
+// Every file is also judged as Word and Excel would read it (openxml-audit, Office 2019 schemas)
+// and every Word file as a reader sees its pages (LibreOffice → PDF → pdftotext -layout): the
+// header lines whole, each table row's name and numbers on one line, author and date set.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startApp, openApp, storedData, recordCspViolations, ROOT, withSampleAndReportSettings } from "./helpers.mjs";
+import { auditOffice, docxTexts, assertLinesWhole, assertRowsWhole, assertMadeBy, packagePart } from "./office-judge.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -35,7 +39,8 @@ function convert(files, to, extension) {
 
 const withSample = (context) => withSampleAndReportSettings(context, app.url);
 
-/** Clicks a download button (of the print view's bar, or of `bar`) and keeps the file. */
+/** Clicks a download button (of the print view's bar, or of `bar`) and keeps the file, which
+ * must pass the OOXML validator. */
 async function download(page, button, bar = page.getByRole("toolbar", { name: "Báo cáo" })) {
   const waiting = page.waitForEvent("download");
   await bar.getByRole("button", { name: button }).click();
@@ -43,8 +48,25 @@ async function download(page, button, bar = page.getByRole("toolbar", { name: "B
   const saved = path.join(work, file.suggestedFilename());
   await file.saveAs(saved);
   await bar.getByRole("status").filter({ hasText: "Đã tạo tệp" }).waitFor();
+  auditOffice(saved);
   return saved;
 }
+
+/** The print view's tables as rows a reader must find whole in the Word file: each row's
+ * first text (when short: a unit, a code, an indicator) and its numbers. */
+async function rowsToFind(page) {
+  return page.locator("table.doc-table tbody tr").evaluateAll((rows) =>
+    rows.map((r) => {
+      const cells = [...r.cells].map((c) => c.textContent.trim());
+      const number = (t) => /^\d[\d.,]*%?$/.test(t);
+      const name = cells.findIndex((t) => t !== "" && !number(t));
+      return cells.filter((t, i) => number(t) || (i === name && t.length <= 40));
+    }),
+  );
+}
+
+/** The header lines every report of the sample's settings carries, each whole on its line. */
+const HEADER_LINES = ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
 
 test("every report downloads as a Word file that LibreOffice reads with its header, names and signer", async () => {
   const context = await app.browser.newContext({ acceptDownloads: true });
@@ -63,9 +85,12 @@ test("every report downloads as a Word file that LibreOffice reads with its head
     [`giai-doan/2016/2020/u:${thanhOai.meta.id}`, ["Số liệu giai đoạn 2016–2020 của Liên đoàn Lao động huyện Thanh Oai", "4.561"]],
   ];
   const files = [];
+  const rows = [];
+  const started = new Date();
   for (const [route] of reports) {
     await page.goto(`${app.url}#/in/${route}`);
     await page.getByRole("article").waitFor();
+    rows.push(await rowsToFind(page));
     files.push(await download(page, "Tải Word (.docx)"));
   }
   assert.match(path.basename(files[0]), /^thidua_.*_\d{4}-\d{2}-\d{2}\.docx$/);
@@ -77,6 +102,17 @@ test("every report downloads as a Word file that LibreOffice reads with its head
     }
     assert.match(text, /Hà Nội, ngày \d{1,2} tháng \d{1,2} năm \d{4}/, route);
   });
+  // As a reader sees the pages: the header lines whole, every row's name and numbers on one
+  // line; and the file says who made it and when.
+  const pages = docxTexts(files);
+  reports.forEach(([route], i) => {
+    const place = pages[i].match(/Hà Nội, ngày \d{1,2} tháng \d{1,2} năm \d{4}/)?.[0];
+    assertLinesWhole(pages[i], [...HEADER_LINES, place ?? "Hà Nội, ngày"], route);
+    assert.ok(rows[i].length > 0, `${route}: the print view has table rows`);
+    assertRowsWhole(pages[i], rows[i], route);
+    assertMadeBy(files[i], { author: "Liên đoàn Lao động thành phố Hà Nội", since: started });
+  });
+  assertRowsWhole(pages[0], [["1", "LĐLĐ huyện Đan Phượng"], ["6", "LĐLĐ huyện Quốc Oai"]], "the results' first and last unit");
   assert.ok(texts[0].includes("Nguyễn Phi Thường") && texts[0].includes("Nơi nhận:"), "the results report is signed and addressed");
   // The ranking reads in order in Word too.
   const results = texts[0].slice(texts[0].indexOf("I. KẾT QUẢ CHẤM ĐIỂM"));
@@ -100,6 +136,16 @@ test("the results report downloads as an Excel file whose scores LibreOffice rea
   const firstRow = await table.locator("tbody tr").first().evaluate((r) => [...r.cells].map((c) => c.textContent));
   const file = await download(page, "Tải Excel (.xlsx)");
   assert.match(path.basename(file), /\.xlsx$/);
+  // It prints as it is: A4, landscape (wider than portrait), one page wide, the header row on
+  // every page, the title as the print header.
+  const sheetXml = packagePart(file, "xl/worksheets/sheet1.xml");
+  const setup = sheetXml.match(/<pageSetup [^>]*>/)?.[0] ?? "";
+  for (const attribute of ['paperSize="9"', 'orientation="landscape"', 'fitToHeight="0"']) {
+    assert.ok(setup.includes(attribute), `${attribute} in ${setup}`);
+  }
+  assert.match(sheetXml, /<pageSetUpPr fitToPage="1"\/>/);
+  assert.match(sheetXml, /<oddHeader>&amp;CKết quả chấm điểm/);
+  assert.match(packagePart(file, "xl/workbook.xml"), /<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*!\$3:\$3<\/definedName>/);
   // Quote every text cell: what stays unquoted is a number cell.
   const [csv] = convert([file], "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true", "csv");
   const lines = csv.split(/\r?\n/);

@@ -27,6 +27,27 @@ async function assertOfficial(page, { title, summary, signer = "Nguyễn Phi Th�
   else if (recipients) assert.match(text, /Nơi nhận:\s*- Lưu: VT\./);
   if (recipients !== "addressed") assert.ok(!text.includes("Như trên"), "a report addressed to no one says no Như trên");
   if (signer) assert.ok(text.includes(signer), "the signer's name");
+  // The header lines as printed at 1366 px: each on one line, the short rules under the
+  // issuing body (a third of it) and under the motto (as long as it).
+  await page.setViewportSize({ width: 1366, height: 900 });
+  for (const line of ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]) {
+    const lines = await paper.getByText(line, { exact: true }).evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size;
+    });
+    assert.equal(lines, 1, `"${line}" is printed on one line`);
+  }
+  for (const [line, share] of [["LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI", 1 / 3], ["Độc lập - Tự do - Hạnh phúc", 1]]) {
+    const rule = await paper.getByText(line, { exact: true }).evaluate((p) => {
+      const after = getComputedStyle(p, "::after");
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return { border: after.borderTopWidth, width: parseFloat(after.width), text: range.getBoundingClientRect().width };
+    });
+    assert.equal(rule.border, "1px", `a rule under "${line}"`);
+    assert.ok(Math.abs(rule.width - rule.text * share) < 3, `the rule under "${line}": ${JSON.stringify(rule)}`);
+  }
   const font = await paper.evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(font, /^"?Times New Roman"?/);
   // Nothing of the app prints: no navigation, no button, no field, no link bar.

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startApp, openApp, storedData, storedText, pick, ROOT } from "./helpers.mjs";
+import { auditOffice } from "./office-judge.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -91,6 +92,7 @@ test("a sheet with headers the app does not know asks which column is which", as
   const download = await waiting;
   const template = path.join(work, download.suggestedFilename());
   await download.saveAs(template);
+  auditOffice(template);
   const header = fs.readFileSync(soffice(template, "csv:Text - txt - csv (StarCalc):44,34,76", "csv"), "utf8");
   assert.match(header, /Tên đơn vị,Tên viết tắt,Loại,Cấp trên,Hoạt động từ,Đến/);
 

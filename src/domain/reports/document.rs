@@ -7,7 +7,7 @@
 use super::settings::ReportSettings;
 use crate::domain::format;
 use crate::domain::letter_case;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The right header block of every document (NĐ 30/2020): the national name and motto.
@@ -42,6 +42,13 @@ pub struct Document {
     /// fit an A4 portrait page. Empty: the spreadsheet holds the printed tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sheets: Vec<Table>,
+    /// Who made the file, for a Word file's properties: the issuing office's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// The moment the file was made (created and modified in a Word file's properties); set by
+    /// the app when it asks for the file, as the domain has no clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,7 +162,19 @@ impl Document {
             recipients: settings.recipients_for(false),
             signatures: vec![settings.signature()],
             sheets: Vec::new(),
+            author: settings.issuing_body.trim().to_string(),
+            made_at: None,
         }
+    }
+
+    /// The document as a file made at `at` by `office`: the file's author is the issuing body
+    /// the settings name, or the office's own name when they name none.
+    pub fn made(mut self, office: &str, at: DateTime<Utc>) -> Document {
+        if self.author.trim().is_empty() {
+            self.author = office.trim().to_string();
+        }
+        self.made_at = Some(at);
+        self
     }
 
     /// Every table of the document, in order (a spreadsheet gets one sheet each).
@@ -194,6 +213,25 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
         assert_eq!(place_date("Hà Nội", d), "Hà Nội, ngày 14 tháng 5 năm 2024");
         assert_eq!(place_date(" ", d), "Ngày 14 tháng 5 năm 2024");
+    }
+
+    #[test]
+    fn a_file_is_authored_by_the_issuing_body_or_else_the_office() {
+        let d = NaiveDate::from_ymd_opt(2024, 5, 14).unwrap();
+        let at = DateTime::from_timestamp(1_765_000_000, 0).unwrap();
+        let settings = ReportSettings {
+            issuing_body: "Liên đoàn Lao động huyện Ba Vì".into(),
+            ..ReportSettings::default()
+        };
+        let doc = Document::issued(&settings, d, "Báo cáo", String::new());
+        assert_eq!(doc.author, "Liên đoàn Lao động huyện Ba Vì");
+        let made = doc.made("LĐLĐ huyện Ba Vì", at);
+        assert_eq!(
+            (made.author.as_str(), made.made_at),
+            ("Liên đoàn Lao động huyện Ba Vì", Some(at))
+        );
+        let unnamed = Document::issued(&ReportSettings::default(), d, "Báo cáo", String::new());
+        assert_eq!(unnamed.made(" LĐLĐ huyện Ba Vì ", at).author, "LĐLĐ huyện Ba Vì");
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn DocumentView(doc: Document) -> impl IntoView {
         body,
         recipients,
         signatures,
-        // The spreadsheet's own tables are not printed.
+        // The spreadsheet's own tables and the file's properties are not printed.
         ..
     } = doc;
     let two_sides = signatures.len() > 1;

@@ -85,7 +85,10 @@ impl Downloads {
     fn report(self, file: OfficeFile, doc: &Document, office: &str, today: chrono::NaiveDate) {
         let name = named_file(office, &doc.summary, today, file.extension());
         let json = match file {
-            OfficeFile::Word => serde_json::to_string(doc),
+            // The file's properties: made now, by this office.
+            OfficeFile::Word => {
+                serde_json::to_string(&doc.clone().made(office, crate::store::browser::now()))
+            }
             OfficeFile::Excel => serde_json::to_string(&Workbook::of_document(doc, office, today)),
         }
         .unwrap_or_default();

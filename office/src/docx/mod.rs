@@ -1,12 +1,23 @@
 //! A [`Document`] as a Word file with the official layout of the print view: A4, margins 20 mm
 //! top and bottom, 30 mm left, 15 mm right; Times New Roman 13 pt; the two header blocks side
-//! by side; title and summary; the body; recipients and signatures; page numbers at the top
-//! from page 2 (the first page has its own, empty header).
+//! by side, each line whole, with the short rules under the issuing body and the motto; title
+//! and summary; the body, its tables sized to what they hold ([`widths`]); recipients and
+//! signatures; page numbers at the top from page 2 (the first page has its own, empty header).
+//!
+//! docx-rs builds the parts; [`package`] writes them in the schema's order with the file's
+//! properties and a theme, so Word reads every property and Word on the web opens the file.
+
+pub mod measure;
+pub mod package;
+pub mod schema_order;
+pub mod widths;
 
 use docx_rs::{
-    AlignmentType, Docx, Header, PageMargin, PageNum, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
+    AlignmentType, BorderType, Docx, Header, LineSpacing, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, Run, RunFonts, Table, TableCell, TableCellMargins, TableLayoutType, TableRow,
     WidthType,
 };
+use measure::{twips, Weight};
 use thidua::domain::reports::document::{MOTTO, RECIPIENTS_TITLE, REPUBLIC};
 use thidua::domain::reports::{Block, Cell, Document, Signature, Table as DocTable};
 
@@ -16,7 +27,7 @@ const MM: i32 = 57; // twips per millimetre (56,7)
 const LEFT: i32 = 30 * MM;
 const RIGHT: i32 = 15 * MM;
 /// The width text runs across, in twips.
-const TEXT_WIDTH: usize = (PAGE.0 as i32 - LEFT - RIGHT) as usize;
+pub const TEXT_WIDTH: usize = (PAGE.0 as i32 - LEFT - RIGHT) as usize;
 /// Font sizes are in half points.
 const BODY_SIZE: usize = 26;
 const SMALL_SIZE: usize = 24;
@@ -63,13 +74,23 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, String> {
         };
     }
     file = file.add_paragraph(Paragraph::new()).add_table(end(doc));
-    let mut out = std::io::Cursor::new(Vec::new());
     let mut parts = file.build();
     parts.document = repeat_header_rows(&parts.document);
-    parts
-        .pack(&mut out)
-        .map_err(|e| format!("không tạo được tệp Word ({e})"))?;
-    Ok(out.into_inner())
+    package::pack(parts, &properties(doc)).map_err(|e| format!("không tạo được tệp Word ({e})"))
+}
+
+/// The file's title, author and time, from the document.
+pub fn properties(doc: &Document) -> package::Properties {
+    let title = [doc.title.trim(), doc.summary.trim()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" – ");
+    package::Properties {
+        title,
+        author: doc.author.clone(),
+        made_at: doc.made_at.map(|at| at.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+    }
 }
 
 fn centered() -> Paragraph {
@@ -91,28 +112,117 @@ fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
     )
 }
 
+/// A short horizontal rule, centred, `length` twips long in a block `block` twips wide: an
+/// empty paragraph 1 pt high with a bottom border between its indents (Word has no shorter
+/// way to draw a line that stays with the text).
+fn rule(block: usize, length: usize) -> Paragraph {
+    let indent = (block.saturating_sub(length) / 2) as i32;
+    let mut p = Paragraph::new()
+        .indent(Some(indent), None, Some(indent), None)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(60)
+                .line(20)
+                .line_rule(docx_rs::LineSpacingType::Exact),
+        )
+        .size(2);
+    p.property = p.property.set_border(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(6)
+            .space(0)
+            .color("000000"),
+    );
+    p
+}
+
+/// The width of the two header blocks, in twips: each as wide as its longest line (so no line
+/// wraps), the room left shared between them; when the two are wider than the text, the table
+/// reaches into the left margin (up to 20 mm of its 30), then the right (up to 10 of its 15).
+pub fn head_widths(doc: &Document) -> HeadLayout {
+    let padding = 2 * widths::CELL_MARGIN + 60;
+    let left = [
+        twips(&doc.parent_body, Weight::Regular, SMALL_SIZE),
+        twips(&doc.issuing_body, Weight::Bold, SMALL_SIZE),
+        twips(doc.number.trim_end(), Weight::Regular, BODY_SIZE),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
+        + padding;
+    let right = [
+        twips(REPUBLIC, Weight::Bold, SMALL_SIZE),
+        twips(MOTTO, Weight::Bold, BODY_SIZE),
+        twips(&doc.place_date, Weight::Regular, BODY_SIZE),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
+        + padding;
+    let need = left + right;
+    if need <= TEXT_WIDTH {
+        let spare = TEXT_WIDTH - need;
+        let extra_left = spare * left / need;
+        return HeadLayout {
+            left: left + extra_left,
+            right: right + spare - extra_left,
+            indent: 0,
+        };
+    }
+    let over = need - TEXT_WIDTH;
+    let into_left = over.min(20 * MM as usize);
+    HeadLayout {
+        left,
+        right,
+        indent: -(into_left as i32),
+    }
+}
+
+/// The header table's two column widths and how far it starts left of the text (negative).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadLayout {
+    pub left: usize,
+    pub right: usize,
+    pub indent: i32,
+}
+
 /// The two header blocks: issuer on the left, the nation's name on the right.
 fn head(doc: &Document) -> Table {
-    let left = TEXT_WIDTH * 43 / 100;
+    let layout = head_widths(doc);
+    let inner = |w: usize| w.saturating_sub(2 * widths::CELL_MARGIN);
+    let issuer_rule = twips(&doc.issuing_body, Weight::Bold, SMALL_SIZE) / 3;
     let issuer = cell(
-        left,
+        layout.left,
         vec![
             line(&doc.parent_body, |r| r.size(SMALL_SIZE)),
             line(&doc.issuing_body, |r| r.size(SMALL_SIZE).bold()),
+            rule(inner(layout.left), issuer_rule),
             line(&doc.number, |r| r.size(BODY_SIZE)),
         ],
     );
+    // NĐ 30/2020, appendix I: the rule under the motto is as long as the motto.
     let nation = cell(
-        TEXT_WIDTH - left,
+        layout.right,
         vec![
             line(REPUBLIC, |r| r.size(SMALL_SIZE).bold()),
-            line(MOTTO, |r| r.size(BODY_SIZE).bold().underline("single")),
+            line(MOTTO, |r| r.size(BODY_SIZE).bold()),
+            rule(inner(layout.right), twips(MOTTO, Weight::Bold, BODY_SIZE)),
             line(&doc.place_date, |r| r.size(BODY_SIZE).italic()),
         ],
     );
-    Table::without_borders(vec![TableRow::new(vec![issuer, nation])])
-        .set_grid(vec![left, TEXT_WIDTH - left])
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    fixed(Table::without_borders(vec![TableRow::new(vec![issuer, nation])]))
+        .set_grid(vec![layout.left, layout.right])
+        .width(layout.left + layout.right, WidthType::Dxa)
+        .indent(layout.indent)
+}
+
+/// A table laid out at the widths given (not re-fitted by Word), with the cell margins the
+/// widths were computed with.
+fn fixed(t: Table) -> Table {
+    let m = widths::CELL_MARGIN;
+    t.layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, m, 0, m))
 }
 
 /// Marks each body table's first row as its header, repeated at the top of every page the
@@ -147,14 +257,16 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 }
 
 /// A body table: bordered, header row bold and centred (repeated on each page, see
-/// [`repeat_header_rows`]), numbers to the right.
+/// [`repeat_header_rows`]), numbers to the right; columns as [`widths::fit`] sizes them, at
+/// the font size it chose.
 fn table(t: &DocTable) -> Table {
-    let widths = column_widths(t);
+    let fit = widths::fit(t, TEXT_WIDTH);
+    let size = fit.size;
     let header = TableRow::new(
         t.columns
             .iter()
-            .zip(&widths)
-            .map(|(c, w)| cell(*w, vec![line(&c.title, |r| r.bold())]))
+            .zip(&fit.widths)
+            .map(|(c, w)| cell(*w, vec![line(&c.title, |r| r.bold().size(size)).size(size)]))
             .collect(),
     )
     .cant_split();
@@ -172,48 +284,17 @@ fn table(t: &DocTable) -> Table {
                     };
                     let text = Paragraph::new()
                         .align(align)
-                        .add_run(Run::new().add_text(value.shown()));
-                    cell(widths.get(i).copied().unwrap_or(0), vec![text])
+                        .size(size)
+                        .add_run(Run::new().add_text(value.shown()).size(size));
+                    cell(fit.widths.get(i).copied().unwrap_or(0), vec![text])
                 })
                 .collect(),
         )
         .cant_split()
     });
-    Table::new(std::iter::once(header).chain(rows).collect())
-        .set_grid(widths)
+    fixed(Table::new(std::iter::once(header).chain(rows).collect()))
+        .set_grid(fit.widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
-}
-
-/// Column widths shared out by the longest word or value each column holds (a name column
-/// wide, a rank column narrow), within bounds so no column vanishes or takes the page.
-fn column_widths(t: &DocTable) -> Vec<usize> {
-    let longest_word = |text: &str| {
-        text.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let weights: Vec<usize> = (0..t.columns.len())
-        .map(|i| {
-            let title = longest_word(&t.columns[i].title);
-            let cells = t.rows.iter().filter_map(|r| r.get(i)).map(|c| {
-                // A long text wraps: it earns width, but not all of it.
-                let len = c.shown().chars().count();
-                if matches!(c, Cell::Text(_)) {
-                    len.min(28)
-                } else {
-                    len
-                }
-            });
-            std::iter::once(title)
-                .chain(cells)
-                .max()
-                .unwrap_or(0)
-                .clamp(4, 28)
-        })
-        .collect();
-    let total: usize = weights.iter().sum::<usize>().max(1);
-    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
 }
 
 /// Recipients at the bottom left and the signatures beside them (or in a row of their own
@@ -237,7 +318,7 @@ fn end(doc: &Document) -> Table {
     if count == 1 {
         let left = TEXT_WIDTH * 43 / 100;
         let sign = doc.signatures.first().map(signature).unwrap_or_default();
-        return Table::without_borders(vec![TableRow::new(vec![
+        return fixed(Table::without_borders(vec![TableRow::new(vec![
             cell(
                 left,
                 if recipients.is_empty() {
@@ -247,7 +328,7 @@ fn end(doc: &Document) -> Table {
                 },
             ),
             cell(TEXT_WIDTH - left, sign),
-        ])])
+        ])]))
         .set_grid(vec![left, TEXT_WIDTH - left])
         .width(TEXT_WIDTH, WidthType::Dxa);
     }
@@ -266,7 +347,7 @@ fn end(doc: &Document) -> Table {
     if !recipients.is_empty() {
         rows.push(TableRow::new(vec![cell(TEXT_WIDTH, recipients).grid_span(count)]));
     }
-    Table::without_borders(rows)
+    fixed(Table::without_borders(rows))
         .set_grid(vec![width; count])
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
