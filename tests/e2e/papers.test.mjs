@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startApp, storedData, storedText, withSampleAndReportSettings } from "./helpers.mjs";
+import { auditOffice, docxTexts, assertLinesWhole, assertRowsWhole, assertMadeBy } from "./office-judge.mjs";
 
 let app;
 before(async () => (app = await startApp()));
@@ -53,6 +54,7 @@ async function openResults(page) {
 const papers = (page) => page.getByRole("region", { name: "Hồ sơ gửi cấp trên" });
 
 test("the sample cluster's review minutes and award proposal, on screen and in Word and Excel", async () => {
+  const started = new Date();
   const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await withSampleAndReportSettings(context, app.url);
   await openResults(page);
@@ -137,6 +139,17 @@ test("the sample cluster's review minutes and award proposal, on screen and in W
   for (const line of ["LĐLĐ huyện Đan Phượng", "LĐLĐ huyện Phúc Thọ", "4/6 phiếu (66,7%)"]) {
     assert.ok(strings.includes(line), `the proposal's Excel file holds "${line}"`);
   }
+
+  // As Word and LibreOffice read them: valid Office Open XML, header lines and rows whole.
+  const files = ["minutes.docx", "proposal.docx", "proposal.xlsx"].map((f) => path.join(PAPERS_DIR, f));
+  files.forEach(auditOffice);
+  const [minutesPages, proposalPages] = docxTexts(files.slice(0, 2));
+  for (const [pages, what] of [[minutesPages, "the minutes"], [proposalPages, "the proposal"]]) {
+    assertLinesWhole(pages, ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], what);
+  }
+  assertRowsWhole(minutesPages, [["LĐLĐ huyện Đan Phượng", "6/6 phiếu (100%)"], ["LĐLĐ huyện Phúc Thọ", "4/6 phiếu (66,7%)"]], "the minutes' votes");
+  assertRowsWhole(proposalPages, [["LĐLĐ huyện Đan Phượng", "HTXSNV", "6/6 phiếu (100%)"]], "the proposal's flag");
+  for (const file of files.slice(0, 2)) assertMadeBy(file, { author: "Liên đoàn Lao động thành phố Hà Nội", since: started });
   await context.close();
 });
 

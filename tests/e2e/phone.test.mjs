@@ -45,6 +45,8 @@ export function reportRoutes(data) {
     "doi-thoai-nam/2024",
     `so-ket/${programme.meta.id}/2016`,
     `giai-doan/2016/2020/u:${thanhOai.meta.id}`,
+    `bien-ban-binh-xet/${cluster.meta.id}`,
+    `to-trinh-khen-thuong/${cluster.meta.id}`,
   ];
 }
 
