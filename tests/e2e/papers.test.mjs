@@ -95,9 +95,9 @@ test("the sample cluster's review minutes and award proposal, on screen and in W
     .locator("tbody tr")
     .evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.deepEqual(votes, [
-    ["Cờ thi đua của LĐLĐ tỉnh/thành phố", "LĐLĐ huyện Đan Phượng", "6/6 phiếu (100%)", "Đạt, đề nghị"],
-    ["Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố", "LĐLĐ huyện Thạch Thất", "5/6 phiếu (83,3%)", "Đạt, đề nghị"],
-    ["Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố", "LĐLĐ huyện Phúc Thọ", "4/6 phiếu (66,7%)", "Đạt, đề nghị"],
+    ["LĐLĐ huyện Đan Phượng", "Cờ thi đua của LĐLĐ tỉnh/thành phố", "6/6 phiếu (100%)", "Đạt, đề nghị"],
+    ["LĐLĐ huyện Thạch Thất", "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố", "5/6 phiếu (83,3%)", "Đạt, đề nghị"],
+    ["LĐLĐ huyện Phúc Thọ", "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố", "4/6 phiếu (66,7%)", "Đạt, đề nghị"],
   ]);
   const word = partText(await download(page, "Tải Word (.docx)", "minutes.docx"), "word/document.xml");
   for (const line of ["BIÊN BẢN", "Hội trường LĐLĐ huyện Ba Vì", "Đ/c Lê Thị Hoa – Phó Chủ tịch", "6/6 phiếu (100%)", "4/6 phiếu (66,7%)", "làm Cụm phó năm 2024", "Vũ Thị Thu"]) {

@@ -165,9 +165,10 @@ fn votes(doc: &mut Document, y: &YearEnd<'_>, data: &AppData) {
     }
     doc.body.push(Block::Table(Table {
         caption: "Kết quả bỏ phiếu suy tôn".into(),
+        // The unit first: the column that names each row is the one kept on one line.
         columns: vec![
-            Column::text("Hình thức khen thưởng"),
             Column::text("Đơn vị"),
+            Column::text("Hình thức khen thưởng"),
             Column::text("Số phiếu"),
             Column::text("Kết quả"),
         ],
@@ -176,8 +177,8 @@ fn votes(doc: &mut Document, y: &YearEnd<'_>, data: &AppData) {
             .iter()
             .map(|p| {
                 vec![
-                    Cell::text(p.form.name.clone()),
                     Cell::text(data.unit_name(&p.unit_id)),
+                    Cell::text(p.form.name.clone()),
                     Cell::text(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
                     Cell::text(match (p.proposed, &p.vote) {
                         (true, Some(_)) => "Đạt, đề nghị",
