@@ -425,8 +425,8 @@ fn the_sample_review_minutes_name_the_meeting_its_units_votes_and_awards() {
         "- Đơn vị dự họp: 6/6 đơn vị thành viên.",
         "4 | LĐLĐ huyện Đan Phượng | Đ/c Lê Thị Hoa – Phó Chủ tịch",
         "1 | LĐLĐ huyện Đan Phượng |",
-        "Cờ thi đua của LĐLĐ tỉnh/thành phố | LĐLĐ huyện Đan Phượng | 6/6 phiếu (100%) | Đạt, đề nghị",
-        "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố | LĐLĐ huyện Phúc Thọ | 4/6 phiếu (66,7%) | Đạt, đề nghị",
+        "LĐLĐ huyện Đan Phượng | Cờ thi đua của LĐLĐ tỉnh/thành phố | 6/6 phiếu (100%) | Đạt, đề nghị",
+        "LĐLĐ huyện Phúc Thọ | Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố | 4/6 phiếu (66,7%) | Đạt, đề nghị",
         "1. Cờ thi đua của LĐLĐ tỉnh/thành phố: LĐLĐ huyện Đan Phượng – 6/6 phiếu (100%).",
         "Hội nghị thống nhất bầu LĐLĐ huyện Quốc Oai làm Cụm trưởng, LĐLĐ huyện Phúc Thọ làm Cụm phó năm 2024.",
     ] {
