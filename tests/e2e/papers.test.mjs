@@ -21,10 +21,11 @@ after(async () => app?.close());
 export const PAPERS_DIR = path.join(os.tmpdir(), "thidua-papers");
 fs.mkdirSync(PAPERS_DIR, { recursive: true });
 
-/** The text of an Office file's XML part, tags removed (runs joined). */
+/** The text of an Office file's XML part, tags removed (runs joined), no-break spaces as spaces. */
 function partText(file, part) {
   const xml = execFileSync("unzip", ["-p", file, part], { encoding: "utf8" });
   return xml
+    .replace(/\u00a0/g, " ")
     .replace(/<\/w:p>/g, "\n")
     .replace(/<[^>]+>/g, "")
     .replace(/&amp;/g, "&")
@@ -93,7 +94,7 @@ test("the sample cluster's review minutes and award proposal, on screen and in W
   const votes = await minutes
     .getByRole("table", { name: "Kết quả bỏ phiếu suy tôn" })
     .locator("tbody tr")
-    .evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    .evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.replace(/\u00a0/g, " "))));
   assert.deepEqual(votes, [
     ["LĐLĐ huyện Đan Phượng", "Cờ thi đua của LĐLĐ tỉnh/thành phố", "6/6 phiếu (100%)", "Đạt, đề nghị"],
     ["LĐLĐ huyện Thạch Thất", "Bằng khen của Ban Chấp hành LĐLĐ tỉnh/thành phố", "5/6 phiếu (83,3%)", "Đạt, đề nghị"],
@@ -123,7 +124,7 @@ test("the sample cluster's review minutes and award proposal, on screen and in W
   const flag = await proposal
     .getByRole("table", { name: "Đề nghị Cờ thi đua của LĐLĐ tỉnh/thành phố" })
     .locator("tbody tr")
-    .evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    .evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.replace(/\u00a0/g, " "))));
   assert.equal(flag.length, 1);
   assert.deepEqual(flag[0].slice(1, 5), ["LĐLĐ huyện Đan Phượng", flag[0][2], "HTXSNV", "6/6 phiếu (100%)"]);
   assert.match(flag[0][2], /^\d+(,\d)?$/, "the total in vi-VN");

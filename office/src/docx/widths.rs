@@ -54,7 +54,11 @@ impl Pieces {
         } else if whole {
             vec![twips(text, weight, size)]
         } else {
-            text.split_whitespace().map(|w| twips(w, weight, size)).collect()
+            // A no-break space joins its words into one piece, as the renderer will.
+            text.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+                .filter(|w| !w.is_empty())
+                .map(|w| twips(w, weight, size))
+                .collect()
         };
         Pieces {
             widths,

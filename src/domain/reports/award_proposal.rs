@@ -89,7 +89,7 @@ pub fn award_proposal(
                         Cell::text(data.unit_name(&p.unit_id)),
                         line.map_or(Cell::Empty, |l| Cell::number(l.row.total.as_f64())),
                         Cell::text(line.map(|l| l.row.tier.abbreviation()).unwrap_or_default()),
-                        Cell::text(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
+                        Cell::unbroken(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
                         Cell::text(achievements(&figures_of(data, &y, &p.unit_id))),
                     ]
                 })

@@ -119,6 +119,12 @@ impl Cell {
         }
     }
 
+    /// A short phrase kept on one line ("6/6 phiếu (100%)"): its spaces are no-break spaces, so
+    /// neither a browser nor Word wraps it, and the Word table's widths count it as one piece.
+    pub fn unbroken(t: impl Into<String>) -> Cell {
+        Cell::Text(t.into().replace(' ', "\u{a0}"))
+    }
+
     /// A day, or nothing when there is none.
     pub fn date(date: Option<NaiveDate>) -> Cell {
         date.map_or(Cell::Empty, |date| Cell::Date {

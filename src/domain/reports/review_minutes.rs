@@ -179,7 +179,7 @@ fn votes(doc: &mut Document, y: &YearEnd<'_>, data: &AppData) {
                 vec![
                     Cell::text(data.unit_name(&p.unit_id)),
                     Cell::text(p.form.name.clone()),
-                    Cell::text(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
+                    Cell::unbroken(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
                     Cell::text(match (p.proposed, &p.vote) {
                         (true, Some(_)) => "Đạt, đề nghị",
                         (true, None) => "Đề nghị theo kết quả chấm điểm",

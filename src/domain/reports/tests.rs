@@ -383,11 +383,13 @@ fn body_text(doc: &Document) -> String {
     for b in &doc.body {
         match b {
             Block::Heading(h) | Block::Paragraph(h) => out.push(h.clone()),
-            Block::Table(t) => out.extend(
-                t.rows
-                    .iter()
-                    .map(|r| r.iter().map(Cell::shown).collect::<Vec<_>>().join(" | ")),
-            ),
+            Block::Table(t) => out.extend(t.rows.iter().map(|r| {
+                r.iter()
+                    .map(Cell::shown)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+                    .replace('\u{a0}', " ")
+            })),
         }
     }
     out.join("\n")
