@@ -86,7 +86,8 @@ pub fn award_proposal(
                     let line = y.standing_of(&p.unit_id);
                     vec![
                         Cell::number((n + 1) as f64),
-                        Cell::text(data.unit_name(&p.unit_id)),
+                        // The unit's name on one line, beside a long line of achievements.
+                        Cell::unbroken(data.unit_name(&p.unit_id)),
                         line.map_or(Cell::Empty, |l| Cell::number(l.row.total.as_f64())),
                         Cell::text(line.map(|l| l.row.tier.abbreviation()).unwrap_or_default()),
                         Cell::unbroken(p.vote.as_ref().map_or("Chưa bỏ phiếu".into(), |v| v.words())),
