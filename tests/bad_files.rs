@@ -21,7 +21,7 @@ fn every_hostile_file_is_refused_with_its_message() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    files.sort();
+    thidua::domain::sorting::sort(&mut files);
     assert!(files.len() >= 40, "{} files", files.len());
     let names: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, files, "every file has one line, in name order");

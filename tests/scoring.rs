@@ -237,7 +237,7 @@ mod properties {
             let rows = rank(&results, &t, &[]);
             prop_assert_eq!(rows.len(), results.len());
             let mut ids: Vec<&str> = rows.iter().map(|r| r.unit_id.as_str()).collect();
-            ids.sort();
+            thidua::domain::sorting::sort(&mut ids);
             ids.dedup();
             prop_assert_eq!(ids.len(), results.len());
             prop_assert!(rows.windows(2).all(|w| w[0].rank <= w[1].rank));

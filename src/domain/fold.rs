@@ -148,6 +148,7 @@ pub fn matches(query: &str, text: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the quick folding compared with std's case mapping
 mod tests {
     use super::*;
 

@@ -31,11 +31,13 @@ pub fn sort<T: Ord>(items: &mut Vec<T>) {
 #[inline(never)]
 fn sorted_positions(len: usize, order: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
+    #[allow(clippy::disallowed_methods)] // the one copy the others call
     positions.sort_by(|a, b| order(*a, *b));
     positions
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // ours compared with std's
 mod tests {
     use super::*;
     use proptest::prelude::*;

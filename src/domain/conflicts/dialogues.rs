@@ -47,11 +47,7 @@ impl Describe for Dialogue {
     ];
 
     fn title(&self, names: &Names) -> String {
-        let phrase = dialogue_phrase(self, names);
-        let mut chars = phrase.chars();
-        chars.next().map_or_else(String::new, |first| {
-            format!("{}{}", first.to_uppercase(), chars.as_str())
-        })
+        crate::domain::letter_case::capitalise(&dialogue_phrase(self, names))
     }
 
     fn differences(a: &Self, b: &Self, names: &Names, out: &mut Differences) {

@@ -33,7 +33,7 @@ pub fn add<T: Serialize>(
     let a = a.as_object().unwrap_or(&empty);
     let b = b.as_object().unwrap_or(&empty);
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    keys.sort();
+    crate::domain::sorting::sort(&mut keys);
     keys.dedup();
     let mut added = false;
     for key in keys {

@@ -37,6 +37,15 @@ pub fn lower(text: &str) -> String {
     )
 }
 
+/// The first letter uppercased, the rest as written ("đề nghị" → "Đề nghị").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| upper(c.encode_utf8(&mut [0; 4])) + chars.as_str())
+        .unwrap_or_default()
+}
+
 /// The lowercase of one letter (one to three letters, like `char::to_lowercase`).
 pub fn lower_char(c: char) -> impl Iterator<Item = char> {
     letters(one(c, tables::LOWER_RUNS, tables::LOWER_SEVERAL))
@@ -78,6 +87,7 @@ fn one(c: char, runs: &[Run], several: &[(char, [char; 3])]) -> [char; 3] {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // ours compared with std's, letter by letter
 mod tests {
     use super::*;
 

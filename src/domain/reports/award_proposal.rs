@@ -152,11 +152,7 @@ pub fn achievements(f: &Figures) -> String {
     if parts.is_empty() {
         return String::new();
     }
-    let mut text = parts.join("; ");
-    if let Some(first) = text.get(..1) {
-        text = first.to_uppercase() + &text[1..];
-    }
-    text + "."
+    crate::domain::letter_case::capitalise(&parts.join("; ")) + "."
 }
 
 #[cfg(test)]

@@ -203,11 +203,7 @@ pub fn place_date(place: &str, date: NaiveDate) -> String {
 }
 
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| letter_case::upper(c.encode_utf8(&mut [0; 4])) + chars.as_str())
-        .unwrap_or_default()
+    letter_case::capitalise(text)
 }
 
 #[cfg(test)]

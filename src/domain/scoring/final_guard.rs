@@ -201,7 +201,7 @@ pub fn moved_since(before: &FinalOutcomes, after: &AppData) -> Vec<MovedCard> {
         .enumerate()
         .map(|(i, c)| (c.meta.id.as_str(), i))
         .collect();
-    moved.sort_by_key(|m| order.get(m.card_id.as_str()).copied());
+    crate::domain::sorting::sort_by_key(&mut moved, |m| order.get(m.card_id.as_str()).copied());
     moved
 }
 

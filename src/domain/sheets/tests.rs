@@ -52,7 +52,7 @@ fn a_units_sheet_names_its_bad_row_and_column_then_imports_new_and_matched_units
     let thanh_oai = local.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
     let parent = thanh_oai.parent_id.clone();
     // Typed without diacritics, in capitals.
-    let typed = crate::domain::fold::fold(&thanh_oai.name).to_uppercase();
+    let typed = crate::domain::letter_case::upper(&crate::domain::fold::fold(&thanh_oai.name));
     let bad = grid(&[
         &["STT", "Ten don vi", "Loai", "Ngay thanh lap"],
         &["1", &typed, "", ""],

@@ -82,7 +82,7 @@ fn import(local: &AppData, incoming: &AppData, office: usize, at: DateTime<Utc>)
 
 /// Same records by id, whatever their order.
 fn normalized(mut data: AppData) -> AppData {
-    data.units.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    crate::domain::sorting::sort_by(&mut data.units, |a, b| a.meta.id.cmp(&b.meta.id));
     data
 }
 
