@@ -7,6 +7,7 @@ pub mod dialogues;
 pub mod fold;
 pub mod format;
 pub mod letter_case;
+pub mod numbering;
 pub mod parse;
 pub mod programmes;
 pub mod record;

@@ -212,6 +212,31 @@ pub fn closes_a_loop(
     false
 }
 
+/// The units a form offers to choose (pickers of a record's unit): the live ones in current
+/// work, plus `keep` (the unit the record already names) even when archived, so an old record
+/// stays editable without losing its unit.
+pub fn offered<'a>(units: &'a [Unit], keep: Option<&'a str>) -> impl Iterator<Item = &'a Unit> + 'a {
+    record::live(units).filter(move |u| u.in_current_work() || Some(u.id()) == keep)
+}
+
+/// The parents the unit form offers for the unit `editing` (a new unit: `None`): the units
+/// [`offered`] (keeping its current parent), less every one [`validate`] would refuse as a
+/// loop: the unit itself and the units below it.
+pub fn parent_choices<'a>(units: &'a [Unit], editing: Option<&str>) -> Vec<&'a Unit> {
+    let Some(me) = editing else {
+        return offered(units, None).collect();
+    };
+    let current = record::find(units, me).and_then(|u| u.parent_id.as_deref());
+    // One map for the walks up: thousands of units each walking a few levels.
+    let parents: std::collections::HashMap<&str, &str> = record::live(units)
+        .filter_map(|u| Some((u.id(), u.parent_id.as_deref()?)))
+        .collect();
+    let parent_of = |id: &str| parents.get(id).map(|p| p.to_string());
+    offered(units, current)
+        .filter(|u| !closes_a_loop(u.id(), me, parent_of, units.len()))
+        .collect()
+}
+
 /// Checks a draft against the other units; `editing` is the id of the unit being edited.
 pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec<UnitError> {
     let mut own = own_rules(&draft.name, draft.active_from, draft.active_to);
@@ -514,5 +539,82 @@ mod tests {
         add(&mut units, "u".into(), d, &stamp()).unwrap();
         assert!(units[0].active_in_year(2025));
         assert!(!units[0].active_in_year(2026));
+    }
+
+    /// Thành phố ← Ba Vì ← (CĐCS xã Tản Lĩnh ← CĐCS trường Tản Lĩnh); Thanh Oai; Phúc Thọ archived.
+    fn tree() -> Vec<Unit> {
+        let mut units = Vec::new();
+        let mut put = |id: &str, name: &str, parent: Option<&str>| {
+            let mut d = draft(name);
+            d.parent_id = parent.map(Into::into);
+            add(&mut units, id.into(), d, &stamp()).unwrap();
+        };
+        put("city", "LĐLĐ thành phố Hà Nội", None);
+        put("ba-vi", "LĐLĐ huyện Ba Vì", Some("city"));
+        put("tan-linh", "CĐCS xã Tản Lĩnh", Some("ba-vi"));
+        put("school", "CĐCS trường Tản Lĩnh", Some("tan-linh"));
+        put("thanh-oai", "LĐLĐ huyện Thanh Oai", Some("city"));
+        put("phuc-tho", "LĐLĐ huyện Phúc Thọ", None);
+        set_archived(&mut units, "phuc-tho", true, &stamp()).unwrap();
+        units
+    }
+
+    fn ids<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Vec<&'a str> {
+        units.into_iter().map(|u| u.id()).collect()
+    }
+
+    #[test]
+    fn forms_offer_units_in_current_work_and_keep_the_one_already_chosen() {
+        let mut units = tree();
+        units[4].meta.deleted = true;
+        let all = ["city", "ba-vi", "tan-linh", "school"];
+        assert_eq!(ids(offered(&units, None)), all);
+        assert_eq!(
+            ids(offered(&units, Some("thanh-oai"))),
+            all,
+            "a deleted unit stays out"
+        );
+        assert_eq!(
+            ids(offered(&units, Some("phuc-tho"))),
+            ["city", "ba-vi", "tan-linh", "school", "phuc-tho"]
+        );
+    }
+
+    #[test]
+    fn a_units_parent_choices_leave_out_itself_and_every_unit_below_it() {
+        let units = tree();
+        assert_eq!(ids(parent_choices(&units, Some("ba-vi"))), ["city", "thanh-oai"]);
+        assert_eq!(
+            ids(parent_choices(&units, Some("tan-linh"))),
+            ["city", "ba-vi", "thanh-oai"]
+        );
+        assert_eq!(
+            ids(parent_choices(&units, None)),
+            ["city", "ba-vi", "tan-linh", "school", "thanh-oai"],
+            "a new unit has nothing below it"
+        );
+    }
+
+    #[test]
+    fn every_parent_offered_is_accepted_and_every_unit_left_out_is_refused_as_a_loop() {
+        let mut units = tree();
+        // An archived current parent stays offered, as the record already names it.
+        units[3].parent_id = Some("phuc-tho".into());
+        for me in ["city", "ba-vi", "tan-linh", "school", "thanh-oai", "phuc-tho"] {
+            let offered_ids = ids(parent_choices(&units, Some(me)));
+            let base = UnitDraft::from_unit(record::find(&units, me).unwrap());
+            for candidate in &units {
+                let mut d = base.clone();
+                d.parent_id = Some(candidate.id().to_string());
+                let loops = validate(&d, &units, Some(me)).contains(&UnitError::ParentCycle);
+                let shown = offered_ids.contains(&candidate.id());
+                if candidate.in_current_work() || base.parent_id.as_deref() == Some(candidate.id()) {
+                    assert_eq!(shown, !loops, "{me} under {}", candidate.id());
+                } else {
+                    assert!(!shown, "{} is archived", candidate.id());
+                }
+            }
+        }
+        assert!(ids(parent_choices(&units, Some("school"))).contains(&"phuc-tho"));
     }
 }

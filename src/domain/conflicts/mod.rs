@@ -31,7 +31,7 @@ pub use differences::{Difference, Differences, Label};
 pub use names::Names;
 
 use crate::domain::record::{Id, Record};
-use crate::domain::sync::{Choice, Collection, Conflict, MergePlan};
+use crate::domain::sync::{Choice, Collection, Conflict, MergePlan, Overrides};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -74,6 +74,20 @@ pub struct ConflictView {
     /// The fields that differ; empty when only who and when differ.
     pub differences: Vec<Difference>,
     pub default: Choice,
+}
+
+impl ConflictView {
+    /// The key of the officer's choice for this conflict.
+    pub fn key(&self) -> (Collection, Id) {
+        (self.collection, self.id.clone())
+    }
+}
+
+/// The version an import keeps for the conflict keyed `key`: the officer's choice where one
+/// was made, else the conflict's `default` — what the screen shows as chosen is what the merge
+/// applies ([`crate::domain::sync::DataPlan::apply`] reads `overrides` the same way).
+pub fn chosen(overrides: &Overrides, key: &(Collection, Id), default: Choice) -> Choice {
+    overrides.get(key).copied().unwrap_or(default)
 }
 
 fn version<T: Record>(r: &T, names: &Names) -> Version {

@@ -585,3 +585,43 @@ fn reopenings_and_days_follow_the_officers_time_zone() {
     );
     assert_eq!(names.office("office-unknown"), "một cơ quan khác");
 }
+
+#[test]
+fn the_choice_shown_is_the_default_until_the_officer_chooses_and_the_merge_keeps_it() {
+    let (mut local, mut incoming) = both();
+    let i = local
+        .units
+        .iter()
+        .position(|u| u.name == "LĐLĐ huyện Ba Vì")
+        .unwrap();
+    local.units[i].short_name = "BV".into();
+    touch(&mut local.units[i], HERE);
+    incoming.units[i].short_name = "Ba Vì (HN)".into();
+    touch(&mut incoming.units[i], THERE);
+    let (view, _) = only(&local, &incoming);
+    let plan = DataPlan::new(&local, &incoming);
+    let kept = |overrides: &Overrides| {
+        let merged = plan.apply(&local, &incoming, overrides, &stamp(HERE));
+        merged.units[i].short_name.clone()
+    };
+    let side = |choice: Choice| match choice {
+        Choice::KeepLocal => "BV",
+        Choice::TakeIncoming => "Ba Vì (HN)",
+    };
+    let mut overrides = Overrides::new();
+    assert_eq!(chosen(&overrides, &view.key(), view.default), view.default);
+    assert_eq!(kept(&overrides), side(view.default));
+    let other = match view.default {
+        Choice::KeepLocal => Choice::TakeIncoming,
+        Choice::TakeIncoming => Choice::KeepLocal,
+    };
+    overrides.insert((Collection::Clusters, view.id.clone()), other);
+    assert_eq!(
+        chosen(&overrides, &view.key(), view.default),
+        view.default,
+        "a choice for another collection's record does not count"
+    );
+    overrides.insert(view.key(), other);
+    assert_eq!(chosen(&overrides, &view.key(), view.default), other);
+    assert_eq!(kept(&overrides), side(other));
+}

@@ -24,7 +24,10 @@ pub mod wording;
 #[cfg(test)]
 mod testkit;
 
-pub use dashboard::{active_programmes, current_period_totals, reviews_due, years_without_review};
+pub use dashboard::{
+    active_programmes, current_period_totals, report_years, reviews_due, year_reviews, years_so_far,
+    years_without_review, YearReview,
+};
 pub use figures::{figures_for_review, review_figures, AreaFigures};
 pub use programme::{
     AreaMeasure, ContentArea, Lead, Programme, ProgrammeDraft, ProgrammeError, ProgrammeField,

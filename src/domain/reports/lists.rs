@@ -155,23 +155,15 @@ pub fn cluster_indicators_table(
     all_units: &[Unit],
     indicators: &[crate::domain::scoring::indicators::UnitIndicators],
 ) -> Table {
-    use crate::domain::scoring::indicators::{find_for, rate, IndicatorKey as K};
+    use crate::domain::scoring::indicators::{find_for, IndicatorKey as K, TargetRate};
     use crate::domain::scoring::wording::indicator;
-    const RATES: [(K, K, &str); 2] = [
-        (
-            K::NewMembers,
-            K::NewMembersTarget,
-            "Tỷ lệ phát triển đoàn viên (%)",
-        ),
-        (
-            K::NewGrassroots,
-            K::NewGrassrootsTarget,
-            "Tỷ lệ thành lập CĐCS (%)",
-        ),
-    ];
+    let rate_title = |r: TargetRate| match r {
+        TargetRate::NewMembers => "Tỷ lệ phát triển đoàn viên (%)",
+        TargetRate::NewGrassroots => "Tỷ lệ thành lập CĐCS (%)",
+    };
     let mut columns = vec![Column::number("STT"), Column::text("Đơn vị")];
     columns.extend(K::BUILT_IN.iter().map(|k| Column::number(&indicator(k))));
-    columns.extend(RATES.iter().map(|(_, _, title)| Column::number(title)));
+    columns.extend(TargetRate::ALL.map(|r| Column::number(rate_title(r))));
     let rows = cluster
         .member_ids
         .iter()
@@ -184,9 +176,9 @@ pub fn cluster_indicators_table(
                     .and_then(|r| r.get(k))
                     .map_or(Cell::Empty, |v| Cell::number(v as f64))
             }));
-            row.extend(RATES.iter().map(|(actual, target, _)| {
+            row.extend(TargetRate::ALL.map(|rate| {
                 report
-                    .and_then(|r| rate(r.get(actual), r.get(target)))
+                    .and_then(|r| rate.of(r))
                     .map_or(Cell::Empty, |r| Cell::number(r.percent_tenths() as f64 / 10.0))
             }));
             row

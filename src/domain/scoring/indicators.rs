@@ -187,6 +187,41 @@ pub struct Rate {
     pub target: u64,
 }
 
+/// A figure measured against its target (tỷ lệ đạt chỉ tiêu): the pairs of a report that make
+/// a rate, for the indicators form, the cluster's table and its spreadsheet alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetRate {
+    /// Phát triển đoàn viên: members admitted against their target.
+    NewMembers,
+    /// Thành lập CĐCS: grassroots unions founded against their target.
+    NewGrassroots,
+}
+
+impl TargetRate {
+    pub const ALL: [TargetRate; 2] = [TargetRate::NewMembers, TargetRate::NewGrassroots];
+
+    /// The figure achieved.
+    pub fn actual(self) -> IndicatorKey {
+        match self {
+            TargetRate::NewMembers => IndicatorKey::NewMembers,
+            TargetRate::NewGrassroots => IndicatorKey::NewGrassroots,
+        }
+    }
+
+    /// The target it is measured against.
+    pub fn target(self) -> IndicatorKey {
+        match self {
+            TargetRate::NewMembers => IndicatorKey::NewMembersTarget,
+            TargetRate::NewGrassroots => IndicatorKey::NewGrassrootsTarget,
+        }
+    }
+
+    /// The rate in `report`; `None` as [`rate`] says.
+    pub fn of(self, report: &UnitIndicators) -> Option<Rate> {
+        rate(report.get(&self.actual()), report.get(&self.target()))
+    }
+}
+
 /// `None` when either figure is missing or the target is zero (no rate can be stated).
 pub fn rate(actual: Option<u64>, target: Option<u64>) -> Option<Rate> {
     match (actual, target) {
@@ -339,7 +374,7 @@ pub fn validate(report: &UnitIndicators) -> Vec<IndicatorIssue> {
             issues.push(IndicatorIssue::NewGrassrootsExceedGrassroots);
         }
     }
-    for key in [IndicatorKey::NewMembersTarget, IndicatorKey::NewGrassrootsTarget] {
+    for key in TargetRate::ALL.map(TargetRate::target) {
         if key.read(report) == Some(0) {
             issues.push(IndicatorIssue::ZeroTarget { key });
         }
@@ -462,6 +497,36 @@ mod tests {
         key.write(&mut r, Some(3));
         assert_eq!(r.get(&key), Some(3));
         assert_eq!(r.get(&IndicatorKey::Custom("other".into())), None);
+    }
+
+    #[test]
+    fn new_members_and_new_grassroots_are_the_figures_rated_against_their_targets() {
+        use IndicatorKey as K;
+        let pairs: Vec<(K, K)> = TargetRate::ALL.map(|t| (t.actual(), t.target())).into();
+        assert_eq!(
+            pairs,
+            vec![
+                (K::NewMembers, K::NewMembersTarget),
+                (K::NewGrassroots, K::NewGrassrootsTarget)
+            ]
+        );
+        let mut r = report();
+        K::NewMembers.write(&mut r, Some(1_927));
+        K::NewMembersTarget.write(&mut r, Some(1_000));
+        K::NewGrassroots.write(&mut r, Some(4));
+        K::NewGrassrootsTarget.write(&mut r, Some(0));
+        assert_eq!(
+            TargetRate::NewMembers.of(&r).map(Rate::percent_tenths),
+            Some(1_927)
+        );
+        assert_eq!(
+            TargetRate::NewGrassroots.of(&r),
+            None,
+            "a zero target states no rate"
+        );
+        assert!(validate(&r).contains(&IndicatorIssue::ZeroTarget {
+            key: K::NewGrassrootsTarget
+        }));
     }
 
     #[test]

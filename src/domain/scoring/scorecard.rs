@@ -267,8 +267,95 @@ impl ScorecardError {
     }
 }
 
-fn allowed(card: &Scorecard, action: Action, ok: &[CardStatus]) -> Result<(), ScorecardError> {
-    if ok.contains(&card.status) {
+/// One step of the card's way, as offered at a status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transition {
+    /// Nộp phiếu: Nháp → Đã nộp.
+    Submit,
+    /// Trả lại đơn vị: Đã nộp → Nháp.
+    SendBack,
+    /// Xác nhận cụm đã chấm: Đã nộp → Cụm đã chấm.
+    MarkReviewed,
+    /// Chốt phiếu: Cụm đã chấm → Chốt.
+    Finalise,
+    /// Mở lại phiếu: Chốt → Cụm đã chấm.
+    Reopen,
+}
+
+impl Transition {
+    /// The status the step starts from.
+    pub fn from(self) -> CardStatus {
+        match self {
+            Transition::Submit => CardStatus::Draft,
+            Transition::SendBack | Transition::MarkReviewed => CardStatus::Submitted,
+            Transition::Finalise => CardStatus::Reviewed,
+            Transition::Reopen => CardStatus::Final,
+        }
+    }
+
+    /// The status the step leads to.
+    pub fn to(self) -> CardStatus {
+        match self {
+            Transition::SendBack => CardStatus::Draft,
+            Transition::Submit => CardStatus::Submitted,
+            Transition::MarkReviewed | Transition::Reopen => CardStatus::Reviewed,
+            Transition::Finalise => CardStatus::Final,
+        }
+    }
+
+    /// The action a refusal of this step names.
+    fn action(self) -> Action {
+        match self {
+            Transition::Submit => Action::Submit,
+            Transition::SendBack => Action::SendBack,
+            Transition::MarkReviewed => Action::MarkReviewed,
+            Transition::Finalise => Action::Finalise,
+            Transition::Reopen => Action::Reopen,
+        }
+    }
+}
+
+impl CardStatus {
+    /// The statuses in the order of the card's way.
+    pub const ALL: [CardStatus; 4] = [
+        CardStatus::Draft,
+        CardStatus::Submitted,
+        CardStatus::Reviewed,
+        CardStatus::Final,
+    ];
+
+    /// Whether the score of `side` may be set at this step: the unit self-scores its draft; the
+    /// cluster reviews once the card is submitted and until it is final.
+    pub fn may_edit(self, side: Side) -> bool {
+        match side {
+            Side::SelfScore => self == CardStatus::Draft,
+            Side::Reviewed => matches!(self, CardStatus::Submitted | CardStatus::Reviewed),
+        }
+    }
+
+    /// Whether comments and evidence may be edited: until the card is final.
+    pub fn may_edit_notes(self) -> bool {
+        !self.is_read_only()
+    }
+
+    /// Chốt: the card is a record, nothing on it changes until it is reopened.
+    pub fn is_read_only(self) -> bool {
+        self == CardStatus::Final
+    }
+
+    /// The steps a card at this status may take next, in the order they are offered.
+    pub fn next_steps(self) -> &'static [Transition] {
+        match self {
+            CardStatus::Draft => &[Transition::Submit],
+            CardStatus::Submitted => &[Transition::SendBack, Transition::MarkReviewed],
+            CardStatus::Reviewed => &[Transition::Finalise],
+            CardStatus::Final => &[Transition::Reopen],
+        }
+    }
+}
+
+fn allowed(card: &Scorecard, action: Action, ok: bool) -> Result<(), ScorecardError> {
+    if ok {
         Ok(())
     } else {
         Err(ScorecardError::NotAllowed {
@@ -320,14 +407,11 @@ pub fn set_mark(
     mark: Option<Mark>,
     stamp: &Stamp,
 ) -> Result<(), ScorecardError> {
-    match side {
-        Side::SelfScore => allowed(card, Action::SetSelfScore, &[CardStatus::Draft])?,
-        Side::Reviewed => allowed(
-            card,
-            Action::SetReviewedScore,
-            &[CardStatus::Submitted, CardStatus::Reviewed],
-        )?,
-    }
+    let action = match side {
+        Side::SelfScore => Action::SetSelfScore,
+        Side::Reviewed => Action::SetReviewedScore,
+    };
+    allowed(card, action, card.status.may_edit(side))?;
     if let Some(m) = mark {
         check_mark(template, criterion_id, m)?;
     } else if template.criterion(criterion_id).is_none() {
@@ -352,11 +436,7 @@ pub fn set_note(
     evidence: &str,
     stamp: &Stamp,
 ) -> Result<(), ScorecardError> {
-    allowed(
-        card,
-        Action::EditNote,
-        &[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed],
-    )?;
+    allowed(card, Action::EditNote, card.status.may_edit_notes())?;
     let entry = card.entries.entry(criterion_id.to_string()).or_default();
     entry.comment = comment.trim().to_string();
     entry.evidence = evidence.trim().to_string();
@@ -364,15 +444,14 @@ pub fn set_note(
     Ok(())
 }
 
-fn step(
-    card: &mut Scorecard,
-    action: Action,
-    from: CardStatus,
-    to: CardStatus,
-    by: &str,
-    stamp: &Stamp,
-) -> Result<(), ScorecardError> {
-    allowed(card, action, &[from])?;
+/// Whether the card at its status may take `step` (the one rule the buttons and the steps ask).
+fn may_take(card: &Scorecard, step: Transition) -> Result<(), ScorecardError> {
+    allowed(card, step.action(), card.status.next_steps().contains(&step))
+}
+
+fn step(card: &mut Scorecard, transition: Transition, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
+    may_take(card, transition)?;
+    let to = transition.to();
     if crate::domain::fold::is_blank(by) {
         return Err(ScorecardError::ActorRequired);
     }
@@ -389,58 +468,30 @@ fn step(
 
 /// Nộp: Nháp → Đã nộp.
 pub fn submit(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
-    step(
-        card,
-        Action::Submit,
-        CardStatus::Draft,
-        CardStatus::Submitted,
-        by,
-        stamp,
-    )
+    step(card, Transition::Submit, by, stamp)
 }
 
 /// Trả lại: Đã nộp → Nháp, so the unit can correct its self-scoring.
 pub fn send_back(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
-    step(
-        card,
-        Action::SendBack,
-        CardStatus::Submitted,
-        CardStatus::Draft,
-        by,
-        stamp,
-    )
+    step(card, Transition::SendBack, by, stamp)
 }
 
 /// Cụm chấm xong: Đã nộp → Cụm đã chấm.
 pub fn mark_reviewed(card: &mut Scorecard, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
-    step(
-        card,
-        Action::MarkReviewed,
-        CardStatus::Submitted,
-        CardStatus::Reviewed,
-        by,
-        stamp,
-    )
+    step(card, Transition::MarkReviewed, by, stamp)
 }
 
 /// Chốt: Cụm đã chấm → Chốt, keeping the inputs of the card's result with it (made by
 /// [`super::seal::finalise_card`] from the data).
 pub fn finalise(card: &mut Scorecard, seal: CardSeal, by: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
-    step(
-        card,
-        Action::Finalise,
-        CardStatus::Reviewed,
-        CardStatus::Final,
-        by,
-        stamp,
-    )?;
+    step(card, Transition::Finalise, by, stamp)?;
     card.seal = Some(seal);
     Ok(())
 }
 
 /// Mở lại: Chốt → Cụm đã chấm, recording who reopened it, when and why.
 pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Result<(), ScorecardError> {
-    allowed(card, Action::Reopen, &[CardStatus::Final])?;
+    may_take(card, Transition::Reopen)?;
     if crate::domain::fold::is_blank(by) {
         return Err(ScorecardError::ReopenerRequired);
     }
@@ -448,7 +499,7 @@ pub fn reopen(card: &mut Scorecard, by: &str, reason: &str, stamp: &Stamp) -> Re
         return Err(ScorecardError::ReasonRequired);
     }
     card.reopenings.push(Reopening::new(by, reason, stamp));
-    card.status = CardStatus::Reviewed;
+    card.status = Transition::Reopen.to();
     card.seal = None;
     card.meta.touch(stamp);
     Ok(())
@@ -685,6 +736,75 @@ mod tests {
         .unwrap();
         finalise(&mut c, seal(&t), "Nguyễn Văn A", &stamp()).unwrap();
         assert!(reopen(&mut send_back_fails(c), "x", "y", &stamp()).is_ok());
+    }
+
+    #[test]
+    fn who_may_score_at_each_step() {
+        use CardStatus::*;
+        let table = [
+            (Draft, true, false),
+            (Submitted, false, true),
+            (Reviewed, false, true),
+            (Final, false, false),
+        ];
+        for (status, self_score, reviewed) in table {
+            assert_eq!(status.may_edit(Side::SelfScore), self_score, "{status:?} self");
+            assert_eq!(status.may_edit(Side::Reviewed), reviewed, "{status:?} reviewed");
+            assert_eq!(status.may_edit_notes(), status != Final, "{status:?} notes");
+            assert_eq!(status.is_read_only(), status == Final, "{status:?} read-only");
+        }
+    }
+
+    #[test]
+    fn the_card_is_refused_exactly_what_its_status_does_not_allow() {
+        let (t, _) = setup();
+        for status in CardStatus::ALL {
+            for side in [Side::SelfScore, Side::Reviewed] {
+                let (_, mut c) = setup();
+                c.status = status;
+                let m = Some(Mark::Points(Points::whole(5)));
+                let done = set_mark(&mut c, &t, ids::CARE, side, m, &stamp());
+                assert_eq!(done.is_ok(), status.may_edit(side), "{status:?} {side:?}");
+            }
+            let (_, mut c) = setup();
+            c.status = status;
+            let done = set_note(&mut c, ids::CARE, "Đạt", "", &stamp());
+            assert_eq!(done.is_ok(), status.may_edit_notes(), "{status:?} note");
+        }
+    }
+
+    #[test]
+    fn the_next_steps_of_each_status_lead_along_the_way() {
+        use Transition::*;
+        assert_eq!(CardStatus::Draft.next_steps(), &[Submit]);
+        assert_eq!(CardStatus::Submitted.next_steps(), &[SendBack, MarkReviewed]);
+        assert_eq!(CardStatus::Reviewed.next_steps(), &[Finalise]);
+        assert_eq!(CardStatus::Final.next_steps(), &[Reopen]);
+        let (t, _) = setup();
+        for status in CardStatus::ALL {
+            for &step in status.next_steps() {
+                assert_eq!(step.from(), status, "{step:?}");
+            }
+            // Every step is tried at every status: it goes through exactly where it is offered.
+            for step in [Submit, SendBack, MarkReviewed, Finalise, Reopen] {
+                let (_, mut c) = setup();
+                c.status = status;
+                let done = match step {
+                    Submit => submit(&mut c, "Cụm trưởng", &stamp()),
+                    SendBack => send_back(&mut c, "Cụm trưởng", &stamp()),
+                    MarkReviewed => mark_reviewed(&mut c, "Cụm trưởng", &stamp()),
+                    Finalise => finalise(&mut c, seal(&t), "Cụm trưởng", &stamp()),
+                    Reopen => reopen(&mut c, "Cụm trưởng", "Sai số liệu", &stamp()),
+                };
+                let offered = status.next_steps().contains(&step);
+                assert_eq!(done.is_ok(), offered, "{status:?} {step:?}");
+                if offered {
+                    assert_eq!(c.status, step.to(), "{step:?}");
+                } else {
+                    assert_eq!(c.status, status, "{step:?} refused leaves the card");
+                }
+            }
+        }
     }
 
     fn send_back_fails(mut c: Scorecard) -> Scorecard {

@@ -3,11 +3,19 @@
 
 use crate::domain::scoring::cluster::ClusterError;
 use crate::domain::scoring::compute::Gap;
-use crate::domain::scoring::indicators::{IndicatorIssue, IndicatorKey};
+use crate::domain::scoring::indicators::{IndicatorIssue, IndicatorKey, TargetRate};
 use crate::domain::scoring::points::PointsError;
 use crate::domain::scoring::ranking::{Demotion, TieBreak, Tier};
 use crate::domain::scoring::scorecard::{Action, CardStatus, ScorecardError};
 use crate::domain::scoring::template::{CriterionKind, TargetFormula, TemplateIssue};
+
+/// A rate against target as the indicators form names it ("Phát triển đoàn viên").
+pub fn target_rate(rate: TargetRate) -> &'static str {
+    match rate {
+        TargetRate::NewMembers => "Phát triển đoàn viên",
+        TargetRate::NewGrassroots => "Thành lập CĐCS",
+    }
+}
 
 pub fn indicator(key: &IndicatorKey) -> String {
     use IndicatorKey::*;

@@ -5,7 +5,7 @@
 
 use super::import::{ImportState, Pending};
 use super::text;
-use crate::domain::conflicts::{ConflictView, Version};
+use crate::domain::conflicts::{self, ConflictView, Version};
 use crate::domain::sync::{Choice, Overrides};
 use leptos::prelude::*;
 
@@ -88,11 +88,11 @@ pub fn conflict_choice(
     choices: RwSignal<Overrides>,
     on_choose: impl Fn((crate::domain::sync::Collection, String), Choice) + Clone + 'static,
 ) -> impl IntoView {
-    let key = (c.collection, c.id.clone());
+    let key = c.key();
     let default = c.default;
     let chosen = {
         let key = key.clone();
-        move |choice: Choice| choices.with(|o| o.get(&key).copied()).unwrap_or(default) == choice
+        move |choice: Choice| choices.with(|o| conflicts::chosen(o, &key, default)) == choice
     };
     let set = move |choice: Choice| on_choose(key.clone(), choice);
     let default_text = match default {

@@ -5,7 +5,9 @@
 use super::text;
 use super::{programme_href, report_href, review_href};
 use crate::domain::format;
-use crate::domain::programmes::{active_programmes, current_period_totals, years_without_review, Scope};
+use crate::domain::programmes::{
+    active_programmes, current_period_totals, report_years, years_without_review, Scope,
+};
 use crate::ui::use_store;
 use leptos::prelude::*;
 
@@ -34,6 +36,7 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
                 .into_iter()
                 .map(|p| {
                     let report = current_period_totals(p, d, year);
+                    let span = report_years(p, year);
                     let (totals, totals_years) = match &report {
                         Some(r) => (
                             r.lines
@@ -59,11 +62,7 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
                         period: text::period(p.from_year, p.to_year),
                         missing: years_without_review(p, &d.reviews, year),
                         totals,
-                        report_link: report_href(
-                            &Scope::Unit(p.unit_id.clone()),
-                            p.from_year,
-                            p.to_year.min(year),
-                        ),
+                        report_link: report_href(&Scope::Unit(p.unit_id.clone()), *span.start(), *span.end()),
                         totals_years,
                     }
                 })

@@ -95,9 +95,9 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let unit_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "— Chọn đơn vị —".to_string())];
         store.read(&[Collection::Units], |d| {
+            let kept = unit.get_untracked();
             options.extend(
-                record::live(&d.units)
-                    .filter(|u| u.in_current_work() || u.meta.id == unit.get_untracked())
+                crate::domain::units::offered(&d.units, Some(kept.as_str()))
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });
@@ -118,12 +118,10 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let add_area = move |_| {
         clear_area_errors();
         rows.update(|r| {
-            let next = r
-                .iter()
-                .filter_map(|a| a.number.get_untracked().trim().parse::<u32>().ok())
-                .max()
-                .unwrap_or(0)
-                + 1;
+            let next = crate::domain::numbering::next_number(
+                r.iter()
+                    .filter_map(|a| a.number.get_untracked().trim().parse::<u32>().ok()),
+            );
             r.push(AreaRow::from_area(&ContentArea {
                 id: new_id(),
                 number: next,

@@ -5,8 +5,8 @@
 use super::text;
 use super::{edit_href, go, list_href, report_href, review_href, use_flash};
 use crate::domain::format;
+use crate::domain::programmes::dashboard::{report_years, year_reviews, YearReview};
 use crate::domain::programmes::programme::delete_with_reviews;
-use crate::domain::programmes::review::find_for;
 use crate::domain::programmes::{Outcome, Scope};
 use crate::domain::record::{self, Id};
 use crate::domain::reports::ReportRequest;
@@ -20,8 +20,12 @@ use crate::ui::widgets::Notice;
 use chrono::Datelike;
 use leptos::prelude::*;
 
-/// A reviewed year: the conference date and the count of each outcome.
-type Reviewed = (String, [usize; 3]);
+/// How a year's review shows: held (the conference date and the count of each outcome), or
+/// the words for a year without one.
+enum Reviewed {
+    Held(String, [usize; 3]),
+    Missing(&'static str),
+}
 
 #[component]
 pub fn ProgrammeView(id: Id) -> impl IntoView {
@@ -87,19 +91,24 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
             .into_any();
         };
         let unit_name = store.with_untracked(|d| d.unit_name(&p.unit_id));
-        let reviews: Vec<(i32, Option<Reviewed>)> = store.read(&[Collection::Reviews], |d| {
-            p.years()
-                .map(|y| {
-                    (
-                        y,
-                        find_for(&d.reviews, &p.meta.id, y)
-                            .map(|r| (format::date(r.held_on), r.outcome_counts())),
-                    )
+        let reviews: Vec<(i32, Reviewed)> = store.read(&[Collection::Reviews], |d| {
+            year_reviews(&p, &d.reviews, this_year)
+                .into_iter()
+                .map(|(y, r)| {
+                    let shown = match r {
+                        YearReview::Held(r) => Reviewed::Held(format::date(r.held_on), r.outcome_counts()),
+                        YearReview::Due => Reviewed::Missing("Chưa đánh giá"),
+                        YearReview::NotYet => Reviewed::Missing("Chưa đến năm"),
+                    };
+                    (y, shown)
                 })
                 .collect()
         });
-        let review_count = reviews.iter().filter(|(_, r)| r.is_some()).count();
-        let report_to = p.to_year.min(this_year).max(p.from_year);
+        let review_count = reviews
+            .iter()
+            .filter(|(_, r)| matches!(r, Reviewed::Held(..)))
+            .count();
+        let report = report_years(&p, this_year);
         let pid = p.meta.id.clone();
         let delete = delete.clone();
         view! {
@@ -116,7 +125,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
             </dl>
             <div class="actions">
                 <a class="button" href=edit_href(&pid)>"Sửa chương trình"</a>
-                <a class="button secondary" href=report_href(&Scope::Unit(p.unit_id.clone()), p.from_year, report_to)>
+                <a class="button secondary" href=report_href(&Scope::Unit(p.unit_id.clone()), *report.start(), *report.end())>
                     "Số liệu giai đoạn của đơn vị"
                 </a>
                 <ConfirmDelete
@@ -181,7 +190,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                             .map(|(year, r)| {
                                 let link = review_href(&pid, year);
                                 match r {
-                                    Some((held, counts)) => {
+                                    Reviewed::Held(held, counts) => {
                                         let summary = Outcome::ALL
                                             .into_iter()
                                             .map(|o| format!("{}: {}", text::outcome_name(o), counts[o.index()]))
@@ -203,14 +212,12 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                                         }
                                             .into_any()
                                     }
-                                    None => {
+                                    Reviewed::Missing(words) => {
                                         view! {
                                             <tr>
                                                 <th scope="row">{year.to_string()}</th>
                                                 <td>"—"</td>
-                                                <td>
-                                                    {if year <= this_year { "Chưa đánh giá" } else { "Chưa đến năm" }}
-                                                </td>
+                                                <td>{words}</td>
                                                 <td><a href=link>{format!("Đánh giá năm {year}")}</a></td>
                                             </tr>
                                         }

@@ -5,7 +5,7 @@ use super::{text, Selected, Tab, UnitPicker};
 use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::scoring::final_guard::{self, Reopener};
-use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, UnitIndicators};
+use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, TargetRate, UnitIndicators};
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -61,15 +61,9 @@ const GROUPS: [(&str, &[K]); 5] = [
     ("Chăm lo", &[K::HealthChecks, K::Gifts, K::PartyNominations]),
 ];
 
-/// Rates shown against their targets.
-const RATES: [(K, K, &str); 2] = [
-    (K::NewMembers, K::NewMembersTarget, "Phát triển đoàn viên"),
-    (K::NewGrassroots, K::NewGrassrootsTarget, "Thành lập CĐCS"),
-];
-
-fn rate_text(report: Option<&UnitIndicators>, actual: &K, target: &K) -> String {
+fn rate_text(report: Option<&UnitIndicators>, rate: TargetRate) -> String {
     report
-        .and_then(|r| ind::rate(r.get(actual), r.get(target)))
+        .and_then(|r| rate.of(r))
         .map(|r| format::percent(r.percent()))
         .unwrap_or_else(|| "—".into())
 }
@@ -86,7 +80,7 @@ struct Field {
 struct ExtraRow {
     /// Numbered as made, for its labels and as the key that keeps its fields (and their
     /// unsaved marks) when other rows are added or removed.
-    number: usize,
+    number: u32,
     key: RwSignal<String>,
     name: RwSignal<String>,
     value: RwSignal<String>,
@@ -95,7 +89,7 @@ struct ExtraRow {
 }
 
 impl ExtraRow {
-    fn new(number: usize, key: &str, name: &str, value: Option<u64>) -> Self {
+    fn new(number: u32, key: &str, name: &str, value: Option<u64>) -> Self {
         ExtraRow {
             number,
             key: RwSignal::new(key.to_string()),
@@ -184,8 +178,8 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     .map(|r| {
                         r.extra
                             .iter()
-                            .enumerate()
-                            .map(|(i, e)| ExtraRow::new(i + 1, &e.key, &e.name, e.value))
+                            .zip(1..)
+                            .map(|(e, number)| ExtraRow::new(number, &e.key, &e.name, e.value))
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -334,16 +328,16 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     </div>
                 </For>
                 <button type="button" class="secondary" on:click=move |_| extras.update(|list| {
-                    let number = list.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+                    let number = crate::domain::numbering::next_number(list.iter().map(|r| r.number));
                     list.push(ExtraRow::new(number, "", "", None));
                 })>
                     "Thêm chỉ tiêu riêng"
                 </button>
             </fieldset>
             <p class="rates" role="status">
-                {move || RATES.iter().map(|(a, t, label)| {
-                    format!("{label}: {}", rate_text(report.get().as_ref(), a, t))
-                }).collect::<Vec<_>>().join(" · ")}
+                {move || TargetRate::ALL.map(|rate| {
+                    format!("{}: {}", text::target_rate(rate), rate_text(report.get().as_ref(), rate))
+                }).join(" · ")}
             </p>
             <div class="actions"><button type="submit">"Lưu chỉ tiêu"</button></div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />
@@ -373,8 +367,8 @@ fn ClusterRates() -> impl IntoView {
                         d.unit_name(u),
                         count(&K::GrassrootsUnions),
                         count(&K::Members),
-                        rate_text(r, &K::NewMembers, &K::NewMembersTarget),
-                        rate_text(r, &K::NewGrassroots, &K::NewGrassrootsTarget),
+                        rate_text(r, TargetRate::NewMembers),
+                        rate_text(r, TargetRate::NewGrassroots),
                     )
                 })
                 .collect::<Vec<_>>()

@@ -10,7 +10,9 @@ use crate::domain::record::Stamp;
 use crate::domain::reports::ReportRequest;
 use crate::domain::scoring::compute::{CardResult, Tally};
 use crate::domain::scoring::points::Points;
-use crate::domain::scoring::scorecard::{self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side};
+use crate::domain::scoring::scorecard::{
+    self as sc, CardStatus, Mark, Scorecard, ScorecardError, Side, Transition,
+};
 use crate::domain::scoring::seal::{self, SealError};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
 use crate::domain::sync::Collection;
@@ -281,7 +283,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                 <super::send_card::SendCard card=ctx.card notice=ctx.notice />
             </div>
             <ol class="steps" aria-label="Các bước của phiếu">
-                {[CardStatus::Draft, CardStatus::Submitted, CardStatus::Reviewed, CardStatus::Final].into_iter().map(|s| view! {
+                {CardStatus::ALL.into_iter().map(|s| view! {
                     <li aria-current=move || (status.get() == s).then_some("step")>{text::status(s)}</li>
                 }).collect_view()}
             </ol>
@@ -300,20 +302,19 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                 </table>
             </div>
             {move || result.get().map(|r| view! { <Totals self_tally=r.self_tally reviewed=r.reviewed /> })}
-            <Show when=move || status.get() != CardStatus::Final>
+            <Show when=move || !status.get().is_read_only()>
                 <div class="grid">
                     <TextField label="Người thực hiện bước tiếp theo" value=actor error=actor_error
                         hint="Họ tên hoặc chức vụ, được ghi vào lịch sử phiếu." required=true />
                 </div>
             </Show>
             <div class="actions">
-                {move || match status.get() {
-                    CardStatus::Draft => step("Nộp phiếu", sc::submit).into_any(),
-                    CardStatus::Submitted => view! {
-                        {step("Trả lại đơn vị", sc::send_back)}
-                        {step("Xác nhận cụm đã chấm", sc::mark_reviewed)}
-                    }.into_any(),
-                    CardStatus::Reviewed => view! {
+                // The steps the domain offers at this status, each as its button.
+                {move || status.get().next_steps().iter().map(|t| match t {
+                    Transition::Submit => step("Nộp phiếu", sc::submit).into_any(),
+                    Transition::SendBack => step("Trả lại đơn vị", sc::send_back).into_any(),
+                    Transition::MarkReviewed => step("Xác nhận cụm đã chấm", sc::mark_reviewed).into_any(),
+                    Transition::Finalise => view! {
                         <ConfirmAction button="Chốt phiếu" label="Xác nhận chốt phiếu"
                             question=Signal::derive(move || format!(
                                 "Chốt phiếu với tổng cụm chấm {} điểm? Sau khi chốt, phiếu chỉ xem được; muốn sửa phải mở lại và việc mở lại được ghi lại.",
@@ -321,8 +322,8 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
                             confirm="Chốt phiếu" cancel="Không chốt"
                             on_confirm=Callback::new(move |_| take("Chốt phiếu", Step::Data(seal::finalise_card))) />
                     }.into_any(),
-                    CardStatus::Final => view! { <Reopen /> }.into_any(),
-                }}
+                    Transition::Reopen => view! { <Reopen /> }.into_any(),
+                }).collect_view()}
             </div>
             <CardLog title="Lịch sử phiếu" lines=step_lines />
             <CardLog title="Lịch sử mở lại phiếu" lines=reopening_lines />
@@ -451,10 +452,7 @@ fn CriterionLine(
             },
             title.clone()
         );
-        let editable = move || match side {
-            Side::SelfScore => status.get() == CardStatus::Draft,
-            Side::Reviewed => matches!(status.get(), CardStatus::Submitted | CardStatus::Reviewed),
-        };
+        let editable = move || status.get().may_edit(side);
         let current = move || entry.with(|e| e.mark(side));
         // What counts: a blank reviewed score counts the self score (shown, not stored).
         let counted = move || entry.with(|e| e.counted(side));
@@ -507,7 +505,7 @@ fn CriterionLine(
         }.into_any()
     };
     // A final card is a record, not a form: its marks and notes read as text.
-    let is_final = move || status.get() == CardStatus::Final;
+    let is_final = move || status.get().is_read_only();
     let kept_mark = move |side: Side| {
         if automatic {
             return "tự động".to_string();

@@ -52,10 +52,11 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let parent_options = Signal::derive(move || {
         let me = editing.get();
         let mut options = vec![(String::new(), "— Không có —".to_string())];
+        // Only the parents the domain accepts: never the unit itself or a unit below it.
         store.read(&[Collection::Units], |d| {
             options.extend(
-                record::live(&d.units)
-                    .filter(|u| u.in_current_work() && Some(&u.meta.id) != me.as_ref())
+                units::parent_choices(&d.units, me.as_deref())
+                    .into_iter()
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });

@@ -194,8 +194,7 @@ pub fn unit_options(
             any.map(|a| (String::new(), a.to_string())).into_iter().collect();
         store.read(&[crate::domain::sync::collections::Collection::Units], |d| {
             out.extend(
-                crate::domain::record::live(&d.units)
-                    .filter(|u| u.in_current_work() || Some(&u.meta.id) == keep.as_ref())
+                crate::domain::units::offered(&d.units, keep.as_deref())
                     .map(|u| (u.meta.id.clone(), u.name.clone())),
             )
         });
