@@ -386,7 +386,12 @@ mod tests {
 
         // Another tab's import took a record out; a key of no record changes nothing.
         d.units.retain(|u| u.meta.id != "u1");
-        follows(&mut tally, &d, &["units/u1", "units/khong-co", "khong-ro/u1"], day(13));
+        follows(
+            &mut tally,
+            &d,
+            &["units/u1", "units/khong-co", "khong-ro/u1"],
+            day(13),
+        );
         assert_eq!(tally.unshared(&d, day(13)).oldest, Some(day(4)));
     }
 
@@ -410,7 +415,8 @@ mod tests {
         let stamp = Stamp::new("o", day(0));
         let (mut d, cluster_id) = sample::with_numbered_ids(&stamp);
         let (selection, description) = select_part(&d, &Part::ClusterYear { cluster_id }).unwrap();
-        d.sync.record(Exported::new(&d, &selection, false, description, day(1)));
+        d.sync
+            .record(Exported::new(&d, &selection, false, description, day(1)));
         let mut tally = Tally::new(&d);
         assert_eq!(tally.unshared(&d, day(1)), unshared(&d, day(1)));
         let unit = d

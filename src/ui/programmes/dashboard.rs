@@ -6,6 +6,7 @@ use super::text;
 use super::{programme_href, report_href, review_href};
 use crate::domain::format;
 use crate::domain::programmes::{active_programmes, current_period_totals, years_without_review, Scope};
+use crate::domain::sync::Collection;
 use crate::ui::use_store;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let store = use_store();
     let cards = Memo::new(move |_| {
         let year = year.get();
-        store.with(|d| {
+        store.read(Collection::ALL, |d| {
             active_programmes(&d.programmes, year)
                 .into_iter()
                 .map(|p| {
