@@ -8,6 +8,7 @@ mod buckets;
 pub mod download;
 pub mod gzip;
 pub mod idb;
+pub mod import;
 mod legacy;
 pub mod local;
 pub mod office;

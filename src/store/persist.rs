@@ -15,9 +15,11 @@ use crate::domain::schema::{LoadError, CURRENT_VERSION};
 use crate::domain::sorting;
 use crate::domain::stored::{self, Head, StoredRecord};
 use crate::domain::sync::collections::Collection;
+use crate::domain::sync::unshared::{Tally, Unshared};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
@@ -33,8 +35,13 @@ pub enum Boot {
 /// Why the last save did not reach the storage; shown until a save succeeds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveProblem {
+    /// The origin's quota is full.
     QuotaExceeded,
+    /// The browser refuses storage to this page (private mode, a site setting).
+    Unavailable,
+    /// A newer version of the app holds the database (opened in another tab).
     Blocked,
+    /// Anything else the browser reported, by its name.
     Other(String),
 }
 
@@ -42,11 +49,28 @@ impl From<DbError> for SaveProblem {
     fn from(err: DbError) -> Self {
         match err {
             DbError::QuotaExceeded => SaveProblem::QuotaExceeded,
-            DbError::Unavailable => SaveProblem::Blocked,
-            DbError::Blocked => {
-                SaveProblem::Other("một phiên bản mới hơn của ứng dụng đang mở dữ liệu".into())
-            }
+            DbError::Unavailable => SaveProblem::Unavailable,
+            DbError::Blocked => SaveProblem::Blocked,
             DbError::Other(name) => SaveProblem::Other(name),
+        }
+    }
+}
+
+/// Why storage work failed, inside the store: the non-generic steps all give this, and the
+/// public calls turn it into their [`CommitError`].
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    /// Storage refused the work; `Store::save_problem` already says why.
+    NotSaved(SaveProblem),
+    /// Another tab stored data this build cannot read; the app is on the recovery screen.
+    Unreadable,
+}
+
+impl<E> From<Failure> for CommitError<E> {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::NotSaved(problem) => CommitError::NotSaved(problem),
+            Failure::Unreadable => CommitError::Unreadable,
         }
     }
 }
@@ -61,9 +85,11 @@ pub enum CommitError<E> {
     Unreadable,
 }
 
-/// Readers subscribe per collection; the last slot is the head (office, sharing state).
-const TOPICS: usize = Collection::ALL.len() + 1;
-const HEAD_TOPIC: usize = TOPICS - 1;
+/// Readers subscribe per collection, to the head (office, sharing state), and to the count of
+/// records not yet shared; a page showing one record subscribes to that record alone.
+const TOPICS: usize = Collection::ALL.len() + 2;
+const HEAD_TOPIC: usize = Collection::ALL.len();
+const SHARING_TOPIC: usize = HEAD_TOPIC + 1;
 
 fn topic(collection: Collection) -> usize {
     Collection::ALL
@@ -115,6 +141,13 @@ async fn take_turn() -> Turn {
 pub struct Store {
     data: StoredValue<AppData>,
     topics: [Trigger; TOPICS],
+    /// One topic per record a page shows alone, by storage key, made when first read. The
+    /// map only grows with the records opened in this session; a topic nobody reads costs a
+    /// notify when its record changes.
+    records: StoredValue<BTreeMap<String, ArcTrigger>>,
+    /// The records in no exported file, made on first read and then kept up to date from the
+    /// keys each change wrote (counted again only when the sharing state changes).
+    tally: StoredValue<Option<Tally>>,
     /// The number of the last logged change this tab has taken in.
     seen: StoredValue<f64>,
     /// The instant of this tab's last stamp: every commit's stamp is unique, so the records
@@ -156,6 +189,8 @@ impl Store {
         Ok(Store {
             data: StoredValue::new(loaded.data),
             topics: std::array::from_fn(|_| Trigger::new()),
+            records: StoredValue::new(BTreeMap::new()),
+            tally: StoredValue::new(None),
             seen: StoredValue::new(stored.last_change),
             last_stamp: StoredValue::new(DateTime::<Utc>::MIN_UTC),
             save_problem: RwSignal::new(None),
@@ -164,7 +199,9 @@ impl Store {
         })
     }
 
-    /// Reactive read access to everything: `store.with(|d| d.units.len())`.
+    /// Reactive read access to everything, re-run on every change: only for a reader that
+    /// truly reads everything. Others name what they read: [`Store::read`], [`Store::head`],
+    /// [`Store::read_record`], [`Store::unshared`].
     pub fn with<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
         for t in &self.topics {
             t.track();
@@ -181,18 +218,86 @@ impl Store {
         self.data.with_value(f)
     }
 
+    /// Reactive read access to the head alone (`d.office`, `d.sync`): the header's office name
+    /// does not wake when a record is saved.
+    pub fn head<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
+        self.topics[HEAD_TOPIC].track();
+        self.data.with_value(f)
+    }
+
+    /// Reactive read access that re-runs only when record `id` of `collection` changes
+    /// (appears, is edited, goes): a page showing one dialogue does not recompute when another
+    /// is saved. `f` should read only that record.
+    pub fn read_record<R>(&self, collection: Collection, id: &str, f: impl FnOnce(&AppData) -> R) -> R {
+        let key = stored::key(collection, id);
+        let topic = self
+            .records
+            .try_update_value(|records| records.entry(key).or_default().clone());
+        if let Some(topic) = topic {
+            topic.track();
+        }
+        self.data.with_value(f)
+    }
+
+    /// What is not yet shared (chưa chia sẻ), reactive: re-runs when a change may have moved
+    /// the count, which is kept up to date instead of counted again over every record.
+    pub fn unshared(&self, now: DateTime<Utc>) -> Unshared {
+        self.topics[SHARING_TOPIC].track();
+        let made = self.tally.with_value(Option::is_some);
+        if !made {
+            let tally = self.data.with_value(Tally::new);
+            self.tally.set_value(Some(tally));
+        }
+        self.data.with_value(|data| {
+            self.tally
+                .with_value(|t| t.as_ref().map(|t| t.unshared(data, now)))
+                .unwrap_or_else(|| crate::domain::sync::unshared(data, now))
+        })
+    }
+
     pub fn with_untracked<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
         self.data.with_value(f)
     }
 
-    fn announce(&self, touched: impl IntoIterator<Item = usize>) {
-        for t in touched {
-            self.topics[t].notify();
+    /// Tells the readers of what a change wrote: the collections and records of `keys`
+    /// (`None`: everything was read again), and the head when `head_changed`. The unshared
+    /// tally follows first, so the readers it wakes see the new count.
+    fn changed(&self, keys: Option<&[String]>, head_changed: bool) {
+        self.data.with_value(|data| {
+            self.tally.update_value(|tally| match (tally.as_mut(), keys) {
+                // A new sharing state (an export) moves records in and out of files: count again.
+                (Some(t), Some(keys)) if !head_changed => t.update(data, keys.iter().map(String::as_str)),
+                (Some(_), _) => *tally = None,
+                (None, _) => {}
+            })
+        });
+        match keys {
+            None => {
+                for t in &self.topics {
+                    t.notify();
+                }
+                self.records
+                    .with_value(|records| records.values().for_each(ArcTrigger::notify));
+            }
+            Some(keys) => {
+                for t in topics_of(keys.iter().map(String::as_str)) {
+                    self.topics[t].notify();
+                }
+                self.records.with_value(|records| {
+                    for key in keys {
+                        if let Some(t) = records.get(key) {
+                            t.notify();
+                        }
+                    }
+                });
+                if head_changed {
+                    self.topics[HEAD_TOPIC].notify();
+                }
+                if head_changed || !keys.is_empty() {
+                    self.topics[SHARING_TOPIC].notify();
+                }
+            }
         }
-    }
-
-    fn announce_all(&self) {
-        self.announce(0..TOPICS);
     }
 
     fn unique_stamp(&self, office_id: &str) -> Stamp {
@@ -223,36 +328,33 @@ impl Store {
             })
             .await;
         match (saved, result) {
-            (Ok(()), Some(Ok(value))) => Ok(value),
             (_, Some(Err(refused))) => Err(CommitError::Invalid(refused)),
-            (Err(Some(problem)), _) => Err(CommitError::NotSaved(problem)),
-            _ => Err(CommitError::Unreadable),
+            (Ok(()), Some(Ok(value))) => Ok(value),
+            (Err(failure), _) => Err(failure.into()),
+            // The change always runs when storage did not fail before it.
+            (Ok(()), None) => Err(CommitError::Unreadable),
         }
     }
 
-    /// `change` says whether the domain accepted it. `Err(None)`: storage turned unreadable.
-    async fn commit_dyn(
-        &self,
-        change: &mut dyn FnMut(&mut AppData, &Stamp) -> bool,
-    ) -> Result<(), Option<SaveProblem>> {
+    /// `change` says whether the domain accepted it; a refused change is not saved (`Ok`).
+    async fn commit_dyn(&self, change: &mut dyn FnMut(&mut AppData, &Stamp) -> bool) -> Result<(), Failure> {
         let _turn = take_turn().await;
-        let tx = self.begin(&[HEAD, BUCKETS, LOG]).map_err(problem_of)?;
+        let tx = self.begin(&[HEAD, BUCKETS, LOG])?;
         let outcome = idb::committed(&tx);
-        let old_head = self.take_in_changes(&tx).await.map_err(problem_of)?;
+        let old_head = self.take_in_changes(&tx).await?;
         let stamp = self.data.try_update_value(|data| {
             let office_id = data.ensure_office(super::browser::new_id).id.clone();
             self.unique_stamp(&office_id)
         });
-        let stamp = stamp.ok_or(Some(SaveProblem::Blocked))?;
+        // Only after the app was taken down: there is no storage to save to.
+        let stamp = stamp.ok_or(Failure::NotSaved(SaveProblem::Unavailable))?;
         let accepted = self
             .data
             .try_update_value(|data| change(data, &stamp))
             .unwrap_or(false);
         let written = self.data.with_value(|data| stored::stamped(data, &stamp));
         let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
-        let mut groups = Groups::load(&tx, &keys)
-            .await
-            .map_err(|e| problem_of(self.not_saved::<()>(e)))?;
+        let mut groups = Groups::load(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
         let before = groups.versions(&keys);
         if !accepted {
             // A refused change may have touched records before refusing: put them back.
@@ -272,17 +374,13 @@ impl Store {
         );
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
-                let mut touched: Vec<usize> = topics_of(keys.iter().map(String::as_str)).collect();
-                if old_head.as_deref() != Some(head.as_str()) {
-                    touched.push(HEAD_TOPIC);
-                }
                 self.after_save().await;
-                self.announce(touched);
+                self.changed(Some(&keys), old_head.as_deref() != Some(head.as_str()));
                 Ok(())
             }
             Err(e) => {
                 self.bring_back(&before, old_head.as_deref());
-                Err(problem_of(self.not_saved::<()>(e)))
+                Err(self.not_saved(e))
             }
         }
     }
@@ -297,7 +395,7 @@ impl Store {
         let _turn = take_turn().await;
         let tx = self.begin(&[HEAD, BUCKETS, LOG, UNDO])?;
         let outcome = idb::committed(&tx);
-        let old_head = self.take_in_changes(&tx).await.map_err(widen)?;
+        let old_head = self.take_in_changes(&tx).await?;
         let office_id = self
             .data
             .with_value(|d| d.office.as_ref().map(|o| o.id.clone()))
@@ -317,13 +415,14 @@ impl Store {
         let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
         let mut groups = Groups::load(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
         let before = groups.versions(&keys);
+        let head = Head::of(&next).to_json();
+        let head_changed = old_head.as_deref() != Some(head.as_str());
         let undo = super::undo::UndoCopy {
             imported_at: super::browser::now(),
             file_name: file_name.to_string(),
             head: old_head.unwrap_or_default(),
             records: before,
         };
-        let head = Head::of(&next).to_json();
         let logged = (keys.len() <= CATCH_UP_ONE_BY_ONE).then_some(keys.as_slice());
         let queued = write(
             &tx,
@@ -338,10 +437,11 @@ impl Store {
             Ok(()) => {
                 self.data.set_value(next);
                 self.after_save().await;
-                self.announce_all();
+                // Only the records it wrote changed: a page of other records does not redraw.
+                self.changed(Some(&keys), head_changed);
                 Ok(())
             }
-            Err(e) => Err(self.not_saved(e)),
+            Err(e) => Err(self.not_saved(e).into()),
         }
     }
 
@@ -400,18 +500,19 @@ impl Store {
 
     /// Whether any data is stored yet (the browser is only asked to keep data that exists).
     pub fn has_data(&self) -> bool {
-        self.with(|d| d.office.is_some())
+        self.head(|d| d.office.is_some())
     }
 
-    fn begin<E>(&self, stores: &[&str]) -> Result<IdbTransaction, CommitError<E>> {
+    fn begin(&self, stores: &[&str]) -> Result<IdbTransaction, Failure> {
         db().and_then(|db| idb::transaction(&db, stores, true))
             .map_err(|e| self.not_saved(e))
     }
 
-    fn not_saved<E>(&self, err: DbError) -> CommitError<E> {
+    /// A storage failure, said in the banner until a save succeeds.
+    fn not_saved(&self, err: DbError) -> Failure {
         let problem = SaveProblem::from(err);
         self.save_problem.set(Some(problem.clone()));
-        CommitError::NotSaved(problem)
+        Failure::NotSaved(problem)
     }
 
     /// Waits for a transaction whose writes were queued (`queued`: the log request, or why
@@ -444,7 +545,7 @@ impl Store {
 
     /// Inside `tx`: reads the changes other tabs logged since this tab last looked and puts
     /// them into memory. Gives the stored head as it is now.
-    async fn take_in_changes(&self, tx: &IdbTransaction) -> Result<Option<String>, CommitError<()>> {
+    async fn take_in_changes(&self, tx: &IdbTransaction) -> Result<Option<String>, Failure> {
         let fail = |e| self.not_saved(e);
         let head = idb::get_text(&idb::store(tx, HEAD).map_err(fail)?, HEAD_KEY)
             .await
@@ -485,27 +586,27 @@ impl Store {
             return Ok(head);
         }
         let records = Groups::load(tx, &keys).await.map_err(fail)?.versions(&keys);
-        let mut touched = vec![HEAD_TOPIC];
+        let mut head_changed = false;
         let mut readable = true;
         self.data.update_value(|data| {
             if let Some(head) = head.as_deref().and_then(|h| serde_json::from_str::<Head>(h).ok()) {
+                head_changed = data.office != head.office || data.sync != head.sync;
                 data.office = head.office;
                 data.sync = head.sync;
             }
             for (key, record) in &records {
-                match stored::apply_stored(data, key, record.as_ref().map(|(_, json)| json.as_str())) {
-                    Ok(collection) => touched.push(topic(collection)),
-                    Err(_) => readable = false,
+                if stored::apply_stored(data, key, record.as_ref().map(|(_, json)| json.as_str())).is_err() {
+                    readable = false;
                 }
             }
         });
         if !readable {
             // Read as a whole, the store names the bad record on the recovery screen.
             self.reload_within(tx, head.clone(), last).await?;
-            return Err(CommitError::Unreadable);
+            return Err(Failure::Unreadable);
         }
         self.seen.set_value(last);
-        self.announce(touched);
+        self.changed(Some(&keys), head_changed);
         Ok(head)
     }
 
@@ -516,18 +617,18 @@ impl Store {
         tx: &IdbTransaction,
         head: Option<String>,
         last: f64,
-    ) -> Result<(), CommitError<()>> {
+    ) -> Result<(), Failure> {
         let stored = read_all_in(tx, head, last).await.map_err(|e| self.not_saved(e))?;
         match load(&stored) {
             Ok(loaded) => {
                 self.data.set_value(loaded.data);
                 self.seen.set_value(last);
-                self.announce_all();
+                self.changed(None, true);
                 Ok(())
             }
             Err(boot) => {
                 self.fatal.set(Some(boot));
-                Err(CommitError::Unreadable)
+                Err(Failure::Unreadable)
             }
         }
     }
@@ -544,7 +645,8 @@ impl Store {
         });
         // A reader that ran while the change was in memory (a list re-sorted because its
         // filter changed) saw records that are now gone: it reads again.
-        self.announce(topics_of(records.iter().map(|(key, _)| key.as_str())).chain([HEAD_TOPIC]));
+        let keys: Vec<String> = records.iter().map(|(key, _)| key.clone()).collect();
+        self.changed(Some(&keys), true);
     }
 }
 
@@ -569,21 +671,6 @@ pub(super) async fn store_whole(data: &AppData) -> Result<(), DbError> {
         return Err(e);
     }
     outcome.await
-}
-
-fn problem_of(err: CommitError<()>) -> Option<SaveProblem> {
-    match err {
-        CommitError::NotSaved(problem) => Some(problem),
-        _ => None,
-    }
-}
-
-/// A storage failure of the non-generic helpers, as the caller's error type.
-fn widen<E>(err: CommitError<()>) -> CommitError<E> {
-    match err {
-        CommitError::NotSaved(problem) => CommitError::NotSaved(problem),
-        _ => CommitError::Unreadable,
-    }
 }
 
 /// Above this many changed records, other tabs reload everything instead of record by record.

@@ -79,7 +79,6 @@ pub fn ask_to_keep_once_data_exists(store: super::Store) {
         if asked == Some(true) {
             return true;
         }
-        store.with(|_| ());
         let has_data = store.has_data();
         if has_data {
             wasm_bindgen_futures::spawn_local(async {

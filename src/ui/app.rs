@@ -123,9 +123,14 @@ pub fn save_problem_text(problem: &SaveProblem) -> String {
              Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
              rồi lưu trữ bớt các năm cũ."
             .to_string(),
-        SaveProblem::Blocked => "Trình duyệt đang chặn bộ nhớ của trang này nên thay đổi CHƯA được lưu. \
+        SaveProblem::Unavailable => "Trình duyệt đang chặn bộ nhớ của trang này nên thay đổi CHƯA được lưu. \
              Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
             .to_string(),
+        SaveProblem::Blocked => {
+            "Một phiên bản mới hơn của ứng dụng đang mở dữ liệu (ở thẻ khác) nên thay đổi \
+             CHƯA được lưu. Hãy tải lại trang này để dùng phiên bản mới."
+                .to_string()
+        }
         SaveProblem::Other(detail) => {
             format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
         }

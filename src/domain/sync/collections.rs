@@ -82,6 +82,18 @@ macro_rules! collections {
             $( for r in &data.$field { f(Collection::$variant, r.meta()); } )*
         }
 
+        /// The meta of record `id` of collection `c`, if `data` holds it (tombstones included).
+        pub fn meta_of<'a>(data: &'a AppData, c: Collection, id: &str) -> Option<&'a Meta> {
+            match c {
+                $( Collection::$variant => data.$field.iter().find(|r| r.id() == id).map(|r| r.meta()), )*
+            }
+        }
+
+        /// How many records `data` holds, tombstones included.
+        pub fn count_records(data: &AppData) -> usize {
+            0 $( + data.$field.len() )*
+        }
+
         /// Stored copies of the records `pick` selects, each with its position in its list.
         pub fn stored_where(data: &AppData, pick: &mut dyn FnMut(&Meta) -> bool) -> Vec<StoredRecord> {
             let mut out = Vec::new();

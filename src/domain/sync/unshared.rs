@@ -9,15 +9,17 @@
 //! records it carried; a record changed after the file that carried it is not in a file again
 //! until the next export that carries it.
 //!
-//! Cost: one pass over the records' `meta`, with a map lookup only for records changed after
-//! the last export of everything while parts were exported since; what is stored grows only
-//! with those parts (a city's 70.853 records are never listed).
+//! Cost: [`unshared`] is one pass over the records' `meta`, with a map lookup only for records
+//! changed after the last export of everything while parts were exported since; what is stored
+//! grows only with those parts (a city's 70.853 records are never listed there). The app keeps a
+//! [`Tally`] instead, made by that one pass and then kept up to date from the keys each change
+//! wrote, so the reminder in the header costs nothing per save.
 
-use super::collections::{each_meta, Collection};
+use super::collections::{count_records, each_meta, meta_of, Collection};
 use super::file::Selection;
 use crate::domain::data::{AppData, ExportContent, SyncState};
 use crate::domain::record::Meta;
-use crate::domain::stored::key;
+use crate::domain::stored::{key, parse_key};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 
@@ -71,7 +73,17 @@ pub fn unshared(data: &AppData, now: DateTime<Utc>) -> Unshared {
             oldest = Some(oldest.map_or(m.changed_at, |o| o.min(m.changed_at)));
         }
     });
-    let sharing = match (sync.last_export, count) {
+    summary(data, count, total, oldest, now)
+}
+
+fn summary(
+    data: &AppData,
+    count: usize,
+    total: usize,
+    oldest: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Unshared {
+    let sharing = match (data.sync.last_export, count) {
         (None, _) => Sharing::NeverExported,
         (Some(_), 0) => Sharing::Everything,
         (Some(_), _) => Sharing::Partly,
@@ -82,6 +94,78 @@ pub fn unshared(data: &AppData, now: DateTime<Utc>) -> Unshared {
         oldest,
         reminder_due: oldest.is_some_and(|o| now - o >= Duration::days(REMIND_AFTER_DAYS)),
         sharing,
+    }
+}
+
+/// The records no file holds as they are now, kept up to date record by record: after a save
+/// only the records it wrote are looked at again, not every record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Each record in no file, by storage key, with its version (`changed_at` in milliseconds;
+    /// the same map type as [`SyncState::carried`], so the wasm carries no second copy of it).
+    records: BTreeMap<String, u64>,
+    /// How many of those records have each version: the first entry is the oldest change.
+    versions: BTreeMap<u64, usize>,
+}
+
+/// Above this many changed records, counting again is cheaper than finding each one.
+const RECOUNT_ABOVE: usize = 64;
+
+impl Tally {
+    /// Counts every record of `data` once.
+    pub fn new(data: &AppData) -> Tally {
+        let mut tally = Tally::default();
+        each_meta(data, &mut |c, m| {
+            if !in_a_file(&data.sync, c, m) {
+                tally.add(key(c, &m.id), version(m));
+            }
+        });
+        tally
+    }
+
+    /// Takes in that the records of `keys` (storage keys, as a change wrote them) may have
+    /// changed, appeared or gone; `data` is the data after the change. The sharing state
+    /// ([`SyncState`]) must be the one the tally was made with: when it changes (an export), make a
+    /// new tally.
+    pub fn update<'k>(&mut self, data: &AppData, keys: impl ExactSizeIterator<Item = &'k str>) {
+        if keys.len() > RECOUNT_ABOVE {
+            *self = Tally::new(data);
+            return;
+        }
+        for k in keys {
+            if let Some(old) = self.records.remove(k) {
+                self.forget(old);
+            }
+            let Some((c, id)) = parse_key(k) else { continue };
+            if let Some(m) = meta_of(data, c, id).filter(|m| !in_a_file(&data.sync, c, m)) {
+                self.add(k.to_string(), version(m));
+            }
+        }
+    }
+
+    /// The count as [`unshared`] gives it, for `data` (the data the tally follows).
+    pub fn unshared(&self, data: &AppData, now: DateTime<Utc>) -> Unshared {
+        let count = self.records.len();
+        let oldest = self
+            .versions
+            .keys()
+            .next()
+            .and_then(|v| DateTime::from_timestamp_millis(*v as i64));
+        summary(data, count, count_records(data), oldest, now)
+    }
+
+    fn add(&mut self, key: String, version: u64) {
+        self.records.insert(key, version);
+        *self.versions.entry(version).or_default() += 1;
+    }
+
+    fn forget(&mut self, version: u64) {
+        if let Some(n) = self.versions.get_mut(&version) {
+            *n -= 1;
+            if *n == 0 {
+                self.versions.remove(&version);
+            }
+        }
     }
 }
 
@@ -268,5 +352,80 @@ mod tests {
             d.sync.carried.is_empty(),
             "an export of everything forgets the parts"
         );
+    }
+
+    /// The tally kept from the keys each change wrote says what counting again says.
+    fn follows(tally: &mut Tally, d: &AppData, keys: &[&str], now: DateTime<Utc>) {
+        tally.update(d, keys.iter().copied());
+        assert_eq!(tally.unshared(d, now), unshared(d, now));
+        assert_eq!(*tally, Tally::new(d));
+    }
+
+    #[test]
+    fn the_tally_follows_edits_new_records_and_removals_without_counting_again() {
+        let mut d = data(&[0, 0, 0]);
+        export_all(&mut d, day(1));
+        let mut tally = Tally::new(&d);
+        assert_eq!(tally.unshared(&d, day(1)), unshared(&d, day(1)));
+        assert_eq!(tally.unshared(&d, day(1)).count, 0);
+
+        edit(&mut d, "u1", 2);
+        follows(&mut tally, &d, &["units/u1"], day(2));
+        edit(&mut d, "u1", 3);
+        follows(&mut tally, &d, &["units/u1"], day(3));
+        assert_eq!(tally.unshared(&d, day(3)).oldest, Some(day(3)));
+
+        let mut new = d.units[0].clone();
+        new.meta = Meta::new("u9".into(), &Stamp::new("ba-vi", day(4)));
+        d.units.push(new);
+        edit(&mut d, "u2", 5);
+        follows(&mut tally, &d, &["units/u9", "units/u2"], day(5));
+        let u = tally.unshared(&d, day(13));
+        assert_eq!((u.count, u.total, u.oldest), (3, 4, Some(day(3))));
+        assert!(u.reminder_due);
+
+        // Another tab's import took a record out; a key of no record changes nothing.
+        d.units.retain(|u| u.meta.id != "u1");
+        follows(
+            &mut tally,
+            &d,
+            &["units/u1", "units/khong-co", "khong-ro/u1"],
+            day(13),
+        );
+        assert_eq!(tally.unshared(&d, day(13)).oldest, Some(day(4)));
+    }
+
+    #[test]
+    fn the_tally_counts_again_after_a_large_change() {
+        let days: Vec<i64> = (0..100).collect();
+        let mut d = data(&days);
+        export_all(&mut d, day(200));
+        let mut tally = Tally::new(&d);
+        let keys: Vec<String> = (0..100).map(|i| format!("units/u{i}")).collect();
+        for i in 0..100 {
+            edit(&mut d, &format!("u{i}"), 300 + i);
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        follows(&mut tally, &d, &keys, day(400));
+        assert_eq!(tally.unshared(&d, day(400)).count, 100);
+    }
+
+    #[test]
+    fn a_tally_of_parts_exported_matches_the_count() {
+        let stamp = Stamp::new("o", day(0));
+        let (mut d, cluster_id) = sample::with_numbered_ids(&stamp);
+        let (selection, description) = select_part(&d, &Part::ClusterYear { cluster_id }).unwrap();
+        d.sync
+            .record(Exported::new(&d, &selection, false, description, day(1)));
+        let mut tally = Tally::new(&d);
+        assert_eq!(tally.unshared(&d, day(1)), unshared(&d, day(1)));
+        let unit = d
+            .units
+            .iter_mut()
+            .find(|u| selection.contains(Collection::Units, &u.meta.id))
+            .unwrap();
+        unit.meta.touch(&Stamp::new("o", day(2)));
+        let changed = key(Collection::Units, &unit.meta.id.clone());
+        follows(&mut tally, &d, &[changed.as_str()], day(2));
     }
 }

@@ -6,6 +6,7 @@ use super::text;
 use crate::domain::data::AppData;
 use crate::domain::record::{self, Record};
 use crate::domain::sync::scopes::{card_file_name, select_part, Part};
+use crate::domain::sync::Collection;
 use crate::domain::sync::{export, file_name, Exported, Office, Scope};
 use crate::store::browser;
 use crate::ui::use_store;
@@ -123,7 +124,17 @@ pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
     let part = RwSignal::new("all".to_string());
     let notice = RwSignal::new(None::<Notice>);
-    let options = Signal::derive(move || store.with(part_options));
+    let options = Signal::derive(move || {
+        store.read(
+            &[
+                Collection::Clusters,
+                Collection::Dialogues,
+                Collection::Units,
+                Collection::Programmes,
+            ],
+            part_options,
+        )
+    });
 
     let run = move |_| {
         let chosen = part_of(&part.get_untracked());

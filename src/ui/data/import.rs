@@ -13,6 +13,7 @@ use crate::domain::sync::batch::{self, Received};
 use crate::domain::sync::{
     DataPlan, ExportFile, ImportError, Incoming, Office, Overrides, Scope, MAX_IMPORT_BYTES,
 };
+use crate::store::import::Merge;
 use crate::store::undo::UndoCopy;
 use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
@@ -433,34 +434,25 @@ impl ImportState {
         state.step.set(Some(Step::Saving));
         leptos::task::spawn_local(async move {
             browser::after_paint().await;
-            let incoming = p.incoming.clone();
-            // The undo copy names every file ("\n" never occurs in a file name).
-            let label = p.file_names.join("\n");
-            // Planned again on the data the save starts from, in case another tab saved since;
-            // several files are merged again so that a choice between them is this office's edit.
-            let result = store
-                .replace(&label, |data, stamp| {
-                    let recombined = p.batch.as_ref().filter(|b| b.chosen.sources.len() > 1).map(|b| {
-                        let refs: Vec<&Incoming> = b.chosen.sources.iter().collect();
-                        batch::combine(&refs, &between, stamp).data
-                    });
-                    let records = recombined.as_ref().unwrap_or(&incoming.file.data);
-                    let plan = DataPlan::new(data, records);
-                    let mut next = plan.apply(data, records, &overrides, stamp);
-                    final_guard::guard_merge(data, &mut next, reopener.as_ref(), stamp)?;
-                    Ok(next)
-                })
-                .await;
+            let merge = Merge {
+                file_names: &p.file_names,
+                records: &p.incoming.file.data,
+                sources: p.batch.as_ref().map_or(&[], |b| b.chosen.sources.as_slice()),
+                between: &between,
+                overrides: &overrides,
+                reopener: reopener.as_ref(),
+            };
+            let result = store.import(merge).await;
             state.step.set(None);
             match result {
-                Ok(()) => {
+                Ok(undo) => {
                     state.reopen.clear();
                     let (new, updated, conflicts) = p.plan.summaries().iter().fold((0, 0, 0), |acc, s| {
                         (acc.0 + s.new, acc.1 + s.updated, acc.2 + s.conflicts)
                     });
                     state.pending.set(None);
                     state.overrides.set(Overrides::new());
-                    state.undo.set(store.undo_copy().await);
+                    state.undo.set(undo);
                     // The result is said in the import card, above the preview that was confirmed.
                     crate::ui::widgets::focus::element("#nhap-du-lieu");
                     state

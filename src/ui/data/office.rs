@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// The office's name, or "" while it has none.
 pub fn office_name() -> Signal<String> {
     let store = use_store();
-    Signal::derive(move || store.with(|d| d.office.as_ref().map(|o| o.name.clone()).unwrap_or_default()))
+    Signal::derive(move || store.head(|d| d.office.as_ref().map(|o| o.name.clone()).unwrap_or_default()))
 }
 
 /// The name in the header, once there is one.

@@ -4,7 +4,7 @@
 
 use super::text;
 use crate::domain::sync::unshared::REMIND_AFTER_DAYS;
-use crate::domain::sync::{unshared, Sharing, Unshared};
+use crate::domain::sync::{Sharing, Unshared};
 use crate::store::browser;
 use crate::ui::route::Page;
 use crate::ui::use_store;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 fn current() -> Memo<Unshared> {
     let store = use_store();
-    Memo::new(move |_| store.with(|d| unshared(d, browser::now())))
+    Memo::new(move |_| store.unshared(browser::now()))
 }
 
 /// The panel's two sentences: the last export, and what is not in a file.
@@ -57,7 +57,7 @@ pub fn UnsharedPanel() -> impl IntoView {
     let state = current();
     let words = Memo::new(move |_| {
         let u = state.get();
-        store.with(|d| sentences(d, &u))
+        store.head(|d| sentences(d, &u))
     });
     view! {
         <section class="card" aria-labelledby="chua-chia-se">

@@ -35,7 +35,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
     let today = crate::store::browser::today();
     let did = id.clone();
     let dialogue = Memo::new(move |_| {
-        store.read(&[Collection::Dialogues], |d| {
+        store.read_record(Collection::Dialogues, &did, |d| {
             record::find(&d.dialogues, &did).cloned()
         })
     });
@@ -43,7 +43,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
         dialogue.with(|x| {
             x.as_ref()
                 .and_then(|x| {
-                    store.read(&[Collection::Units], |d| {
+                    store.read_record(Collection::Units, &x.unit_id, |d| {
                         record::find(&d.units, &x.unit_id).map(|u| u.name.clone())
                     })
                 })

@@ -8,6 +8,7 @@ use crate::domain::format;
 use crate::domain::programmes::{
     active_programmes, current_period_totals, report_years, years_without_review, Scope,
 };
+use crate::domain::sync::Collection;
 use crate::ui::use_store;
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let store = use_store();
     let cards = Memo::new(move |_| {
         let year = year.get();
-        store.with(|d| {
+        store.read(Collection::ALL, |d| {
             active_programmes(&d.programmes, year)
                 .into_iter()
                 .map(|p| {

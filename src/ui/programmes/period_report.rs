@@ -74,7 +74,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
     let report = Memo::new(move |_| {
         let (f, t) = span.get().ok()?;
         let scope = Scope::from_value(&scope_sel.get());
-        Some(store.with(|d| period_report(&scope, f..=t, d)))
+        Some(store.read(Collection::ALL, |d| period_report(&scope, f..=t, d)))
     });
     let scope_name = move || {
         let value = scope_sel.get();

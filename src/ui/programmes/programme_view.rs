@@ -34,7 +34,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
     let found = {
         let id = id.clone();
         Memo::new(move |_| {
-            store.read(&[Collection::Programmes], |d| {
+            store.read_record(Collection::Programmes, &id, |d| {
                 record::find(&d.programmes, &id).cloned()
             })
         })

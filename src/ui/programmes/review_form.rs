@@ -8,6 +8,7 @@ use crate::domain::format;
 use crate::domain::programmes::review::{self as rev, find_for};
 use crate::domain::programmes::{review_figures, AreaResult, Outcome, ReviewDraft, ReviewField};
 use crate::domain::record::{self, Id, Record};
+use crate::domain::sync::Collection;
 use crate::store::browser::new_id;
 use crate::store::CommitError;
 use crate::ui::use_store;
@@ -96,7 +97,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
     let figures = {
         let programme = programme.clone();
         Memo::new(move |_| {
-            store.with(|d| {
+            store.read(Collection::ALL, |d| {
                 review_figures(&programme, year, d)
                     .into_iter()
                     .map(|f| {

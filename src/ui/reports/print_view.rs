@@ -6,6 +6,7 @@ use super::document_view::DocumentView;
 use super::office_downloads::OfficeDownloads;
 use super::report_settings;
 use crate::domain::reports::ReportRequest;
+use crate::domain::sync::Collection;
 use crate::ui::data::office::office_name;
 use crate::ui::route::{Page, Route};
 use crate::ui::use_store;
@@ -20,7 +21,8 @@ pub fn PrintView() -> impl IntoView {
     let made = Memo::new(move |_| {
         let request = route.with(|r| ReportRequest::parse(&r.rest));
         let settings = report_settings(&office.get());
-        request.map(|r| store.with(|d| r.build(d, &settings, today)))
+        // Every record collection; the office's name comes through `office` (the head).
+        request.map(|r| store.read(Collection::ALL, |d| r.build(d, &settings, today)))
     });
     let shown = Signal::derive(move || made.get().and_then(Result::ok));
     // Header lines still missing: said on screen (the bar does not print).

@@ -68,7 +68,7 @@ pub fn ResultsTab() -> impl IntoView {
             let (_, res) = r.as_ref()?;
             let t = &res.template;
             let standing = standing(res, t, &c.vote_order, include);
-            let lines = store.with(|d| {
+            let lines = store.read(&[Collection::Units], |d| {
                 result_lines(&standing, res, t, &c.tally, |u| d.unit_label(u))
                     .into_iter()
                     .map(|l| Line {

@@ -12,6 +12,7 @@ use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::review_meeting::{self, Attendance, ReviewMeeting};
 use crate::domain::scoring::standing::standing;
 use crate::domain::scoring::vote_tally::{self, VoteCount};
+use crate::domain::sync::Collection;
 use crate::domain::{format, parse};
 use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
@@ -49,6 +50,15 @@ fn save<E: 'static>(
     });
 }
 
+/// What a cluster-year's results are made from (`reports::scored_cluster`).
+const SCORED: &[Collection] = &[
+    Collection::Units,
+    Collection::Clusters,
+    Collection::Indicators,
+    Collection::Templates,
+    Collection::Scorecards,
+];
+
 /// "In biên bản họp bình xét", "In tờ trình đề nghị khen thưởng" with their Word and Excel files,
 /// or why they are not there yet.
 #[component]
@@ -57,7 +67,9 @@ pub fn YearEndPapers() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let ready = Memo::new(move |_| {
         let id = cluster.with(|c| c.as_ref().map(|c| c.meta.id.clone()))?;
-        Some(store.with(|d| year_end::read(d, &id).map(|_| id).map_err(|e| e.message())))
+        Some(store.read(SCORED, |d| {
+            year_end::read(d, &id).map(|_| id).map_err(|e| e.message())
+        }))
     });
     let request = move |make: fn(String) -> ReportRequest| {
         Signal::derive(move || ready.get().and_then(Result::ok).map(make))

@@ -1,9 +1,18 @@
 //! The year a page shows: opens on the latest year with data (not an empty calendar year), and
 //! the officer can switch to any year that has data, or the current one.
 
+use crate::domain::sync::collections::Collection;
 use crate::ui::use_store;
 use chrono::Datelike;
 use leptos::prelude::*;
+
+/// The collections whose records carry the years with data (`AppData::years_with_data`).
+const DATED: &[Collection] = &[
+    Collection::Dialogues,
+    Collection::Clusters,
+    Collection::Indicators,
+    Collection::Reviews,
+];
 
 /// The chosen year and the years offered. The choice follows the data until the officer picks
 /// a year: loading the sample or importing last year's file moves an untouched page with it.
@@ -14,9 +23,9 @@ pub fn use_year_switch() -> (Memo<i32>, YearChoice) {
     let chosen = Memo::new(move |_| {
         picked
             .get()
-            .unwrap_or_else(|| store.with(|d| d.latest_year_with_data(this_year)))
+            .unwrap_or_else(|| store.read(DATED, |d| d.latest_year_with_data(this_year)))
     });
-    let offered = Memo::new(move |_| store.with(|d| d.years_with_data(this_year)));
+    let offered = Memo::new(move |_| store.read(DATED, |d| d.years_with_data(this_year)));
     (
         chosen,
         YearChoice {
