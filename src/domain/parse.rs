@@ -54,7 +54,10 @@ fn typed_not_a_number(text: &str) -> String {
 /// "2024" → 2024.
 pub fn year(field: &str, text: &str) -> Result<i32, String> {
     text.trim().parse::<i32>().map_err(|_| {
-        format!("{field}: {}hãy nhập năm bằng số, ví dụ 2024.", typed_not_a_number(text))
+        format!(
+            "{field}: {}hãy nhập năm bằng số, ví dụ 2024.",
+            typed_not_a_number(text)
+        )
     })
 }
 
@@ -84,9 +87,7 @@ pub fn required_count<T: TryFrom<u64>>(field: &str, text: &str) -> Result<T, Str
     match format::parse_count(text) {
         Ok(Some(n)) => T::try_from(n).map_err(|_| count_message(field, CountError::TooLarge)),
         Ok(None) => Err(format!("{field}: hãy nhập số.")),
-        Err(CountError::NotANumber) => {
-            Err(format!("{field}: \"{}\" không phải là số nguyên.", text.trim()))
-        }
+        Err(CountError::NotANumber) => Err(format!("{field}: \"{}\" không phải là số nguyên.", text.trim())),
         Err(other) => Err(count_message(field, other)),
     }
 }
@@ -114,14 +115,23 @@ mod tests {
     #[test]
     fn a_blank_number_field_is_missing_not_misread() {
         assert_eq!(count("Số lượt", "  "), Ok(None));
-        assert_eq!(required_count::<u16>("Điểm tối đa", ""), Err("Điểm tối đa: hãy nhập số.".into()));
-        assert_eq!(year("Năm", ""), Err("Năm: hãy nhập năm bằng số, ví dụ 2024.".into()));
+        assert_eq!(
+            required_count::<u16>("Điểm tối đa", ""),
+            Err("Điểm tối đa: hãy nhập số.".into())
+        );
+        assert_eq!(
+            year("Năm", ""),
+            Err("Năm: hãy nhập năm bằng số, ví dụ 2024.".into())
+        );
     }
 
     #[test]
     fn a_required_count_reads_vi_vn_numbers_and_its_size() {
         assert_eq!(required_count::<u16>("Điểm", "1.250"), Ok(1250));
         assert_eq!(required_count::<u8>("Số", "300"), Err("Số: số quá lớn.".into()));
-        assert_eq!(required_count::<u16>("Điểm", "-3"), Err("Điểm: không được là số âm.".into()));
+        assert_eq!(
+            required_count::<u16>("Điểm", "-3"),
+            Err("Điểm: không được là số âm.".into())
+        );
     }
 }

@@ -85,7 +85,10 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let worker_side = RwSignal::new(people_lines(&draft.worker_side));
     let taker_name = RwSignal::new(draft.minute_taker.name.clone());
     let taker_role = RwSignal::new(draft.minute_taker.role.clone());
-    let host_options: Vec<_> = HostKind::ALL.into_iter().map(|k| (k, text::host_name(k))).collect();
+    let host_options: Vec<_> = HostKind::ALL
+        .into_iter()
+        .map(|k| (k, text::host_name(k)))
+        .collect();
 
     let errors = FieldErrors::<DialogueField>::new();
     let date = Input::optional_date("Ngày đối thoại", errors, DialogueField::Date).required();
@@ -96,17 +99,22 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         DialogueField::NextDialogueOn,
     );
     next_on.fill(draft.next_dialogue_on.map(format::date).unwrap_or_default());
-    let attendances = Input::count("Số lượt tham dự", errors, DialogueField::Attendances)
-        .with_placeholder("1.250");
+    let attendances =
+        Input::count("Số lượt tham dự", errors, DialogueField::Attendances).with_placeholder("1.250");
     if existing.is_some() {
         attendances.fill(draft.attendances.clone());
     }
     let saving = Saving::new();
     let notice = RwSignal::new(None::<Notice>);
 
-    let kind_options: Vec<_> = DialogueKind::ALL.into_iter().map(|k| (k, text::kind_name(k))).collect();
-    let level_options: Vec<_> =
-        DialogueLevel::ALL.into_iter().map(|l| (l, text::level_name(l))).collect();
+    let kind_options: Vec<_> = DialogueKind::ALL
+        .into_iter()
+        .map(|k| (k, text::kind_name(k)))
+        .collect();
+    let level_options: Vec<_> = DialogueLevel::ALL
+        .into_iter()
+        .map(|l| (l, text::level_name(l)))
+        .collect();
     let units = super::unit_options(draft.unit_id.clone(), Some("— Chọn đơn vị —"));
 
     let editing_id = editing.clone();

@@ -151,7 +151,9 @@ pub fn ProposalForm(
                         })
                     };
                     let messages = |refused: Vec<ProposalError>| {
-                        refused.into_iter().map(move |e| (on_form(&e), text::proposal_error(&e)))
+                        refused
+                            .into_iter()
+                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
                     };
                     errors.commit_failed(error, messages, notice)
                 }
@@ -164,7 +166,11 @@ pub fn ProposalForm(
     } else {
         "Thêm kiến nghị"
     };
-    let save_label = if editing.is_some() { "Lưu kiến nghị" } else { "Thêm kiến nghị" };
+    let save_label = if editing.is_some() {
+        "Lưu kiến nghị"
+    } else {
+        "Thêm kiến nghị"
+    };
     view! {
         <form class="card" on:submit=submit aria-label=title novalidate>
             <h3>{title}</h3>

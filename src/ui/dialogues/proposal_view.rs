@@ -151,7 +151,9 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
         errors.clear();
         let to = errors.check(
             ProposalField::Status,
-            status.get_untracked().ok_or_else(|| "Hãy chọn trạng thái mới.".to_string()),
+            status
+                .get_untracked()
+                .ok_or_else(|| "Hãy chọn trạng thái mới.".to_string()),
         );
         let closes = to.is_some_and(ProposalStatus::is_closed);
         let resolved = if closes { resolved_on.read() } else { Some(None) };
@@ -201,7 +203,9 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
                         })
                     };
                     let messages = |refused: Vec<ProposalError>| {
-                        refused.into_iter().map(move |e| (on_form(&e), text::proposal_error(&e)))
+                        refused
+                            .into_iter()
+                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
                     };
                     errors.commit_failed(error, messages, notice)
                 }

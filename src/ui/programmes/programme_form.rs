@@ -14,11 +14,11 @@ use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::field::Typed;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
-use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::field::Typed;
 use crate::ui::widgets::parse;
+use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -163,7 +163,10 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
             return;
         };
         let areas: Vec<Option<ContentArea>> = rows.with_untracked(|r| {
-            r.iter().enumerate().map(|(i, row)| row.to_area(i, errors)).collect()
+            r.iter()
+                .enumerate()
+                .map(|(i, row)| row.to_area(i, errors))
+                .collect()
         });
         let Some(areas) = areas.into_iter().collect::<Option<Vec<_>>>() else {
             notice.set(Some(Notice::Failed(format!(

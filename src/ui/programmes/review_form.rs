@@ -16,8 +16,8 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::{Notice, SaveButton, Saving};
 use crate::ui::widgets::TextArea;
+use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 use std::collections::HashMap;
 

@@ -16,10 +16,10 @@ use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::focus;
-use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
-use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
+use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
+use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 
@@ -139,7 +139,13 @@ impl Row {
                 points_each.to_string(),
                 per.to_string(),
             ),
-            _ => ("1".into(), "3".into(), TargetFormula::Relative, "1".into(), "1".into()),
+            _ => (
+                "1".into(),
+                "3".into(),
+                TargetFormula::Relative,
+                "1".into(),
+                "1".into(),
+            ),
         };
         Row {
             id: s(c.id.clone()),
@@ -170,10 +176,9 @@ impl Row {
             Way::Target => {
                 let t = self.target.get_untracked();
                 let target = match t.strip_prefix("co-dinh:") {
-                    Some(n) => TargetSource::Fixed(parse::required_count(
-                        &format!("{label} – chỉ tiêu giao"),
-                        n,
-                    )?),
+                    Some(n) => {
+                        TargetSource::Fixed(parse::required_count(&format!("{label} – chỉ tiêu giao"), n)?)
+                    }
                     None => TargetSource::Indicator(indicator(self.target, "chỉ tiêu giao")?),
                 };
                 CriterionKind::Target {
@@ -249,9 +254,7 @@ pub fn TemplateTab() -> impl IntoView {
                     c.year
                 )),
                 Ok(()) => Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year)),
-                Err(error) => {
-                    Notice::failed(error, |tpl::TableExists| "Cụm đã có bảng điểm năm này.".into())
-                }
+                Err(error) => Notice::failed(error, |tpl::TableExists| "Cụm đã có bảng điểm năm này.".into()),
             }));
         });
     };

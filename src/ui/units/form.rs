@@ -60,7 +60,10 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
         options
     });
-    let kind_options: Vec<_> = UnitKind::ALL.into_iter().map(|k| (k, text::kind_name(k))).collect();
+    let kind_options: Vec<_> = UnitKind::ALL
+        .into_iter()
+        .map(|k| (k, text::kind_name(k)))
+        .collect();
     let saving = Saving::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

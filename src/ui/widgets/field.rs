@@ -65,6 +65,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Typed<T> {
         self.differs(value).then_some("true")
     }
 
+    /// Whether the field holds input the form has not put there (untracked: for effects that
+    /// refill fields and must leave the officer's input alone).
+    pub fn holds_input(self, value: RwSignal<T>) -> bool {
+        value.with_untracked(|v| self.baseline.with_untracked(|b| v != b))
+    }
+
     fn differs(self, value: RwSignal<T>) -> bool {
         value.with(|v| self.baseline.with(|b| v != b))
     }
