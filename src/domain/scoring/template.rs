@@ -267,6 +267,8 @@ pub enum TemplateField {
     BonusCap,
     ExcellentCap,
     TieBlocks,
+    /// The award forms' counts and the vote share (checked by `award_forms`).
+    AwardForms,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use crate::store::CommitError;
 use crate::ui::route::Page;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, TextField};
+use crate::ui::widgets::{Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// The office's name, or "" while it has none.
@@ -50,11 +50,12 @@ pub fn OfficeForm() -> impl IntoView {
     let name = RwSignal::new(current.get_untracked());
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<Notice>);
+    let saving = Saving::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
         let typed = name.get_untracked().trim().to_string();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, _| data.name_office(&typed, crate::store::browser::new_id))
                 .await;
@@ -85,7 +86,7 @@ pub fn OfficeForm() -> impl IntoView {
             </Show>
             <TextField label=text::OFFICE_LABEL value=name error=error required=true placeholder="LĐLĐ huyện Ba Vì" />
             <div class="actions">
-                <button type="submit">{text::OFFICE_SAVE}</button>
+                <SaveButton saving>{text::OFFICE_SAVE}</SaveButton>
             </div>
             <NoticeLine notice />
         </form>

@@ -9,7 +9,7 @@ use crate::ui::route::Page;
 use crate::ui::scoring::{link, Tab};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::Notice;
+use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 
 #[component]
@@ -17,8 +17,9 @@ pub fn SampleData() -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
     let loaded_cluster = RwSignal::new(None::<String>);
-    let load = move |_| {
-        leptos::task::spawn_local(async move {
+    let saving = Saving::new();
+    let load = move |()| {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| sample::load(data, &mut crate::store::browser::new_id, stamp))
                 .await;
@@ -57,7 +58,7 @@ pub fn SampleData() -> impl IntoView {
                  2016–2020 của huyện Thanh Oai với chỉ tiêu, đối thoại và kiến nghị 5 năm; chương trình 163/CTr-UBND-LĐLĐ \
                  của Thành phố với các cuộc đối thoại tháng 5 và kiến nghị ở mọi trạng thái. Dữ liệu hiện có được giữ nguyên."
             </p>
-            <button type="button" on:click=load>"Tải dữ liệu mẫu"</button>
+            <SaveButton saving on_press=load>"Tải dữ liệu mẫu"</SaveButton>
             <NoticeLine notice />
             {move || loaded_cluster.get().map(|id| view! {
                 <p><a href=link(&id, Tab::Results, None)>"Xem kết quả xếp hạng của cụm mẫu"</a>

@@ -12,7 +12,6 @@ use crate::domain::record::{self, Id};
 use crate::domain::reports::ReportRequest;
 use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
-use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
@@ -233,21 +232,19 @@ fn Minutes(dialogue: Dialogue) -> impl IntoView {
 fn DeleteDialogue(id: Id, proposals: Signal<usize>) -> impl IntoView {
     let store = use_store();
     let page_notice = expect_context::<PageNotice>().0;
+    let saving = crate::ui::widgets::Saving::new();
     let confirm = move |_| {
         let id = id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     delete_with_proposals(&mut data.dialogues, &mut data.proposals, &id, stamp)
                 })
                 .await;
-            page_notice.set(match result {
-                Ok(()) => Some(Notice::Done(
-                    "Đã xóa cuộc đối thoại và các kiến nghị của nó.".into(),
-                )),
-                Err(CommitError::Invalid(refused)) => Some(Notice::Failed(text::dialogue_error(&refused))),
-                Err(other) => Notice::from_commit(&other),
-            });
+            page_notice.set(Some(match result {
+                Ok(()) => Notice::Done("Đã xóa cuộc đối thoại và các kiến nghị của nó.".into()),
+                Err(error) => Notice::failed(error, |refused| text::dialogue_error(&refused)),
+            }));
             go(&Page::Dialogues.href());
         });
     };

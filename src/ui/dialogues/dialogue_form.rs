@@ -7,15 +7,13 @@ use crate::domain::dialogues::meeting::{parse_people, people_lines};
 use crate::domain::dialogues::{DialogueKind, DialogueLevel, Host, HostKind};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
-use crate::store::CommitError;
 use crate::ui::route::Page;
 use crate::ui::use_store;
-use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{CheckField, PickField, TextArea};
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// One row of "nội dung đã thống nhất" with its measure.
@@ -57,8 +55,8 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         DialogueDraft::from_dialogue,
     );
 
-    let kind = RwSignal::new(text::kind_slug(draft.kind).to_string());
-    let level = RwSignal::new(text::level_slug(draft.level).to_string());
+    let kind = RwSignal::new(draft.kind);
+    let level = RwSignal::new(draft.level);
     let place = RwSignal::new(draft.place.clone());
     let unit_id = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
     let worker_name = RwSignal::new(draft.worker_chair.name.clone());
@@ -66,11 +64,6 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let employer_name = RwSignal::new(draft.employer_chair.name.clone());
     let employer_role = RwSignal::new(draft.employer_chair.role.clone());
     let enterprises = RwSignal::new(draft.enterprises.join("\n"));
-    let attendances = RwSignal::new(if existing.is_some() {
-        draft.attendances.clone()
-    } else {
-        String::new()
-    });
     let mut first_points: Vec<PointRow> = draft
         .agreed
         .iter()
@@ -86,14 +79,16 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     // Signed minutes are locked (the domain refuses their edits): the form only shows them.
     let locked = draft.minutes_signed && existing.is_some();
     let start_time = RwSignal::new(draft.start_time.clone());
-    let host_kind = RwSignal::new(text::host_slug(draft.host.kind).to_string());
+    let host_kind = RwSignal::new(draft.host.kind);
     let host_name = RwSignal::new(draft.host.name.clone());
     let employer_side = RwSignal::new(people_lines(&draft.employer_side));
     let worker_side = RwSignal::new(people_lines(&draft.worker_side));
     let taker_name = RwSignal::new(draft.minute_taker.name.clone());
     let taker_role = RwSignal::new(draft.minute_taker.role.clone());
-    let host_options =
-        Signal::derive(|| text::options(&HostKind::ALL, text::host_slug, text::host_name, None));
+    let host_options: Vec<_> = HostKind::ALL
+        .into_iter()
+        .map(|k| (k, text::host_name(k)))
+        .collect();
 
     let errors = FieldErrors::<DialogueField>::new();
     let date = Input::optional_date("Ngày đối thoại", errors, DialogueField::Date).required();
@@ -104,27 +99,36 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         DialogueField::NextDialogueOn,
     );
     next_on.fill(draft.next_dialogue_on.map(format::date).unwrap_or_default());
+    let attendances =
+        Input::count("Số lượt tham dự", errors, DialogueField::Attendances).with_placeholder("1.250");
+    if existing.is_some() {
+        attendances.fill(draft.attendances.clone());
+    }
+    let saving = Saving::new();
     let notice = RwSignal::new(None::<Notice>);
 
-    let kind_options = super::kind_options(None);
-    let level_options =
-        Signal::derive(|| text::options(&DialogueLevel::ALL, text::level_slug, text::level_name, None));
+    let kind_options: Vec<_> = DialogueKind::ALL
+        .into_iter()
+        .map(|k| (k, text::kind_name(k)))
+        .collect();
+    let level_options: Vec<_> = DialogueLevel::ALL
+        .into_iter()
+        .map(|l| (l, text::level_name(l)))
+        .collect();
     let units = super::unit_options(draft.unit_id.clone(), Some("— Chọn đơn vị —"));
 
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let (held, next) = (date.read(), next_on.read());
-        let (Some(held), Some(next)) = (held, next) else {
+        let (held, next, counted) = (date.read(), next_on.read(), attendances.read());
+        let (Some(held), Some(next), Some(_)) = (held, next, counted) else {
             errors.refuse_if_any(notice);
             return;
         };
         let draft = DialogueDraft {
-            kind: text::from_slug(&DialogueKind::ALL, text::kind_slug, &kind.get_untracked())
-                .unwrap_or(DialogueKind::Periodic),
-            level: text::from_slug(&DialogueLevel::ALL, text::level_slug, &level.get_untracked())
-                .unwrap_or(DialogueLevel::District),
+            kind: kind.get_untracked(),
+            level: level.get_untracked(),
             date: held,
             place: place.get_untracked(),
             unit_id: Some(unit_id.get_untracked()).filter(|u| !u.is_empty()),
@@ -137,7 +141,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                 role: employer_role.get_untracked(),
             },
             enterprises: lines(&enterprises.get_untracked()),
-            attendances: attendances.get_untracked(),
+            attendances: attendances.text.get_untracked(),
             agreed: points
                 .get_untracked()
                 .iter()
@@ -152,8 +156,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             minutes_signed: signed.get_untracked(),
             start_time: start_time.get_untracked(),
             host: Host {
-                kind: text::from_slug(&HostKind::ALL, text::host_slug, &host_kind.get_untracked())
-                    .unwrap_or_default(),
+                kind: host_kind.get_untracked(),
                 name: host_name.get_untracked(),
             },
             employer_side: parse_people(&employer_side.get_untracked()),
@@ -166,7 +169,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         let new_id = crate::store::browser::new_id();
         let id = editing_id.clone().unwrap_or_else(|| new_id.clone());
         let editing_id = editing_id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| match &editing_id {
                     Some(id) => dialogue::update(
@@ -190,11 +193,11 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
                     page_notice.set(Some(Notice::Done(what.into())));
                     go(&super::dialogue_href(&id));
                 }
-                Err(CommitError::Invalid(refused)) => errors.refuse(
-                    refused.iter().map(|e| (e.field(), text::dialogue_error(e))),
+                Err(error) => errors.commit_failed(
+                    error,
+                    |refused| refused.into_iter().map(|e| (e.field(), text::dialogue_error(&e))),
                     notice,
                 ),
-                Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
@@ -221,15 +224,15 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             <fieldset>
                 <legend>"Thông tin chung"</legend>
                 <div class="grid">
-                    <SelectField label="Hình thức đối thoại" value=kind options=kind_options />
-                    <SelectField label="Cấp đối thoại" value=level options=level_options />
+                    <ChoiceField label="Hình thức đối thoại" value=kind options=kind_options />
+                    <ChoiceField label="Cấp đối thoại" value=level options=level_options />
                     {date.view()}
                     <TextField label="Giờ bắt đầu" value=start_time error=errors.of(DialogueField::StartTime) placeholder="08:30" />
                     <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
                     <PickField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
-                    <SelectField label="Cơ quan đứng tên biên bản" value=host_kind options=host_options />
+                    <ChoiceField label="Cơ quan đứng tên biên bản" value=host_kind options=host_options />
                     <TextField label="Tên UBND hoặc doanh nghiệp đứng tên biên bản" value=host_name error=errors.of(DialogueField::HostName) placeholder="UBND huyện Thanh Oai" />
-                    <TextField label="Số lượt tham dự" value=attendances error=errors.of(DialogueField::Attendances) input_type="text" placeholder="1.250" />
+                    {attendances.view()}
                 </div>
             </fieldset>
             <fieldset>
@@ -277,7 +280,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             </fieldset>
             <div class="actions">
                 {(!locked).then(|| view! {
-                    <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</button>
+                    <SaveButton saving>{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</SaveButton>
                 })}
                 <a class="button secondary" href=cancel_href>{if locked { "Quay lại" } else { "Hủy" }}</a>
             </div>
@@ -296,35 +299,11 @@ fn PointInputs(
     errors: FieldErrors<DialogueField>,
 ) -> impl IntoView {
     let n = index + 1;
-    let content_id = next_id("nd");
-    let measure_id = next_id("bp");
-    let err_id = format!("{content_id}-loi");
-    let described = err_id.clone();
     let error = errors.of(DialogueField::AgreedPoint(index));
-    let has_error = move || error.with(Option::is_some);
     view! {
-        <div class="point-row grid" class:invalid=has_error>
-            <div class="field">
-                <label for=content_id.clone()>{format!("Nội dung thống nhất {n}")}</label>
-                <input
-                    id=content_id
-                    type="text"
-                    prop:value=move || row.content.get()
-                    on:input=move |ev| row.content.set(event_target_value(&ev))
-                    aria-invalid=move || has_error().then_some("true")
-                    aria-describedby=move || has_error().then(|| described.clone())
-                />
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert" id=err_id.clone()>{e}</p> })}
-            </div>
-            <div class="field">
-                <label for=measure_id.clone()>{format!("Biện pháp {n}")}</label>
-                <input
-                    id=measure_id
-                    type="text"
-                    prop:value=move || row.measure.get()
-                    on:input=move |ev| row.measure.set(event_target_value(&ev))
-                />
-            </div>
+        <div class="point-row grid" class:invalid=move || error.with(Option::is_some)>
+            <TextField label=format!("Nội dung thống nhất {n}") value=row.content error />
+            <TextField label=format!("Biện pháp {n}") value=row.measure />
             <div class="field">
                 <button
                     type="button"

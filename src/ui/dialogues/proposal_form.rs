@@ -6,13 +6,12 @@ use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, Proposa
 use crate::domain::dialogues::Topic;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
-use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::TextArea;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// `editing` is the proposal being edited; without it the form adds to `dialogue_id`.
@@ -35,11 +34,7 @@ pub fn ProposalForm(
     let closed = existing.as_ref().is_some_and(|p| p.status.is_closed());
 
     let content = RwSignal::new(draft.content.clone());
-    let topic = RwSignal::new(if existing.is_some() {
-        text::topic_slug(draft.topic).to_string()
-    } else {
-        String::new()
-    });
+    let topic = RwSignal::new(existing.is_some().then_some(draft.topic));
     let raised_by = RwSignal::new(draft.raised_by.clone());
     let agency = RwSignal::new(draft.agency.clone());
     let directive_no = RwSignal::new(draft.directive.number.clone());
@@ -59,9 +54,9 @@ pub fn ProposalForm(
     let resolved_on = date("Ngày giải quyết", ProposalField::ResolvedOn, draft.resolved_on);
     let notice = RwSignal::new(None::<Notice>);
     let reset = move || {
+        topic.set(None);
         for s in [
             content,
-            topic,
             raised_by,
             agency,
             directive_no,
@@ -74,16 +69,9 @@ pub fn ProposalForm(
         }
     };
 
-    let topic_options = Signal::derive(|| {
-        let mut o = vec![(String::new(), "— Chọn lĩnh vực —".to_string())];
-        o.extend(text::options(
-            &Topic::ALL,
-            text::topic_slug,
-            text::topic_name,
-            None,
-        ));
-        o
-    });
+    let mut topic_options = vec![(None, "— Chọn lĩnh vực —")];
+    topic_options.extend(Topic::ALL.map(|t| (Some(t), text::topic_name(t))));
+    let saving = Saving::new();
 
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -92,7 +80,8 @@ pub fn ProposalForm(
         let dates = [directive_on, deadline, resolved_on].map(|input| input.read());
         let chosen_topic = errors.check(
             ProposalField::Topic,
-            text::from_slug(&Topic::ALL, text::topic_slug, &topic.get_untracked())
+            topic
+                .get_untracked()
                 .ok_or_else(|| "Hãy chọn lĩnh vực (chọn \"Khác\" nếu không thuộc lĩnh vực nào).".to_string()),
         );
         let ([Some(directive_date), Some(deadline_on), Some(resolved)], Some(chosen_topic)) =
@@ -117,7 +106,7 @@ pub fn ProposalForm(
         };
         let shown = draft.content.trim().to_string();
         let editing_id = editing_id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| match &editing_id {
                     Some(id) => proposal::update(&mut data.proposals, &data.dialogues, id, draft, stamp),
@@ -148,7 +137,7 @@ pub fn ProposalForm(
                         done.run(());
                     }
                 }
-                Err(CommitError::Invalid(refused)) => {
+                Err(error) => {
                     // Only these fields are on this form; the others' messages go to the notice.
                     let on_form = |e: &ProposalError| {
                         e.field().filter(|f| {
@@ -161,12 +150,13 @@ pub fn ProposalForm(
                             )
                         })
                     };
-                    errors.refuse(
-                        refused.iter().map(|e| (on_form(e), text::proposal_error(e))),
-                        notice,
-                    )
+                    let messages = |refused: Vec<ProposalError>| {
+                        refused
+                            .into_iter()
+                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
+                    };
+                    errors.commit_failed(error, messages, notice)
                 }
-                Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
@@ -176,12 +166,17 @@ pub fn ProposalForm(
     } else {
         "Thêm kiến nghị"
     };
+    let save_label = if editing.is_some() {
+        "Lưu kiến nghị"
+    } else {
+        "Thêm kiến nghị"
+    };
     view! {
         <form class="card" on:submit=submit aria-label=title novalidate>
             <h3>{title}</h3>
             <TextArea label="Nội dung kiến nghị" value=content error=errors.of(ProposalField::Content) required=true rows=2 />
             <div class="grid">
-                <SelectField label="Lĩnh vực" value=topic options=topic_options error=errors.of(ProposalField::Topic) />
+                <ChoiceField label="Lĩnh vực" value=topic options=topic_options error=errors.of(ProposalField::Topic) />
                 <TextField label="Người/đơn vị kiến nghị" value=raised_by placeholder="CĐCS Công ty May 10" />
                 <TextField label="Cơ quan được giao giải quyết" value=agency placeholder="BHXH huyện" />
                 <TextField label="Số văn bản chỉ đạo" value=directive_no placeholder="123/UBND-NC" />
@@ -191,7 +186,7 @@ pub fn ProposalForm(
             </div>
             <TextArea label="Kết quả trả lời, giải quyết" value=response rows=2 />
             <div class="actions">
-                <button type="submit">{if editing.is_some() { "Lưu kiến nghị" } else { "Thêm kiến nghị" }}</button>
+                <SaveButton saving>{save_label}</SaveButton>
                 {done
                     .filter(|_| editing.is_some())
                     .map(|done| {

@@ -6,17 +6,16 @@ use super::proposal_list::OverdueBadge;
 use super::{text, PageNotice};
 use crate::domain::dialogues::overdue::days_overdue;
 use crate::domain::dialogues::proposal::change_status_by_id;
-use crate::domain::dialogues::{ProposalField, ProposalStatus, StatusUpdate};
+use crate::domain::dialogues::{ProposalError, ProposalField, ProposalStatus, StatusUpdate};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
-use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::{Notice, SelectField, TextArea, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextArea, TextField};
 use leptos::prelude::*;
 
 fn or_dash(s: &str) -> String {
@@ -128,7 +127,7 @@ pub fn ProposalView(id: Id) -> impl IntoView {
 #[component]
 fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoView {
     let store = use_store();
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<ProposalStatus>);
     let note = RwSignal::new(String::new());
     let result = RwSignal::new(response);
     let errors = FieldErrors::<ProposalField>::new();
@@ -137,25 +136,23 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
     on.fill(today.clone());
     let resolved_on = Input::optional_date("Ngày giải quyết", errors, ProposalField::ResolvedOn).required();
     resolved_on.fill(today);
-    let chosen = move || text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get());
-    let closing = move || chosen().is_some_and(ProposalStatus::is_closed);
+    let closing = move || status.get().is_some_and(ProposalStatus::is_closed);
     let notice = RwSignal::new(None::<Notice>);
-    let options = Signal::derive(move || {
-        let mut o = vec![(String::new(), "— Chọn trạng thái —".to_string())];
-        o.extend(
-            ProposalStatus::ALL
-                .into_iter()
-                .filter(|s| *s != current)
-                .map(|s| (text::status_slug(s).to_string(), text::status_name(s).to_string())),
-        );
-        o
-    });
+    let mut options = vec![(None, "— Chọn trạng thái —")];
+    options.extend(
+        ProposalStatus::ALL
+            .into_iter()
+            .filter(|s| *s != current)
+            .map(|s| (Some(s), text::status_name(s))),
+    );
+    let saving = Saving::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
         let to = errors.check(
             ProposalField::Status,
-            text::from_slug(&ProposalStatus::ALL, text::status_slug, &status.get_untracked())
+            status
+                .get_untracked()
                 .ok_or_else(|| "Hãy chọn trạng thái mới.".to_string()),
         );
         let closes = to.is_some_and(ProposalStatus::is_closed);
@@ -177,7 +174,7 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
         };
         let id = id.clone();
         let page_notice = expect_context::<PageNotice>().0;
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     change_status_by_id(&mut data.proposals, &data.dialogues, &id, update, stamp)
@@ -192,25 +189,26 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
                         format::date(day)
                     ))));
                 }
-                Err(CommitError::Invalid(refused)) => {
-                    for error in &refused {
-                        let message = text::proposal_error(error);
-                        match error.field() {
-                            Some(
-                                field @ (ProposalField::Status
-                                | ProposalField::StatusDate
-                                | ProposalField::Response
-                                | ProposalField::ResolvedOn),
-                            ) => errors.add(field, message),
-                            _ => {
-                                notice.set(Some(Notice::Failed(message)));
-                                return;
-                            }
-                        }
-                    }
-                    errors.refuse_if_any(notice);
+                Err(error) => {
+                    // Only these fields are on this form; the others' messages go to the notice.
+                    let on_form = |e: &ProposalError| {
+                        e.field().filter(|f| {
+                            matches!(
+                                f,
+                                ProposalField::Status
+                                    | ProposalField::StatusDate
+                                    | ProposalField::Response
+                                    | ProposalField::ResolvedOn
+                            )
+                        })
+                    };
+                    let messages = |refused: Vec<ProposalError>| {
+                        refused
+                            .into_iter()
+                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
+                    };
+                    errors.commit_failed(error, messages, notice)
                 }
-                Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
@@ -218,7 +216,7 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
         <form class="inline-form" on:submit=submit aria-label="Cập nhật trạng thái kiến nghị" novalidate>
             <h3>"Cập nhật trạng thái"</h3>
             <div class="grid">
-                <SelectField label="Trạng thái mới" value=status options error=errors.of(ProposalField::Status) />
+                <ChoiceField label="Trạng thái mới" value=status options error=errors.of(ProposalField::Status) />
                 {on.view()}
                 <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời…" />
             </div>
@@ -229,7 +227,7 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
                 </div>
             </Show>
             <div class="actions">
-                <button type="submit">"Cập nhật trạng thái"</button>
+                <SaveButton saving>"Cập nhật trạng thái"</SaveButton>
             </div>
             <NoticeLine notice />
         </form>
@@ -241,22 +239,20 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
 fn DeleteProposal(id: Id, dialogue_id: Id) -> impl IntoView {
     let store = use_store();
     let page_notice = expect_context::<PageNotice>().0;
+    let saving = Saving::new();
     let confirm = move |_| {
         let id = id.clone();
         let dialogue_id = dialogue_id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     crate::domain::record::found(record::delete(&mut data.proposals, &id, stamp))
                 })
                 .await;
-            page_notice.set(match result {
-                Ok(()) => Some(Notice::Done("Đã xóa kiến nghị.".into())),
-                Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
-                    Some(Notice::Failed("Kiến nghị này không còn tồn tại.".into()))
-                }
-                Err(other) => Notice::from_commit(&other),
-            });
+            page_notice.set(Some(match result {
+                Ok(()) => Notice::Done("Đã xóa kiến nghị.".into()),
+                Err(error) => Notice::failed(error, |_| "Kiến nghị này không còn tồn tại.".into()),
+            }));
             super::go(&super::dialogue_href(&dialogue_id));
         });
     };

@@ -6,11 +6,10 @@ use super::{text, PageNotice};
 use crate::domain::dialogues::dialogue::DialogueField;
 use crate::domain::dialogues::signing;
 use crate::domain::record::Id;
-use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, TextField};
+use crate::ui::widgets::{Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -21,11 +20,12 @@ pub fn ReopenMinutes(id: Id) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = FieldErrors::<DialogueField>::new();
     let notice = RwSignal::new(None::<Notice>);
+    let saving = Saving::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
         let (b, r, id) = (by.get_untracked(), reason.get_untracked(), id.clone());
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| signing::reopen(&mut data.dialogues, &id, &b, &r, stamp))
                 .await;
@@ -33,11 +33,11 @@ pub fn ReopenMinutes(id: Id) -> impl IntoView {
                 Ok(()) => page_notice.set(Some(Notice::Done(
                     "Đã mở lại biên bản; lần mở lại đã được ghi nhận. Có thể sửa đối thoại.".into(),
                 ))),
-                Err(CommitError::Invalid(refused)) => errors.refuse(
-                    refused.iter().map(|e| (e.field(), text::dialogue_error(e))),
+                Err(error) => errors.commit_failed(
+                    error,
+                    |refused| refused.into_iter().map(|e| (e.field(), text::dialogue_error(&e))),
                     notice,
                 ),
-                Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
@@ -50,7 +50,7 @@ pub fn ReopenMinutes(id: Id) -> impl IntoView {
                 <TextField label="Lý do mở lại biên bản" value=reason error=errors.of(DialogueField::ReopenReason) />
             </div>
             <div class="actions">
-                <button type="submit">"Mở lại biên bản"</button>
+                <SaveButton saving>"Mở lại biên bản"</SaveButton>
             </div>
             <NoticeLine notice />
         </form>

@@ -5,17 +5,21 @@ use super::text;
 use super::{go, list_href, programme_href, use_flash};
 use crate::domain::format;
 use crate::domain::programmes::programme::{self as prog};
-use crate::domain::programmes::{AreaMeasure, ContentArea, ProgrammeDraft, ProgrammeError, ProgrammeField};
+use crate::domain::programmes::{
+    AreaMeasure, ContentArea, Lead, ProgrammeDraft, ProgrammeError, ProgrammeField,
+};
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
 use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::field::Typed;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, PickField, SelectField, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -27,7 +31,7 @@ struct AreaRow {
     id: String,
     number: RwSignal<String>,
     title: RwSignal<String>,
-    lead: RwSignal<String>,
+    lead: RwSignal<Lead>,
     measures: RwSignal<Vec<AreaMeasure>>,
 }
 
@@ -37,20 +41,24 @@ impl AreaRow {
             id: a.id.clone(),
             number: RwSignal::new(a.number.to_string()),
             title: RwSignal::new(a.title.clone()),
-            lead: RwSignal::new(text::lead_slug(a.lead).to_string()),
+            lead: RwSignal::new(a.lead),
             measures: RwSignal::new(a.measures.clone()),
         }
     }
 
-    fn to_area(&self) -> ContentArea {
-        ContentArea {
+    /// The area as typed; `None` with the message on its number when that is not a number.
+    fn to_area(&self, position: usize, errors: Errors) -> Option<ContentArea> {
+        let number = errors.check(
+            ProgrammeField::AreaNumber(position),
+            parse::required_count("Số thứ tự", &self.number.get_untracked()),
+        )?;
+        Some(ContentArea {
             id: self.id.clone(),
-            // Not a number: 0, which the domain refuses as "số thứ tự từ 1".
-            number: self.number.get_untracked().trim().parse().unwrap_or(0),
+            number,
             title: self.title.get_untracked(),
-            lead: text::lead_from_slug(&self.lead.get_untracked()),
+            lead: self.lead.get_untracked(),
             measures: self.measures.get_untracked(),
-        }
+        })
     }
 }
 
@@ -126,7 +134,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 id: new_id(),
                 number: next,
                 title: String::new(),
-                lead: crate::domain::programmes::Lead::Joint,
+                lead: Lead::Joint,
                 measures: Vec::new(),
             }));
         });
@@ -140,6 +148,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         });
     };
 
+    let saving = Saving::new();
     let editing_id = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -151,7 +160,20 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
             notice.set(Some(Notice::refused()));
             return;
         };
-        let areas: Vec<ContentArea> = rows.with_untracked(|r| r.iter().map(AreaRow::to_area).collect());
+        let areas: Vec<Option<ContentArea>> = rows.with_untracked(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, row)| row.to_area(i, errors))
+                .collect()
+        });
+        let Some(areas) = areas.into_iter().collect::<Option<Vec<_>>>() else {
+            notice.set(Some(Notice::Failed(format!(
+                "{} Xem cả các nội dung phối hợp bên dưới.",
+                Notice::FIX_MARKED
+            ))));
+            crate::ui::widgets::focus::first_invalid();
+            return;
+        };
         let titles: HashMap<String, String> = store.with_untracked(|d| {
             editing_id
                 .as_ref()
@@ -172,7 +194,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
         let shown = draft.number.trim().to_string();
         let id = editing_id.clone().unwrap_or_else(new_id);
         let is_edit = editing_id.is_some();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     if is_edit {
@@ -292,7 +314,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 </div>
             </section>
             <div class="actions">
-                <button type="submit">{if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }}</button>
+                <SaveButton saving>{if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }}</SaveButton>
                 <a href=back>"Hủy"</a>
             </div>
             <NoticeLine notice />
@@ -319,13 +341,10 @@ fn AreaEditor(
     };
     let number = row.number;
     let label = move || format!("nội dung số {}", number.get().trim());
-    let lead_options = Signal::derive(|| {
-        crate::domain::programmes::Lead::ALL
-            .into_iter()
-            .map(|l| (text::lead_slug(l).to_string(), text::lead_name(l).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let lead_options: Vec<_> = Lead::ALL.into_iter().map(|l| (l, text::lead_name(l))).collect();
     let measures = row.measures;
+    // Ticking a measure is the officer's input: marked for the unsaved-input guard.
+    let measures_typed = Typed::follow(measures);
     let mut choices = text::all_measures();
     for m in measures.get_untracked() {
         if !choices.contains(&m) {
@@ -357,13 +376,13 @@ fn AreaEditor(
             <div class="grid">
                 <TextField label="Số thứ tự" value=row.number error=err(ProgrammeField::AreaNumber) required=true />
                 <TextField label="Tên nội dung" value=row.title error=err(ProgrammeField::AreaTitle) required=true />
-                <SelectField label="Bên chủ trì" value=row.lead options=lead_options />
+                <ChoiceField label="Bên chủ trì" value=row.lead options=lead_options />
             </div>
             <details>
                 <summary>
                     {move || format!("Chỉ tiêu đánh giá ({} đã chọn)", measures.with(Vec::len))}
                 </summary>
-                <ul class="measure-choices">
+                <ul class="measure-choices" data-typed=move || measures_typed.marker(measures)>
                     {choices
                         .into_iter()
                         .map(|m| {
@@ -375,7 +394,7 @@ fn AreaEditor(
                             };
                             let toggle = move |ev: leptos::ev::Event| {
                                 let on = event_target_checked(&ev);
-                                measures.update(|ms| {
+                                measures_typed.input_with(measures, |ms| {
                                     ms.retain(|x| x != &m);
                                     if on {
                                         ms.push(m.clone());

@@ -42,12 +42,13 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
     let notice = RwSignal::new(None::<Notice>);
     let this_year = today().year();
 
+    let saving = crate::ui::widgets::Saving::new();
     let delete = {
         let id = id.clone();
         move |_| {
             let number = found.get_untracked().map(|p| p.number).unwrap_or_default();
             let id = id.clone();
-            leptos::task::spawn_local(async move {
+            saving.run(async move {
                 let result = store
                     .commit(|data, stamp| {
                         crate::domain::record::found(delete_with_reviews(
@@ -69,12 +70,9 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
                         );
                         go(&target);
                     }
-                    Err(crate::store::CommitError::Invalid(crate::domain::record::NotFound)) => {
-                        notice.set(Some(Notice::Failed(
-                            "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                        )))
-                    }
-                    Err(other) => notice.set(Notice::from_commit(&other)),
+                    Err(error) => notice.set(Some(Notice::failed(error, |_| {
+                        "Chương trình này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()
+                    }))),
                 }
             });
         }

@@ -10,7 +10,6 @@ use crate::domain::programmes::{review_figures, AreaResult, Outcome, ReviewDraft
 use crate::domain::record::{self, Id, Record};
 use crate::domain::sync::Collection;
 use crate::store::browser::new_id;
-use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::field::Typed;
@@ -18,30 +17,17 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::Notice;
 use crate::ui::widgets::TextArea;
+use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-fn outcome_slug(o: Option<Outcome>) -> &'static str {
-    match o {
-        None => "",
-        Some(Outcome::Done) => "done",
-        Some(Outcome::Partly) => "partly",
-        Some(Outcome::NotDone) => "not-done",
-    }
-}
-
-fn outcome_from_slug(s: &str) -> Option<Outcome> {
-    Outcome::ALL.into_iter().find(|o| outcome_slug(Some(*o)) == s)
-}
 
 /// One area's inputs.
 #[derive(Clone)]
 struct AreaInput {
     area_id: String,
     legend: String,
-    outcome: RwSignal<String>,
+    outcome: RwSignal<Option<Outcome>>,
     note: RwSignal<String>,
 }
 
@@ -87,7 +73,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             AreaInput {
                 area_id: a.id.clone(),
                 legend: format!("{}. {}", a.number, a.title),
-                outcome: RwSignal::new(outcome_slug(result.map(|r| r.outcome)).to_string()),
+                outcome: RwSignal::new(result.map(|r| r.outcome)),
                 note: RwSignal::new(result.map(|r| r.note.clone()).unwrap_or_default()),
             }
         })
@@ -117,6 +103,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         })
     };
 
+    let saving = Saving::new();
     let submit = {
         let inputs = inputs.clone();
         let programme_id = programme_id.clone();
@@ -134,7 +121,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter_map(|(k, i)| {
-                    outcome_from_slug(&i.outcome.get_untracked()).map(|outcome| {
+                    i.outcome.get_untracked().map(|outcome| {
                         (
                             k,
                             AreaResult {
@@ -156,7 +143,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             };
             let editing = editing.clone();
             let programme_id = programme_id.clone();
-            leptos::task::spawn_local(async move {
+            saving.run(async move {
                 let result = store
                     .commit(|data, stamp| match &editing {
                         Some(id) => rev::update(&mut data.reviews, &data.programmes, id, draft, stamp),
@@ -169,7 +156,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                         flash.show_at(&target, Notice::Done(format!("Đã lưu đánh giá năm {year}.")));
                         go(&target);
                     }
-                    Err(CommitError::Invalid(errs)) => {
+                    Err(error) => {
                         let field_of = |e: &_| match e {
                             Some(ReviewField::HeldOn) => Some(ReviewField::HeldOn),
                             // The domain counts the results given; the form shows every area.
@@ -178,12 +165,13 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                             }
                             _ => None,
                         };
-                        errors.refuse(
-                            errs.iter().map(|e| (field_of(&e.field()), text::review_error(e))),
-                            notice,
-                        );
+                        let messages = |errs: Vec<rev::ReviewError>| {
+                            errs.iter()
+                                .map(|e| (field_of(&e.field()), text::review_error(e)))
+                                .collect::<Vec<_>>()
+                        };
+                        errors.commit_failed(error, messages, notice);
                     }
-                    Err(other) => notice.set(Notice::from_commit(&other)),
                 }
             });
         }
@@ -195,7 +183,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
         move |_| {
             let Some(id) = editing.clone() else { return };
             let programme_id = programme_id.clone();
-            leptos::task::spawn_local(async move {
+            saving.run(async move {
                 let result = store
                     .commit(|data, stamp| {
                         crate::domain::record::found(rev::delete(&mut data.reviews, &id, stamp))
@@ -207,12 +195,9 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                         flash.show_at(&target, Notice::Done(format!("Đã xóa đánh giá năm {year}.")));
                         go(&target);
                     }
-                    Err(CommitError::Invalid(crate::domain::record::NotFound)) => {
-                        notice.set(Some(Notice::Failed(
-                            "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-                        )))
-                    }
-                    Err(other) => notice.set(Notice::from_commit(&other)),
+                    Err(error) => notice.set(Some(Notice::failed(error, |_| {
+                        "Đánh giá này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into()
+                    }))),
                 }
             });
         }
@@ -244,7 +229,6 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                         .into_iter()
                         .map(|o| {
                             let rid = next_id("r");
-                            let slug = outcome_slug(o);
                             let label = o.map(text::outcome_name).unwrap_or("Chưa đánh giá");
                             view! {
                                 <span class="check">
@@ -252,9 +236,8 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                                         type="radio"
                                         id=rid.clone()
                                         name=name.clone()
-                                        value=slug
-                                        prop:checked=move || outcome.get() == slug
-                                        on:change=move |_| outcome_typed.input(outcome, slug.to_string())
+                                        prop:checked=move || outcome.get() == o
+                                        on:change=move |_| outcome_typed.input(outcome, o)
                                         data-typed=move || outcome_typed.marker(outcome)
                                     />
                                     <label for=rid>{label}</label>
@@ -305,7 +288,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             <TextArea label="Hạn chế" value=limitations hint="Mỗi dòng một hạn chế." rows=4 />
             <TextArea label="Nhiệm vụ năm tới" value=next_tasks hint="Mỗi dòng một nhiệm vụ." rows=4 />
             <div class="actions">
-                <button type="submit">"Lưu đánh giá"</button>
+                <SaveButton saving>"Lưu đánh giá"</SaveButton>
                 <a href=programme_href(&programme_id)>"Hủy"</a>
                 {is_edit.then(|| view! {
                     <ConfirmDelete

@@ -2,7 +2,7 @@
 //! message of the programmes domain, in one place so the wording stays consistent.
 
 use crate::domain::format;
-use crate::domain::programmes::{AreaMeasure, Lead, MeasureValue};
+use crate::domain::programmes::{AreaMeasure, MeasureValue};
 use crate::domain::scoring::indicators::IndicatorKey;
 
 /// The footnote mark of a total that lacks some units' or years' figures.
@@ -35,21 +35,6 @@ pub fn measure_slug(measure: &AreaMeasure) -> String {
 
 pub fn measure_from_slug(slug: &str) -> Option<AreaMeasure> {
     serde_json::from_str(slug).ok()
-}
-
-pub fn lead_slug(lead: Lead) -> &'static str {
-    match lead {
-        Lead::PeopleCommittee => "ubnd",
-        Lead::Federation => "ldld",
-        Lead::Joint => "hai-ben",
-    }
-}
-
-pub fn lead_from_slug(slug: &str) -> Lead {
-    Lead::ALL
-        .into_iter()
-        .find(|l| lead_slug(*l) == slug)
-        .unwrap_or(Lead::Joint)
 }
 
 /// A figure for a table cell: "4.561", "—" when missing, "4.561*" when some units lack it.

@@ -9,10 +9,11 @@ use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, TargetR
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
+use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, TextField};
+use crate::ui::widgets::{Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// The form's sections, in the order of a unit's yearly report.
@@ -71,7 +72,15 @@ fn rate_text(report: Option<&UnitIndicators>, rate: TargetRate) -> String {
 #[derive(Clone, Copy)]
 struct Field {
     value: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+}
+
+/// Where a message of this form is shown: a figure, or an own indicator's name or value (by
+/// the row's number).
+#[derive(Clone, PartialEq)]
+enum Place {
+    Figure(K),
+    ExtraName(usize),
+    ExtraValue(usize),
 }
 
 /// A row of the office's own indicators (chỉ tiêu riêng): the key stays as first made, so
@@ -84,8 +93,6 @@ struct ExtraRow {
     key: RwSignal<String>,
     name: RwSignal<String>,
     value: RwSignal<String>,
-    name_error: RwSignal<Option<String>>,
-    error: RwSignal<Option<String>>,
 }
 
 impl ExtraRow {
@@ -95,8 +102,6 @@ impl ExtraRow {
             key: RwSignal::new(key.to_string()),
             name: RwSignal::new(name.to_string()),
             value: RwSignal::new(value.map(|v| format::integer(v as i64)).unwrap_or_default()),
-            name_error: RwSignal::new(None),
-            error: RwSignal::new(None),
         }
     }
 }
@@ -126,13 +131,14 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 k.clone(),
                 Field {
                     value: RwSignal::new(String::new()),
-                    error: RwSignal::new(None),
                 },
             )
         })
         .collect();
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
+    let errors = FieldErrors::<Place>::new();
+    let saving = Saving::new();
     let extras = RwSignal::new(Vec::<ExtraRow>::new());
     let report = Memo::new(move |_| {
         store.read(&[Collection::Indicators], |d| {
@@ -158,7 +164,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     first || typed == shown(before) || format::parse_count(&typed).is_ok_and(|t| t == new);
                 if untouched {
                     f.value.set(shown(new));
-                    f.error.set(None);
+                    errors.remove(&Place::Figure(k.clone()));
                 }
             }
         });
@@ -194,49 +200,39 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
     // Saving again after the officer chose to reopen the final cards runs the same checks.
     let save_with = move |reopener: Option<Reopener>| {
         let unit_id = unit_id.clone();
-        let mut figures = Vec::new();
-        let mut bad = false;
-        fields.with_value(|fs| {
-            for (k, f) in fs {
-                f.error.set(None);
-                match parse::count(&text::indicator(k), &f.value.get_untracked()) {
-                    Ok(v) => figures.push((k.clone(), v)),
-                    Err(message) => {
-                        f.error.set(Some(message));
-                        bad = true;
-                    }
-                }
-            }
+        errors.clear();
+        let figures: Vec<_> = fields.with_value(|fs| {
+            fs.iter()
+                .filter_map(|(k, f)| {
+                    let parsed = parse::count(&text::indicator(k), &f.value.get_untracked());
+                    Some((k.clone(), errors.check(Place::Figure(k.clone()), parsed)?))
+                })
+                .collect()
         });
-        let mut extra = Vec::new();
-        for row in extras.get_untracked() {
-            row.error.set(None);
-            row.name_error.set(None);
-            let name = row.name.get_untracked();
-            let label = Some(name.trim())
-                .filter(|n| !n.is_empty())
-                .unwrap_or("Chỉ tiêu riêng")
-                .to_string();
-            match parse::count(&label, &row.value.get_untracked()) {
-                Ok(value) => extra.push(ind::ExtraIndicator {
+        let extra: Vec<_> = extras
+            .get_untracked()
+            .into_iter()
+            .filter_map(|row| {
+                let name = row.name.get_untracked();
+                let label = Some(name.trim())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or("Chỉ tiêu riêng");
+                let parsed = parse::count(label, &row.value.get_untracked());
+                let value = errors.check(Place::ExtraValue(row.number), parsed)?;
+                Some(ind::ExtraIndicator {
                     key: row.key.get_untracked(),
                     name,
                     value,
-                }),
-                Err(message) => {
-                    row.error.set(Some(message));
-                    bad = true;
-                }
-            }
-        }
-        if bad {
-            notice.set(Some(Notice::refused()));
+                })
+            })
+            .collect();
+        if errors.refuse_if_any(notice) {
             return;
         }
         let draft = ind::IndicatorsDraft { figures, extra };
         let uid = unit_id.clone();
         let unit_name = unit_name.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(move |data, stamp| {
                     final_guard::guarded(data, reopener.as_ref(), stamp, |d| {
@@ -271,30 +267,34 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                         notice.set(None);
                         return;
                     };
-                    fields.with_value(|fs| {
-                        for issue in issues.iter().filter(|i| !i.is_warning()) {
-                            let message = Some(text::indicator_issue(issue));
-                            if let Some((_, f)) = fs.iter().find(|(k, _)| *k == issue.field()) {
-                                f.error.set(message);
-                            } else if let K::Custom(key) = issue.field() {
-                                // A missing name goes on the name field; the rest on the value.
+                    let rows = extras.get_untracked();
+                    let messages = issues.iter().filter(|i| !i.is_warning()).flat_map(|issue| {
+                        let message = text::indicator_issue(issue);
+                        let places: Vec<Place> = match issue.field() {
+                            // An own indicator's issue goes on its row: a missing name on the
+                            // name, the rest on the value.
+                            K::Custom(key) => {
                                 let on_name = matches!(
                                     issue,
                                     ind::IndicatorIssue::ExtraNameRequired { .. }
                                         | ind::IndicatorIssue::ExtraKeyRequired
                                 );
-                                for row in extras
-                                    .get_untracked()
-                                    .iter()
+                                rows.iter()
                                     .filter(|r| r.key.get_untracked().trim() == key)
-                                {
-                                    let target = if on_name { row.name_error } else { row.error };
-                                    target.set(message.clone());
-                                }
+                                    .map(|r| {
+                                        if on_name {
+                                            Place::ExtraName(r.number)
+                                        } else {
+                                            Place::ExtraValue(r.number)
+                                        }
+                                    })
+                                    .collect()
                             }
-                        }
+                            k => vec![Place::Figure(k)],
+                        };
+                        places.into_iter().map(move |p| (Some(p), message.clone()))
                     });
-                    notice.set(Some(Notice::refused()));
+                    errors.refuse(messages.collect::<Vec<_>>(), notice);
                 }
                 Err(other) => notice.set(Notice::from_commit(&other)),
             }
@@ -308,7 +308,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             {GROUPS.iter().map(|(title, keys)| {
                 let inputs = keys.iter().map(|k| {
                     let f = fields.with_value(|fs| fs.iter().find(|(x, _)| x == k).map(|(_, f)| *f)).expect("every key has a field");
-                    view! { <TextField label=text::indicator(k) value=f.value error=f.error /> }
+                    view! { <TextField label=text::indicator(k) value=f.value error=errors.of(Place::Figure(k.clone())) /> }
                 }).collect_view();
                 view! {
                     <fieldset class="group">
@@ -321,8 +321,8 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 <legend>"Chỉ tiêu riêng của đơn vị"</legend>
                 <For each=move || extras.get() key=|row| row.number let:row>
                     <div class="grid extra-row">
-                        <TextField label=format!("Tên chỉ tiêu riêng {}", row.number) value=row.name error=row.name_error placeholder="Mái ấm Công đoàn" />
-                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", row.number) value=row.value error=row.error />
+                        <TextField label=format!("Tên chỉ tiêu riêng {}", row.number) value=row.name error=errors.of(Place::ExtraName(row.number)) placeholder="Mái ấm Công đoàn" />
+                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", row.number) value=row.value error=errors.of(Place::ExtraValue(row.number)) />
                         <button type="button" class="secondary" aria-label=format!("Xóa chỉ tiêu riêng {}", row.number)
                             on:click=move |_| extras.update(|list| list.retain(|r| r.number != row.number))>"Xóa"</button>
                     </div>
@@ -339,7 +339,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     format!("{}: {}", text::target_rate(rate), rate_text(report.get().as_ref(), rate))
                 }).join(" · ")}
             </p>
-            <div class="actions"><button type="submit">"Lưu chỉ tiêu"</button></div>
+            <div class="actions"><SaveButton saving>"Lưu chỉ tiêu"</SaveButton></div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />
             <NoticeLine notice />
         </form>

@@ -17,7 +17,7 @@ use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::Notice;
+use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -226,26 +226,28 @@ fn save_cluster(
     change: impl FnOnce(&mut ClusterDraft),
     done: String,
     notice: RwSignal<Option<Notice>>,
+    saving: Saving,
 ) {
     let store = use_store();
     let mut draft = ClusterDraft::from_cluster(c);
     change(&mut draft);
     let id = c.meta.id.clone();
-    leptos::task::spawn_local(async move {
+    saving.run(async move {
         let result = store
             .commit(|data, stamp| cluster::update(&mut data.clusters, &id, draft, &data.units, stamp))
             .await;
-        notice.set(match result {
-            Ok(()) => Some(Notice::Done(done)),
-            Err(CommitError::Invalid(errors)) => Some(Notice::Failed(store.with_untracked(|d| {
-                errors
-                    .iter()
-                    .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }))),
-            Err(other) => Notice::from_commit(&other),
-        });
+        notice.set(Some(match result {
+            Ok(()) => Notice::Done(done),
+            Err(error) => Notice::failed(error, |errors| {
+                store.with_untracked(|d| {
+                    errors
+                        .iter()
+                        .map(|e| crate::ui::units::text::cluster_error(e, |id| d.unit_name(id)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            }),
+        }));
     });
 }
 
@@ -279,6 +281,7 @@ fn VoteOrder() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let saving = Saving::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(c) = cluster.get_untracked() else { return };
@@ -314,6 +317,7 @@ fn VoteOrder() -> impl IntoView {
             |draft| draft.vote_order = order,
             "Đã ghi kết quả bỏ phiếu; bảng xếp hạng đã cập nhật.".into(),
             notice,
+            saving,
         );
     };
     view! {
@@ -325,7 +329,7 @@ fn VoteOrder() -> impl IntoView {
                     <crate::ui::widgets::TextField label=format!("Thứ tự bỏ phiếu – {name}") value />
                 }).collect_view()}
             </div>
-            <div class="actions"><button type="submit">"Ghi kết quả bỏ phiếu"</button></div>
+            <div class="actions"><SaveButton saving>"Ghi kết quả bỏ phiếu"</SaveButton></div>
             <NoticeLine notice />
         </form>
     }
@@ -344,12 +348,13 @@ fn CloseResults() -> impl IntoView {
         let c = cluster.get()?;
         Some(store.read(&[Collection::Scorecards], |d| closing::state(&c, &d.scorecards)))
     });
+    let saving = Saving::new();
     let close = move |_| {
         actor_error.set(None);
         let Some(c) = cluster.get_untracked() else { return };
         let by = actor.get_untracked();
         let id = c.meta.id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     let cards = &data.scorecards;

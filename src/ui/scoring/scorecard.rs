@@ -19,10 +19,10 @@ use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
-use crate::ui::widgets::field::next_id;
+use crate::ui::widgets::field::{next_id, Typed};
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ConfirmAction, Notice, TextField};
+use crate::ui::widgets::{ConfirmAction, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -33,6 +33,9 @@ struct CardCtx {
     notice: RwSignal<Option<Notice>>,
     /// Messages next to criteria, by criterion id.
     errors: FieldErrors<String>,
+    /// The card's pressed steps (create, submit, review, finalise, reopen): one at a time.
+    /// Marks and notes are saved as they change and never dropped, so they do not use it.
+    saving: Saving,
 }
 
 impl CardCtx {
@@ -169,14 +172,15 @@ pub fn ScorecardTab() -> impl IntoView {
         template,
         notice: RwSignal::new(None),
         errors: FieldErrors::new(),
+        saving: Saving::new(),
     };
     provide_context(ctx);
 
-    let create = move |_| {
+    let create = move |()| {
         let (Some(c), Some(u)) = (cluster.get_untracked(), unit.get_untracked()) else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        ctx.saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     sc::create(
@@ -215,7 +219,7 @@ pub fn ScorecardTab() -> impl IntoView {
             (true, false) => view! {
                 <section class="card">
                     <p>{move || format!("{} chưa có phiếu chấm năm này.", store.read(&[Collection::Units], |d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
-                    <button type="button" on:click=create>"Tạo phiếu chấm"</button>
+                    <SaveButton saving=ctx.saving on_press=create>"Tạo phiếu chấm"</SaveButton>
                 </section>
             }.into_any(),
             (true, true) => view! { <CardView result /> }.into_any(),
@@ -248,7 +252,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         actor_error.set(None);
         let by = actor.get_untracked();
         let name = by.clone();
-        leptos::task::spawn_local(async move {
+        ctx.saving.run(async move {
             let done = format!("Đã {}.", letter_case::lower(label));
             let result = match f {
                 Step::Card(f) => {
@@ -273,7 +277,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         });
     };
     let step = move |label: &'static str, f: CardStep| {
-        view! { <button type="button" on:click=move |_| take(label, Step::Card(f))>{label}</button> }
+        view! { <SaveButton saving=ctx.saving on_press=move |()| take(label, Step::Card(f))>{label}</SaveButton> }
     };
     view! {
         <section class="card">
@@ -537,10 +541,21 @@ fn CriterionLine(
     let note_cid = criterion.id.clone();
     let comment = RwSignal::new(String::new());
     let evidence = RwSignal::new(String::new());
+    let (comment_typed, evidence_typed) = (Typed::follow(comment), Typed::follow(evidence));
+    // Refilled from the card as it changes (this tab's saves, another tab), but a note the
+    // officer is typing stays: saving the comment must not wipe the evidence being typed. A
+    // field that already shows the stored text is refilled, which makes it clean again.
     Effect::new(move |_| {
         entry.with(|e| {
-            comment.set(e.comment.clone());
-            evidence.set(e.evidence.clone());
+            for (field, typed, stored) in [
+                (comment, comment_typed, &e.comment),
+                (evidence, evidence_typed, &e.evidence),
+            ] {
+                let shows_stored = field.with_untracked(|v| v.trim() == stored.as_str());
+                if shows_stored || !typed.holds_input(field) {
+                    field.set(stored.clone());
+                }
+            }
         })
     });
     let save_note = move |_: leptos::ev::Event| {
@@ -595,10 +610,12 @@ fn CriterionLine(
                     let save_note = save_note.clone();
                     view! {
                         <input type="text" aria-label=format!("Nhận xét – {}", note_title) placeholder="Nhận xét"
-                            prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))
+                            prop:value=move || comment.get() on:input=move |ev| comment_typed.input(comment, event_target_value(&ev))
+                            data-typed=move || comment_typed.text_marker(comment)
                             on:change=save_note.clone() />
                         <input type="text" aria-label=format!("Minh chứng – {}", note_title) placeholder="Minh chứng"
-                            prop:value=move || evidence.get() on:input=move |ev| evidence.set(event_target_value(&ev))
+                            prop:value=move || evidence.get() on:input=move |ev| evidence_typed.input(evidence, event_target_value(&ev))
+                            data-typed=move || evidence_typed.text_marker(evidence)
                             on:change=save_note />
                     }.into_any()
                 }}
@@ -623,11 +640,11 @@ fn Reopen() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let by_err = RwSignal::new(None::<String>);
     let reason_err = RwSignal::new(None::<String>);
-    let submit = move |_| {
+    let submit = move |()| {
         by_err.set(None);
         reason_err.set(None);
         let (b, r) = (by.get_untracked(), reason.get_untracked());
-        leptos::task::spawn_local(async move {
+        ctx.saving.run(async move {
             let result = ctx
                 .try_seal_step(
                     "Đã mở lại phiếu; lần mở lại đã được ghi nhận.".into(),
@@ -660,7 +677,7 @@ fn Reopen() -> impl IntoView {
             <p>"Phiếu đã chốt: chỉ xem. Điểm, xếp loại tính theo bảng điểm và chỉ tiêu tại lúc chốt; sửa bảng điểm hay chỉ tiêu sau này không làm đổi phiếu. Muốn sửa phiếu, hãy mở lại (việc mở lại được ghi lại, kèm tổng điểm trước và sau)."</p>
             <TextField label="Người mở lại" value=by error=by_err />
             <TextField label="Lý do mở lại" value=reason error=reason_err />
-            <button type="button" on:click=submit>"Mở lại phiếu"</button>
+            <SaveButton saving=ctx.saving on_press=submit>"Mở lại phiếu"</SaveButton>
         </div>
     }
 }

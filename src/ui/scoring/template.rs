@@ -2,7 +2,6 @@
 //! copied from last year in one click, then edited: settings, blocks' criteria and their kinds.
 
 use super::{text, Selected};
-use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::scoring::award_forms::{self, VoteShare};
 use crate::domain::scoring::cluster;
@@ -11,42 +10,56 @@ use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::scoring::indicators::IndicatorKey;
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::template::{
-    self as tpl, Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource,
+    self as tpl, Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource, TemplateField,
 };
 use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::focus;
+use crate::ui::widgets::form::FieldErrors;
+use crate::ui::widgets::parse;
 use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, SelectField, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 
-/// After a refused save: the first criterion marked wrong, else the settings' message.
-const FIRST_PROBLEM: &str =
-    "main fieldset.criterion.invalid input, main form[aria-label='Bảng điểm'] p.field-error";
+/// How a criterion is scored, as picked in the form: the kind without its settings, which
+/// are typed in their own fields and joined into a [`CriterionKind`] on saving.
+#[derive(Clone, Copy, PartialEq)]
+enum Way {
+    Manual,
+    Target,
+    Count,
+    YesNo,
+    Bonus,
+    Penalty,
+    Veto,
+}
 
-const KINDS: [(&str, &str); 7] = [
-    ("manual", "Chấm tay"),
-    ("target", "Chỉ tiêu (đạt / giao)"),
-    ("count", "Đếm × điểm"),
-    ("yes_no", "Có / không"),
-    ("bonus", "Điểm thưởng"),
-    ("penalty", "Điểm trừ"),
-    ("veto", "Tiêu chí loại trừ"),
+const WAYS: [(Way, &str); 7] = [
+    (Way::Manual, "Chấm tay"),
+    (Way::Target, "Chỉ tiêu (đạt / giao)"),
+    (Way::Count, "Đếm × điểm"),
+    (Way::YesNo, "Có / không"),
+    (Way::Bonus, "Điểm thưởng"),
+    (Way::Penalty, "Điểm trừ"),
+    (Way::Veto, "Tiêu chí loại trừ"),
 ];
 
-fn kind_slug(k: &CriterionKind) -> &'static str {
+fn way_of(k: &CriterionKind) -> Way {
     match k {
-        CriterionKind::Manual => "manual",
-        CriterionKind::Target { .. } => "target",
-        CriterionKind::Count { .. } => "count",
-        CriterionKind::YesNo => "yes_no",
-        CriterionKind::Bonus => "bonus",
-        CriterionKind::Penalty => "penalty",
-        CriterionKind::Veto => "veto",
+        CriterionKind::Manual => Way::Manual,
+        CriterionKind::Target { .. } => Way::Target,
+        CriterionKind::Count { .. } => Way::Count,
+        CriterionKind::YesNo => Way::YesNo,
+        CriterionKind::Bonus => Way::Bonus,
+        CriterionKind::Penalty => Way::Penalty,
+        CriterionKind::Veto => Way::Veto,
     }
 }
+
+/// Where this form's messages are shown: on a criterion, or on a setting of the table.
+type Errors = FieldErrors<TemplateField>;
 
 /// Select values: the built-in indicator's position, or "rieng:<key>" for the office's own.
 fn indicator_index(k: &IndicatorKey) -> String {
@@ -60,15 +73,12 @@ fn indicator_index(k: &IndicatorKey) -> String {
     }
 }
 
-fn indicator_at(value: &str) -> IndicatorKey {
+/// The indicator a select value names; `None` for a value no option has.
+fn indicator_at(value: &str) -> Option<IndicatorKey> {
     if let Some(key) = value.strip_prefix("rieng:") {
-        return IndicatorKey::Custom(key.to_string());
+        return Some(IndicatorKey::Custom(key.to_string()));
     }
-    let i: usize = value.parse().unwrap_or(0);
-    IndicatorKey::BUILT_IN
-        .get(i)
-        .cloned()
-        .unwrap_or(IndicatorKey::Members)
+    IndicatorKey::BUILT_IN.get(value.parse::<usize>().ok()?).cloned()
 }
 
 fn indicator_options(custom: &[(String, String)]) -> Vec<(String, String)> {
@@ -91,14 +101,13 @@ struct Row {
     code: RwSignal<String>,
     name: RwSignal<String>,
     block: RwSignal<String>,
-    kind: RwSignal<String>,
+    kind: RwSignal<Way>,
     max: RwSignal<String>,
     indicator: RwSignal<String>,
     target: RwSignal<String>,
-    formula: RwSignal<String>,
+    formula: RwSignal<TargetFormula>,
     points_each: RwSignal<String>,
     per: RwSignal<String>,
-    error: RwSignal<Option<String>>,
 }
 
 impl Row {
@@ -115,12 +124,7 @@ impl Row {
                     TargetSource::Indicator(k) => indicator_index(k),
                     TargetSource::Fixed(n) => format!("co-dinh:{n}"),
                 },
-                if *formula == TargetFormula::Relative {
-                    "relative"
-                } else {
-                    "proportional"
-                }
-                .to_string(),
+                *formula,
                 String::new(),
                 String::new(),
             ),
@@ -131,25 +135,30 @@ impl Row {
             } => (
                 indicator_index(indicator),
                 String::new(),
-                "relative".into(),
+                TargetFormula::Relative,
                 points_each.to_string(),
                 per.to_string(),
             ),
-            _ => ("1".into(), "3".into(), "relative".into(), "1".into(), "1".into()),
+            _ => (
+                "1".into(),
+                "3".into(),
+                TargetFormula::Relative,
+                "1".into(),
+                "1".into(),
+            ),
         };
         Row {
             id: s(c.id.clone()),
             code: s(c.code.clone()),
             name: s(c.name.clone()),
             block: s(c.block.clone()),
-            kind: s(kind_slug(&c.kind).into()),
+            kind: RwSignal::new(way_of(&c.kind)),
             max: s(c.max.to_string()),
             indicator: s(indicator),
             target: s(target),
-            formula: s(formula),
+            formula: RwSignal::new(formula),
             points_each: s(points_each),
             per: s(per),
-            error: RwSignal::new(None),
         }
     }
 
@@ -159,38 +168,38 @@ impl Row {
         let max = Points::parse(&self.max.get_untracked())
             .map_err(|e| text::points_error(&format!("{label} – điểm tối đa"), e))?
             .unwrap_or_default();
-        let kind = match self.kind.get_untracked().as_str() {
-            "target" => {
+        let indicator = |value: RwSignal<String>, what: &str| {
+            indicator_at(&value.get_untracked())
+                .ok_or_else(|| format!("{label} – {what}: hãy chọn một chỉ tiêu."))
+        };
+        let kind = match self.kind.get_untracked() {
+            Way::Target => {
                 let t = self.target.get_untracked();
                 let target = match t.strip_prefix("co-dinh:") {
-                    Some(n) => TargetSource::Fixed(n.parse().unwrap_or(0)),
-                    None => TargetSource::Indicator(indicator_at(&t)),
+                    Some(n) => {
+                        TargetSource::Fixed(parse::required_count(&format!("{label} – chỉ tiêu giao"), n)?)
+                    }
+                    None => TargetSource::Indicator(indicator(self.target, "chỉ tiêu giao")?),
                 };
                 CriterionKind::Target {
-                    indicator: indicator_at(&self.indicator.get_untracked()),
+                    indicator: indicator(self.indicator, "chỉ tiêu đạt")?,
                     target,
-                    formula: if self.formula.get_untracked() == "proportional" {
-                        TargetFormula::Proportional
-                    } else {
-                        TargetFormula::Relative
-                    },
+                    formula: self.formula.get_untracked(),
                 }
             }
-            "count" => CriterionKind::Count {
-                indicator: indicator_at(&self.indicator.get_untracked()),
+            // The domain refuses a zero "mỗi"; here only what is no number is refused.
+            Way::Count => CriterionKind::Count {
+                indicator: indicator(self.indicator, "đếm theo")?,
                 points_each: Points::parse(&self.points_each.get_untracked())
                     .map_err(|e| text::points_error(&format!("{label} – điểm mỗi lần"), e))?
                     .unwrap_or_default(),
-                per: format::parse_count(&self.per.get_untracked())
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| format!("{label} – mỗi: hãy nhập số nguyên dương."))?,
+                per: parse::required_count(&format!("{label} – mỗi"), &self.per.get_untracked())?,
             },
-            "yes_no" => CriterionKind::YesNo,
-            "bonus" => CriterionKind::Bonus,
-            "penalty" => CriterionKind::Penalty,
-            "veto" => CriterionKind::Veto,
-            _ => CriterionKind::Manual,
+            Way::YesNo => CriterionKind::YesNo,
+            Way::Bonus => CriterionKind::Bonus,
+            Way::Penalty => CriterionKind::Penalty,
+            Way::Veto => CriterionKind::Veto,
+            Way::Manual => CriterionKind::Manual,
         };
         Ok(Criterion {
             id: self.id.get_untracked(),
@@ -222,11 +231,12 @@ pub fn TemplateTab() -> impl IntoView {
         })
     });
     let notice = RwSignal::new(None::<Notice>);
+    let saving = Saving::new();
 
     let create = move |from_previous: bool| {
         let Some(c) = cluster.get_untracked() else { return };
         let prev = previous.get_untracked();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     let id = crate::store::browser::new_id();
@@ -237,18 +247,15 @@ pub fn TemplateTab() -> impl IntoView {
                     tpl::add(&mut data.templates, t)
                 })
                 .await;
-            notice.set(match result {
-                Ok(()) if from_previous => Some(Notice::Done(format!(
+            notice.set(Some(match result {
+                Ok(()) if from_previous => Notice::Done(format!(
                     "Đã sao chép bảng điểm năm {} sang năm {}.",
                     c.year - 1,
                     c.year
-                ))),
-                Ok(()) => Some(Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year))),
-                Err(CommitError::Invalid(tpl::TableExists)) => {
-                    Some(Notice::Failed("Cụm đã có bảng điểm năm này.".into()))
-                }
-                Err(other) => Notice::from_commit(&other),
-            });
+                )),
+                Ok(()) => Notice::Done(format!("Đã tạo bảng điểm mặc định năm {}.", c.year)),
+                Err(error) => Notice::failed(error, |tpl::TableExists| "Cụm đã có bảng điểm năm này.".into()),
+            }));
         });
     };
 
@@ -260,11 +267,11 @@ pub fn TemplateTab() -> impl IntoView {
                     <h2>{move || format!("Chưa có bảng điểm năm {}", cluster.get().map(|c| c.year).unwrap_or_default())}</h2>
                     <p>"Bảng điểm mặc định theo HD 1294/HD-TLĐ: 3 khối, 100 điểm, điểm thưởng tối đa 5, điểm trừ, 3 tiêu chí loại trừ, ngưỡng 90/75/50."</p>
                     <div class="actions">
-                        <button type="button" on:click=move |_| create(false)>"Dùng bảng điểm mặc định"</button>
+                        <SaveButton saving on_press=move |()| create(false)>"Dùng bảng điểm mặc định"</SaveButton>
                         <Show when=move || previous.with(Option::is_some)>
-                            <button type="button" class="secondary" on:click=move |_| create(true)>
+                            <SaveButton saving class="secondary" on_press=move |()| create(true)>
                                 {move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())}
-                            </button>
+                            </SaveButton>
                         </Show>
                     </div>
                 </section>
@@ -296,7 +303,8 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     let counts = StoredValue::new(counts);
     let share = RwSignal::new(s.vote_share.percent.to_string());
     let share_inclusive = RwSignal::new(s.vote_share.inclusive);
-    let settings_error = RwSignal::new(None::<String>);
+    let errors = Errors::new();
+    let saving = Saving::new();
     let rows = RwSignal::new(template.criteria.iter().map(Row::from).collect::<Vec<_>>());
     let issues = RwSignal::new(Vec::<String>::new());
     let blocks = StoredValue::new(template.blocks.clone());
@@ -319,15 +327,11 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
     let choice = ReopenChoice::new();
     // Saving again after the officer chose to reopen the final cards runs the same checks.
     let save_with = move |reopener: Option<Reopener>| {
-        settings_error.set(None);
+        errors.clear();
         issues.set(Vec::new());
-        let mut problems = Vec::new();
-        let mut points = |label: &str, v: RwSignal<String>| match Points::parse(&v.get_untracked()) {
-            Ok(p) => p.unwrap_or_default(),
-            Err(e) => {
-                problems.push(text::points_error(label, e));
-                Points::ZERO
-            }
+        let points = |label: &str, v: RwSignal<String>, field: TemplateField| {
+            let parsed = Points::parse(&v.get_untracked()).map_err(|e| text::points_error(label, e));
+            errors.check(field, parsed).flatten().unwrap_or_default()
         };
         let mut t = base.get_value();
         t.name = name.get_untracked().trim().to_string();
@@ -336,63 +340,52 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                 block.title = title.get_untracked().trim().to_string();
             }
         });
-        t.settings.thresholds.excellent = points("Ngưỡng HTXSNV", excellent);
-        t.settings.thresholds.good = points("Ngưỡng HTTNV", good);
-        t.settings.thresholds.done = points("Ngưỡng HTNV", done);
-        t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap);
-        let whole = |label: &str, v: RwSignal<String>, problems: &mut Vec<String>| {
-            match crate::ui::widgets::parse::count(label, &v.get_untracked()) {
-                Ok(n) => n.unwrap_or(0),
-                Err(message) => {
-                    problems.push(message);
-                    0
-                }
-            }
+        t.settings.thresholds.excellent = points("Ngưỡng HTXSNV", excellent, TemplateField::Thresholds);
+        t.settings.thresholds.good = points("Ngưỡng HTTNV", good, TemplateField::Thresholds);
+        t.settings.thresholds.done = points("Ngưỡng HTNV", done, TemplateField::Thresholds);
+        t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap, TemplateField::BonusCap);
+        let whole = |label: &str, v: RwSignal<String>, field: TemplateField| {
+            let parsed = parse::count(label, &v.get_untracked());
+            errors.check(field, parsed).flatten().unwrap_or(0)
         };
-        let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, &mut problems);
+        let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, TemplateField::ExcellentCap);
         t.settings.excellent_cap_percent =
             (!cap.get_untracked().trim().is_empty()).then_some(cap_value.min(255) as u8);
         let mut chosen = forms.get_value();
         counts.with_value(|counts| {
             for (form, count) in chosen.iter_mut().zip(counts) {
-                form.count = whole(&format!("Số đề nghị {}", form.name), *count, &mut problems)
-                    .min(u32::MAX as u64) as u32;
+                let label = format!("Số đề nghị {}", form.name);
+                form.count = whole(&label, *count, TemplateField::AwardForms).min(u32::MAX as u64) as u32;
             }
         });
         t.settings.vote_share = VoteShare {
-            percent: whole("Tỷ lệ phiếu cần để đề nghị", share, &mut problems).min(255) as u8,
+            percent: whole("Tỷ lệ phiếu cần để đề nghị", share, TemplateField::AwardForms).min(255) as u8,
             inclusive: share_inclusive.get_untracked(),
         };
         if award_forms::check(&chosen, t.settings.vote_share)
             .contains(&award_forms::AwardFormIssue::ShareOutOfRange)
         {
-            problems.push("Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.".into());
+            errors.add(
+                TemplateField::AwardForms,
+                "Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.",
+            );
         }
         t.settings.set_forms(chosen);
-        let mut criteria = Vec::new();
-        let mut wrong_rows = false;
-        for row in rows.get_untracked() {
-            row.error.set(None);
-            match row.build() {
-                Ok(c) => criteria.push(c),
-                // Shown on its criterion, where the focus goes.
-                Err(message) => {
-                    row.error.set(Some(message));
-                    wrong_rows = true;
-                }
-            }
-        }
-        t.criteria = criteria;
-        if !problems.is_empty() || wrong_rows {
-            settings_error.set((!problems.is_empty()).then(|| problems.join(" ")));
+        // Each row's message is shown on its criterion, where the focus goes.
+        t.criteria = rows
+            .get_untracked()
+            .iter()
+            .filter_map(|row| errors.check(TemplateField::Criterion(row.id.get_untracked()), row.build()))
+            .collect();
+        if !errors.is_empty() {
             notice.set(Some(Notice::Failed(
                 "Chưa lưu bảng điểm: hãy sửa các ô được đánh dấu.".into(),
             )));
-            focus::element(FIRST_PROBLEM);
+            focus::first_invalid();
             return;
         }
         let id = id.clone();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(move |data, stamp| {
                     final_guard::guarded(data, reopener.as_ref(), stamp, |d| {
@@ -418,20 +411,15 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                         "Bảng điểm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
                     ))),
                     Some(tpl::ReplaceError::Invalid(found)) => {
-                        for issue in &found {
-                            if let tpl::TemplateField::Criterion(cid) = issue.field() {
-                                if let Some(row) =
-                                    rows.get_untracked().iter().find(|r| r.id.get_untracked() == cid)
-                                {
-                                    row.error.set(Some(text::template_issue(issue)));
-                                }
-                            }
+                        // Each issue on its field (a criterion, a setting); all listed below.
+                        for issue in found.iter().filter(|i| !i.is_warning()) {
+                            errors.add(issue.field(), text::template_issue(issue));
                         }
                         issues.set(found.iter().map(text::template_issue).collect());
                         notice.set(Some(Notice::Failed(
                             "Chưa lưu bảng điểm: xem các lỗi bên dưới.".into(),
                         )));
-                        focus::element(FIRST_PROBLEM);
+                        focus::first_invalid();
                     }
                 },
                 Err(other) => notice.set(Notice::from_commit(&other)),
@@ -458,15 +446,16 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         <form class="card" on:submit=save aria-label="Bảng điểm" novalidate>
             <h2>"Bảng điểm"</h2>
             <div class="grid">
-                <TextField label="Tên bảng điểm" value=name />
+                <TextField label="Tên bảng điểm" value=name error=errors.of(TemplateField::Name) />
                 {block_titles.with_value(|titles| titles.iter().map(|(code, title)| view! {
                     <TextField label=format!("Tên khối {code}") value=*title />
                 }).collect_view())}
                 <TextField label="Ngưỡng HTXSNV (từ)" value=excellent />
                 <TextField label="Ngưỡng HTTNV (từ)" value=good />
-                <TextField label="Ngưỡng HTNV (từ)" value=done />
-                <TextField label="Điểm thưởng tối đa" value=bonus_cap />
-                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
+                // The three thresholds are judged together: their messages under the last one.
+                <TextField label="Ngưỡng HTNV (từ)" value=done error=errors.of(TemplateField::Thresholds) />
+                <TextField label="Điểm thưởng tối đa" value=bonus_cap error=errors.of(TemplateField::BonusCap) />
+                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap error=errors.of(TemplateField::ExcellentCap) hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
             </div>
             <fieldset class="grid award-forms">
                 <legend>"Hình thức khen thưởng cụm được đề nghị"</legend>
@@ -474,21 +463,25 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     <TextField label=format!("Số đề nghị – {}", f.name) value=*count
                         hint=lowest_tier_hint(f.lowest_tier) />
                 }).collect_view()))}
-                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
+                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share error=errors.of(TemplateField::AwardForms) hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
                 <crate::ui::widgets::CheckField label="Đạt đúng tỷ lệ cũng được đề nghị" value=share_inclusive />
             </fieldset>
-            {move || settings_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            // Blocks are judged as a whole: their messages have no one field.
+            {[TemplateField::Blocks, TemplateField::TieBlocks].map(|field| {
+                let message = errors.of(field);
+                move || message.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
+            })}
             // One block of fields per criterion that wraps to the width it has, instead of a
             // seven-column table two screens wide.
             <section class="criteria" aria-label="Tiêu chí chấm điểm">
                 <h3>"Tiêu chí"</h3>
                 <For each=move || rows.get() key=|r| r.id.get_untracked() let:row>
-                    <CriterionRow row block_options rows />
+                    <CriterionRow row block_options rows errors />
                 </For>
             </section>
             <div class="actions">
                 <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
-                <button type="submit">"Lưu bảng điểm"</button>
+                <SaveButton saving>"Lưu bảng điểm"</SaveButton>
             </div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu bảng điểm" />
             <ul class="issues">{move || issues.get().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
@@ -501,13 +494,9 @@ fn CriterionRow(
     row: Row,
     block_options: Signal<Vec<(String, String)>>,
     rows: RwSignal<Vec<Row>>,
+    errors: Errors,
 ) -> impl IntoView {
-    let kinds = Signal::derive(|| {
-        KINDS
-            .iter()
-            .map(|(v, t)| (v.to_string(), t.to_string()))
-            .collect::<Vec<_>>()
-    });
+    let error = errors.of(TemplateField::Criterion(row.id.get_untracked()));
     let store = use_store();
     let indicators = Signal::derive(move || {
         store.read(&[Collection::Indicators], |d| {
@@ -526,25 +515,10 @@ fn CriterionRow(
         }
         options
     });
-    let formulas = Signal::derive(|| {
-        [TargetFormula::Relative, TargetFormula::Proportional]
-            .into_iter()
-            .map(|f| {
-                (
-                    if f == TargetFormula::Relative {
-                        "relative"
-                    } else {
-                        "proportional"
-                    }
-                    .to_string(),
-                    text::formula(f).to_string(),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let formulas = [TargetFormula::Relative, TargetFormula::Proportional].map(|f| (f, text::formula(f)));
     let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());
     view! {
-        <fieldset class="criterion" class:invalid=move || row.error.with(Option::is_some)>
+        <fieldset class="criterion" class:invalid=move || error.with(Option::is_some)>
             <legend>{move || {
                 let (code, name) = (row.code.get(), row.name.get());
                 if name.trim().is_empty() { format!("Tiêu chí {code}") } else { format!("{code}. {name}") }
@@ -553,15 +527,15 @@ fn CriterionRow(
                 <div class="cell code"><TextField label=label("Mã") value=row.code /></div>
                 <div class="cell name"><TextField label=label("Tên") value=row.name /></div>
                 <div class="cell"><SelectField label=label("Khối") value=row.block options=block_options /></div>
-                <div class="cell"><SelectField label=label("Cách tính") value=row.kind options=kinds /></div>
+                <div class="cell"><ChoiceField label=label("Cách tính") value=row.kind options=WAYS.to_vec() /></div>
                 <div class="cell max"><TextField label=label("Điểm tối đa") value=row.max /></div>
-                {move || match row.kind.get().as_str() {
-                    "target" => view! {
+                {move || match row.kind.get() {
+                    Way::Target => view! {
                         <div class="cell"><SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators /></div>
                         <div class="cell"><SelectField label=label("Chỉ tiêu giao") value=row.target options=targets /></div>
-                        <div class="cell"><SelectField label=label("Công thức") value=row.formula options=formulas /></div>
+                        <div class="cell"><ChoiceField label=label("Công thức") value=row.formula options=formulas.to_vec() /></div>
                     }.into_any(),
-                    "count" => view! {
+                    Way::Count => view! {
                         <div class="cell"><SelectField label=label("Đếm theo") value=row.indicator options=indicators /></div>
                         <div class="cell max"><TextField label=label("Điểm mỗi lần") value=row.points_each /></div>
                         <div class="cell max"><TextField label=label("Mỗi (số lượng)") value=row.per /></div>
@@ -573,7 +547,7 @@ fn CriterionRow(
                         on:click=move |_| rows.update(|r| r.retain(|x| x.id.get_untracked() != row.id.get_untracked()))>"Xóa"</button>
                 </div>
             </div>
-            {move || row.error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </fieldset>
     }
 }

@@ -14,15 +14,15 @@ use crate::domain::scoring::standing::standing;
 use crate::domain::scoring::vote_tally::{self, VoteCount};
 use crate::domain::sync::Collection;
 use crate::domain::{format, parse};
-use crate::store::CommitError;
 use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{CheckField, Notice, SelectField, TextField};
+use crate::ui::widgets::{CheckField, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 
 /// Applies `change` to the cluster-year and says how it went; `refused` words the domain's errors.
 fn save<E: 'static>(
+    saving: Saving,
     cluster_id: Id,
     change: impl FnOnce(&mut Cluster) -> Result<(), E> + 'static,
     refused: impl Fn(E) -> String + 'static,
@@ -30,7 +30,7 @@ fn save<E: 'static>(
     notice: RwSignal<Option<Notice>>,
 ) {
     let store = use_store();
-    leptos::task::spawn_local(async move {
+    saving.run(async move {
         let result = store
             .commit(
                 move |data, stamp| match record::find_mut(&mut data.clusters, &cluster_id) {
@@ -39,14 +39,13 @@ fn save<E: 'static>(
                 },
             )
             .await;
-        notice.set(match result {
-            Ok(()) => Some(Notice::Done(done)),
-            Err(CommitError::Invalid(Some(e))) => Some(Notice::Failed(refused(e))),
-            Err(CommitError::Invalid(None)) => Some(Notice::Failed(
-                "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
-            )),
-            Err(other) => Notice::from_commit(&other),
-        });
+        notice.set(Some(match result {
+            Ok(()) => Notice::Done(done),
+            Err(error) => Notice::failed(error, |e| match e {
+                Some(e) => refused(e),
+                None => "Cụm này không còn tồn tại (có thể đã bị xóa ở thẻ khác).".into(),
+            }),
+        }));
     });
 }
 
@@ -103,6 +102,7 @@ type MeetingFields = ([RwSignal<String>; 7], Vec<PresentLine>, i32);
 /// Biên bản họp bình xét: time, place, chair, secretary, units present, next year's head and deputy.
 #[component]
 pub fn ReviewMeetingForm() -> impl IntoView {
+    let saving = Saving::new();
     let store = use_store();
     let Selected { cluster, .. } = expect_context::<Selected>();
     let notice = RwSignal::new(None::<Notice>);
@@ -192,6 +192,7 @@ pub fn ReviewMeetingForm() -> impl IntoView {
         };
         let next_head = pick(head);
         save(
+            saving,
             cluster_id,
             move |c| review_meeting::record(c, meeting, next_head),
             move |errors| {
@@ -233,7 +234,7 @@ pub fn ReviewMeetingForm() -> impl IntoView {
                     <SelectField label=format!("Cụm phó năm {}", year + 1) value=deputy options=members />
                 </div>
             }})}
-            <div class="actions"><button type="submit">"Ghi biên bản họp"</button></div>
+            <div class="actions"><SaveButton saving>"Ghi biên bản họp"</SaveButton></div>
             <NoticeLine notice />
         </form>
     }
@@ -252,6 +253,7 @@ struct VoteLine {
 /// forward (and any already recorded), votes for and votes cast.
 #[component]
 pub fn TallyForm() -> impl IntoView {
+    let saving = Saving::new();
     let store = use_store();
     let Selected { cluster, .. } = expect_context::<Selected>();
     let results = use_results(cluster);
@@ -355,6 +357,7 @@ pub fn TallyForm() -> impl IntoView {
         let all_forms = all_forms.unwrap_or(form_list);
         let names = all_forms.clone();
         save(
+            saving,
             cluster_id,
             move |c| vote_tally::record(c, tally, &all_forms),
             move |errors| {
@@ -397,7 +400,7 @@ pub fn TallyForm() -> impl IntoView {
                     }}
                 </fieldset>
             }).collect_view())}
-            <div class="actions"><button type="submit">"Ghi phiếu bầu suy tôn"</button></div>
+            <div class="actions"><SaveButton saving>"Ghi phiếu bầu suy tôn"</SaveButton></div>
             <NoticeLine notice />
         </form>
     }

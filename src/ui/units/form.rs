@@ -5,12 +5,11 @@ use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::sync::Collection;
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
-use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, PickField, SelectField, TextField};
+use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +17,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let name = RwSignal::new(String::new());
     let short_name = RwSignal::new(String::new());
-    let kind = RwSignal::new(text::kind_slug(UnitKind::District).to_string());
+    let kind = RwSignal::new(UnitKind::District);
     let parent = RwSignal::new(String::new());
 
     let errors = FieldErrors::<UnitField>::new();
@@ -29,7 +28,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         for s in [name, short_name, parent, from.text, to.text] {
             s.set(String::new());
         }
-        kind.set(text::kind_slug(UnitKind::District).to_string());
+        kind.set(UnitKind::District);
         errors.clear();
     };
 
@@ -40,7 +39,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         if let Some(u) = unit {
             name.set(u.name.clone());
             short_name.set(u.short_name.clone());
-            kind.set(text::kind_slug(u.kind).to_string());
+            kind.set(u.kind);
             parent.set(u.parent_id.clone().unwrap_or_default());
             from.fill(u.active_from.map(format::date).unwrap_or_default());
             to.fill(u.active_to.map(format::date).unwrap_or_default());
@@ -62,12 +61,11 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
         options
     });
-    let kind_options = Signal::derive(|| {
-        UnitKind::ALL
-            .into_iter()
-            .map(|k| (text::kind_slug(k).to_string(), text::kind_name(k).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let kind_options: Vec<_> = UnitKind::ALL
+        .into_iter()
+        .map(|k| (k, text::kind_name(k)))
+        .collect();
+    let saving = Saving::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -81,14 +79,14 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let draft = UnitDraft {
             name: name.get_untracked(),
             short_name: short_name.get_untracked(),
-            kind: text::kind_from_slug(&kind.get_untracked()),
+            kind: kind.get_untracked(),
             parent_id,
             active_from,
             active_to,
         };
         let shown_name = draft.name.trim().to_string();
         let editing_id = editing.get_untracked();
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| match &editing_id {
                     Some(id) => units::update_keeping_work(data, id, draft, stamp),
@@ -106,11 +104,11 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     editing.set(None);
                     reset();
                 }
-                Err(CommitError::Invalid(refused)) => errors.refuse(
-                    refused.iter().map(|e| (e.field(), text::error_message(e))),
+                Err(error) => errors.commit_failed(
+                    error,
+                    |refused| refused.into_iter().map(|e| (e.field(), text::error_message(&e))),
                     notice,
                 ),
-                Err(other) => notice.set(Notice::from_commit(&other)),
             }
         });
     };
@@ -128,15 +126,15 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             <div class="grid">
                 <TextField label="Tên đơn vị" value=name error=errors.of(UnitField::Name) required=true placeholder="LĐLĐ huyện Ba Vì" />
                 <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
-                <SelectField label="Loại đơn vị" value=kind options=kind_options />
+                <ChoiceField label="Loại đơn vị" value=kind options=kind_options />
                 <PickField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
                 {from.view()}
                 {to.view()}
             </div>
             <div class="actions">
-                <button type="submit">
+                <SaveButton saving>
                     {move || if editing.with(Option::is_some) { "Lưu thay đổi" } else { "Thêm đơn vị" }}
-                </button>
+                </SaveButton>
                 <Show when=move || editing.with(Option::is_some)>
                     <button
                         type="button"

@@ -8,7 +8,6 @@ use crate::domain::reports::lists::units_table;
 use crate::domain::sorting;
 use crate::domain::sync::Collection;
 use crate::domain::units::{self, Unit, UnitFilter};
-use crate::store::CommitError;
 use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
@@ -91,24 +90,20 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             })
         })
     });
+    let saving = crate::ui::widgets::Saving::new();
     let set_archived = move |id: Id, name: String, archive: bool| {
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| units::set_archived(&mut data.units, &id, archive, stamp))
                 .await;
-            notice.set(match result {
-                Ok(()) if archive => Some(Notice::Done(format!("Đã lưu trữ đơn vị \"{name}\"."))),
-                Ok(()) => Some(Notice::Done(format!("Đã khôi phục đơn vị \"{name}\"."))),
-                Err(CommitError::Invalid(errors)) => Some(Notice::Failed(format!(
-                    "Không khôi phục được \"{name}\": {}",
-                    errors
-                        .iter()
-                        .map(text::error_message)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                ))),
-                Err(other) => Notice::from_commit(&other),
-            });
+            notice.set(Some(match result {
+                Ok(()) if archive => Notice::Done(format!("Đã lưu trữ đơn vị \"{name}\".")),
+                Ok(()) => Notice::Done(format!("Đã khôi phục đơn vị \"{name}\".")),
+                Err(error) => Notice::failed(error, |errors| {
+                    let why: Vec<_> = errors.iter().map(text::error_message).collect();
+                    format!("Không khôi phục được \"{name}\": {}", why.join(" "))
+                }),
+            }));
         });
     };
 

@@ -65,6 +65,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Typed<T> {
         self.differs(value).then_some("true")
     }
 
+    /// Whether the field holds input the form has not put there (untracked: for effects that
+    /// refill fields and must leave the officer's input alone).
+    pub fn holds_input(self, value: RwSignal<T>) -> bool {
+        value.with_untracked(|v| self.baseline.with_untracked(|b| v != b))
+    }
+
     fn differs(self, value: RwSignal<T>) -> bool {
         value.with(|v| self.baseline.with(|b| v != b))
     }
@@ -167,6 +173,75 @@ pub fn SelectField(
             <FieldError id=err_id_text error />
         </div>
     }
+}
+
+/// A labelled select of typed choices: the officer picks one of `options` (value, text) and
+/// the form reads the value itself, no slug in between and no default for an unknown one.
+/// The typed part is only the lookup; the select itself is one non-generic function (size).
+#[component]
+pub fn ChoiceField<T: Copy + PartialEq + Send + Sync + 'static>(
+    #[prop(into)] label: String,
+    value: RwSignal<T>,
+    options: Vec<(T, &'static str)>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let typed = Typed::follow(value);
+    let texts = options.iter().map(|(_, text)| *text).collect();
+    let values = StoredValue::new(options.into_iter().map(|(v, _)| v).collect::<Vec<T>>());
+    let chosen = Signal::derive(move || {
+        let v = value.get();
+        values.with_value(|vs| vs.iter().position(|x| *x == v))
+    });
+    let pick = Callback::new(move |i: usize| {
+        if let Some(v) = values.with_value(|vs| vs.get(i).copied()) {
+            typed.input(value, v);
+        }
+    });
+    let marker = Signal::derive(move || typed.marker(value));
+    choice_select(label, texts, chosen, pick, marker, error)
+}
+
+/// The `<select>` of a [`ChoiceField`]: options by position.
+fn choice_select(
+    label: String,
+    texts: Vec<&'static str>,
+    chosen: Signal<Option<usize>>,
+    pick: Callback<usize>,
+    marker: Signal<Option<&'static str>>,
+    error: Signal<Option<String>>,
+) -> AnyView {
+    let id = next_id("s");
+    let err_id = format!("{id}-loi");
+    let err_id_text = err_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                on:change=move |ev| {
+                    let i = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
+                    if let Ok(i) = usize::try_from(i) {
+                        pick.run(i);
+                    }
+                }
+                data-typed=marker
+                prop:selectedIndex=move || chosen.get().map_or(-1, |i| i as i32)
+            >
+                {texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, text)| {
+                        let selected = chosen.get_untracked() == Some(i);
+                        view! { <option selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldError id=err_id_text error />
+        </div>
+    }
+    .into_any()
 }
 
 /// A labelled `<textarea>`, with its error under it like [`TextField`].

@@ -3,6 +3,7 @@
 //! says the save was refused and moves focus to the first field in error.
 
 use super::status::Notice;
+use crate::store::CommitError;
 use leptos::prelude::*;
 
 /// Field-keyed messages of one form.
@@ -88,6 +89,22 @@ impl<F: Clone + PartialEq + Send + Sync + 'static> FieldErrors<F> {
         } else {
             notice.set(Some(Notice::Failed(general.join(" "))));
             super::focus::first_invalid();
+        }
+    }
+
+    /// Shows a failed commit: the domain's refusal, turned into messages by `messages`, on its
+    /// fields ([`Self::refuse`]); a storage failure in the notice.
+    pub fn commit_failed<E, M>(
+        &self,
+        error: CommitError<E>,
+        messages: impl FnOnce(E) -> M,
+        notice: RwSignal<Option<Notice>>,
+    ) where
+        M: IntoIterator<Item = (Option<F>, String)>,
+    {
+        match error {
+            CommitError::Invalid(e) => self.refuse(messages(e), notice),
+            other => notice.set(Notice::from_commit(&other)),
         }
     }
 

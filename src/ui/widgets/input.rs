@@ -58,6 +58,14 @@ impl<F: Copy + PartialEq + Send + Sync + 'static> Input<i32, F> {
     }
 }
 
+impl<F: Copy + PartialEq + Send + Sync + 'static> Input<Option<u64>, F> {
+    /// A whole count typed the vi-VN way (1.250), blank for none; other text is named as not a
+    /// number, never read as 0.
+    pub fn count(label: &'static str, errors: FieldErrors<F>, field: F) -> Self {
+        Input::new(label, parse::count, errors, field)
+    }
+}
+
 impl<T: 'static, F: Copy + PartialEq + Send + Sync + 'static> Input<T, F> {
     fn new(
         label: &'static str,
@@ -76,7 +84,7 @@ impl<T: 'static, F: Copy + PartialEq + Send + Sync + 'static> Input<T, F> {
         }
     }
 
-    fn with_placeholder(mut self, placeholder: &'static str) -> Self {
+    pub fn with_placeholder(mut self, placeholder: &'static str) -> Self {
         self.placeholder = placeholder;
         self
     }

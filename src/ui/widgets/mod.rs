@@ -11,6 +11,7 @@ pub mod parse;
 pub mod picker;
 pub mod remembered;
 pub mod reopen_choice;
+pub mod save;
 pub mod status;
 pub mod svg;
 pub mod unsaved;
@@ -18,7 +19,8 @@ pub mod update_banner;
 pub mod year_switch;
 
 pub use confirm::{ConfirmAction, ConfirmDelete};
-pub use field::{CheckField, SelectField, TextArea, TextField};
+pub use field::{CheckField, ChoiceField, SelectField, TextArea, TextField};
 pub use picker::PickField;
+pub use save::{SaveButton, Saving};
 pub use status::Notice;
 pub use update_banner::UpdateBanner;

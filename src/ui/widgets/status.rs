@@ -34,6 +34,15 @@ impl Notice {
             )),
         }
     }
+
+    /// A failed commit in one line: the domain's refusal in `refused`'s words, or why the store
+    /// could not save.
+    pub fn failed<E>(err: crate::store::CommitError<E>, refused: impl FnOnce(E) -> String) -> Notice {
+        match err {
+            crate::store::CommitError::Invalid(e) => Notice::Failed(refused(e)),
+            other => Notice::from_commit(&other).unwrap_or_else(|| Notice::Failed(String::new())),
+        }
+    }
 }
 
 #[component]

@@ -15,7 +15,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, PickField, TextField};
+use crate::ui::widgets::{Notice, PickField, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// How many matching units are listed under the member search; "add all" takes every match.
@@ -61,11 +61,11 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     // Finding members among thousands: words of the name, a kind, a parent. These are search
     // settings, not the cluster's data, so they never count as unsaved input.
     let search = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<UnitKind>);
     let parent = RwSignal::new(String::new());
     let filter = Memo::new(move |_| UnitFilter {
         query: Query::new(&search.get()),
-        kind: (!kind.with(String::is_empty)).then(|| text::kind_from_slug(&kind.get())),
+        kind: kind.get(),
         parent_id: Some(parent.get()).filter(|p| !p.is_empty()),
     });
     // Units that can join and are not chosen yet: active in the year, not archived, matching.
@@ -117,6 +117,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
 
     let choice = ReopenChoice::new();
+    let saving = Saving::new();
     // Saving again after the officer chose to reopen the final cards runs the same checks.
     let save_with = move |reopener: Option<Reopener>| {
         errors.clear();
@@ -139,7 +140,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             vote_order: previous.map(|c| c.vote_order).unwrap_or_default(),
         };
         let shown = format!("{} năm {}", draft.name.trim(), year_value);
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     // New members, or another year, move the final cards of the cluster-year.
@@ -228,9 +229,13 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for=kind_id.clone()>"Lọc theo loại"</label>
-                        <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
-                            <option value="">"Mọi loại"</option>
-                            {UnitKind::ALL.into_iter().map(|k| view! { <option value=text::kind_slug(k)>{text::kind_name(k)}</option> }).collect_view()}
+                        // "Mọi loại" first, then the kinds in order: picked by position.
+                        <select id=kind_id on:change=move |ev| {
+                            let i = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
+                            kind.set(usize::try_from(i - 1).ok().and_then(|i| UnitKind::ALL.get(i).copied()));
+                        }>
+                            <option>"Mọi loại"</option>
+                            {UnitKind::ALL.into_iter().map(|k| view! { <option>{text::kind_name(k)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
@@ -295,7 +300,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <PickField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
             </div>
             <div class="actions">
-                <button type="submit">{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</button>
+                <SaveButton saving>{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</SaveButton>
                 <Show when=move || editing.with(Option::is_some)>
                     <button type="button" class="secondary" on:click=move |_| { editing.set(None); reset(); }>"Hủy sửa"</button>
                 </Show>

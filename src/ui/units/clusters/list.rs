@@ -4,7 +4,6 @@ use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, Cluster};
 use crate::domain::sorting;
 use crate::domain::sync::Collection;
-use crate::store::CommitError;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -26,11 +25,12 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
         })
     });
 
+    let saving = crate::ui::widgets::Saving::new();
     let next_year = move |c: Cluster| {
-        if !unsaved::may_leave() {
+        if saving.busy() || !unsaved::may_leave() {
             return;
         }
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let result = store
                 .commit(|data, stamp| {
                     let id = cluster::add_next_year(
@@ -56,12 +56,9 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     editing.set(Some(id));
                     focus::element("form[aria-label='Sửa cụm thi đua'] h3");
                 }
-                Err(CommitError::Invalid(_)) => notice.set(Some(Notice::Failed(format!(
-                    "{} năm {} đã có; không tạo thêm.",
-                    c.name,
-                    c.year + 1
-                )))),
-                Err(other) => notice.set(Notice::from_commit(&other)),
+                Err(error) => notice.set(Some(Notice::failed(error, |_| {
+                    format!("{} năm {} đã có; không tạo thêm.", c.name, c.year + 1)
+                }))),
             }
         });
     };
