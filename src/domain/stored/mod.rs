@@ -6,6 +6,8 @@
 
 mod assemble;
 mod changes;
+#[cfg(test)]
+mod stamp_props;
 
 pub use assemble::{assemble, dump};
 pub use changes::{apply_stored, changed_by, stamped, whole};

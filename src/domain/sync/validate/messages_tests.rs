@@ -207,10 +207,16 @@ fn every_invalid_type_names_what_the_field_should_hold() {
     struct Office {
         name: String,
     }
-    let cases: [(String, &str, &str); 11] = [
+    let cases: [(String, &str, &str); 12] = [
         (
             library_says::<String>(json!(5)),
             "invalid type: integer `5`, expected a string",
+            "một đoạn chữ",
+        ),
+        // An enum read from a tree (the field finder's reading).
+        (
+            library_says::<UnitKind>(json!(5)),
+            "invalid type: integer `5`, expected string or map",
             "một đoạn chữ",
         ),
         (
@@ -282,6 +288,18 @@ fn anything_else_is_said_in_the_librarys_words() {
         officer_reads(&made, "pair", json!([1])),
         sentence(&format!(
             "Sai kiểu dữ liệu ở {PLACE} \"pair\": cần a tuple of size 2."
+        ))
+    );
+    // An enum read from its text (the start bundle's reading, position cut) that holds a
+    // number: serde_json says only "expected value", given whole. The page then has the office
+    // module check the file again, whose tree reading says "string or map" (above).
+    let made = serde_json::from_str::<UnitKind>("5").unwrap_err().to_string();
+    assert_eq!(made, "expected value at line 1 column 1");
+    let message = made.rsplit_once(" at line ").unwrap().0;
+    assert_eq!(
+        officer_reads(message, "kind", json!(5)),
+        sentence(&format!(
+            "Sai kiểu dữ liệu ở {PLACE} \"kind\": cần expected value."
         ))
     );
     // A message with no "expected" at all is given whole.

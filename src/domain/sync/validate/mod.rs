@@ -60,6 +60,7 @@ use serde_json::{Map, Value};
 /// Largest file accepted: 128 MiB of JSON, checked before reading (and after unpacking a
 /// `.json.gz`). A city federation's whole export (6.349 CĐCS, five years) is about 70 MB.
 pub const MAX_IMPORT_BYTES: usize = 128 * 1024 * 1024;
+
 /// A received file that passed every check, brought to [`CURRENT_VERSION`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
