@@ -194,7 +194,8 @@ pub fn own_rules(name: &str, active_from: Option<NaiveDate>, active_to: Option<N
 pub fn closes_a_loop(
     parent: &str,
     me: &str,
-    parent_of: impl Fn(&str) -> Option<String>,
+    // Not generic: the form, the import and the parent picker share one copy in the wasm.
+    parent_of: &dyn Fn(&str) -> Option<String>,
     limit: usize,
 ) -> bool {
     let mut current = Some(parent.to_string());
@@ -223,17 +224,16 @@ pub fn offered<'a>(units: &'a [Unit], keep: Option<&'a str>) -> impl Iterator<It
 /// [`offered`] (keeping its current parent), less every one [`validate`] would refuse as a
 /// loop: the unit itself and the units below it.
 pub fn parent_choices<'a>(units: &'a [Unit], editing: Option<&str>) -> Vec<&'a Unit> {
-    let Some(me) = editing else {
-        return offered(units, None).collect();
-    };
-    let current = record::find(units, me).and_then(|u| u.parent_id.as_deref());
+    let current = editing
+        .and_then(|me| record::find(units, me))
+        .and_then(|u| u.parent_id.as_deref());
     // One map for the walks up: thousands of units each walking a few levels.
     let parents: std::collections::HashMap<&str, &str> = record::live(units)
         .filter_map(|u| Some((u.id(), u.parent_id.as_deref()?)))
         .collect();
     let parent_of = |id: &str| parents.get(id).map(|p| p.to_string());
     offered(units, current)
-        .filter(|u| !closes_a_loop(u.id(), me, parent_of, units.len()))
+        .filter(|u| editing.is_none_or(|me| !closes_a_loop(u.id(), me, &parent_of, units.len())))
         .collect()
 }
 
@@ -257,7 +257,7 @@ pub fn validate(draft: &UnitDraft, units: &[Unit], editing: Option<&str>) -> Vec
             errors.push(UnitError::ParentUnknown);
         } else if let Some(me) = editing {
             let parent_of = |id: &str| record::find(units, id).and_then(|u| u.parent_id.clone());
-            if closes_a_loop(parent, me, parent_of, units.len()) {
+            if closes_a_loop(parent, me, &parent_of, units.len()) {
                 errors.push(UnitError::ParentCycle);
             }
         }

@@ -163,7 +163,7 @@ pub fn cluster_indicators_table(
     };
     let mut columns = vec![Column::number("STT"), Column::text("Đơn vị")];
     columns.extend(K::BUILT_IN.iter().map(|k| Column::number(&indicator(k))));
-    columns.extend(TargetRate::ALL.map(|r| Column::number(rate_title(r))));
+    columns.extend(TargetRate::ALL.iter().map(|&r| Column::number(rate_title(r))));
     let rows = cluster
         .member_ids
         .iter()
@@ -176,7 +176,7 @@ pub fn cluster_indicators_table(
                     .and_then(|r| r.get(k))
                     .map_or(Cell::Empty, |v| Cell::number(v as f64))
             }));
-            row.extend(TargetRate::ALL.map(|rate| {
+            row.extend(TargetRate::ALL.iter().map(|rate| {
                 report
                     .and_then(|r| rate.of(r))
                     .map_or(Cell::Empty, |r| Cell::number(r.percent_tenths() as f64 / 10.0))

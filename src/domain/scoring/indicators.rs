@@ -374,7 +374,7 @@ pub fn validate(report: &UnitIndicators) -> Vec<IndicatorIssue> {
             issues.push(IndicatorIssue::NewGrassrootsExceedGrassroots);
         }
     }
-    for key in TargetRate::ALL.map(TargetRate::target) {
+    for key in TargetRate::ALL.iter().map(|r| r.target()) {
         if key.read(report) == Some(0) {
             issues.push(IndicatorIssue::ZeroTarget { key });
         }

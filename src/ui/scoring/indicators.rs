@@ -335,9 +335,9 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 </button>
             </fieldset>
             <p class="rates" role="status">
-                {move || TargetRate::ALL.map(|rate| {
+                {move || TargetRate::ALL.iter().map(|&rate| {
                     format!("{}: {}", text::target_rate(rate), rate_text(report.get().as_ref(), rate))
-                }).join(" · ")}
+                }).collect::<Vec<_>>().join(" · ")}
             </p>
             <div class="actions"><SaveButton saving>"Lưu chỉ tiêu"</SaveButton></div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />

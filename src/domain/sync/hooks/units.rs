@@ -19,7 +19,12 @@ pub const HOOKS: Hooks<Unit> = Hooks {
 fn rules(u: &Unit, lookup: &Lookup<'_>) -> Vec<RuleIssue> {
     let mut broken = own_rules(&u.name, u.active_from, u.active_to);
     if let Some(parent) = &u.parent_id {
-        if closes_a_loop(parent, &u.meta.id, |id| lookup.parent_of(id), lookup.unit_count()) {
+        if closes_a_loop(
+            parent,
+            &u.meta.id,
+            &|id| lookup.parent_of(id),
+            lookup.unit_count(),
+        ) {
             broken.push(UnitError::ParentCycle);
         }
     }
