@@ -7,7 +7,7 @@
 mod assemble;
 mod changes;
 
-pub use assemble::{assemble, dump};
+pub use assemble::{assemble, assemble_later, dump, Undecoded};
 pub use changes::{apply_stored, changed_by, stamped, whole};
 
 use super::data::{AppData, Office, SyncState};
