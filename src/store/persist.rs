@@ -5,6 +5,13 @@
 //! (the browser runs those one after another across tabs), and inside it the tab first takes
 //! in what other tabs wrote since it last looked (the change log), then applies its own change
 //! to that, then writes. Memory is only announced to readers once storage accepted the change.
+//!
+//! Readers wake only for what they read: each names its collections ([`Store::read`]), the
+//! head ([`Store::head`]: office and sharing state), one record ([`Store::read_record`]) or the
+//! not-yet-shared count ([`Store::unshared`]); a change announces the keys it wrote. The count
+//! is kept up to date from those keys ([`Tally`]). Records are decoded from their stored text
+//! when a reader first names their collection, and the rest right after the first page is
+//! drawn: a start on a city's data decodes only what its page shows.
 
 use super::buckets::{self, Groups};
 use super::idb::{self, DbError, BUCKETS, HEAD, HEAD_KEY, LOG, UNDO, UNDO_KEY};
