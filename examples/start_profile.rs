@@ -12,14 +12,25 @@ fn main() {
     // As IndexedDB holds them: groups of text.
     let mut groups: std::collections::BTreeMap<u32, Vec<stored::StoredRecord>> = Default::default();
     for r in &records {
-        groups.entry(stored::bucket_of(&r.key)).or_default().push(r.clone());
+        groups
+            .entry(stored::bucket_of(&r.key))
+            .or_default()
+            .push(r.clone());
     }
     let texts: Vec<(u32, String)> = groups.iter().map(|(n, g)| (*n, stored::group_text(g))).collect();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
-    println!("{} records, {} groups, {} MB", records.len(), texts.len(), bytes / 1_000_000);
+    println!(
+        "{} records, {} groups, {} MB",
+        records.len(),
+        texts.len(),
+        bytes / 1_000_000
+    );
     for _ in 0..3 {
         let t = Instant::now();
-        let parsed: Vec<stored::StoredRecord> = texts.iter().flat_map(|(n, t)| stored::parse_group(*n, t)).collect();
+        let parsed: Vec<stored::StoredRecord> = texts
+            .iter()
+            .flat_map(|(n, t)| stored::parse_group(*n, t))
+            .collect();
         let split = t.elapsed();
         let t = Instant::now();
         let loaded = stored::assemble(Some(&head), &parsed).unwrap();
@@ -28,9 +39,19 @@ fn main() {
         let _ = loaded;
     }
     for c in Collection::ALL {
-        let mine: Vec<stored::StoredRecord> = records.iter().filter(|r| stored::parse_key(&r.key).unwrap().0 == *c).cloned().collect();
+        let mine: Vec<stored::StoredRecord> = records
+            .iter()
+            .filter(|r| stored::parse_key(&r.key).unwrap().0 == *c)
+            .cloned()
+            .collect();
         let t = Instant::now();
         let _ = stored::assemble(Some(&head), &mine).unwrap();
-        println!("{:>12}: {:>6} records, {:>5} MB, {:?}", c.key(), mine.len(), mine.iter().map(|r| r.json.len()).sum::<usize>() / 1_000_000, t.elapsed());
+        println!(
+            "{:>12}: {:>6} records, {:>5} MB, {:?}",
+            c.key(),
+            mine.len(),
+            mine.iter().map(|r| r.json.len()).sum::<usize>() / 1_000_000,
+            t.elapsed()
+        );
     }
 }

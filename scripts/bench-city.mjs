@@ -69,7 +69,8 @@ const addUnit = async (name) => {
 };
 
 async function measure(label, prepare) {
-  const app = await startApp();
+  // THIDUA_DIST: another build to measure (a copy of dist/, e.g. the one before a change).
+  const app = await startApp(process.env.THIDUA_DIST || undefined);
   const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 } });
   await context.addInitScript(IN_PAGE);
   const page = await openApp(context, app.url, "#/du-lieu");

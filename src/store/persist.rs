@@ -5,6 +5,13 @@
 //! (the browser runs those one after another across tabs), and inside it the tab first takes
 //! in what other tabs wrote since it last looked (the change log), then applies its own change
 //! to that, then writes. Memory is only announced to readers once storage accepted the change.
+//!
+//! Readers wake only for what they read: each names its collections ([`Store::read`]), the
+//! head ([`Store::head`]: office and sharing state), one record ([`Store::read_record`]) or the
+//! not-yet-shared count ([`Store::unshared`]); a change announces the keys it wrote. The count
+//! is kept up to date from those keys ([`Tally`]). Records are decoded from their stored text
+//! when a reader first names their collection, and the rest right after the first page is
+//! drawn: a start on a city's data decodes only what its page shows.
 
 use super::buckets::{self, Groups};
 use super::idb::{self, DbError, BUCKETS, HEAD, HEAD_KEY, LOG, UNDO, UNDO_KEY};
@@ -13,13 +20,12 @@ use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
 use crate::domain::schema::{LoadError, CURRENT_VERSION};
 use crate::domain::sorting;
-use crate::domain::stored::{self, Head, StoredRecord};
+use crate::domain::stored::{self, Head, StoredRecord, Undecoded};
 use crate::domain::sync::collections::Collection;
 use crate::domain::sync::unshared::{Tally, Unshared};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
@@ -144,10 +150,13 @@ pub struct Store {
     /// One topic per record a page shows alone, by storage key, made when first read. The
     /// map only grows with the records opened in this session; a topic nobody reads costs a
     /// notify when its record changes.
-    records: StoredValue<BTreeMap<String, ArcTrigger>>,
+    records: StoredValue<Vec<(String, ArcTrigger)>>,
     /// The records in no exported file, made on first read and then kept up to date from the
     /// keys each change wrote (counted again only when the sharing state changes).
     tally: StoredValue<Option<Tally>>,
+    /// Stored records not decoded yet: a collection is decoded when a reader first names it,
+    /// and the rest after the first page is drawn ([`Store::decode_the_rest`]).
+    undecoded: StoredValue<Undecoded>,
     /// The number of the last logged change this tab has taken in.
     seen: StoredValue<f64>,
     /// The instant of this tab's last stamp: every commit's stamp is unique, so the records
@@ -185,28 +194,78 @@ impl Store {
             let read_back = load(&stored)?;
             legacy::verified(&moved.data, &read_back.data);
         }
-        let loaded = load(&stored)?;
-        Ok(Store {
+        let last_change = stored.last_change;
+        let (loaded, undecoded) = load_later(stored).await?;
+        let store = Store {
             data: StoredValue::new(loaded.data),
             topics: std::array::from_fn(|_| Trigger::new()),
-            records: StoredValue::new(BTreeMap::new()),
+            records: StoredValue::new(Vec::new()),
             tally: StoredValue::new(None),
-            seen: StoredValue::new(stored.last_change),
+            undecoded: StoredValue::new(undecoded),
+            seen: StoredValue::new(last_change),
             last_stamp: StoredValue::new(DateTime::<Utc>::MIN_UTC),
             save_problem: RwSignal::new(None),
             fatal: RwSignal::new(None),
             migrated_from: RwSignal::new(migrated_from.or(loaded.migrated_from)),
-        })
+        };
+        wasm_bindgen_futures::spawn_local(store.decode_the_rest());
+        Ok(store)
+    }
+
+    /// Decodes the records of `collections` that still wait (see [`Store::undecoded`]). One
+    /// that cannot be read stops the app on the recovery screen, which names it.
+    fn decode(&self, collections: &[Collection]) {
+        let waiting = self
+            .undecoded
+            .with_value(|u| collections.iter().any(|c| u.waits(*c)));
+        if !waiting {
+            return;
+        }
+        let mut readable = true;
+        self.undecoded.update_value(|undecoded| {
+            self.data.update_value(|data| {
+                for c in collections {
+                    readable &= undecoded.decode(*c, data).is_ok();
+                }
+            })
+        });
+        if !readable {
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                if let Ok(stored) = read_all().await {
+                    if let Err(boot) = load(&stored) {
+                        store.fatal.set(Some(boot));
+                    }
+                }
+            });
+        }
+    }
+
+    /// After the first page is drawn, decodes what no reader asked for yet, one collection a
+    /// task so the page stays responsive; then every reader reads once more (one that read a
+    /// collection it did not name saw it empty until now) and the unshared count is made.
+    async fn decode_the_rest(self) {
+        for c in Collection::ALL {
+            super::browser::after_paint().await;
+            self.decode(&[*c]);
+        }
+        self.changed(None, true);
+    }
+
+    /// Subscribes the running reader to every change, without reading: for work that follows
+    /// every save (the storage use measured again).
+    pub fn track_every_change(&self) {
+        for t in &self.topics {
+            t.track();
+        }
     }
 
     /// Reactive read access to everything, re-run on every change: only for a reader that
     /// truly reads everything. Others name what they read: [`Store::read`], [`Store::head`],
     /// [`Store::read_record`], [`Store::unshared`].
     pub fn with<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
-        for t in &self.topics {
-            t.track();
-        }
-        self.data.with_value(f)
+        self.track_every_change();
+        self.with_untracked(f)
     }
 
     /// Reactive read access that re-runs only when one of `collections` changes: a list of
@@ -215,6 +274,12 @@ impl Store {
         for c in collections {
             self.topics[topic(*c)].track();
         }
+        self.read_untracked(collections, f)
+    }
+
+    /// Read access to `collections` that subscribes to nothing (a row drawn once).
+    pub fn read_untracked<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
+        self.decode(collections);
         self.data.with_value(f)
     }
 
@@ -229,33 +294,41 @@ impl Store {
     /// (appears, is edited, goes): a page showing one dialogue does not recompute when another
     /// is saved. `f` should read only that record.
     pub fn read_record<R>(&self, collection: Collection, id: &str, f: impl FnOnce(&AppData) -> R) -> R {
-        let key = stored::key(collection, id);
-        let topic = self
-            .records
-            .try_update_value(|records| records.entry(key).or_default().clone());
+        self.track_record(stored::key(collection, id));
+        self.read_untracked(&[collection], f)
+    }
+
+    fn track_record(&self, key: String) {
+        // A page shows a handful of records alone in a session: a list is enough.
+        let topic = self.records.try_update_value(|records| {
+            if let Some((_, t)) = records.iter().find(|(k, _)| *k == key) {
+                return t.clone();
+            }
+            let t = ArcTrigger::new();
+            records.push((key, t.clone()));
+            t
+        });
         if let Some(topic) = topic {
             topic.track();
         }
-        self.data.with_value(f)
     }
 
     /// What is not yet shared (chưa chia sẻ), reactive: re-runs when a change may have moved
-    /// the count, which is kept up to date instead of counted again over every record.
-    pub fn unshared(&self, now: DateTime<Utc>) -> Unshared {
+    /// the count, which is kept up to date instead of counted again over every record. `None`
+    /// while records are still being decoded after the start (it counts every record).
+    pub fn unshared(&self, now: DateTime<Utc>) -> Option<Unshared> {
         self.topics[SHARING_TOPIC].track();
-        let made = self.tally.with_value(Option::is_some);
-        if !made {
-            let tally = self.data.with_value(Tally::new);
-            self.tally.set_value(Some(tally));
+        if !self.undecoded.with_value(Undecoded::is_empty) {
+            return None;
         }
         self.data.with_value(|data| {
             self.tally
-                .with_value(|t| t.as_ref().map(|t| t.unshared(data, now)))
-                .unwrap_or_else(|| crate::domain::sync::unshared(data, now))
+                .try_update_value(|tally| tally.get_or_insert_with(|| Tally::new(data)).unshared(data, now))
         })
     }
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
+        self.decode(Collection::ALL);
         self.data.with_value(f)
     }
 
@@ -277,7 +350,7 @@ impl Store {
                     t.notify();
                 }
                 self.records
-                    .with_value(|records| records.values().for_each(ArcTrigger::notify));
+                    .with_value(|records| records.iter().for_each(|(_, t)| t.notify()));
             }
             Some(keys) => {
                 for t in topics_of(keys.iter().map(String::as_str)) {
@@ -285,7 +358,7 @@ impl Store {
                 }
                 self.records.with_value(|records| {
                     for key in keys {
-                        if let Some(t) = records.get(key) {
+                        if let Some((_, t)) = records.iter().find(|(k, _)| k == key) {
                             t.notify();
                         }
                     }
@@ -546,6 +619,8 @@ impl Store {
     /// Inside `tx`: reads the changes other tabs logged since this tab last looked and puts
     /// them into memory. Gives the stored head as it is now.
     async fn take_in_changes(&self, tx: &IdbTransaction) -> Result<Option<String>, Failure> {
+        // Records are put in their lists by id: the lists must be whole first.
+        self.decode(Collection::ALL);
         let fail = |e| self.not_saved(e);
         let head = idb::get_text(&idb::store(tx, HEAD).map_err(fail)?, HEAD_KEY)
             .await
@@ -622,6 +697,7 @@ impl Store {
         match load(&stored) {
             Ok(loaded) => {
                 self.data.set_value(loaded.data);
+                self.undecoded.set_value(Undecoded::default());
                 self.seen.set_value(last);
                 self.changed(None, true);
                 Ok(())
@@ -677,6 +753,21 @@ pub(super) async fn store_whole(data: &AppData) -> Result<(), DbError> {
 const CATCH_UP_ONE_BY_ONE: usize = 500;
 /// How many logged changes are kept for tabs that have not looked yet.
 const LOG_KEPT: f64 = 1000.0;
+
+/// The head of `stored`, with its records kept to be decoded when first needed. What cannot be
+/// read is refused with exactly what is stored (read again for the recovery screen).
+async fn load_later(stored: Stored) -> Result<(crate::domain::schema::Loaded, Undecoded), Boot> {
+    match stored::assemble_later(stored.head.as_deref(), stored.records) {
+        Ok(loaded) => Ok(loaded),
+        Err(error) => {
+            let again = read_all().await.map_err(|_| Boot::StorageBlocked)?;
+            Err(Boot::Unreadable {
+                raw: stored::dump(again.head.as_deref(), &again.records),
+                error,
+            })
+        }
+    }
+}
 
 fn load(stored: &Stored) -> Result<crate::domain::schema::Loaded, Boot> {
     stored::assemble(stored.head.as_deref(), &stored.records).map_err(|error| Boot::Unreadable {

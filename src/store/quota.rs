@@ -98,7 +98,7 @@ pub fn watch_usage(store: super::Store) -> UsageWatch {
     use leptos::prelude::*;
     let usage = RwSignal::new(None);
     Effect::new(move |_| {
-        store.with(|_| ());
+        store.track_every_change();
         wasm_bindgen_futures::spawn_local(async move { usage.set(estimate().await) });
     });
     UsageWatch(usage)

@@ -9,7 +9,7 @@ mod changes;
 #[cfg(test)]
 mod stamp_props;
 
-pub use assemble::{assemble, dump};
+pub use assemble::{assemble, assemble_later, dump, Undecoded};
 pub use changes::{apply_stored, changed_by, stamped, whole};
 
 use super::data::{AppData, Office, SyncState};

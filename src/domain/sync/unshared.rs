@@ -27,9 +27,10 @@ use std::collections::BTreeMap;
 pub const REMIND_AFTER_DAYS: i64 = 7;
 
 /// How far this machine's data went out in files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sharing {
     /// Nothing was ever exported from this machine.
+    #[default]
     NeverExported,
     /// Some records are in files, others are not.
     Partly,
@@ -37,7 +38,7 @@ pub enum Sharing {
     Everything,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unshared {
     /// Records (tombstones included: a deletion is a change) whose current version is in no
     /// exported file.
@@ -104,8 +105,9 @@ pub struct Tally {
     /// Each record in no file, by storage key, with its version (`changed_at` in milliseconds;
     /// the same map type as [`SyncState::carried`], so the wasm carries no second copy of it).
     records: BTreeMap<String, u64>,
-    /// How many of those records have each version: the first entry is the oldest change.
-    versions: BTreeMap<u64, usize>,
+    /// The oldest of those versions. Looked for again among them only when the record that
+    /// had it changes.
+    oldest: Option<u64>,
 }
 
 /// Above this many changed records, counting again is cheaper than finding each one.
@@ -132,14 +134,18 @@ impl Tally {
             *self = Tally::new(data);
             return;
         }
+        let mut lost_oldest = false;
         for k in keys {
             if let Some(old) = self.records.remove(k) {
-                self.forget(old);
+                lost_oldest |= self.oldest == Some(old);
             }
             let Some((c, id)) = parse_key(k) else { continue };
             if let Some(m) = meta_of(data, c, id).filter(|m| !in_a_file(&data.sync, c, m)) {
                 self.add(k.to_string(), version(m));
             }
+        }
+        if lost_oldest {
+            self.oldest = self.records.values().copied().min();
         }
     }
 
@@ -147,25 +153,14 @@ impl Tally {
     pub fn unshared(&self, data: &AppData, now: DateTime<Utc>) -> Unshared {
         let count = self.records.len();
         let oldest = self
-            .versions
-            .keys()
-            .next()
-            .and_then(|v| DateTime::from_timestamp_millis(*v as i64));
+            .oldest
+            .and_then(|v| DateTime::from_timestamp_millis(v as i64));
         summary(data, count, count_records(data), oldest, now)
     }
 
     fn add(&mut self, key: String, version: u64) {
         self.records.insert(key, version);
-        *self.versions.entry(version).or_default() += 1;
-    }
-
-    fn forget(&mut self, version: u64) {
-        if let Some(n) = self.versions.get_mut(&version) {
-            *n -= 1;
-            if *n == 0 {
-                self.versions.remove(&version);
-            }
-        }
+        self.oldest = Some(self.oldest.map_or(version, |o| o.min(version)));
     }
 }
 

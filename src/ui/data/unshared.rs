@@ -10,7 +10,7 @@ use crate::ui::route::Page;
 use crate::ui::use_store;
 use leptos::prelude::*;
 
-fn current() -> Memo<Unshared> {
+fn current() -> Memo<Option<Unshared>> {
     let store = use_store();
     Memo::new(move |_| store.unshared(browser::now()))
 }
@@ -55,9 +55,9 @@ fn sentences(data: &crate::domain::data::AppData, u: &Unshared) -> (String, Stri
 pub fn UnsharedPanel() -> impl IntoView {
     let store = use_store();
     let state = current();
-    let words = Memo::new(move |_| {
-        let u = state.get();
-        store.head(|d| sentences(d, &u))
+    let words = Memo::new(move |_| match state.get() {
+        Some(u) => store.head(|d| sentences(d, &u)),
+        None => (String::new(), "Đang đếm các bản ghi…".to_string()),
     });
     view! {
         <section class="card" aria-labelledby="chua-chia-se">
@@ -73,9 +73,8 @@ pub fn UnsharedPanel() -> impl IntoView {
 pub fn UnsharedReminder() -> impl IntoView {
     let state = current();
     move || {
-        let u = state.get();
-        u.reminder_due.then(|| {
-            view! {
+        let u = state.get().filter(|u| u.reminder_due)?;
+        Some(view! {
                 <div class="banner info" role="status">
                     <p>
                         {format!(
@@ -85,7 +84,6 @@ pub fn UnsharedReminder() -> impl IntoView {
                     </p>
                     <a href=Page::Data.href()>"Xuất dữ liệu"</a>
                 </div>
-            }
         })
     }
 }

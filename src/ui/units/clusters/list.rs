@@ -85,7 +85,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     <tbody>
                         <For each=move || rows.get() key=|c| (c.meta.id.clone(), c.meta.edits.clone()) let:c>
                             {
-                                let (members, head, deputy, next) = store.with_untracked(|d| {
+                                let (members, head, deputy, next) = store.read_untracked(&[Collection::Units], |d| {
                                     let opt = |id: &Option<Id>| id.as_ref().map(|i| d.unit_label(i)).unwrap_or_default();
                                     (
                                         c.member_ids.iter().map(|m| d.unit_label(m)).collect::<Vec<_>>().join(", "),
