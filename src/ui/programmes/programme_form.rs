@@ -19,7 +19,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
+use crate::ui::widgets::{Choice, Notice, PickField, SaveButton, Saving, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ struct AreaRow {
     id: String,
     number: RwSignal<String>,
     title: RwSignal<String>,
-    lead: RwSignal<Lead>,
+    lead: Choice<Lead>,
     measures: RwSignal<Vec<AreaMeasure>>,
 }
 
@@ -41,7 +41,7 @@ impl AreaRow {
             id: a.id.clone(),
             number: RwSignal::new(a.number.to_string()),
             title: RwSignal::new(a.title.clone()),
-            lead: RwSignal::new(a.lead),
+            lead: Choice::new(&Lead::ALL, text::lead_name, a.lead),
             measures: RwSignal::new(a.measures.clone()),
         }
     }
@@ -56,7 +56,7 @@ impl AreaRow {
             id: self.id.clone(),
             number,
             title: self.title.get_untracked(),
-            lead: self.lead.get_untracked(),
+            lead: self.lead.value(),
             measures: self.measures.get_untracked(),
         })
     }
@@ -316,7 +316,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 </div>
             </section>
             <div class="actions">
-                <SaveButton saving>{if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }}</SaveButton>
+                <SaveButton saving label={if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }} />
                 <a href=back>"Hủy"</a>
             </div>
             <NoticeLine notice />
@@ -343,7 +343,6 @@ fn AreaEditor(
     };
     let number = row.number;
     let label = move || format!("nội dung số {}", number.get().trim());
-    let lead_options: Vec<_> = Lead::ALL.into_iter().map(|l| (l, text::lead_name(l))).collect();
     let measures = row.measures;
     // Ticking a measure is the officer's input: marked for the unsaved-input guard.
     let measures_typed = Typed::follow(measures);
@@ -378,7 +377,7 @@ fn AreaEditor(
             <div class="grid">
                 <TextField label="Số thứ tự" value=row.number error=err(ProgrammeField::AreaNumber) required=true />
                 <TextField label="Tên nội dung" value=row.title error=err(ProgrammeField::AreaTitle) required=true />
-                <ChoiceField label="Bên chủ trì" value=row.lead options=lead_options />
+                {row.lead.view("Bên chủ trì", Signal::default())}
             </div>
             <details>
                 <summary>

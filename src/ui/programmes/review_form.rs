@@ -287,7 +287,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             <TextArea label="Hạn chế" value=limitations hint="Mỗi dòng một hạn chế." rows=4 />
             <TextArea label="Nhiệm vụ năm tới" value=next_tasks hint="Mỗi dòng một nhiệm vụ." rows=4 />
             <div class="actions">
-                <SaveButton saving>"Lưu đánh giá"</SaveButton>
+                <SaveButton saving label="Lưu đánh giá" />
                 <a href=programme_href(&programme_id)>"Hủy"</a>
                 {is_edit.then(|| view! {
                     <ConfirmDelete

@@ -345,7 +345,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     format!("{label}: {}", rate_text(report.get().as_ref(), a, t))
                 }).collect::<Vec<_>>().join(" · ")}
             </p>
-            <div class="actions"><SaveButton saving>"Lưu chỉ tiêu"</SaveButton></div>
+            <div class="actions"><SaveButton saving label="Lưu chỉ tiêu" /></div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />
             <NoticeLine notice />
         </form>

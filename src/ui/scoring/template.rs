@@ -20,7 +20,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, SelectField, TextField};
+use crate::ui::widgets::{Choice, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 
 /// How a criterion is scored, as picked in the form: the kind without its settings, which
@@ -36,15 +36,31 @@ enum Way {
     Veto,
 }
 
-const WAYS: [(Way, &str); 7] = [
-    (Way::Manual, "Chấm tay"),
-    (Way::Target, "Chỉ tiêu (đạt / giao)"),
-    (Way::Count, "Đếm × điểm"),
-    (Way::YesNo, "Có / không"),
-    (Way::Bonus, "Điểm thưởng"),
-    (Way::Penalty, "Điểm trừ"),
-    (Way::Veto, "Tiêu chí loại trừ"),
-];
+impl Way {
+    const ALL: [Way; 7] = [
+        Way::Manual,
+        Way::Target,
+        Way::Count,
+        Way::YesNo,
+        Way::Bonus,
+        Way::Penalty,
+        Way::Veto,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Way::Manual => "Chấm tay",
+            Way::Target => "Chỉ tiêu (đạt / giao)",
+            Way::Count => "Đếm × điểm",
+            Way::YesNo => "Có / không",
+            Way::Bonus => "Điểm thưởng",
+            Way::Penalty => "Điểm trừ",
+            Way::Veto => "Tiêu chí loại trừ",
+        }
+    }
+}
+
+const FORMULAS: [TargetFormula; 2] = [TargetFormula::Relative, TargetFormula::Proportional];
 
 fn way_of(k: &CriterionKind) -> Way {
     match k {
@@ -101,11 +117,11 @@ struct Row {
     code: RwSignal<String>,
     name: RwSignal<String>,
     block: RwSignal<String>,
-    kind: RwSignal<Way>,
+    kind: Choice<Way>,
     max: RwSignal<String>,
     indicator: RwSignal<String>,
     target: RwSignal<String>,
-    formula: RwSignal<TargetFormula>,
+    formula: Choice<TargetFormula>,
     points_each: RwSignal<String>,
     per: RwSignal<String>,
 }
@@ -152,11 +168,11 @@ impl Row {
             code: s(c.code.clone()),
             name: s(c.name.clone()),
             block: s(c.block.clone()),
-            kind: RwSignal::new(way_of(&c.kind)),
+            kind: Choice::new(&Way::ALL, Way::name, way_of(&c.kind)),
             max: s(c.max.to_string()),
             indicator: s(indicator),
             target: s(target),
-            formula: RwSignal::new(formula),
+            formula: Choice::new(&FORMULAS, text::formula, formula),
             points_each: s(points_each),
             per: s(per),
         }
@@ -172,7 +188,7 @@ impl Row {
             indicator_at(&value.get_untracked())
                 .ok_or_else(|| format!("{label} – {what}: hãy chọn một chỉ tiêu."))
         };
-        let kind = match self.kind.get_untracked() {
+        let kind = match self.kind.value() {
             Way::Target => {
                 let t = self.target.get_untracked();
                 let target = match t.strip_prefix("co-dinh:") {
@@ -184,7 +200,7 @@ impl Row {
                 CriterionKind::Target {
                     indicator: indicator(self.indicator, "chỉ tiêu đạt")?,
                     target,
-                    formula: self.formula.get_untracked(),
+                    formula: self.formula.value(),
                 }
             }
             // The domain refuses a zero "mỗi"; here only what is no number is refused.
@@ -267,11 +283,9 @@ pub fn TemplateTab() -> impl IntoView {
                     <h2>{move || format!("Chưa có bảng điểm năm {}", cluster.get().map(|c| c.year).unwrap_or_default())}</h2>
                     <p>"Bảng điểm mặc định theo HD 1294/HD-TLĐ: 3 khối, 100 điểm, điểm thưởng tối đa 5, điểm trừ, 3 tiêu chí loại trừ, ngưỡng 90/75/50."</p>
                     <div class="actions">
-                        <SaveButton saving on_press=move |()| create(false)>"Dùng bảng điểm mặc định"</SaveButton>
+                        <SaveButton saving on_press=move |()| create(false) label="Dùng bảng điểm mặc định" />
                         <Show when=move || previous.with(Option::is_some)>
-                            <SaveButton saving class="secondary" on_press=move |()| create(true)>
-                                {move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())}
-                            </SaveButton>
+                            <SaveButton saving class="secondary" on_press=move |()| create(true) label={move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())} />
                         </Show>
                     </div>
                 </section>
@@ -481,7 +495,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             </section>
             <div class="actions">
                 <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
-                <SaveButton saving>"Lưu bảng điểm"</SaveButton>
+                <SaveButton saving label="Lưu bảng điểm" />
             </div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu bảng điểm" />
             <ul class="issues">{move || issues.get().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
@@ -515,7 +529,6 @@ fn CriterionRow(
         }
         options
     });
-    let formulas = [TargetFormula::Relative, TargetFormula::Proportional].map(|f| (f, text::formula(f)));
     let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());
     view! {
         <fieldset class="criterion" class:invalid=move || error.with(Option::is_some)>
@@ -527,15 +540,15 @@ fn CriterionRow(
                 <div class="cell code"><TextField label=label("Mã") value=row.code /></div>
                 <div class="cell name"><TextField label=label("Tên") value=row.name /></div>
                 <div class="cell"><SelectField label=label("Khối") value=row.block options=block_options /></div>
-                <div class="cell"><ChoiceField label=label("Cách tính") value=row.kind options=WAYS.to_vec() /></div>
+                <div class="cell">{row.kind.view(label("Cách tính"), Signal::default())}</div>
                 <div class="cell max"><TextField label=label("Điểm tối đa") value=row.max /></div>
                 {move || match row.kind.get() {
-                    Way::Target => view! {
+                    Some(Way::Target) => view! {
                         <div class="cell"><SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators /></div>
                         <div class="cell"><SelectField label=label("Chỉ tiêu giao") value=row.target options=targets /></div>
-                        <div class="cell"><ChoiceField label=label("Công thức") value=row.formula options=formulas.to_vec() /></div>
+                        <div class="cell">{row.formula.view(label("Công thức"), Signal::default())}</div>
                     }.into_any(),
-                    Way::Count => view! {
+                    Some(Way::Count) => view! {
                         <div class="cell"><SelectField label=label("Đếm theo") value=row.indicator options=indicators /></div>
                         <div class="cell max"><TextField label=label("Điểm mỗi lần") value=row.points_each /></div>
                         <div class="cell max"><TextField label=label("Mỗi (số lượng)") value=row.per /></div>

@@ -13,7 +13,7 @@
 //!     …
 //!     saving.run(async move { match store.commit(…).await { … } });
 //! };
-//! view! { <form on:submit=submit> … <SaveButton saving>"Ghi đối thoại"</SaveButton> </form> }
+//! view! { <form on:submit=submit> … <SaveButton saving label="Ghi đối thoại" /> </form> }
 //! ```
 //!
 //! Leptos' `Action` would do the same, but is generic over its input and output: this is one
@@ -75,7 +75,10 @@ pub fn SaveButton(
     #[prop(optional, into)]
     on_press: Option<Callback<()>>,
     #[prop(optional)] class: &'static str,
-    children: Children,
+    /// Its text (a text, or a closure for one that changes): a prop, not children, so every
+    /// save button is one view type (size).
+    #[prop(into)]
+    label: TextProp,
 ) -> impl IntoView {
     let kind = if on_press.is_some() { "button" } else { "submit" };
     view! {
@@ -91,7 +94,7 @@ pub fn SaveButton(
                 }
             }
         >
-            {children()}
+            {move || label.get()}
             {move || saving.pending().then(|| view! { <span class="saving">" Đang lưu…"</span> })}
         </button>
     }

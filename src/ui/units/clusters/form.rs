@@ -300,7 +300,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <PickField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
             </div>
             <div class="actions">
-                <SaveButton saving>{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</SaveButton>
+                <SaveButton saving label={move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }} />
                 <Show when=move || editing.with(Option::is_some)>
                     <button type="button" class="secondary" on:click=move |_| { editing.set(None); reset(); }>"Hủy sửa"</button>
                 </Show>
