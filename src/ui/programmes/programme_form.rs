@@ -14,7 +14,6 @@ use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
-use crate::ui::widgets::field::Typed;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::parse;
@@ -345,7 +344,8 @@ fn AreaEditor(
     let label = move || format!("nội dung số {}", number.get().trim());
     let measures = row.measures;
     // Ticking a measure is the officer's input: marked for the unsaved-input guard.
-    let measures_typed = Typed::follow(measures);
+    // (A flag rather than a compared value: one signal type fewer in the start wasm.)
+    let measures_ticked = RwSignal::new(false);
     let mut choices = text::all_measures();
     for m in measures.get_untracked() {
         if !choices.contains(&m) {
@@ -383,7 +383,7 @@ fn AreaEditor(
                 <summary>
                     {move || format!("Chỉ tiêu đánh giá ({} đã chọn)", measures.with(Vec::len))}
                 </summary>
-                <ul class="measure-choices" data-typed=move || measures_typed.marker(measures)>
+                <ul class="measure-choices" data-typed=move || measures_ticked.get().then_some("true")>
                     {choices
                         .into_iter()
                         .map(|m| {
@@ -395,7 +395,8 @@ fn AreaEditor(
                             };
                             let toggle = move |ev: leptos::ev::Event| {
                                 let on = event_target_checked(&ev);
-                                measures_typed.input_with(measures, |ms| {
+                                measures_ticked.set(true);
+                                measures.update(|ms| {
                                     ms.retain(|x| x != &m);
                                     if on {
                                         ms.push(m.clone());

@@ -74,8 +74,17 @@ fn way_of(k: &CriterionKind) -> Way {
     }
 }
 
-/// Where this form's messages are shown: on a criterion, or on a setting of the table.
-type Errors = FieldErrors<TemplateField>;
+/// This form's messages, keyed by where they are shown ([`at`]).
+type Errors = FieldErrors<String>;
+
+/// The key of a message shown on `field`: a criterion's id, or the setting's name. Text keys,
+/// as the scorecard's, so the start wasm holds one `FieldErrors` type for both (size).
+fn at(field: TemplateField) -> String {
+    match field {
+        TemplateField::Criterion(id) => id,
+        other => format!("#{other:?}"),
+    }
+}
 
 /// Select values: the built-in indicator's position, or "rieng:<key>" for the office's own.
 fn indicator_index(k: &IndicatorKey) -> String {
@@ -345,7 +354,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         issues.set(Vec::new());
         let points = |label: &str, v: RwSignal<String>, field: TemplateField| {
             let parsed = Points::parse(&v.get_untracked()).map_err(|e| text::points_error(label, e));
-            errors.check(field, parsed).flatten().unwrap_or_default()
+            errors.check(at(field), parsed).flatten().unwrap_or_default()
         };
         let mut t = base.get_value();
         t.name = name.get_untracked().trim().to_string();
@@ -360,7 +369,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap, TemplateField::BonusCap);
         let whole = |label: &str, v: RwSignal<String>, field: TemplateField| {
             let parsed = parse::count(label, &v.get_untracked());
-            errors.check(field, parsed).flatten().unwrap_or(0)
+            errors.check(at(field), parsed).flatten().unwrap_or(0)
         };
         let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, TemplateField::ExcellentCap);
         t.settings.excellent_cap_percent =
@@ -380,7 +389,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             .contains(&award_forms::AwardFormIssue::ShareOutOfRange)
         {
             errors.add(
-                TemplateField::AwardForms,
+                at(TemplateField::AwardForms),
                 "Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.",
             );
         }
@@ -389,7 +398,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.criteria = rows
             .get_untracked()
             .iter()
-            .filter_map(|row| errors.check(TemplateField::Criterion(row.id.get_untracked()), row.build()))
+            .filter_map(|row| errors.check(at(TemplateField::Criterion(row.id.get_untracked())), row.build()))
             .collect();
         if !errors.is_empty() {
             notice.set(Some(Notice::Failed(
@@ -427,7 +436,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     Some(tpl::ReplaceError::Invalid(found)) => {
                         // Each issue on its field (a criterion, a setting); all listed below.
                         for issue in found.iter().filter(|i| !i.is_warning()) {
-                            errors.add(issue.field(), text::template_issue(issue));
+                            errors.add(at(issue.field()), text::template_issue(issue));
                         }
                         issues.set(found.iter().map(text::template_issue).collect());
                         notice.set(Some(Notice::Failed(
@@ -460,16 +469,16 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         <form class="card" on:submit=save aria-label="Bảng điểm" novalidate>
             <h2>"Bảng điểm"</h2>
             <div class="grid">
-                <TextField label="Tên bảng điểm" value=name error=errors.of(TemplateField::Name) />
+                <TextField label="Tên bảng điểm" value=name error=errors.of(at(TemplateField::Name)) />
                 {block_titles.with_value(|titles| titles.iter().map(|(code, title)| view! {
                     <TextField label=format!("Tên khối {code}") value=*title />
                 }).collect_view())}
                 <TextField label="Ngưỡng HTXSNV (từ)" value=excellent />
                 <TextField label="Ngưỡng HTTNV (từ)" value=good />
                 // The three thresholds are judged together: their messages under the last one.
-                <TextField label="Ngưỡng HTNV (từ)" value=done error=errors.of(TemplateField::Thresholds) />
-                <TextField label="Điểm thưởng tối đa" value=bonus_cap error=errors.of(TemplateField::BonusCap) />
-                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap error=errors.of(TemplateField::ExcellentCap) hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
+                <TextField label="Ngưỡng HTNV (từ)" value=done error=errors.of(at(TemplateField::Thresholds)) />
+                <TextField label="Điểm thưởng tối đa" value=bonus_cap error=errors.of(at(TemplateField::BonusCap)) />
+                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap error=errors.of(at(TemplateField::ExcellentCap)) hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
             </div>
             <fieldset class="grid award-forms">
                 <legend>"Hình thức khen thưởng cụm được đề nghị"</legend>
@@ -477,12 +486,12 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     <TextField label=format!("Số đề nghị – {}", f.name) value=*count
                         hint=lowest_tier_hint(f.lowest_tier) />
                 }).collect_view()))}
-                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share error=errors.of(TemplateField::AwardForms) hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
+                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share error=errors.of(at(TemplateField::AwardForms)) hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
                 <crate::ui::widgets::CheckField label="Đạt đúng tỷ lệ cũng được đề nghị" value=share_inclusive />
             </fieldset>
             // Blocks are judged as a whole: their messages have no one field.
             {[TemplateField::Blocks, TemplateField::TieBlocks].map(|field| {
-                let message = errors.of(field);
+                let message = errors.of(at(field));
                 move || message.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
             })}
             // One block of fields per criterion that wraps to the width it has, instead of a
@@ -510,7 +519,7 @@ fn CriterionRow(
     rows: RwSignal<Vec<Row>>,
     errors: Errors,
 ) -> impl IntoView {
-    let error = errors.of(TemplateField::Criterion(row.id.get_untracked()));
+    let error = errors.of(at(TemplateField::Criterion(row.id.get_untracked())));
     let store = use_store();
     let indicators = Signal::derive(move || {
         store.read(&[Collection::Indicators], |d| {
