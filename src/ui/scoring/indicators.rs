@@ -82,7 +82,7 @@ struct Field {
 
 /// Where a message of this form is shown: a figure, or an own indicator's name or value (by
 /// the row's number).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Place {
     Figure(K),
     ExtraName(usize),
@@ -93,7 +93,11 @@ impl Place {
     /// The key of its messages: text keys, as the scorecard's, so the start wasm holds one
     /// `FieldErrors` type for both (size).
     fn key(&self) -> String {
-        format!("{self:?}")
+        match self {
+            Place::Figure(k) => text::indicator(k),
+            Place::ExtraName(n) => format!("#ten-rieng-{n}"),
+            Place::ExtraValue(n) => format!("#gia-tri-rieng-{n}"),
+        }
     }
 }
 

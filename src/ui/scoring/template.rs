@@ -82,7 +82,13 @@ type Errors = FieldErrors<String>;
 fn at(field: TemplateField) -> String {
     match field {
         TemplateField::Criterion(id) => id,
-        other => format!("#{other:?}"),
+        TemplateField::Name => "#ten".into(),
+        TemplateField::Blocks => "#khoi".into(),
+        TemplateField::Thresholds => "#nguong".into(),
+        TemplateField::BonusCap => "#thuong".into(),
+        TemplateField::ExcellentCap => "#ty-le-htxsnv".into(),
+        TemplateField::TieBlocks => "#khoi-xet-bang-diem".into(),
+        TemplateField::AwardForms => "#hinh-thuc".into(),
     }
 }
 
