@@ -225,7 +225,7 @@ test("refusals are shown on their field and nothing is saved", async () => {
   const edit = page.getByRole("form", { name: "Sửa cuộc đối thoại" });
   await edit.getByLabel("Số lượt tham dự").fill("-5");
   await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
-  const attError = edit.getByRole("alert").filter({ hasText: "Số lượt tham dự không được âm." });
+  const attError = edit.getByRole("alert").filter({ hasText: "Số lượt tham dự: không được là số âm." });
   await attError.waitFor();
   assert.equal(await attError.getAttribute("id"), await edit.getByLabel("Số lượt tham dự").getAttribute("aria-describedby"));
   assert.equal(await storedText(page), before);

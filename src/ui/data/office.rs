@@ -86,7 +86,7 @@ pub fn OfficeForm() -> impl IntoView {
             </Show>
             <TextField label=text::OFFICE_LABEL value=name error=error required=true placeholder="LĐLĐ huyện Ba Vì" />
             <div class="actions">
-                <SaveButton saving>{text::OFFICE_SAVE}</SaveButton>
+                <SaveButton saving label={text::OFFICE_SAVE} />
             </div>
             <NoticeLine notice />
         </form>

@@ -58,7 +58,7 @@ pub fn SampleData() -> impl IntoView {
                  2016–2020 của huyện Thanh Oai với chỉ tiêu, đối thoại và kiến nghị 5 năm; chương trình 163/CTr-UBND-LĐLĐ \
                  của Thành phố với các cuộc đối thoại tháng 5 và kiến nghị ở mọi trạng thái. Dữ liệu hiện có được giữ nguyên."
             </p>
-            <SaveButton saving on_press=load>"Tải dữ liệu mẫu"</SaveButton>
+            <SaveButton saving on_press=load label="Tải dữ liệu mẫu" />
             <NoticeLine notice />
             {move || loaded_cluster.get().map(|id| view! {
                 <p><a href=link(&id, Tab::Results, None)>"Xem kết quả xếp hạng của cụm mẫu"</a>

@@ -13,7 +13,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{CheckField, PickField, TextArea};
-use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextField};
+use crate::ui::widgets::{Choice, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// One row of "nội dung đã thống nhất" with its measure.
@@ -55,8 +55,8 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
         DialogueDraft::from_dialogue,
     );
 
-    let kind = RwSignal::new(draft.kind);
-    let level = RwSignal::new(draft.level);
+    let kind = Choice::new(&DialogueKind::ALL, text::kind_name, draft.kind);
+    let level = Choice::new(&DialogueLevel::ALL, text::level_name, draft.level);
     let place = RwSignal::new(draft.place.clone());
     let unit_id = RwSignal::new(draft.unit_id.clone().unwrap_or_default());
     let worker_name = RwSignal::new(draft.worker_chair.name.clone());
@@ -79,16 +79,12 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     // Signed minutes are locked (the domain refuses their edits): the form only shows them.
     let locked = draft.minutes_signed && existing.is_some();
     let start_time = RwSignal::new(draft.start_time.clone());
-    let host_kind = RwSignal::new(draft.host.kind);
+    let host_kind = Choice::new(&HostKind::ALL, text::host_name, draft.host.kind);
     let host_name = RwSignal::new(draft.host.name.clone());
     let employer_side = RwSignal::new(people_lines(&draft.employer_side));
     let worker_side = RwSignal::new(people_lines(&draft.worker_side));
     let taker_name = RwSignal::new(draft.minute_taker.name.clone());
     let taker_role = RwSignal::new(draft.minute_taker.role.clone());
-    let host_options: Vec<_> = HostKind::ALL
-        .into_iter()
-        .map(|k| (k, text::host_name(k)))
-        .collect();
 
     let errors = FieldErrors::<DialogueField>::new();
     let date = Input::optional_date("Ngày đối thoại", errors, DialogueField::Date).required();
@@ -107,14 +103,6 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
     let saving = Saving::new();
     let notice = RwSignal::new(None::<Notice>);
 
-    let kind_options: Vec<_> = DialogueKind::ALL
-        .into_iter()
-        .map(|k| (k, text::kind_name(k)))
-        .collect();
-    let level_options: Vec<_> = DialogueLevel::ALL
-        .into_iter()
-        .map(|l| (l, text::level_name(l)))
-        .collect();
     let units = super::unit_options(draft.unit_id.clone(), Some("— Chọn đơn vị —"));
 
     let editing_id = editing.clone();
@@ -127,8 +115,8 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             return;
         };
         let draft = DialogueDraft {
-            kind: kind.get_untracked(),
-            level: level.get_untracked(),
+            kind: kind.value(),
+            level: level.value(),
             date: held,
             place: place.get_untracked(),
             unit_id: Some(unit_id.get_untracked()).filter(|u| !u.is_empty()),
@@ -156,7 +144,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             minutes_signed: signed.get_untracked(),
             start_time: start_time.get_untracked(),
             host: Host {
-                kind: host_kind.get_untracked(),
+                kind: host_kind.value(),
                 name: host_name.get_untracked(),
             },
             employer_side: parse_people(&employer_side.get_untracked()),
@@ -224,13 +212,13 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             <fieldset>
                 <legend>"Thông tin chung"</legend>
                 <div class="grid">
-                    <ChoiceField label="Hình thức đối thoại" value=kind options=kind_options />
-                    <ChoiceField label="Cấp đối thoại" value=level options=level_options />
+                    {kind.view("Hình thức đối thoại", Signal::default())}
+                    {level.view("Cấp đối thoại", Signal::default())}
                     {date.view()}
                     <TextField label="Giờ bắt đầu" value=start_time error=errors.of(DialogueField::StartTime) placeholder="08:30" />
                     <TextField label="Địa điểm" value=place error=errors.of(DialogueField::Place) required=true placeholder="Hội trường UBND huyện" />
                     <PickField label="Đơn vị tổ chức" value=unit_id options=units error=errors.of(DialogueField::Unit) />
-                    <ChoiceField label="Cơ quan đứng tên biên bản" value=host_kind options=host_options />
+                    {host_kind.view("Cơ quan đứng tên biên bản", Signal::default())}
                     <TextField label="Tên UBND hoặc doanh nghiệp đứng tên biên bản" value=host_name error=errors.of(DialogueField::HostName) placeholder="UBND huyện Thanh Oai" />
                     {attendances.view()}
                 </div>
@@ -280,7 +268,7 @@ pub fn DialogueForm(editing: Option<Id>, unit: Option<Id>) -> impl IntoView {
             </fieldset>
             <div class="actions">
                 {(!locked).then(|| view! {
-                    <SaveButton saving>{if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }}</SaveButton>
+                    <SaveButton saving label={if editing.is_some() { "Lưu thay đổi" } else { "Ghi đối thoại" }} />
                 })}
                 <a class="button secondary" href=cancel_href>{if locked { "Quay lại" } else { "Hủy" }}</a>
             </div>

@@ -11,7 +11,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::TextArea;
-use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextField};
+use crate::ui::widgets::{Choice, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 /// `editing` is the proposal being edited; without it the form adds to `dialogue_id`.
@@ -34,7 +34,13 @@ pub fn ProposalForm(
     let closed = existing.as_ref().is_some_and(|p| p.status.is_closed());
 
     let content = RwSignal::new(draft.content.clone());
-    let topic = RwSignal::new(existing.is_some().then_some(draft.topic));
+    let topic = Choice::optional(
+        &Topic::ALL,
+        text::topic_name,
+        "— Chọn lĩnh vực —",
+        None,
+        existing.is_some().then_some(draft.topic),
+    );
     let raised_by = RwSignal::new(draft.raised_by.clone());
     let agency = RwSignal::new(draft.agency.clone());
     let directive_no = RwSignal::new(draft.directive.number.clone());
@@ -54,7 +60,7 @@ pub fn ProposalForm(
     let resolved_on = date("Ngày giải quyết", ProposalField::ResolvedOn, draft.resolved_on);
     let notice = RwSignal::new(None::<Notice>);
     let reset = move || {
-        topic.set(None);
+        topic.fill(None);
         for s in [
             content,
             raised_by,
@@ -69,8 +75,6 @@ pub fn ProposalForm(
         }
     };
 
-    let mut topic_options = vec![(None, "— Chọn lĩnh vực —")];
-    topic_options.extend(Topic::ALL.map(|t| (Some(t), text::topic_name(t))));
     let saving = Saving::new();
 
     let editing_id = editing.clone();
@@ -176,7 +180,7 @@ pub fn ProposalForm(
             <h3>{title}</h3>
             <TextArea label="Nội dung kiến nghị" value=content error=errors.of(ProposalField::Content) required=true rows=2 />
             <div class="grid">
-                <ChoiceField label="Lĩnh vực" value=topic options=topic_options error=errors.of(ProposalField::Topic) />
+                {topic.view("Lĩnh vực", errors.of(ProposalField::Topic))}
                 <TextField label="Người/đơn vị kiến nghị" value=raised_by placeholder="CĐCS Công ty May 10" />
                 <TextField label="Cơ quan được giao giải quyết" value=agency placeholder="BHXH huyện" />
                 <TextField label="Số văn bản chỉ đạo" value=directive_no placeholder="123/UBND-NC" />
@@ -186,7 +190,7 @@ pub fn ProposalForm(
             </div>
             <TextArea label="Kết quả trả lời, giải quyết" value=response rows=2 />
             <div class="actions">
-                <SaveButton saving>{save_label}</SaveButton>
+                <SaveButton saving label=save_label />
                 {done
                     .filter(|_| editing.is_some())
                     .map(|done| {

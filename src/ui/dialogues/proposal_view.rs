@@ -15,7 +15,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
-use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, TextArea, TextField};
+use crate::ui::widgets::{Choice, Notice, SaveButton, Saving, TextArea, TextField};
 use leptos::prelude::*;
 
 fn or_dash(s: &str) -> String {
@@ -127,7 +127,13 @@ pub fn ProposalView(id: Id) -> impl IntoView {
 #[component]
 fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoView {
     let store = use_store();
-    let status = RwSignal::new(None::<ProposalStatus>);
+    let status = Choice::optional(
+        &ProposalStatus::ALL,
+        text::status_name,
+        "— Chọn trạng thái —",
+        Some(current),
+        None,
+    );
     let note = RwSignal::new(String::new());
     let result = RwSignal::new(response);
     let errors = FieldErrors::<ProposalField>::new();
@@ -138,13 +144,6 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
     resolved_on.fill(today);
     let closing = move || status.get().is_some_and(ProposalStatus::is_closed);
     let notice = RwSignal::new(None::<Notice>);
-    let mut options = vec![(None, "— Chọn trạng thái —")];
-    options.extend(
-        ProposalStatus::ALL
-            .into_iter()
-            .filter(|s| *s != current)
-            .map(|s| (Some(s), text::status_name(s))),
-    );
     let saving = Saving::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -216,7 +215,7 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
         <form class="inline-form" on:submit=submit aria-label="Cập nhật trạng thái kiến nghị" novalidate>
             <h3>"Cập nhật trạng thái"</h3>
             <div class="grid">
-                <ChoiceField label="Trạng thái mới" value=status options error=errors.of(ProposalField::Status) />
+                {status.view("Trạng thái mới", errors.of(ProposalField::Status))}
                 {on.view()}
                 <TextField label="Ghi chú trạng thái" value=note placeholder="Số văn bản trả lời…" />
             </div>
@@ -227,7 +226,7 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
                 </div>
             </Show>
             <div class="actions">
-                <SaveButton saving>"Cập nhật trạng thái"</SaveButton>
+                <SaveButton saving label="Cập nhật trạng thái" />
             </div>
             <NoticeLine notice />
         </form>

@@ -50,7 +50,7 @@ pub fn ReopenMinutes(id: Id) -> impl IntoView {
                 <TextField label="Lý do mở lại biên bản" value=reason error=errors.of(DialogueField::ReopenReason) />
             </div>
             <div class="actions">
-                <SaveButton saving>"Mở lại biên bản"</SaveButton>
+                <SaveButton saving label="Mở lại biên bản" />
             </div>
             <NoticeLine notice />
         </form>

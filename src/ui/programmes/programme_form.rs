@@ -14,12 +14,11 @@ use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
-use crate::ui::widgets::field::Typed;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
+use crate::ui::widgets::{Choice, Notice, PickField, SaveButton, Saving, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -31,7 +30,7 @@ struct AreaRow {
     id: String,
     number: RwSignal<String>,
     title: RwSignal<String>,
-    lead: RwSignal<Lead>,
+    lead: Choice<Lead>,
     measures: RwSignal<Vec<AreaMeasure>>,
 }
 
@@ -41,7 +40,7 @@ impl AreaRow {
             id: a.id.clone(),
             number: RwSignal::new(a.number.to_string()),
             title: RwSignal::new(a.title.clone()),
-            lead: RwSignal::new(a.lead),
+            lead: Choice::new(&Lead::ALL, text::lead_name, a.lead),
             measures: RwSignal::new(a.measures.clone()),
         }
     }
@@ -56,7 +55,7 @@ impl AreaRow {
             id: self.id.clone(),
             number,
             title: self.title.get_untracked(),
-            lead: self.lead.get_untracked(),
+            lead: self.lead.value(),
             measures: self.measures.get_untracked(),
         })
     }
@@ -314,7 +313,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
                 </div>
             </section>
             <div class="actions">
-                <SaveButton saving>{if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }}</SaveButton>
+                <SaveButton saving label={if editing.is_some() { "Lưu thay đổi" } else { "Thêm chương trình" }} />
                 <a href=back>"Hủy"</a>
             </div>
             <NoticeLine notice />
@@ -341,10 +340,10 @@ fn AreaEditor(
     };
     let number = row.number;
     let label = move || format!("nội dung số {}", number.get().trim());
-    let lead_options: Vec<_> = Lead::ALL.into_iter().map(|l| (l, text::lead_name(l))).collect();
     let measures = row.measures;
     // Ticking a measure is the officer's input: marked for the unsaved-input guard.
-    let measures_typed = Typed::follow(measures);
+    // (A flag rather than a compared value: one signal type fewer in the start wasm.)
+    let measures_ticked = RwSignal::new(false);
     let mut choices = text::all_measures();
     for m in measures.get_untracked() {
         if !choices.contains(&m) {
@@ -376,13 +375,13 @@ fn AreaEditor(
             <div class="grid">
                 <TextField label="Số thứ tự" value=row.number error=err(ProgrammeField::AreaNumber) required=true />
                 <TextField label="Tên nội dung" value=row.title error=err(ProgrammeField::AreaTitle) required=true />
-                <ChoiceField label="Bên chủ trì" value=row.lead options=lead_options />
+                {row.lead.view("Bên chủ trì", Signal::default())}
             </div>
             <details>
                 <summary>
                     {move || format!("Chỉ tiêu đánh giá ({} đã chọn)", measures.with(Vec::len))}
                 </summary>
-                <ul class="measure-choices" data-typed=move || measures_typed.marker(measures)>
+                <ul class="measure-choices" data-typed=move || measures_ticked.get().then_some("true")>
                     {choices
                         .into_iter()
                         .map(|m| {
@@ -394,7 +393,8 @@ fn AreaEditor(
                             };
                             let toggle = move |ev: leptos::ev::Event| {
                                 let on = event_target_checked(&ev);
-                                measures_typed.input_with(measures, |ms| {
+                                measures_ticked.set(true);
+                                measures.update(|ms| {
                                     ms.retain(|x| x != &m);
                                     if on {
                                         ms.push(m.clone());

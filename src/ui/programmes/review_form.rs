@@ -22,12 +22,22 @@ use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
+/// An area's result as offered: not judged yet, then the outcomes.
+const OUTCOMES: [Option<Outcome>; 4] = [
+    None,
+    Some(Outcome::Done),
+    Some(Outcome::Partly),
+    Some(Outcome::NotDone),
+];
+
 /// One area's inputs.
 #[derive(Clone)]
 struct AreaInput {
     area_id: String,
     legend: String,
-    outcome: RwSignal<Option<Outcome>>,
+    /// The position of the result in [`OUTCOMES`] (a position, like every choice: one signal
+    /// type for all of them).
+    outcome: RwSignal<usize>,
     note: RwSignal<String>,
 }
 
@@ -73,7 +83,12 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             AreaInput {
                 area_id: a.id.clone(),
                 legend: format!("{}. {}", a.number, a.title),
-                outcome: RwSignal::new(result.map(|r| r.outcome)),
+                outcome: RwSignal::new(
+                    OUTCOMES
+                        .iter()
+                        .position(|o| *o == result.map(|r| r.outcome))
+                        .unwrap_or(0),
+                ),
                 note: RwSignal::new(result.map(|r| r.note.clone()).unwrap_or_default()),
             }
         })
@@ -121,16 +136,20 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter_map(|(k, i)| {
-                    i.outcome.get_untracked().map(|outcome| {
-                        (
-                            k,
-                            AreaResult {
-                                area_id: i.area_id.clone(),
-                                outcome,
-                                note: i.note.get_untracked(),
-                            },
-                        )
-                    })
+                    OUTCOMES
+                        .get(i.outcome.get_untracked())
+                        .copied()
+                        .flatten()
+                        .map(|outcome| {
+                            (
+                                k,
+                                AreaResult {
+                                    area_id: i.area_id.clone(),
+                                    outcome,
+                                    note: i.note.get_untracked(),
+                                },
+                            )
+                        })
                 })
                 .collect();
             let draft = ReviewDraft {
@@ -225,9 +244,10 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                     let note_label = format!("Ghi chú nội dung {}", input.legend.split('.').next().unwrap_or(""));
                     let outcome = input.outcome;
                     let outcome_typed = Typed::follow(outcome);
-                    let radios = [None, Some(Outcome::Done), Some(Outcome::Partly), Some(Outcome::NotDone)]
+                    let radios = OUTCOMES
                         .into_iter()
-                        .map(|o| {
+                        .enumerate()
+                        .map(|(position, o)| {
                             let rid = next_id("r");
                             let label = o.map(text::outcome_name).unwrap_or("Chưa đánh giá");
                             view! {
@@ -236,8 +256,8 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
                                         type="radio"
                                         id=rid.clone()
                                         name=name.clone()
-                                        prop:checked=move || outcome.get() == o
-                                        on:change=move |_| outcome_typed.input(outcome, o)
+                                        prop:checked=move || outcome.get() == position
+                                        on:change=move |_| outcome_typed.input(outcome, position)
                                         data-typed=move || outcome_typed.marker(outcome)
                                     />
                                     <label for=rid>{label}</label>
@@ -288,7 +308,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
             <TextArea label="Hạn chế" value=limitations hint="Mỗi dòng một hạn chế." rows=4 />
             <TextArea label="Nhiệm vụ năm tới" value=next_tasks hint="Mỗi dòng một nhiệm vụ." rows=4 />
             <div class="actions">
-                <SaveButton saving>"Lưu đánh giá"</SaveButton>
+                <SaveButton saving label="Lưu đánh giá" />
                 <a href=programme_href(&programme_id)>"Hủy"</a>
                 {is_edit.then(|| view! {
                     <ConfirmDelete

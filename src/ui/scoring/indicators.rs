@@ -83,6 +83,18 @@ enum Place {
     ExtraValue(usize),
 }
 
+impl Place {
+    /// The key of its messages: text keys, as the scorecard's, so the start wasm holds one
+    /// `FieldErrors` type for both (size).
+    fn key(&self) -> String {
+        match self {
+            Place::Figure(k) => text::indicator(k),
+            Place::ExtraName(n) => format!("#ten-rieng-{n}"),
+            Place::ExtraValue(n) => format!("#gia-tri-rieng-{n}"),
+        }
+    }
+}
+
 /// A row of the office's own indicators (chỉ tiêu riêng): the key stays as first made, so
 /// renaming keeps the criteria linked to it.
 #[derive(Clone, Copy)]
@@ -137,7 +149,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
         .collect();
     let fields = StoredValue::new(fields);
     let notice = RwSignal::new(None::<Notice>);
-    let errors = FieldErrors::<Place>::new();
+    let errors = FieldErrors::<String>::new();
     let saving = Saving::new();
     let extras = RwSignal::new(Vec::<ExtraRow>::new());
     let report = Memo::new(move |_| {
@@ -164,7 +176,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     first || typed == shown(before) || format::parse_count(&typed).is_ok_and(|t| t == new);
                 if untouched {
                     f.value.set(shown(new));
-                    errors.remove(&Place::Figure(k.clone()));
+                    errors.remove(&Place::Figure(k.clone()).key());
                 }
             }
         });
@@ -205,7 +217,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             fs.iter()
                 .filter_map(|(k, f)| {
                     let parsed = parse::count(&text::indicator(k), &f.value.get_untracked());
-                    Some((k.clone(), errors.check(Place::Figure(k.clone()), parsed)?))
+                    Some((k.clone(), errors.check(Place::Figure(k.clone()).key(), parsed)?))
                 })
                 .collect()
         });
@@ -218,7 +230,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     .filter(|n| !n.is_empty())
                     .unwrap_or("Chỉ tiêu riêng");
                 let parsed = parse::count(label, &row.value.get_untracked());
-                let value = errors.check(Place::ExtraValue(row.number), parsed)?;
+                let value = errors.check(Place::ExtraValue(row.number).key(), parsed)?;
                 Some(ind::ExtraIndicator {
                     key: row.key.get_untracked(),
                     name,
@@ -292,7 +304,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                             }
                             k => vec![Place::Figure(k)],
                         };
-                        places.into_iter().map(move |p| (Some(p), message.clone()))
+                        places.into_iter().map(move |p| (Some(p.key()), message.clone()))
                     });
                     errors.refuse(messages.collect::<Vec<_>>(), notice);
                 }
@@ -308,7 +320,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
             {GROUPS.iter().map(|(title, keys)| {
                 let inputs = keys.iter().map(|k| {
                     let f = fields.with_value(|fs| fs.iter().find(|(x, _)| x == k).map(|(_, f)| *f)).expect("every key has a field");
-                    view! { <TextField label=text::indicator(k) value=f.value error=errors.of(Place::Figure(k.clone())) /> }
+                    view! { <TextField label=text::indicator(k) value=f.value error=errors.of(Place::Figure(k.clone()).key()) /> }
                 }).collect_view();
                 view! {
                     <fieldset class="group">
@@ -321,8 +333,8 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                 <legend>"Chỉ tiêu riêng của đơn vị"</legend>
                 <For each=move || extras.get() key=|row| row.number let:row>
                     <div class="grid extra-row">
-                        <TextField label=format!("Tên chỉ tiêu riêng {}", row.number) value=row.name error=errors.of(Place::ExtraName(row.number)) placeholder="Mái ấm Công đoàn" />
-                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", row.number) value=row.value error=errors.of(Place::ExtraValue(row.number)) />
+                        <TextField label=format!("Tên chỉ tiêu riêng {}", row.number) value=row.name error=errors.of(Place::ExtraName(row.number).key()) placeholder="Mái ấm Công đoàn" />
+                        <TextField label=format!("Giá trị chỉ tiêu riêng {}", row.number) value=row.value error=errors.of(Place::ExtraValue(row.number).key()) />
                         <button type="button" class="secondary" aria-label=format!("Xóa chỉ tiêu riêng {}", row.number)
                             on:click=move |_| extras.update(|list| list.retain(|r| r.number != row.number))>"Xóa"</button>
                     </div>
@@ -339,7 +351,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
                     format!("{}: {}", text::target_rate(rate), rate_text(report.get().as_ref(), rate))
                 }).collect::<Vec<_>>().join(" · ")}
             </p>
-            <div class="actions"><SaveButton saving>"Lưu chỉ tiêu"</SaveButton></div>
+            <div class="actions"><SaveButton saving label="Lưu chỉ tiêu" /></div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu chỉ tiêu" />
             <NoticeLine notice />
         </form>

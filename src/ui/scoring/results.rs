@@ -329,7 +329,7 @@ fn VoteOrder() -> impl IntoView {
                     <crate::ui::widgets::TextField label=format!("Thứ tự bỏ phiếu – {name}") value />
                 }).collect_view()}
             </div>
-            <div class="actions"><SaveButton saving>"Ghi kết quả bỏ phiếu"</SaveButton></div>
+            <div class="actions"><SaveButton saving label="Ghi kết quả bỏ phiếu" /></div>
             <NoticeLine notice />
         </form>
     }

@@ -219,7 +219,7 @@ pub fn ScorecardTab() -> impl IntoView {
             (true, false) => view! {
                 <section class="card">
                     <p>{move || format!("{} chưa có phiếu chấm năm này.", store.read(&[Collection::Units], |d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
-                    <SaveButton saving=ctx.saving on_press=create>"Tạo phiếu chấm"</SaveButton>
+                    <SaveButton saving=ctx.saving on_press=create label="Tạo phiếu chấm" />
                 </section>
             }.into_any(),
             (true, true) => view! { <CardView result /> }.into_any(),
@@ -277,7 +277,7 @@ fn CardView(result: Memo<Option<CardResult>>) -> impl IntoView {
         });
     };
     let step = move |label: &'static str, f: CardStep| {
-        view! { <SaveButton saving=ctx.saving on_press=move |()| take(label, Step::Card(f))>{label}</SaveButton> }
+        view! { <SaveButton saving=ctx.saving on_press=move |()| take(label, Step::Card(f)) label=label /> }
     };
     view! {
         <section class="card">
@@ -677,7 +677,7 @@ fn Reopen() -> impl IntoView {
             <p>"Phiếu đã chốt: chỉ xem. Điểm, xếp loại tính theo bảng điểm và chỉ tiêu tại lúc chốt; sửa bảng điểm hay chỉ tiêu sau này không làm đổi phiếu. Muốn sửa phiếu, hãy mở lại (việc mở lại được ghi lại, kèm tổng điểm trước và sau)."</p>
             <TextField label="Người mở lại" value=by error=by_err />
             <TextField label="Lý do mở lại" value=reason error=reason_err />
-            <SaveButton saving=ctx.saving on_press=submit>"Mở lại phiếu"</SaveButton>
+            <SaveButton saving=ctx.saving on_press=submit label="Mở lại phiếu" />
         </div>
     }
 }

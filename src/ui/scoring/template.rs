@@ -20,7 +20,7 @@ use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::parse;
 use crate::ui::widgets::reopen_choice::{moved_lines, ReopenChoice, ReopenPanel};
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ChoiceField, Notice, SaveButton, Saving, SelectField, TextField};
+use crate::ui::widgets::{Choice, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 
 /// How a criterion is scored, as picked in the form: the kind without its settings, which
@@ -36,15 +36,31 @@ enum Way {
     Veto,
 }
 
-const WAYS: [(Way, &str); 7] = [
-    (Way::Manual, "Chấm tay"),
-    (Way::Target, "Chỉ tiêu (đạt / giao)"),
-    (Way::Count, "Đếm × điểm"),
-    (Way::YesNo, "Có / không"),
-    (Way::Bonus, "Điểm thưởng"),
-    (Way::Penalty, "Điểm trừ"),
-    (Way::Veto, "Tiêu chí loại trừ"),
-];
+impl Way {
+    const ALL: [Way; 7] = [
+        Way::Manual,
+        Way::Target,
+        Way::Count,
+        Way::YesNo,
+        Way::Bonus,
+        Way::Penalty,
+        Way::Veto,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Way::Manual => "Chấm tay",
+            Way::Target => "Chỉ tiêu (đạt / giao)",
+            Way::Count => "Đếm × điểm",
+            Way::YesNo => "Có / không",
+            Way::Bonus => "Điểm thưởng",
+            Way::Penalty => "Điểm trừ",
+            Way::Veto => "Tiêu chí loại trừ",
+        }
+    }
+}
+
+const FORMULAS: [TargetFormula; 2] = [TargetFormula::Relative, TargetFormula::Proportional];
 
 fn way_of(k: &CriterionKind) -> Way {
     match k {
@@ -58,8 +74,23 @@ fn way_of(k: &CriterionKind) -> Way {
     }
 }
 
-/// Where this form's messages are shown: on a criterion, or on a setting of the table.
-type Errors = FieldErrors<TemplateField>;
+/// This form's messages, keyed by where they are shown ([`at`]).
+type Errors = FieldErrors<String>;
+
+/// The key of a message shown on `field`: a criterion's id, or the setting's name. Text keys,
+/// as the scorecard's, so the start wasm holds one `FieldErrors` type for both (size).
+fn at(field: TemplateField) -> String {
+    match field {
+        TemplateField::Criterion(id) => id,
+        TemplateField::Name => "#ten".into(),
+        TemplateField::Blocks => "#khoi".into(),
+        TemplateField::Thresholds => "#nguong".into(),
+        TemplateField::BonusCap => "#thuong".into(),
+        TemplateField::ExcellentCap => "#ty-le-htxsnv".into(),
+        TemplateField::TieBlocks => "#khoi-xet-bang-diem".into(),
+        TemplateField::AwardForms => "#hinh-thuc".into(),
+    }
+}
 
 /// Select values: the built-in indicator's position, or "rieng:<key>" for the office's own.
 fn indicator_index(k: &IndicatorKey) -> String {
@@ -101,11 +132,11 @@ struct Row {
     code: RwSignal<String>,
     name: RwSignal<String>,
     block: RwSignal<String>,
-    kind: RwSignal<Way>,
+    kind: Choice<Way>,
     max: RwSignal<String>,
     indicator: RwSignal<String>,
     target: RwSignal<String>,
-    formula: RwSignal<TargetFormula>,
+    formula: Choice<TargetFormula>,
     points_each: RwSignal<String>,
     per: RwSignal<String>,
 }
@@ -152,11 +183,11 @@ impl Row {
             code: s(c.code.clone()),
             name: s(c.name.clone()),
             block: s(c.block.clone()),
-            kind: RwSignal::new(way_of(&c.kind)),
+            kind: Choice::new(&Way::ALL, Way::name, way_of(&c.kind)),
             max: s(c.max.to_string()),
             indicator: s(indicator),
             target: s(target),
-            formula: RwSignal::new(formula),
+            formula: Choice::new(&FORMULAS, text::formula, formula),
             points_each: s(points_each),
             per: s(per),
         }
@@ -172,7 +203,7 @@ impl Row {
             indicator_at(&value.get_untracked())
                 .ok_or_else(|| format!("{label} – {what}: hãy chọn một chỉ tiêu."))
         };
-        let kind = match self.kind.get_untracked() {
+        let kind = match self.kind.value() {
             Way::Target => {
                 let t = self.target.get_untracked();
                 let target = match t.strip_prefix("co-dinh:") {
@@ -184,7 +215,7 @@ impl Row {
                 CriterionKind::Target {
                     indicator: indicator(self.indicator, "chỉ tiêu đạt")?,
                     target,
-                    formula: self.formula.get_untracked(),
+                    formula: self.formula.value(),
                 }
             }
             // The domain refuses a zero "mỗi"; here only what is no number is refused.
@@ -267,11 +298,9 @@ pub fn TemplateTab() -> impl IntoView {
                     <h2>{move || format!("Chưa có bảng điểm năm {}", cluster.get().map(|c| c.year).unwrap_or_default())}</h2>
                     <p>"Bảng điểm mặc định theo HD 1294/HD-TLĐ: 3 khối, 100 điểm, điểm thưởng tối đa 5, điểm trừ, 3 tiêu chí loại trừ, ngưỡng 90/75/50."</p>
                     <div class="actions">
-                        <SaveButton saving on_press=move |()| create(false)>"Dùng bảng điểm mặc định"</SaveButton>
+                        <SaveButton saving on_press=move |()| create(false) label="Dùng bảng điểm mặc định" />
                         <Show when=move || previous.with(Option::is_some)>
-                            <SaveButton saving class="secondary" on_press=move |()| create(true)>
-                                {move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())}
-                            </SaveButton>
+                            <SaveButton saving class="secondary" on_press=move |()| create(true) label={move || format!("Sao chép bảng điểm năm {}", cluster.get().map(|c| c.year - 1).unwrap_or_default())} />
                         </Show>
                     </div>
                 </section>
@@ -331,7 +360,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         issues.set(Vec::new());
         let points = |label: &str, v: RwSignal<String>, field: TemplateField| {
             let parsed = Points::parse(&v.get_untracked()).map_err(|e| text::points_error(label, e));
-            errors.check(field, parsed).flatten().unwrap_or_default()
+            errors.check(at(field), parsed).flatten().unwrap_or_default()
         };
         let mut t = base.get_value();
         t.name = name.get_untracked().trim().to_string();
@@ -346,7 +375,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.settings.bonus_cap = points("Điểm thưởng tối đa", bonus_cap, TemplateField::BonusCap);
         let whole = |label: &str, v: RwSignal<String>, field: TemplateField| {
             let parsed = parse::count(label, &v.get_untracked());
-            errors.check(field, parsed).flatten().unwrap_or(0)
+            errors.check(at(field), parsed).flatten().unwrap_or(0)
         };
         let cap_value = whole("Tỷ lệ HTXSNV tối đa", cap, TemplateField::ExcellentCap);
         t.settings.excellent_cap_percent =
@@ -366,7 +395,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             .contains(&award_forms::AwardFormIssue::ShareOutOfRange)
         {
             errors.add(
-                TemplateField::AwardForms,
+                at(TemplateField::AwardForms),
                 "Tỷ lệ phiếu cần để đề nghị: hãy nhập số từ 1 đến 100.",
             );
         }
@@ -375,7 +404,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         t.criteria = rows
             .get_untracked()
             .iter()
-            .filter_map(|row| errors.check(TemplateField::Criterion(row.id.get_untracked()), row.build()))
+            .filter_map(|row| errors.check(at(TemplateField::Criterion(row.id.get_untracked())), row.build()))
             .collect();
         if !errors.is_empty() {
             notice.set(Some(Notice::Failed(
@@ -413,7 +442,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     Some(tpl::ReplaceError::Invalid(found)) => {
                         // Each issue on its field (a criterion, a setting); all listed below.
                         for issue in found.iter().filter(|i| !i.is_warning()) {
-                            errors.add(issue.field(), text::template_issue(issue));
+                            errors.add(at(issue.field()), text::template_issue(issue));
                         }
                         issues.set(found.iter().map(text::template_issue).collect());
                         notice.set(Some(Notice::Failed(
@@ -446,16 +475,16 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
         <form class="card" on:submit=save aria-label="Bảng điểm" novalidate>
             <h2>"Bảng điểm"</h2>
             <div class="grid">
-                <TextField label="Tên bảng điểm" value=name error=errors.of(TemplateField::Name) />
+                <TextField label="Tên bảng điểm" value=name error=errors.of(at(TemplateField::Name)) />
                 {block_titles.with_value(|titles| titles.iter().map(|(code, title)| view! {
                     <TextField label=format!("Tên khối {code}") value=*title />
                 }).collect_view())}
                 <TextField label="Ngưỡng HTXSNV (từ)" value=excellent />
                 <TextField label="Ngưỡng HTTNV (từ)" value=good />
                 // The three thresholds are judged together: their messages under the last one.
-                <TextField label="Ngưỡng HTNV (từ)" value=done error=errors.of(TemplateField::Thresholds) />
-                <TextField label="Điểm thưởng tối đa" value=bonus_cap error=errors.of(TemplateField::BonusCap) />
-                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap error=errors.of(TemplateField::ExcellentCap) hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
+                <TextField label="Ngưỡng HTNV (từ)" value=done error=errors.of(at(TemplateField::Thresholds)) />
+                <TextField label="Điểm thưởng tối đa" value=bonus_cap error=errors.of(at(TemplateField::BonusCap)) />
+                <TextField label="Tỷ lệ HTXSNV tối đa (%)" value=cap error=errors.of(at(TemplateField::ExcellentCap)) hint="Để trống nếu không giới hạn; NĐ 335/2025: 20" />
             </div>
             <fieldset class="grid award-forms">
                 <legend>"Hình thức khen thưởng cụm được đề nghị"</legend>
@@ -463,12 +492,12 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
                     <TextField label=format!("Số đề nghị – {}", f.name) value=*count
                         hint=lowest_tier_hint(f.lowest_tier) />
                 }).collect_view()))}
-                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share error=errors.of(TemplateField::AwardForms) hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
+                <TextField label="Tỷ lệ phiếu cần để đề nghị (%)" value=share error=errors.of(at(TemplateField::AwardForms)) hint="Tính trên số phiếu bầu; mặc định trên 50% (quá bán)" />
                 <crate::ui::widgets::CheckField label="Đạt đúng tỷ lệ cũng được đề nghị" value=share_inclusive />
             </fieldset>
             // Blocks are judged as a whole: their messages have no one field.
             {[TemplateField::Blocks, TemplateField::TieBlocks].map(|field| {
-                let message = errors.of(field);
+                let message = errors.of(at(field));
                 move || message.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })
             })}
             // One block of fields per criterion that wraps to the width it has, instead of a
@@ -481,7 +510,7 @@ fn TemplateEditor(template: ScoringTemplate, notice: RwSignal<Option<Notice>>) -
             </section>
             <div class="actions">
                 <button type="button" class="secondary" on:click=add_row>"Thêm tiêu chí"</button>
-                <SaveButton saving>"Lưu bảng điểm"</SaveButton>
+                <SaveButton saving label="Lưu bảng điểm" />
             </div>
             <ReopenPanel choice on_reopen=reopen_and_save action="Mở lại các phiếu và lưu bảng điểm" />
             <ul class="issues">{move || issues.get().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
@@ -496,7 +525,7 @@ fn CriterionRow(
     rows: RwSignal<Vec<Row>>,
     errors: Errors,
 ) -> impl IntoView {
-    let error = errors.of(TemplateField::Criterion(row.id.get_untracked()));
+    let error = errors.of(at(TemplateField::Criterion(row.id.get_untracked())));
     let store = use_store();
     let indicators = Signal::derive(move || {
         store.read(&[Collection::Indicators], |d| {
@@ -515,7 +544,6 @@ fn CriterionRow(
         }
         options
     });
-    let formulas = [TargetFormula::Relative, TargetFormula::Proportional].map(|f| (f, text::formula(f)));
     let label = move |what: &str| format!("{what} – tiêu chí {}", row.code.get_untracked());
     view! {
         <fieldset class="criterion" class:invalid=move || error.with(Option::is_some)>
@@ -527,15 +555,15 @@ fn CriterionRow(
                 <div class="cell code"><TextField label=label("Mã") value=row.code /></div>
                 <div class="cell name"><TextField label=label("Tên") value=row.name /></div>
                 <div class="cell"><SelectField label=label("Khối") value=row.block options=block_options /></div>
-                <div class="cell"><ChoiceField label=label("Cách tính") value=row.kind options=WAYS.to_vec() /></div>
+                <div class="cell">{row.kind.view(label("Cách tính"), Signal::default())}</div>
                 <div class="cell max"><TextField label=label("Điểm tối đa") value=row.max /></div>
                 {move || match row.kind.get() {
-                    Way::Target => view! {
+                    Some(Way::Target) => view! {
                         <div class="cell"><SelectField label=label("Chỉ tiêu đạt") value=row.indicator options=indicators /></div>
                         <div class="cell"><SelectField label=label("Chỉ tiêu giao") value=row.target options=targets /></div>
-                        <div class="cell"><ChoiceField label=label("Công thức") value=row.formula options=formulas.to_vec() /></div>
+                        <div class="cell">{row.formula.view(label("Công thức"), Signal::default())}</div>
                     }.into_any(),
-                    Way::Count => view! {
+                    Some(Way::Count) => view! {
                         <div class="cell"><SelectField label=label("Đếm theo") value=row.indicator options=indicators /></div>
                         <div class="cell max"><TextField label=label("Điểm mỗi lần") value=row.points_each /></div>
                         <div class="cell max"><TextField label=label("Mỗi (số lượng)") value=row.per /></div>

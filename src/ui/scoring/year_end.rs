@@ -234,7 +234,7 @@ pub fn ReviewMeetingForm() -> impl IntoView {
                     <SelectField label=format!("Cụm phó năm {}", year + 1) value=deputy options=members />
                 </div>
             }})}
-            <div class="actions"><SaveButton saving>"Ghi biên bản họp"</SaveButton></div>
+            <div class="actions"><SaveButton saving label="Ghi biên bản họp" /></div>
             <NoticeLine notice />
         </form>
     }
@@ -400,7 +400,7 @@ pub fn TallyForm() -> impl IntoView {
                     }}
                 </fieldset>
             }).collect_view())}
-            <div class="actions"><SaveButton saving>"Ghi phiếu bầu suy tôn"</SaveButton></div>
+            <div class="actions"><SaveButton saving label="Ghi phiếu bầu suy tôn" /></div>
             <NoticeLine notice />
         </form>
     }

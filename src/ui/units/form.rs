@@ -9,7 +9,7 @@ use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{ChoiceField, Notice, PickField, SaveButton, Saving, TextField};
+use crate::ui::widgets::{Choice, Notice, PickField, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -17,7 +17,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let name = RwSignal::new(String::new());
     let short_name = RwSignal::new(String::new());
-    let kind = RwSignal::new(UnitKind::District);
+    let kind = Choice::new(&UnitKind::ALL, text::kind_name, UnitKind::District);
     let parent = RwSignal::new(String::new());
 
     let errors = FieldErrors::<UnitField>::new();
@@ -28,7 +28,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         for s in [name, short_name, parent, from.text, to.text] {
             s.set(String::new());
         }
-        kind.set(UnitKind::District);
+        kind.fill(Some(UnitKind::District));
         errors.clear();
     };
 
@@ -39,7 +39,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         if let Some(u) = unit {
             name.set(u.name.clone());
             short_name.set(u.short_name.clone());
-            kind.set(u.kind);
+            kind.fill(Some(u.kind));
             parent.set(u.parent_id.clone().unwrap_or_default());
             from.fill(u.active_from.map(format::date).unwrap_or_default());
             to.fill(u.active_to.map(format::date).unwrap_or_default());
@@ -61,10 +61,6 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         });
         options
     });
-    let kind_options: Vec<_> = UnitKind::ALL
-        .into_iter()
-        .map(|k| (k, text::kind_name(k)))
-        .collect();
     let saving = Saving::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -79,7 +75,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let draft = UnitDraft {
             name: name.get_untracked(),
             short_name: short_name.get_untracked(),
-            kind: kind.get_untracked(),
+            kind: kind.value(),
             parent_id,
             active_from,
             active_to,
@@ -126,15 +122,13 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
             <div class="grid">
                 <TextField label="Tên đơn vị" value=name error=errors.of(UnitField::Name) required=true placeholder="LĐLĐ huyện Ba Vì" />
                 <TextField label="Tên viết tắt" value=short_name placeholder="Ba Vì" />
-                <ChoiceField label="Loại đơn vị" value=kind options=kind_options />
+                {kind.view("Loại đơn vị", Signal::default())}
                 <PickField label="Đơn vị cấp trên" value=parent options=parent_options error=errors.of(UnitField::Parent) />
                 {from.view()}
                 {to.view()}
             </div>
             <div class="actions">
-                <SaveButton saving>
-                    {move || if editing.with(Option::is_some) { "Lưu thay đổi" } else { "Thêm đơn vị" }}
-                </SaveButton>
+                <SaveButton saving label={move || if editing.with(Option::is_some) { "Lưu thay đổi" } else { "Thêm đơn vị" }} />
                 <Show when=move || editing.with(Option::is_some)>
                     <button
                         type="button"

@@ -175,44 +175,123 @@ pub fn SelectField(
     }
 }
 
-/// A labelled select of typed choices: the officer picks one of `options` (value, text) and
-/// the form reads the value itself, no slug in between and no default for an unknown one.
-/// The typed part is only the lookup; the select itself is one non-generic function (size).
-#[component]
-pub fn ChoiceField<T: Copy + PartialEq + Send + Sync + 'static>(
-    #[prop(into)] label: String,
-    value: RwSignal<T>,
-    options: Vec<(T, &'static str)>,
-    #[prop(into, optional)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let typed = Typed::follow(value);
-    let texts = options.iter().map(|(_, text)| *text).collect();
-    let values = StoredValue::new(options.into_iter().map(|(v, _)| v).collect::<Vec<T>>());
-    let chosen = Signal::derive(move || {
-        let v = value.get();
-        values.with_value(|vs| vs.iter().position(|x| *x == v))
-    });
-    let pick = Callback::new(move |i: usize| {
-        if let Some(v) = values.with_value(|vs| vs.get(i).copied()) {
-            typed.input(value, v);
-        }
-    });
-    let marker = Signal::derive(move || typed.marker(value));
-    choice_select(label, texts, chosen, pick, marker, error)
+/// A typed choice among an enum's values (or "none yet" and them): the form reads and writes a
+/// `T`, never a string slug, and no value is made up for one the list does not have. The pick
+/// is kept as its position in the list, so every choice field shares one signal type and one
+/// non-generic select (the per-type part is only the lookup: size).
+///
+/// ```ignore
+/// let kind = Choice::new(&UnitKind::ALL, text::kind_name, UnitKind::District);
+/// view! { {kind.view("Loại đơn vị", Signal::default())} }
+/// let picked: UnitKind = kind.value();
+/// ```
+pub struct Choice<T: 'static> {
+    picked: RwSignal<usize>,
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    /// The first entry meaning "none chosen yet" (e.g. "— Chọn lĩnh vực —"), if any.
+    blank: Option<&'static str>,
+    /// A value not offered (e.g. the proposal's current status when choosing the next one).
+    except: Option<T>,
 }
 
-/// The `<select>` of a [`ChoiceField`]: options by position.
+impl<T: Copy + 'static> Clone for Choice<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Copy + 'static> Copy for Choice<T> {}
+
+impl<T: Copy + PartialEq + 'static> Choice<T> {
+    /// One of `all`, showing `value`.
+    pub fn new(all: &'static [T], name: fn(T) -> &'static str, value: T) -> Self {
+        let choice = Choice {
+            picked: RwSignal::new(0),
+            all,
+            name,
+            blank: None,
+            except: None,
+        };
+        choice.fill(Some(value));
+        choice
+    }
+
+    /// `blank` first ("none chosen yet"), then `all` but `except`; showing `value`.
+    pub fn optional(
+        all: &'static [T],
+        name: fn(T) -> &'static str,
+        blank: &'static str,
+        except: Option<T>,
+        value: Option<T>,
+    ) -> Self {
+        let choice = Choice {
+            picked: RwSignal::new(0),
+            all,
+            name,
+            blank: Some(blank),
+            except,
+        };
+        choice.fill(value);
+        choice
+    }
+
+    fn offered(self) -> impl Iterator<Item = T> {
+        self.all.iter().copied().filter(move |x| Some(*x) != self.except)
+    }
+
+    fn at(self, position: usize) -> Option<T> {
+        let first = usize::from(self.blank.is_some());
+        self.offered().nth(position.checked_sub(first)?)
+    }
+
+    /// Shows `value` (opening a record, resetting): not the officer's input. A value the list
+    /// does not offer shows the blank entry.
+    pub fn fill(self, value: Option<T>) {
+        let first = usize::from(self.blank.is_some());
+        let position = value.and_then(|v| self.offered().position(|x| x == v));
+        self.picked.set(position.map_or(0, |p| p + first));
+    }
+
+    /// The value chosen; `None` while the blank entry is.
+    pub fn get(self) -> Option<T> {
+        self.at(self.picked.get())
+    }
+
+    pub fn get_untracked(self) -> Option<T> {
+        self.at(self.picked.get_untracked())
+    }
+
+    /// The value of a choice without a blank entry (it always has one).
+    pub fn value(self) -> T {
+        match self.get_untracked() {
+            Some(v) => v,
+            // Only reachable with an empty list, which no form has.
+            None => self.all[0],
+        }
+    }
+
+    /// The labelled select, with `error` under it.
+    pub fn view(self, label: impl Into<String>, error: Signal<Option<String>>) -> AnyView {
+        let texts = self
+            .blank
+            .into_iter()
+            .chain(self.offered().map(self.name))
+            .collect();
+        choice_select(label.into(), texts, self.picked, error)
+    }
+}
+
+/// The `<select>` of a [`Choice`]: options by position.
 fn choice_select(
     label: String,
     texts: Vec<&'static str>,
-    chosen: Signal<Option<usize>>,
-    pick: Callback<usize>,
-    marker: Signal<Option<&'static str>>,
+    picked: RwSignal<usize>,
     error: Signal<Option<String>>,
 ) -> AnyView {
     let id = next_id("s");
     let err_id = format!("{id}-loi");
     let err_id_text = err_id.clone();
+    let typed = Typed::follow(picked);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
@@ -223,17 +302,17 @@ fn choice_select(
                 on:change=move |ev| {
                     let i = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
                     if let Ok(i) = usize::try_from(i) {
-                        pick.run(i);
+                        typed.input(picked, i);
                     }
                 }
-                data-typed=marker
-                prop:selectedIndex=move || chosen.get().map_or(-1, |i| i as i32)
+                data-typed=move || typed.marker(picked)
+                prop:selectedIndex=move || picked.get() as i32
             >
                 {texts
                     .into_iter()
                     .enumerate()
                     .map(|(i, text)| {
-                        let selected = chosen.get_untracked() == Some(i);
+                        let selected = picked.get_untracked() == i;
                         view! { <option selected=selected>{text}</option> }
                     })
                     .collect_view()}

@@ -19,7 +19,7 @@ pub mod update_banner;
 pub mod year_switch;
 
 pub use confirm::{ConfirmAction, ConfirmDelete};
-pub use field::{CheckField, ChoiceField, SelectField, TextArea, TextField};
+pub use field::{CheckField, Choice, SelectField, TextArea, TextField};
 pub use picker::PickField;
 pub use save::{SaveButton, Saving};
 pub use status::Notice;

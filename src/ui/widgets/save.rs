@@ -2,7 +2,8 @@
 //!
 //! A press starts the save (the form's commit, as a future) unless one is already running;
 //! while it runs the button is marked `aria-busy` and reads "Đang lưu…", and further presses
-//! are ignored, so a double press or a press during a slow save records one thing, not two.
+//! are ignored, so a double press or a press during a slow save records one thing, not two;
+//! the second click of a double click is never a press of its own.
 //! Presses are ignored rather than the button disabled: a disabled button drops keyboard focus.
 //!
 //! ```ignore
@@ -13,7 +14,7 @@
 //!     …
 //!     saving.run(async move { match store.commit(…).await { … } });
 //! };
-//! view! { <form on:submit=submit> … <SaveButton saving>"Ghi đối thoại"</SaveButton> </form> }
+//! view! { <form on:submit=submit> … <SaveButton saving label="Ghi đối thoại" /> </form> }
 //! ```
 //!
 //! Leptos' `Action` would do the same, but is generic over its input and output: this is one
@@ -75,7 +76,10 @@ pub fn SaveButton(
     #[prop(optional, into)]
     on_press: Option<Callback<()>>,
     #[prop(optional)] class: &'static str,
-    children: Children,
+    /// Its text (a text, or a closure for one that changes): a prop, not children, so every
+    /// save button is one view type (size).
+    #[prop(into)]
+    label: TextProp,
 ) -> impl IntoView {
     let kind = if on_press.is_some() { "button" } else { "submit" };
     view! {
@@ -84,14 +88,17 @@ pub fn SaveButton(
             class=class
             aria-busy=move || saving.pending().then_some("true")
             on:click=move |ev| {
-                if saving.busy() {
+                // The second click of a double click is not a second press, even when the
+                // first save was quick enough to have finished (it would submit the emptied
+                // form again). Keyboard presses have no click count (0).
+                if saving.busy() || ev.detail() > 1 {
                     ev.prevent_default();
                 } else if let Some(press) = on_press {
                     press.run(());
                 }
             }
         >
-            {children()}
+            {move || label.get()}
             {move || saving.pending().then(|| view! { <span class="saving">" Đang lưu…"</span> })}
         </button>
     }

@@ -61,11 +61,15 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     // Finding members among thousands: words of the name, a kind, a parent. These are search
     // settings, not the cluster's data, so they never count as unsaved input.
     let search = RwSignal::new(String::new());
-    let kind = RwSignal::new(None::<UnitKind>);
+    // The position picked: 0 is "Mọi loại", then the kinds in order.
+    let kind = RwSignal::new(0_usize);
     let parent = RwSignal::new(String::new());
     let filter = Memo::new(move |_| UnitFilter {
         query: Query::new(&search.get()),
-        kind: kind.get(),
+        kind: kind
+            .get()
+            .checked_sub(1)
+            .and_then(|i| UnitKind::ALL.get(i).copied()),
         parent_id: Some(parent.get()).filter(|p| !p.is_empty()),
     });
     // Units that can join and are not chosen yet: active in the year, not archived, matching.
@@ -232,7 +236,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                         // "Mọi loại" first, then the kinds in order: picked by position.
                         <select id=kind_id on:change=move |ev| {
                             let i = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
-                            kind.set(usize::try_from(i - 1).ok().and_then(|i| UnitKind::ALL.get(i).copied()));
+                            kind.set(usize::try_from(i).unwrap_or(0));
                         }>
                             <option>"Mọi loại"</option>
                             {UnitKind::ALL.into_iter().map(|k| view! { <option>{text::kind_name(k)}</option> }).collect_view()}
@@ -300,7 +304,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <PickField label="Cụm phó" value=deputy options=member_options error=error_for(ClusterField::Deputy) />
             </div>
             <div class="actions">
-                <SaveButton saving>{move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }}</SaveButton>
+                <SaveButton saving label={move || if editing.with(Option::is_some) { "Lưu cụm" } else { "Thêm cụm" }} />
                 <Show when=move || editing.with(Option::is_some)>
                     <button type="button" class="secondary" on:click=move |_| { editing.set(None); reset(); }>"Hủy sửa"</button>
                 </Show>
