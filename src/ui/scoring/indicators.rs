@@ -79,8 +79,8 @@ struct Field {
 #[derive(Clone, PartialEq)]
 enum Place {
     Figure(K),
-    ExtraName(usize),
-    ExtraValue(usize),
+    ExtraName(u32),
+    ExtraValue(u32),
 }
 
 impl Place {
