@@ -2,8 +2,8 @@
 //! `cargo run --release --example city_data -- target/city.json`
 //! The benchmark (scripts/bench-city.mjs) makes it, gzips it and imports it in Chromium.
 
+use thidua::domain::exchange::{export, Office, Scope, Selection};
 use thidua::domain::sample::city_scale::{generate, CityScale};
-use thidua::domain::sync::{export, Office, Scope, Selection};
 
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "city.json".into());

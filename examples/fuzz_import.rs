@@ -1,10 +1,10 @@
-//! The long run of the import's fuzz harness (`domain::sync::fuzz`): many cases on every core.
+//! The long run of the import's fuzz harness (`domain::exchange::fuzz`): many cases on every core.
 //!   cargo run --release --example fuzz_import -- [cases, default 10000000] [threads, default 2] [seed]
 //! Each thread runs its own seeded share; a failure prints its case and writes its input to
 //! `fuzz-failure-<thread>.json`, so `seed + thread` and the case number reproduce it.
 
 use std::time::Instant;
-use thidua::domain::sync::fuzz::{run, seeds};
+use thidua::domain::exchange::fuzz::{run, seeds};
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -1,9 +1,9 @@
 //! Where a start on the city's data spends its time, natively (a rough guide to the wasm):
 //! `cargo run --release --example start_profile`
 use std::time::Instant;
+use thidua::domain::collections::Collection;
 use thidua::domain::sample::city_scale::{generate, CityScale};
-use thidua::domain::stored;
-use thidua::domain::sync::collections::Collection;
+use thidua::domain::storage_format;
 
 fn main() {
     let data = generate(CityScale::HA_NOI);

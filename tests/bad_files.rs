@@ -7,7 +7,7 @@
 //! shows here.
 
 use thidua::domain::data::AppData;
-use thidua::domain::sync::{validate, wording::import_error};
+use thidua::domain::exchange::{validate, wording::import_error};
 
 #[test]
 fn every_hostile_file_is_refused_with_its_message() {
@@ -25,7 +25,7 @@ fn every_hostile_file_is_refused_with_its_message() {
     assert!(files.len() >= 40, "{} files", files.len());
     let names: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, files, "every file has one line, in name order");
-    let (sample, _) = thidua::domain::sync::fuzz::seeds();
+    let (sample, _) = thidua::domain::exchange::fuzz::seeds();
     for (name, middle) in expected {
         let bytes = std::fs::read(root.join("bad-files").join(name)).unwrap();
         let wanted = format!("Không nhập được tệp: {middle} Dữ liệu trên máy này không thay đổi.");

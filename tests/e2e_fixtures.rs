@@ -1,7 +1,7 @@
 //! The JSON fixtures the browser tests write into localStorage must be data this build reads:
 //! decoding them here catches a drift between the fixtures and the serde shapes natively.
 
-use thidua::domain::programmes::{period_report, AreaMeasure, Scope};
+use thidua::domain::programmes::{period_report, AreaMeasure, ReportScope};
 use thidua::domain::schema;
 use thidua::domain::scoring::indicators::IndicatorKey;
 
@@ -11,7 +11,7 @@ fn thanh_oai_fixture_decodes_and_adds_up_to_the_seed_000_figures() {
     let data = schema::decode(text)
         .expect("fixture matches the stored shape")
         .data;
-    let report = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let report = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     let total = |key| report.total(&AreaMeasure::Indicator(key));
     assert_eq!(total(IndicatorKey::ImprovementsBase), Some(4_561));
     assert_eq!(total(IndicatorKey::ImprovementsUpper), Some(436));

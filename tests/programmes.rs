@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate};
 use thidua::domain::data::AppData;
 use thidua::domain::programmes::{
-    self, programme, review, AreaMeasure, AreaResult, Outcome, ProgrammeDraft, ReviewDraft, Scope,
+    self, programme, review, AreaMeasure, AreaResult, Outcome, ProgrammeDraft, ReportScope, ReviewDraft,
 };
 use thidua::domain::record::{Meta, Stamp};
 use thidua::domain::scoring::indicators::{IndicatorKey, UnitIndicators};
@@ -83,7 +83,7 @@ fn a_signed_programme_is_reviewed_each_year_against_the_reported_figures() {
 
     let so_far = programmes::current_period_totals(&data.programmes[0], &data, 2026).unwrap();
     assert_eq!(so_far.total(&improvements), Some(5_400));
-    let beyond = programmes::period_report(&Scope::Unit("thanh-oai".into()), 2025..=2026, &data);
+    let beyond = programmes::period_report(&ReportScope::Unit("thanh-oai".into()), 2025..=2026, &data);
     assert_eq!(
         beyond.in_year(&improvements, 2026),
         None,

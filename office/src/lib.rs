@@ -33,10 +33,10 @@ pub fn read_sheet(name: &str, bytes: &[u8]) -> Result<String, String> {
 /// when a record does not decode. `None` when the file reads (nothing to add). Only the file is
 /// needed: a record that does not decode fails the same way whatever the local data.
 pub fn import_problem(bytes: &[u8]) -> Option<String> {
-    use thidua::domain::{data::AppData, sync};
-    sync::validate(bytes, &AppData::default())
+    use thidua::domain::{data::AppData, exchange};
+    exchange::validate(bytes, &AppData::default())
         .err()
-        .map(|e| sync::wording::import_error(&e))
+        .map(|e| exchange::wording::import_error(&e))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -22,14 +22,14 @@ fn a_file_that_reads_has_no_problem() {
     let at = chrono::DateTime::from_timestamp(1_764_403_200, 0).unwrap();
     let (data, _) =
         thidua::domain::sample::with_numbered_ids(&thidua::domain::record::Stamp::new("office", at));
-    let file = thidua::domain::sync::file::export(
+    let file = thidua::domain::exchange::file::export(
         &data,
-        &thidua::domain::sync::file::Selection::everything(&data),
-        thidua::domain::sync::file::Office {
+        &thidua::domain::exchange::file::Selection::everything(&data),
+        thidua::domain::exchange::file::Office {
             id: "office".into(),
             name: "LĐLĐ huyện Ba Vì".into(),
         },
-        thidua::domain::sync::file::Scope {
+        thidua::domain::exchange::file::Scope {
             description: "Toàn bộ".into(),
         },
         at,

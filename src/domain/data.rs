@@ -12,7 +12,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// This installation: a random stable id made on first save, and the office's name.
+/// This installation: a random stable id made on first save, and the office's name. An export
+/// file names the office that made it with the same record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Office {
     pub id: String,
@@ -21,7 +22,7 @@ pub struct Office {
 }
 
 /// This installation's sharing state (trao đổi dữ liệu). Kept at home: never part of an export.
-/// Which records are in a file is read by [`crate::domain::sync::unshared`].
+/// Which records are in a file is read by [`crate::domain::exchange::unshared`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncState {
     /// When data was last exported to a file (lần xuất gần nhất), whole or a part.
@@ -62,6 +63,9 @@ impl SyncState {
     }
 }
 
+/// The schema version this build writes; [`super::schema`] reads older ones and migrates them.
+pub const CURRENT_VERSION: u32 = 1;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AppData {
     pub schema_version: u32,
@@ -101,7 +105,7 @@ pub struct AppData {
 impl Default for AppData {
     fn default() -> Self {
         Self {
-            schema_version: super::schema::CURRENT_VERSION,
+            schema_version: CURRENT_VERSION,
             office: None,
             sync: SyncState::default(),
             units: Vec::new(),

@@ -147,6 +147,31 @@ pub fn matches(query: &str, text: &str) -> bool {
     Query::new(query).matches(text)
 }
 
+/// Longest slug kept per part, so names stay under common path limits.
+const SLUG_MAX: usize = 60;
+
+/// Lowercase ASCII letters and digits separated by single dashes: a name folded for file
+/// names and keys (`Công đoàn ngành Y tế` → `cong-doan-nganh-y-te`).
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in fold(text).chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.len() > SLUG_MAX {
+        // Cut between words, not inside one ("…cua-cac", not "…cua-cac-don-v").
+        let cut = out[..=SLUG_MAX]
+            .rfind('-')
+            .filter(|&i| i > SLUG_MAX / 2)
+            .unwrap_or(SLUG_MAX);
+        out.truncate(cut);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // the quick folding compared with std's case mapping
 mod tests {
@@ -252,5 +277,28 @@ mod tests {
     #[test]
     fn empty_query_matches_everything() {
         assert!(matches("   ", "bất kỳ"));
+    }
+
+    #[test]
+    fn a_long_slug_is_cut_between_words() {
+        let s = slug("Kết quả tổ chức đối thoại tại nơi làm việc năm 2024 của các đơn vị trong thành phố");
+        assert!(s.len() <= SLUG_MAX, "{s}");
+        assert!(
+            "ket-qua-to-chuc-doi-thoai-tai-noi-lam-viec-nam-2024-cua-cac-don-vi-trong-thanh-pho"
+                .split('-')
+                .any(|w| s.ends_with(&format!("-{w}"))),
+            "{s}"
+        );
+        assert!(!s.ends_with("-d") && !s.ends_with("-do"), "{s}");
+    }
+
+    #[test]
+    fn slug_drops_punctuation_and_limits_length() {
+        assert_eq!(
+            slug("Công đoàn ngành Y tế (Hà Nội)!"),
+            "cong-doan-nganh-y-te-ha-noi"
+        );
+        assert!(slug(&"Đống Đa ".repeat(30)).len() <= SLUG_MAX);
+        assert!(!slug(&"Đống Đa ".repeat(30)).ends_with('-'));
     }
 }

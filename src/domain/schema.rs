@@ -6,8 +6,9 @@
 use super::data::AppData;
 use serde_json::Value;
 
-/// The version this build writes. Bump it together with a new entry in [`MIGRATIONS`].
-pub const CURRENT_VERSION: u32 = 1;
+/// The version this build writes (kept with the data model it describes, so `data` needs
+/// nothing from here). Bump it together with a new entry in [`MIGRATIONS`].
+pub use super::data::CURRENT_VERSION;
 
 /// One step from `from` to `from + 1`, as a pure rewrite of the JSON tree.
 pub struct Migration {

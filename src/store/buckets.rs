@@ -1,5 +1,5 @@
-//! Records as IndexedDB holds them: in [`stored::BUCKETS`] groups (`stored::bucket_of` of the
-//! key), each one text (`stored::group_text`) kept as UTF-8 bytes. Reading thousands of small
+//! Records as IndexedDB holds them: in [`storage_format::BUCKETS`] groups (`storage_format::bucket_of` of the
+//! key), each one text (`storage_format::group_text`) kept as UTF-8 bytes. Reading thousands of small
 //! values one by one is what made starting on a city's data slow; a change still rewrites only
 //! the groups of the records it changed.
 //!
@@ -8,7 +8,7 @@
 
 use super::idb::{self, DbError, BUCKETS, RECORDS};
 use crate::domain::sorting;
-use crate::domain::stored::{self, StoredRecord};
+use crate::domain::storage_format::{self, StoredRecord};
 use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
@@ -29,7 +29,7 @@ impl Groups {
     /// written over: the change is refused instead.
     pub async fn load(tx: &IdbTransaction, keys: &[String]) -> Result<Groups, DbError> {
         let store = idb::store(tx, BUCKETS)?;
-        let mut numbers: Vec<u32> = keys.iter().map(|k| stored::bucket_of(k)).collect();
+        let mut numbers: Vec<u32> = keys.iter().map(|k| storage_format::bucket_of(k)).collect();
         sorting::sort(&mut numbers);
         numbers.dedup();
         let pending: Vec<_> = numbers
@@ -45,8 +45,8 @@ impl Groups {
                 None => return Err(unreadable()),
             };
             let mut group = Group::new();
-            for record in stored::parse_group(number, &text) {
-                if stored::parse_key(&record.key).is_none() {
+            for record in storage_format::parse_group(number, &text) {
+                if storage_format::parse_key(&record.key).is_none() {
                     return Err(unreadable());
                 }
                 group.insert(record.key, (record.order, record.json));
@@ -65,7 +65,7 @@ impl Groups {
             .map(|k| {
                 let version = self
                     .loaded
-                    .get(&stored::bucket_of(k))
+                    .get(&storage_format::bucket_of(k))
                     .and_then(|g| g.get(k))
                     .cloned();
                 (k.clone(), version)
@@ -75,7 +75,7 @@ impl Groups {
 
     /// Sets (or with `None` removes) a record in its loaded group.
     pub fn set(&mut self, key: &str, version: Option<(u32, &str)>) {
-        let number = stored::bucket_of(key);
+        let number = storage_format::bucket_of(key);
         let group = self.loaded.entry(number).or_default();
         match version {
             Some((order, json)) => {
@@ -110,7 +110,7 @@ impl Groups {
                     json: json.clone(),
                 })
                 .collect();
-            let bytes = js_sys::Uint8Array::from(stored::group_text(&records).as_bytes());
+            let bytes = js_sys::Uint8Array::from(storage_format::group_text(&records).as_bytes());
             idb::req(store.put_with_key(&bytes, &key))?;
         }
         Ok(())
@@ -150,7 +150,7 @@ pub async fn read_all(tx: &IdbTransaction) -> Result<Vec<StoredRecord>, DbError>
                 .map(String::from)
                 .unwrap_or_default(),
         });
-        records.extend(stored::parse_group(number, &text));
+        records.extend(storage_format::parse_group(number, &text));
     }
     Ok(records)
 }

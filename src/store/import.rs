@@ -5,8 +5,8 @@
 use super::undo::UndoCopy;
 use super::{CommitError, Store};
 use crate::domain::data::AppData;
+use crate::domain::exchange::{batch, DataPlan, Incoming, Overrides};
 use crate::domain::scoring::final_guard::{self, Guarded, Reopener};
-use crate::domain::sync::{batch, DataPlan, Incoming, Overrides};
 
 /// What an import merges, as the officer confirmed it in the preview.
 pub struct Merge<'a> {

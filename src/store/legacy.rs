@@ -2,10 +2,10 @@
 //! localStorage text (`thidua:data`) moves into records, and the old text is removed only once
 //! the stored records read back as exactly the same data. Until then it stays where it was.
 
+use super::database::{store_whole, Boot};
 use super::local::{self, DATA_KEY};
-use super::persist::{store_whole, Boot};
 use crate::domain::schema;
-use crate::domain::stored::{self, StoredRecord};
+use crate::domain::storage_format::{self, StoredRecord};
 
 /// The earlier versions' copy of an import's previous data: meaningless once records are stored.
 const OLD_UNDO_KEY: &str = "thidua:undo";
@@ -27,7 +27,10 @@ pub async fn move_into_records(
     if head.is_some() {
         // Moved before, but the old text was not removed (the tab closed in between):
         // remove it only if it is the same data the records hold.
-        let same = match (schema::decode(&text), stored::assemble(head.as_deref(), records)) {
+        let same = match (
+            schema::decode(&text),
+            storage_format::assemble(head.as_deref(), records),
+        ) {
             (Ok(old), Ok(now)) => old.data == now.data,
             _ => false,
         };

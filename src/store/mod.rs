@@ -5,6 +5,7 @@
 
 pub mod browser;
 mod buckets;
+pub mod database;
 pub mod download;
 pub mod gzip;
 pub mod idb;
@@ -13,11 +14,10 @@ mod legacy;
 pub mod local;
 pub mod office;
 pub mod offline;
-pub mod persist;
 pub mod quota;
 pub mod settings;
 pub mod tabs;
 pub mod undo;
 pub mod upload;
 
-pub use persist::{Boot, CommitError, SaveProblem, Store};
+pub use database::{Boot, CommitError, SaveProblem, Store};

@@ -3,7 +3,7 @@
 //! Everything degrades to "unknown" (`None`) where the browser lacks the API (old browsers,
 //! some `file://` pages); nothing here ever throws into the app.
 
-use crate::domain::storage::Usage;
+use crate::domain::quota::Usage;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 

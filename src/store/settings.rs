@@ -1,9 +1,10 @@
-//! Small settings of this installation (the last chosen cluster, list filters, and later the
-//! report settings) in localStorage under one key, as one JSON object of texts. They are
+//! Small settings of this installation (the last chosen cluster, list filters, the report
+//! settings) in localStorage under one key, as one JSON object of texts. They are
 //! conveniences: when the browser blocks localStorage they live for the session only, and the
 //! data itself (IndexedDB) reports its own storage problems.
 
 use super::local;
+use crate::domain::reports::ReportSettings;
 use std::collections::BTreeMap;
 
 const SETTINGS_KEY: &str = "thidua:settings";
@@ -37,4 +38,19 @@ pub fn set(name: &str, value: &str) -> Result<(), local::StorageError> {
         SETTINGS_KEY,
         &serde_json::to_string(&settings).unwrap_or_default(),
     )
+}
+
+/// The setting holding the report settings, as JSON.
+const REPORT_SETTINGS: &str = "reports";
+
+/// This installation's report settings; until saved, the usual lines and the office's name.
+pub fn report_settings(office_name: &str) -> ReportSettings {
+    get(REPORT_SETTINGS)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_else(|| ReportSettings::for_office(office_name))
+}
+
+/// Keeps the report settings (the form on *Dữ liệu*).
+pub fn save_report_settings(s: &ReportSettings) -> Result<(), super::local::StorageError> {
+    set(REPORT_SETTINGS, &serde_json::to_string(s).unwrap_or_default())
 }

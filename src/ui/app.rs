@@ -1,7 +1,8 @@
 //! The app shell: header, navigation, storage warnings and the current page.
 
 use super::route::{use_route, Page};
-use crate::store::{quota, tabs, SaveProblem, Store};
+use crate::store::{quota, tabs, Store};
+use crate::ui::widgets::status::save_problem_text;
 use crate::ui::widgets::UpdateBanner;
 use leptos::prelude::*;
 
@@ -113,27 +114,6 @@ fn NearlyFullBanner() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// Why a save did not reach storage, for the officer.
-pub fn save_problem_text(problem: &SaveProblem) -> String {
-    match problem {
-        SaveProblem::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
-             Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
-             rồi lưu trữ bớt các năm cũ."
-            .to_string(),
-        SaveProblem::Unavailable => "Trình duyệt đang chặn bộ nhớ của trang này nên thay đổi CHƯA được lưu. \
-             Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
-            .to_string(),
-        SaveProblem::Blocked => {
-            "Một phiên bản mới hơn của ứng dụng đang mở dữ liệu (ở thẻ khác) nên thay đổi \
-             CHƯA được lưu. Hãy tải lại trang này để dùng phiên bản mới."
-                .to_string()
-        }
-        SaveProblem::Other(detail) => {
-            format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
-        }
     }
 }
 

@@ -42,3 +42,9 @@ pub fn start() {
 pub fn use_store() -> Store {
     expect_context::<Store>()
 }
+
+/// The office's name, or "" while it has none.
+pub fn office_name() -> Signal<String> {
+    let store = use_store();
+    Signal::derive(move || store.head(|d| d.office.as_ref().map(|o| o.name.clone()).unwrap_or_default()))
+}

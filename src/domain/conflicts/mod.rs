@@ -30,8 +30,8 @@ mod tests;
 pub use differences::{Difference, Differences, Label};
 pub use names::Names;
 
+use crate::domain::exchange::{Choice, Collection, Conflict, MergePlan, Overrides};
 use crate::domain::record::{Id, Record};
-use crate::domain::sync::{Choice, Collection, Conflict, MergePlan, Overrides};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -85,7 +85,7 @@ impl ConflictView {
 
 /// The version an import keeps for the conflict keyed `key`: the officer's choice where one
 /// was made, else the conflict's `default` — what the screen shows as chosen is what the merge
-/// applies ([`crate::domain::sync::DataPlan::apply`] reads `overrides` the same way).
+/// applies ([`crate::domain::exchange::DataPlan::apply`] reads `overrides` the same way).
 pub fn chosen(overrides: &Overrides, key: &(Collection, Id), default: Choice) -> Choice {
     overrides.get(key).copied().unwrap_or(default)
 }

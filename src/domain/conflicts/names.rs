@@ -3,6 +3,7 @@
 //! offices that sign changes. Ids stay inside: whatever cannot be named is said in words.
 
 use super::show;
+use crate::domain::collections::each_meta;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::wording::kind_phrase;
 use crate::domain::dialogues::Dialogue;
@@ -12,7 +13,6 @@ use crate::domain::programmes::Programme;
 use crate::domain::record::Record;
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::template::ScoringTemplate;
-use crate::domain::sync::collections::each_meta;
 use crate::domain::units::Unit;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use std::collections::HashMap;

@@ -4,12 +4,12 @@
 use super::*;
 use crate::domain::data::AppData;
 use crate::domain::dialogues::ProposalStatus;
+use crate::domain::exchange::DataPlan;
 use crate::domain::programmes::Outcome;
 use crate::domain::record::{Meta, Stamp};
 use crate::domain::sample;
 use crate::domain::scoring::points::Points;
 use crate::domain::scoring::scorecard::{self, Mark, Side};
-use crate::domain::sync::DataPlan;
 use chrono::{DateTime, NaiveDate, TimeZone};
 
 const HERE: &str = "office-here";
@@ -491,7 +491,7 @@ fn newer(seal: Option<serde_json::Value>, inner: serde_json::Value) -> Newer {
 fn conflict_of(local: Newer, incoming: Newer) -> ConflictView {
     let empty = AppData::default();
     let names = Names::new(&empty, &empty, offices(), 420);
-    let c = crate::domain::sync::Conflict {
+    let c = crate::domain::exchange::Conflict {
         id: local.meta.id.clone(),
         local,
         incoming,

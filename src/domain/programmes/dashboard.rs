@@ -3,7 +3,7 @@
 
 use super::programme::Programme;
 use super::review::{self, AnnualReview};
-use super::totals::{period_report, PeriodReport, Scope};
+use super::totals::{period_report, PeriodReport, ReportScope};
 use crate::domain::data::AppData;
 use crate::domain::record;
 use crate::domain::sorting;
@@ -95,7 +95,7 @@ pub fn current_period_totals(
     current_year: i32,
 ) -> Option<PeriodReport> {
     years_so_far(programme, current_year)
-        .map(|years| period_report(&Scope::Unit(programme.unit_id.clone()), years, data))
+        .map(|years| period_report(&ReportScope::Unit(programme.unit_id.clone()), years, data))
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! The figures an annual review looks at: for each content area, the year's value of each of
 //! its measures, read from the indicators and dialogues of the programme's unit and its direct
-//! children (the [`Scope::Unit`] rule of [`totals`](super::totals)).
+//! children (the [`ReportScope::Unit`] rule of [`totals`](super::totals)).
 
 use super::programme::{AreaMeasure, ContentArea, Programme};
 use super::review::AnnualReview;
-use super::totals::{MeasureValue, Scope, ScopeYear};
+use super::totals::{MeasureValue, ReportScope, ScopeYear};
 use crate::domain::data::AppData;
 use crate::domain::record;
 
@@ -24,7 +24,7 @@ impl AreaFigures<'_> {
 /// The figures of every area of `programme` for `year`, in area order (areas without
 /// measures are listed with no values, so the review form shows every area).
 pub fn review_figures<'p>(programme: &'p Programme, year: i32, data: &AppData) -> Vec<AreaFigures<'p>> {
-    let gathered = ScopeYear::gather(&Scope::Unit(programme.unit_id.clone()), year, data);
+    let gathered = ScopeYear::gather(&ReportScope::Unit(programme.unit_id.clone()), year, data);
     programme
         .areas
         .iter()

@@ -35,6 +35,6 @@ pub use programme::{
 pub use review::{AnnualReview, AreaResult, Outcome, ReviewDraft, ReviewError, ReviewField};
 pub use starter::starter_areas;
 pub use totals::{
-    period_report, period_report_of, report_span, MeasureValue, PeriodReport, ReportLine, Scope, ScopeYear,
-    SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
+    period_report, period_report_of, report_span, MeasureValue, PeriodReport, ReportLine, ReportScope,
+    ScopeYear, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
 };

@@ -3,7 +3,7 @@
 //! and unit of the sample, and the sample obeys the active-unit rule it is checked against.
 
 use super::programme::AreaMeasure;
-use super::totals::{Scope, ScopeYear};
+use super::totals::{ReportScope, ScopeYear};
 use crate::domain::data::AppData;
 use crate::domain::dialogues::{summarize, Summary};
 use crate::domain::record::{self, Record, Stamp};
@@ -21,7 +21,7 @@ fn shown(s: &Summary) -> [u64; 4] {
     ]
 }
 
-fn period_page(data: &AppData, scope: &Scope, year: i32) -> [u64; 4] {
+fn period_page(data: &AppData, scope: &ReportScope, year: i32) -> [u64; 4] {
     let y = ScopeYear::gather(scope, year, data);
     [
         AreaMeasure::DialoguesHeld,
@@ -56,14 +56,14 @@ fn assert_pages_agree(data: &AppData) {
     for year in years(data) {
         let dialogues_page = shown(&summarize(year, None, &data.dialogues, &data.proposals, today));
         assert_eq!(
-            period_page(data, &Scope::All, year),
+            period_page(data, &ReportScope::All, year),
             dialogues_page,
             "all units, {year}"
         );
         for unit in record::live(&data.units) {
             // Phối hợp's unit is the unit and its direct children in scope that year; Đối thoại's
             // is the unit alone. The same figure is their sum, unit by unit.
-            let gathered = ScopeYear::gather(&Scope::Unit(unit.id().into()), year, data);
+            let gathered = ScopeYear::gather(&ReportScope::Unit(unit.id().into()), year, data);
             let mut expected = shown(&summarize(
                 year,
                 Some(unit.id()),
@@ -76,7 +76,7 @@ fn assert_pages_agree(data: &AppData) {
                 expected = add(expected, shown(&own));
             }
             assert_eq!(
-                period_page(data, &Scope::Unit(unit.id().into()), year),
+                period_page(data, &ReportScope::Unit(unit.id().into()), year),
                 expected,
                 "{} in {year}",
                 unit.name
@@ -107,7 +107,10 @@ fn a_dialogue_recorded_before_the_active_unit_rule_counts_on_both_pages() {
     late.attendances = 1_250;
     let ba_vi_id = ba_vi.id().to_string();
     data.dialogues.push(late);
-    assert_eq!(period_page(&data, &Scope::Unit(ba_vi_id), 2026), [1, 1_250, 0, 0]);
+    assert_eq!(
+        period_page(&data, &ReportScope::Unit(ba_vi_id), 2026),
+        [1, 1_250, 0, 0]
+    );
     assert_pages_agree(&data);
 }
 

@@ -3,7 +3,7 @@
 //! dialogue log, never typed twice.
 //!
 //! Rules, written down once here:
-//! - **Which units.** A [`Scope`] names the units counted in each year: one unit and its direct
+//! - **Which units.** A [`ReportScope`] names the units counted in each year: one unit and its direct
 //!   children (units whose `parent_id` is that unit), the members of a cluster's record for
 //!   that year and their direct children, or every unit. Only units active in that year
 //!   ([`Unit::active_in_year`], the one active-unit rule) count, whether archived or not:
@@ -40,7 +40,7 @@ use std::ops::RangeInclusive;
 
 /// The units a report is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Scope {
+pub enum ReportScope {
     /// One unit and its direct children.
     Unit(Id),
     /// A cluster by name (Cụm thi đua số 4): each year takes that year's cluster record, so
@@ -50,24 +50,24 @@ pub enum Scope {
     All,
 }
 
-impl Scope {
+impl ReportScope {
     /// The scope in a form value or an address: "*", "u:<id>", "c:<cluster name>".
     pub fn value(&self) -> String {
         match self {
-            Scope::All => "*".into(),
-            Scope::Unit(id) => format!("u:{id}"),
-            Scope::Cluster(name) => format!("c:{name}"),
+            ReportScope::All => "*".into(),
+            ReportScope::Unit(id) => format!("u:{id}"),
+            ReportScope::Cluster(name) => format!("c:{name}"),
         }
     }
 
-    /// Reads [`Scope::value`]; anything else is every unit.
-    pub fn from_value(value: &str) -> Scope {
+    /// Reads [`ReportScope::value`]; anything else is every unit.
+    pub fn from_value(value: &str) -> ReportScope {
         if let Some(id) = value.strip_prefix("u:") {
-            Scope::Unit(id.to_string())
+            ReportScope::Unit(id.to_string())
         } else if let Some(name) = value.strip_prefix("c:") {
-            Scope::Cluster(name.to_string())
+            ReportScope::Cluster(name.to_string())
         } else {
-            Scope::All
+            ReportScope::All
         }
     }
 }
@@ -146,11 +146,11 @@ impl<'a> Index<'a> {
     }
 
     /// The units a scope names in `year` before the active-unit rule (None: every unit).
-    fn roots(&self, scope: &Scope, year: i32) -> Option<Vec<&'a Unit>> {
+    fn roots(&self, scope: &ReportScope, year: i32) -> Option<Vec<&'a Unit>> {
         match scope {
-            Scope::All => None,
-            Scope::Unit(id) => Some(record::find(self.units, id).into_iter().collect()),
-            Scope::Cluster(name) => Some(
+            ReportScope::All => None,
+            ReportScope::Unit(id) => Some(record::find(self.units, id).into_iter().collect()),
+            ReportScope::Cluster(name) => Some(
                 cluster::find_year(&self.data.clusters, name, year)
                     .map(|c| {
                         c.member_ids
@@ -181,7 +181,7 @@ impl<'a> Index<'a> {
         out
     }
 
-    fn year(&self, scope: &Scope, year: i32) -> ScopeYear<'a> {
+    fn year(&self, scope: &ReportScope, year: i32) -> ScopeYear<'a> {
         let roots = self.roots(scope, year);
         let units = self.units_in_year(roots.as_deref(), year);
         let reports = units
@@ -232,7 +232,7 @@ pub struct ScopeYear<'a> {
 
 impl<'a> ScopeYear<'a> {
     /// Gathers `scope`'s units, reports and dialogues for `year`.
-    pub fn gather(scope: &Scope, year: i32, data: &'a AppData) -> Self {
+    pub fn gather(scope: &ReportScope, year: i32, data: &'a AppData) -> Self {
         Index::new(data).year(scope, year)
     }
 
@@ -299,7 +299,7 @@ impl ReportLine {
 /// Báo cáo số liệu giai đoạn for a scope and a span of years.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PeriodReport {
-    pub scope: Scope,
+    pub scope: ReportScope,
     pub years: RangeInclusive<i32>,
     /// Units counted in each year of the span.
     pub units_per_year: Vec<(i32, usize)>,
@@ -350,13 +350,13 @@ pub fn report_span(from: i32, to: i32) -> Result<RangeInclusive<i32>, SpanError>
     }
 }
 
-pub fn period_report(scope: &Scope, years: RangeInclusive<i32>, data: &AppData) -> PeriodReport {
+pub fn period_report(scope: &ReportScope, years: RangeInclusive<i32>, data: &AppData) -> PeriodReport {
     period_report_of(scope, years, REPORT_MEASURES, data)
 }
 
 /// Like [`period_report`] for any list of measures (e.g. a programme's own).
 pub fn period_report_of(
-    scope: &Scope,
+    scope: &ReportScope,
     years: RangeInclusive<i32>,
     measures: &[AreaMeasure],
     data: &AppData,

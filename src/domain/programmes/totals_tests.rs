@@ -92,7 +92,7 @@ fn thanh_oai_2016_2020() -> AppData {
 #[test]
 fn five_years_of_thanh_oai_add_up_to_the_seed_report() {
     let data = thanh_oai_2016_2020();
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     assert_eq!(r.total(&ind(ImprovementsBase)), Some(4_561));
     assert_eq!(r.total(&ind(ImprovementsUpper)), Some(436));
     assert_eq!(r.total(&ind(GoodWorkersBase)), Some(1_258));
@@ -119,7 +119,7 @@ fn five_years_of_thanh_oai_add_up_to_the_seed_report() {
 #[test]
 fn per_year_values_say_how_many_units_reported() {
     let data = thanh_oai_2016_2020();
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     let line = r.line(&ind(ImprovementsBase)).unwrap();
     let v2016 = line.in_year(2016).unwrap();
     assert_eq!(
@@ -137,7 +137,7 @@ fn a_year_with_no_data_is_missing_not_zero() {
     let mut data = thanh_oai_2016_2020();
     data.indicators
         .push(report("thanh-oai", 2021, &[(HealthChecks, 0)]));
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2021, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2021, &data);
     assert_eq!(r.in_year(&ind(ImprovementsBase), 2021), None);
     let line = r.line(&ind(ImprovementsBase)).unwrap();
     assert_eq!(line.years_with_data(), 5);
@@ -163,7 +163,7 @@ fn a_unit_archived_mid_period_counts_for_its_active_years_only() {
         data.indicators
             .push(report("closed", year, &[(ImprovementsBase, 10)]));
     }
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     assert_eq!(r.total(&ind(ImprovementsBase)), Some(4_561 + 30));
     assert_eq!(r.units_per_year[2], (2018, 3));
     assert_eq!(r.units_per_year[3], (2019, 2));
@@ -173,10 +173,10 @@ fn a_unit_archived_mid_period_counts_for_its_active_years_only() {
 fn deleted_units_and_reports_never_count() {
     let mut data = thanh_oai_2016_2020();
     data.units[2].meta.deleted = true;
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     assert_eq!(r.total(&ind(ImprovementsBase)), Some(4_361));
     data.indicators[0].meta.deleted = true;
-    let r = period_report(&Scope::Unit("thanh-oai".into()), 2016..=2020, &data);
+    let r = period_report(&ReportScope::Unit("thanh-oai".into()), 2016..=2020, &data);
     assert_eq!(r.total(&ind(ImprovementsBase)), Some(4_361 - 850));
 }
 
@@ -211,14 +211,14 @@ fn hanoi_across_2025() -> AppData {
 #[test]
 fn a_programme_spanning_2025_drops_the_dissolved_district_from_2026() {
     let data = hanoi_across_2025();
-    let city = period_report(&Scope::Unit("city".into()), 2024..=2026, &data);
+    let city = period_report(&ReportScope::Unit("city".into()), 2024..=2026, &data);
     // 2024: city + district; 2025: city + district + the new CĐCS; 2026: city + new CĐCS.
     assert_eq!(city.units_per_year, vec![(2024, 2), (2025, 3), (2026, 2)]);
     assert_eq!(city.in_year(&ind(NewMembers), 2025), Some(300));
     assert_eq!(city.in_year(&ind(NewMembers), 2026), Some(200));
     assert_eq!(city.in_year(&AreaMeasure::DialoguesHeld, 2026), Some(0));
 
-    let district = period_report(&Scope::Unit("thanh-oai".into()), 2024..=2026, &data);
+    let district = period_report(&ReportScope::Unit("thanh-oai".into()), 2024..=2026, &data);
     assert_eq!(district.units_per_year, vec![(2024, 2), (2025, 2), (2026, 0)]);
     assert_eq!(district.in_year(&ind(NewMembers), 2026), None);
     assert_eq!(district.in_year(&AreaMeasure::DialoguesHeld, 2025), Some(1));
@@ -228,7 +228,7 @@ fn a_programme_spanning_2025_drops_the_dissolved_district_from_2026() {
     assert_eq!(district.total(&AreaMeasure::DialogueAttendances), Some(150));
     assert_eq!(district.line(&ind(NewMembers)).unwrap().years_with_data(), 2);
 
-    let all = period_report(&Scope::All, 2025..=2026, &data);
+    let all = period_report(&ReportScope::All, 2025..=2026, &data);
     assert_eq!(all.units_per_year, vec![(2025, 4), (2026, 2)]);
     assert_eq!(all.total(&ind(NewMembers)), Some(600));
 }
@@ -275,7 +275,11 @@ fn a_cluster_scope_takes_each_years_members() {
         data.indicators
             .push(report("cdcs-ba-vi", year, &[(NewGrassroots, 10_000)]));
     }
-    let r = period_report(&Scope::Cluster("cum thi dua so 4".into()), 2023..=2025, &data);
+    let r = period_report(
+        &ReportScope::Cluster("cum thi dua so 4".into()),
+        2023..=2025,
+        &data,
+    );
     assert_eq!(r.units_per_year, vec![(2023, 4), (2024, 3), (2025, 0)]);
     assert_eq!(r.in_year(&ind(NewGrassroots), 2023), Some(10_111));
     assert_eq!(r.in_year(&ind(NewGrassroots), 2024), Some(1_110));
@@ -301,10 +305,10 @@ fn dialogues_outside_the_scope_or_deleted_do_not_count() {
     data.proposals
         .push(proposal("ba-vi-p", "ba-vi-2018", ProposalStatus::New));
     data.dialogues[0].meta.deleted = true;
-    let year = ScopeYear::gather(&Scope::Unit("thanh-oai".into()), 2016, &data);
+    let year = ScopeYear::gather(&ReportScope::Unit("thanh-oai".into()), 2016, &data);
     assert_eq!(year.value(&AreaMeasure::DialoguesHeld).value, Some(0));
     assert_eq!(year.value(&AreaMeasure::ProposalsRaised).value, Some(0));
-    let all = ScopeYear::gather(&Scope::All, 2018, &data);
+    let all = ScopeYear::gather(&ReportScope::All, 2018, &data);
     assert_eq!(all.value(&AreaMeasure::DialoguesHeld).value, Some(2));
     assert_eq!(all.value(&AreaMeasure::PeriodicDialoguesHeld).value, Some(1));
     assert_eq!(all.value(&AreaMeasure::ProposalsRaised).value, Some(8));
@@ -314,7 +318,7 @@ fn dialogues_outside_the_scope_or_deleted_do_not_count() {
 #[test]
 fn an_empty_span_gives_an_empty_report() {
     #[allow(clippy::reversed_empty_ranges)]
-    let r = period_report(&Scope::All, 2021..=2020, &thanh_oai_2016_2020());
+    let r = period_report(&ReportScope::All, 2021..=2020, &thanh_oai_2016_2020());
     assert!(r.units_per_year.is_empty());
     assert_eq!(r.total(&AreaMeasure::DialoguesHeld), None);
 }
@@ -342,7 +346,7 @@ mod props {
                 }
             }
             let m = ind(NewMembers);
-            let all = period_report(&Scope::All, 2020..=2023, &data);
+            let all = period_report(&ReportScope::All, 2020..=2023, &data);
             let by_year: Vec<Option<u64>> = (2020..=2023).map(|y| all.in_year(&m, y)).collect();
             let expected_total = by_year.iter().flatten().copied().reduce(|a, b| a + b);
             prop_assert_eq!(all.total(&m), expected_total);
@@ -353,7 +357,7 @@ mod props {
                 let per_unit: Option<u64> = ids
                     .iter()
                     .filter_map(|id| {
-                        period_report(&Scope::Unit((*id).into()), year..=year, &data).total(&m)
+                        period_report(&ReportScope::Unit((*id).into()), year..=year, &data).total(&m)
                     })
                     .reduce(|a, b| a + b);
                 prop_assert_eq!(per_unit, by_year[k]);

@@ -10,7 +10,7 @@ use crate::domain::data::AppData;
 use crate::domain::format;
 use crate::domain::programmes::figures::review_figures;
 use crate::domain::programmes::review::find_for;
-use crate::domain::programmes::totals::{period_report, MeasureValue, Scope};
+use crate::domain::programmes::totals::{period_report, MeasureValue, ReportScope};
 use crate::domain::programmes::wording::{lead_name, measure_label, outcome_name};
 use crate::domain::record;
 use chrono::NaiveDate;
@@ -119,15 +119,15 @@ fn figure(v: &MeasureValue) -> String {
 
 pub fn period(
     data: &AppData,
-    scope: &Scope,
+    scope: &ReportScope,
     years: RangeInclusive<i32>,
     settings: &ReportSettings,
     today: NaiveDate,
 ) -> Result<Document, ReportError> {
     let name = match scope {
-        Scope::All => "các đơn vị".to_string(),
-        Scope::Cluster(n) => n.clone(),
-        Scope::Unit(id) => record::find(&data.units, id)
+        ReportScope::All => "các đơn vị".to_string(),
+        ReportScope::Cluster(n) => n.clone(),
+        ReportScope::Unit(id) => record::find(&data.units, id)
             .map(|u| format!("{} và các đơn vị trực thuộc", u.name))
             .ok_or(ReportError::UnitNotFound)?,
     };

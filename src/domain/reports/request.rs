@@ -6,7 +6,7 @@ use super::{
     ReportError, ReportSettings,
 };
 use crate::domain::data::AppData;
-use crate::domain::programmes::totals::{report_span, Scope};
+use crate::domain::programmes::totals::{report_span, ReportScope};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub enum ReportRequest {
         programme_id: String,
         year: i32,
     },
-    /// Scope as [`Scope::value`]: "*", "u:<id>", "c:<cluster>".
+    /// ReportScope as [`ReportScope::value`]: "*", "u:<id>", "c:<cluster>".
     Period {
         scope: String,
         from: i32,
@@ -149,9 +149,13 @@ impl ReportRequest {
             ReportRequest::AnnualReview { programme_id, year } => {
                 programme::annual_review(data, programme_id, *year, settings, today)
             }
-            ReportRequest::Period { scope, from, to } => {
-                programme::period(data, &Scope::from_value(scope), *from..=*to, settings, today)
-            }
+            ReportRequest::Period { scope, from, to } => programme::period(
+                data,
+                &ReportScope::from_value(scope),
+                *from..=*to,
+                settings,
+                today,
+            ),
         }
     }
 }

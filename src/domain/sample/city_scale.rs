@@ -269,7 +269,7 @@ pub fn generate(scale: CityScale) -> AppData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sync::{export, validate, Office, Scope, Selection};
+    use crate::domain::exchange::{export, validate, Office, Scope, Selection};
 
     #[test]
     fn a_small_city_is_a_valid_export_with_the_sizes_asked_for() {

@@ -357,7 +357,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::domain::dialogues::{overdue, summarize, ProposalStatus};
-    use crate::domain::programmes::{period_report, AreaMeasure, Scope};
+    use crate::domain::programmes::{period_report, AreaMeasure, ReportScope};
     use crate::domain::scoring::indicators::IndicatorKey as K;
     use chrono::DateTime;
 
@@ -376,7 +376,7 @@ mod tests {
     #[test]
     fn the_sample_is_a_valid_file_and_loads_only_once() {
         let (mut data, loaded) = loaded();
-        use crate::domain::sync::file::{export, Office, Scope as FileScope, Selection};
+        use crate::domain::exchange::file::{export, Office, Scope as FileScope, Selection};
         let file = export(
             &data,
             &Selection::everything(&data),
@@ -391,7 +391,7 @@ mod tests {
         )
         .to_value();
         let checked =
-            crate::domain::sync::validate::validate(file.to_string().as_bytes(), &AppData::default());
+            crate::domain::exchange::validate::validate(file.to_string().as_bytes(), &AppData::default());
         assert!(checked.is_ok(), "{:?}", checked.err());
         let stamp = Stamp::new("o", DateTime::from_timestamp(1_764_000_000, 0).unwrap());
         let before = data.clone();
@@ -411,7 +411,7 @@ mod tests {
         let unit = record::live(&data.units)
             .find(|u| u.short_name == "Thanh Oai")
             .unwrap();
-        let report = period_report(&Scope::Unit(unit.meta.id.clone()), 2016..=2020, &data);
+        let report = period_report(&ReportScope::Unit(unit.meta.id.clone()), 2016..=2020, &data);
         let total = |k: K| report.total(&AreaMeasure::Indicator(k));
         assert_eq!(total(K::ImprovementsBase), Some(4_561));
         assert_eq!(total(K::ImprovementsUpper), Some(436));

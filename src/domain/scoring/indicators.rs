@@ -328,7 +328,7 @@ pub fn save(
         .map(|mut e| {
             e.name = e.name.trim().to_string();
             if crate::domain::fold::is_blank(&e.key) {
-                e.key = crate::domain::sync::file::slug(&e.name);
+                e.key = crate::domain::fold::slug(&e.name);
             }
             e
         })

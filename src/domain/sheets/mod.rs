@@ -2,7 +2,7 @@
 //! Excel or CSV sheets. The office module reads the file into a [`Grid`] of cells; here the
 //! header row is found and its columns recognised (with or without diacritics), or mapped by
 //! the officer; each row is checked with the forms' own rules and named by row and column; and
-//! the rows become records of an ordinary import ([`crate::domain::sync::Incoming`]), so the
+//! the rows become records of an ordinary import ([`crate::domain::exchange::Incoming`]), so the
 //! preview (new / updated / unchanged), the confirmation and the undo are the JSON import's.
 
 pub mod columns;
@@ -198,16 +198,16 @@ impl<'a> Problems<'a> {
 /// preview, confirmation and undo serve it: "Bảng tính: Danh sách đơn vị".
 pub fn into_incoming(
     data: crate::domain::data::AppData,
-    office: crate::domain::sync::Office,
+    office: crate::domain::exchange::Office,
     what: &str,
     at: chrono::DateTime<chrono::Utc>,
-) -> crate::domain::sync::Incoming {
-    crate::domain::sync::Incoming {
-        file: crate::domain::sync::ExportFile {
+) -> crate::domain::exchange::Incoming {
+    crate::domain::exchange::Incoming {
+        file: crate::domain::exchange::ExportFile {
             schema_version: crate::domain::schema::CURRENT_VERSION,
             office,
             exported_at: at,
-            scope: crate::domain::sync::Scope {
+            scope: crate::domain::exchange::Scope {
                 description: format!("Bảng tính: {what}"),
             },
             data,

@@ -2,10 +2,10 @@
 //! and its districts) as local data.
 
 use super::*;
+use crate::domain::collections::{Collection, DataPlan};
 use crate::domain::data::AppData;
 use crate::domain::record::Stamp;
 use crate::domain::scoring::indicators::find_for;
-use crate::domain::sync::collections::{Collection, DataPlan};
 use chrono::{TimeZone, Utc};
 
 fn sample() -> crate::domain::data::AppData {

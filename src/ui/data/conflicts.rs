@@ -6,7 +6,7 @@
 use super::import::{ImportState, Pending};
 use super::text;
 use crate::domain::conflicts::{self, ConflictView, Version};
-use crate::domain::sync::{Choice, Overrides};
+use crate::domain::exchange::{Choice, Overrides};
 use leptos::prelude::*;
 
 /// Conflicts shown one by one; any beyond take their default (stated on screen).
@@ -86,7 +86,7 @@ pub fn conflict_choice(
     sides: Sides,
     name: String,
     choices: RwSignal<Overrides>,
-    on_choose: impl Fn((crate::domain::sync::Collection, String), Choice) + Clone + 'static,
+    on_choose: impl Fn((crate::domain::collections::Collection, String), Choice) + Clone + 'static,
 ) -> impl IntoView {
     let key = c.key();
     let default = c.default;

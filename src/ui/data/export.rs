@@ -3,11 +3,11 @@
 //! sends its card alone through the same path ([`send_part`]).
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::data::AppData;
+use crate::domain::exchange::scopes::{card_file_name, select_part, Part};
+use crate::domain::exchange::{export, file_name, Exported, Office, Scope};
 use crate::domain::record::{self, Record};
-use crate::domain::sync::scopes::{card_file_name, select_part, Part};
-use crate::domain::sync::Collection;
-use crate::domain::sync::{export, file_name, Exported, Office, Scope};
 use crate::store::browser;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
@@ -67,17 +67,10 @@ pub async fn send_part(store: crate::store::Store, chosen: Part) -> Notice {
     let now = browser::now();
     let made = store.with_untracked(|data| {
         let (selection, description) = select_part(data, &chosen)?;
-        let office = data
-            .office
-            .as_ref()
-            .map(|o| Office {
-                id: o.id.clone(),
-                name: o.name.clone(),
-            })
-            .unwrap_or_else(|| Office {
-                id: browser::new_id(),
-                name: String::new(),
-            });
+        let office = data.office.as_ref().cloned().unwrap_or_else(|| Office {
+            id: browser::new_id(),
+            name: String::new(),
+        });
         let name = match &chosen {
             Part::Card { scorecard_id } => card_file_name(data, scorecard_id)?,
             _ => file_name(&office.name, &description, browser::today()),

@@ -1,18 +1,18 @@
 //! "Nhập dữ liệu": a file input and drag-and-drop anywhere on the page, one file or several
 //! together. Each size is checked before reading, every file is validated before anything
 //! changes, and one preview waits for "Xác nhận nhập". Several files are merged in the order
-//! they were exported ([`crate::domain::sync::batch`]); a file that cannot be read is listed
+//! they were exported ([`crate::domain::exchange::batch`]); a file that cannot be read is listed
 //! with its reason and the others go on. The records the import replaces are kept for undo as
 //! it is saved, so one undo takes back every file of the import.
 
 use super::text;
 use crate::domain::conflicts::{Changes, ConflictView, Names};
-use crate::domain::record::Stamp;
-use crate::domain::scoring::final_guard::{self, Reopener};
-use crate::domain::sync::batch::{self, Received};
-use crate::domain::sync::{
+use crate::domain::exchange::batch::{self, Received};
+use crate::domain::exchange::{
     DataPlan, ExportFile, ImportError, Incoming, Office, Overrides, Scope, MAX_IMPORT_BYTES,
 };
+use crate::domain::record::Stamp;
+use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::store::import::Merge;
 use crate::store::undo::UndoCopy;
 use crate::store::{browser, upload, CommitError, SaveProblem, Store};
@@ -56,7 +56,7 @@ pub struct FileFacts {
     pub sender: String,
     pub scope: String,
     pub exported_at: chrono::DateTime<chrono::Utc>,
-    pub summaries: Vec<crate::domain::sync::collections::Summary>,
+    pub summaries: Vec<crate::domain::collections::Summary>,
 }
 
 /// A record two of the files carry in versions edited independently, for the side-by-side
@@ -344,8 +344,8 @@ impl ImportState {
     /// with that choice and the preview follows (choices about local records are kept).
     pub fn choose_between(
         &self,
-        key: (crate::domain::sync::Collection, String),
-        choice: crate::domain::sync::Choice,
+        key: (crate::domain::collections::Collection, String),
+        choice: crate::domain::exchange::Choice,
     ) {
         self.between.update(|b| {
             b.insert(key, choice);
@@ -457,7 +457,7 @@ impl ImportState {
                     crate::ui::widgets::focus::element("#nhap-du-lieu");
                     state
                         .notice
-                        .set(Some(Notice::Done(crate::domain::sync::wording::imported(
+                        .set(Some(Notice::Done(crate::domain::exchange::wording::imported(
                             &p.file_names.iter().map(String::as_str).collect::<Vec<_>>(),
                             new,
                             updated,

@@ -5,16 +5,10 @@ use super::text;
 use crate::domain::data::OfficeNameError;
 use crate::store::CommitError;
 use crate::ui::route::Page;
-use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, SaveButton, Saving, TextField};
+use crate::ui::{office_name, use_store};
 use leptos::prelude::*;
-
-/// The office's name, or "" while it has none.
-pub fn office_name() -> Signal<String> {
-    let store = use_store();
-    Signal::derive(move || store.head(|d| d.office.as_ref().map(|o| o.name.clone()).unwrap_or_default()))
-}
 
 /// The name in the header, once there is one.
 #[component]

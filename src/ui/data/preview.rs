@@ -65,7 +65,7 @@ fn ChangedRecords(changes: Arc<Vec<Changes>>) -> impl IntoView {
 fn files_table(batch: &Batch) -> impl IntoView {
     let chosen = &batch.chosen;
     let readable = chosen.names.iter().zip(&batch.facts).map(|(name, f)| {
-        let (new, updated, unchanged, conflicts) = crate::domain::sync::batch::totals(&f.summaries);
+        let (new, updated, unchanged, conflicts) = crate::domain::exchange::batch::totals(&f.summaries);
         let counts = [("Mới", new), ("Cập nhật", updated), ("Không đổi", unchanged), ("Xung đột", conflicts)]
             .into_iter()
             .map(|(label, n)| view! { <td data-label=label class="num">{text::count(n)}</td> })

@@ -13,11 +13,11 @@ use crate::domain::sheets::figures_sheet::read_figures;
 use crate::domain::sheets::units_sheet::read_units;
 use crate::domain::sheets::{into_incoming, rows_to_fix, Grid, Outcome, Problem, SheetFormat};
 use crate::store::{browser, office, upload};
-use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::field::SelectField;
 use crate::ui::widgets::picker::PickField;
+use crate::ui::widgets::ExcelButton;
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -151,7 +151,7 @@ pub fn SheetImport() -> impl IntoView {
                 ),
             };
             let plan = match &outcome {
-                Outcome::Ready(data) => Some(crate::domain::sync::DataPlan::new(local, data)),
+                Outcome::Ready(data) => Some(crate::domain::exchange::DataPlan::new(local, data)),
                 Outcome::Refused(_) => None,
             };
             (office, outcome, plan)
@@ -167,7 +167,7 @@ pub fn SheetImport() -> impl IntoView {
                     SheetKind::Units => SheetKind::Units.name().to_string(),
                     SheetKind::Figures => format!("{} {year}", SheetKind::Figures.name()),
                 };
-                let office = crate::domain::sync::Office {
+                let office = crate::domain::exchange::Office {
                     id: office.id,
                     name: office.name,
                 };

@@ -2,7 +2,7 @@
 //! keeps it, and a backup download.
 
 use crate::domain::format;
-use crate::domain::storage::{human_bytes, WARN_SHARE};
+use crate::domain::quota::{human_bytes, WARN_SHARE};
 use crate::store::quota::{self, Persistence};
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;

@@ -1,6 +1,6 @@
 //! Every message of the data-sharing screens, in one place so the wording stays consistent.
 
-pub use crate::domain::sync::wording::{collection_name, count, files_label, import_error, megabytes};
+pub use crate::domain::exchange::wording::{collection_name, count, files_label, import_error, megabytes};
 use chrono::{DateTime, Utc};
 
 pub const OFFICE_TITLE: &str = "Cơ quan của bạn";

@@ -33,7 +33,7 @@ pub fn UndoPanel() -> impl IntoView {
                 }
                 Err(problem) => state.notice.set(Some(Notice::Failed(format!(
                     "Không hoàn tác được ({}); dữ liệu hiện tại giữ nguyên.",
-                    crate::ui::app::save_problem_text(&problem)
+                    crate::ui::widgets::status::save_problem_text(&problem)
                 )))),
             }
         });

@@ -3,8 +3,8 @@
 //! reminder in the header when unexported changes are older than a week.
 
 use super::text;
-use crate::domain::sync::unshared::REMIND_AFTER_DAYS;
-use crate::domain::sync::{Sharing, Unshared};
+use crate::domain::exchange::unshared::REMIND_AFTER_DAYS;
+use crate::domain::exchange::{Sharing, Unshared};
 use crate::store::browser;
 use crate::ui::route::Page;
 use crate::ui::use_store;

@@ -4,19 +4,19 @@
 use super::proposal_list::{ProposalRow, ProposalTable};
 use super::proposal_view::ProposalView;
 use super::{go, text, PageNotice};
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::dialogue::delete_with_proposals;
 use crate::domain::dialogues::meeting::person;
 use crate::domain::dialogues::{carried_over_to, Dialogue, HostKind};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::ReportRequest;
-use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
-use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::Notice;
+use crate::ui::widgets::PrintLink;
 use leptos::prelude::*;
 
 fn chair(name: &str, role: &str) -> String {

@@ -1,17 +1,17 @@
 //! The dialogue list: filters by year, unit, kind and level, diacritic-free search, newest first.
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::{DialogueFilter, DialogueKind, DialogueLevel};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::lists::{dialogues_table, proposal_counts};
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
-use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
 use crate::ui::widgets::remembered::{remembered, remembered_where};
+use crate::ui::widgets::ExcelButton;
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;

@@ -20,10 +20,10 @@ pub mod text;
 
 pub use search_index::provide_search_indexes;
 
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::DialogueKind;
 use crate::domain::record::{self, Id};
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;

@@ -6,6 +6,7 @@
 //! are turned into owned rows and drawn.
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::overdue::days_overdue;
 use crate::domain::dialogues::Dialogue;
 use crate::domain::dialogues::{
@@ -14,11 +15,10 @@ use crate::domain::dialogues::{
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::lists::proposals_table;
-use crate::domain::sync::Collection;
 use crate::domain::units::Unit;
-use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::remembered::{remembered, remembered_where};
+use crate::ui::widgets::ExcelButton;
 use crate::ui::widgets::{PickField, SelectField, TextField};
 use chrono::NaiveDate;
 use leptos::prelude::*;

@@ -4,12 +4,12 @@
 use super::proposal_form::ProposalForm;
 use super::proposal_list::OverdueBadge;
 use super::{text, PageNotice};
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::overdue::days_overdue;
 use crate::domain::dialogues::proposal::change_status_by_id;
 use crate::domain::dialogues::{ProposalError, ProposalField, ProposalStatus, StatusUpdate};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
-use crate::domain::sync::Collection;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::input::Input;

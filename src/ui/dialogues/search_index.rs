@@ -2,8 +2,8 @@
 //! every text of a city's 20.000 proposals takes a noticeable moment, so it is done once per
 //! data change (lazily, when a list first needs it), not every time the page opens.
 
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::{DialogueIndex, ProposalIndex};
-use crate::domain::sync::Collection;
 use crate::store::Store;
 use leptos::prelude::*;
 

@@ -2,18 +2,18 @@
 //! held no periodic dialogue in the year (Labour Code 2019 art. 63).
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::{
     summarize, units_without_periodic_dialogue, DialogueKind, ProposalStatus, Topic,
 };
 use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::reports::ReportRequest;
-use crate::domain::sync::Collection;
-use crate::ui::reports::PrintLink;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{is_phone, page_limit, show_more, shown_of};
 use crate::ui::widgets::PickField;
+use crate::ui::widgets::PrintLink;
 use crate::ui::widgets::SelectField;
 use chrono::Datelike;
 use leptos::prelude::*;

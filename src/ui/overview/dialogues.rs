@@ -1,9 +1,9 @@
 //! The dialogue part of "Tổng quan": open and overdue proposals and the units that have held
 //! no periodic dialogue this year, each linking to the place on "Đối thoại" where it is handled.
 
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::attention::{attention, Item};
 use crate::domain::format;
-use crate::domain::sync::Collection;
 use crate::ui::dialogues::{proposal_href, text};
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;

@@ -2,9 +2,9 @@
 
 mod dialogues;
 
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::record;
-use crate::domain::sync::Collection;
 use crate::ui::route::Page;
 use crate::ui::use_store;
 use leptos::prelude::*;

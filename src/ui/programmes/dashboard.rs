@@ -4,11 +4,11 @@
 
 use super::text;
 use super::{programme_href, report_href, review_href};
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::programmes::{
-    active_programmes, current_period_totals, report_years, years_without_review, Scope,
+    active_programmes, current_period_totals, report_years, years_without_review, ReportScope,
 };
-use crate::domain::sync::Collection;
 use crate::ui::use_store;
 use leptos::prelude::*;
 
@@ -63,7 +63,11 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
                         period: text::period(p.from_year, p.to_year),
                         missing: years_without_review(p, &d.reviews, year),
                         totals,
-                        report_link: report_href(&Scope::Unit(p.unit_id.clone()), *span.start(), *span.end()),
+                        report_link: report_href(
+                            &ReportScope::Unit(p.unit_id.clone()),
+                            *span.start(),
+                            *span.end(),
+                        ),
                         totals_years,
                     }
                 })

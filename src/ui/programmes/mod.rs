@@ -18,7 +18,7 @@ mod programme_view;
 mod review_form;
 pub mod text;
 
-use crate::domain::programmes::Scope;
+use crate::domain::programmes::ReportScope;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::Notice;
@@ -34,7 +34,7 @@ enum View {
     Programme(String),
     Edit(String),
     Review(String, i32),
-    Report(Option<Scope>, Option<(i32, i32)>),
+    Report(Option<ReportScope>, Option<(i32, i32)>),
     NotFound,
 }
 
@@ -48,12 +48,13 @@ fn view_of(rest: &[String]) -> View {
         [] => View::List,
         ["moi"] => View::New,
         ["bao-cao"] => View::Report(None, None),
-        ["bao-cao", "tat-ca", ..] => View::Report(Some(Scope::All), years(rest.get(2), rest.get(3))),
-        ["bao-cao", "don-vi", id, ..] => {
-            View::Report(Some(Scope::Unit(id.to_string())), years(rest.get(3), rest.get(4)))
-        }
+        ["bao-cao", "tat-ca", ..] => View::Report(Some(ReportScope::All), years(rest.get(2), rest.get(3))),
+        ["bao-cao", "don-vi", id, ..] => View::Report(
+            Some(ReportScope::Unit(id.to_string())),
+            years(rest.get(3), rest.get(4)),
+        ),
         ["bao-cao", "cum", name, ..] => View::Report(
-            Some(Scope::Cluster(name.to_string())),
+            Some(ReportScope::Cluster(name.to_string())),
             years(rest.get(3), rest.get(4)),
         ),
         [id] => View::Programme(id.to_string()),
@@ -87,12 +88,12 @@ pub fn review_href(id: &str, year: i32) -> String {
 }
 
 /// A deep link to the period totals of `scope` over `from`–`to`.
-pub fn report_href(scope: &Scope, from: i32, to: i32) -> String {
+pub fn report_href(scope: &ReportScope, from: i32, to: i32) -> String {
     let (from, to) = (from.to_string(), to.to_string());
     match scope {
-        Scope::All => href(Page::Programmes, &["bao-cao", "tat-ca", &from, &to]),
-        Scope::Unit(id) => href(Page::Programmes, &["bao-cao", "don-vi", id, &from, &to]),
-        Scope::Cluster(name) => href(Page::Programmes, &["bao-cao", "cum", name, &from, &to]),
+        ReportScope::All => href(Page::Programmes, &["bao-cao", "tat-ca", &from, &to]),
+        ReportScope::Unit(id) => href(Page::Programmes, &["bao-cao", "don-vi", id, &from, &to]),
+        ReportScope::Cluster(name) => href(Page::Programmes, &["bao-cao", "cum", name, &from, &to]),
     }
 }
 

@@ -6,29 +6,29 @@
 use super::chart::YearBars;
 use super::report_href;
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::programmes::{
-    period_report, report_span, PeriodReport, Scope, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
+    period_report, report_span, PeriodReport, ReportScope, SpanError, MAX_REPORT_SPAN, REPORT_MEASURES,
 };
 use crate::domain::record;
 use crate::domain::reports::ReportRequest;
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::store::browser::today;
-use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::parse;
+use crate::ui::widgets::PrintLink;
 use crate::ui::widgets::{SelectField, TextField};
 use chrono::Datelike;
 use leptos::prelude::*;
 
 #[component]
-pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl IntoView {
+pub fn PeriodReportView(scope: Option<ReportScope>, years: Option<(i32, i32)>) -> impl IntoView {
     let store = use_store();
     // Five years ending with the latest year that has data, so a first look shows figures.
     let last = store.with_untracked(|d| d.latest_year_with_data(today().year()));
     let (from0, to0) = years.unwrap_or((last - 4, last));
-    let scope_sel = RwSignal::new(Scope::value(&scope.unwrap_or(Scope::All)));
+    let scope_sel = RwSignal::new(ReportScope::value(&scope.unwrap_or(ReportScope::All)));
     let from = RwSignal::new(from0.to_string());
     let to = RwSignal::new(to0.to_string());
     let chart_measure = RwSignal::new(String::new());
@@ -73,7 +73,7 @@ pub fn PeriodReportView(scope: Option<Scope>, years: Option<(i32, i32)>) -> impl
 
     let report = Memo::new(move |_| {
         let (f, t) = span.get().ok()?;
-        let scope = Scope::from_value(&scope_sel.get());
+        let scope = ReportScope::from_value(&scope_sel.get());
         Some(store.read(Collection::ALL, |d| period_report(&scope, f..=t, d)))
     });
     let scope_name = move || {

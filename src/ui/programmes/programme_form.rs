@@ -3,13 +3,13 @@
 
 use super::text;
 use super::{go, list_href, programme_href, use_flash};
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::programmes::programme::{self as prog};
 use crate::domain::programmes::{
     AreaMeasure, ContentArea, Lead, ProgrammeDraft, ProgrammeError, ProgrammeField,
 };
 use crate::domain::record::{self, Id};
-use crate::domain::sync::Collection;
 use crate::store::browser::{new_id, today};
 use crate::store::CommitError;
 use crate::ui::use_store;

@@ -3,11 +3,11 @@
 
 use super::text;
 use super::{new_href, programme_href, report_href, review_href};
+use crate::domain::collections::Collection;
 use crate::domain::format;
-use crate::domain::programmes::{years_without_review, Scope};
+use crate::domain::programmes::{years_without_review, ReportScope};
 use crate::domain::record;
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::store::browser::today;
 use crate::ui::use_store;
 use chrono::Datelike;
@@ -56,7 +56,7 @@ pub fn ProgrammeList() -> impl IntoView {
     view! {
         <div class="actions">
             <a class="button" href=new_href()>"Thêm chương trình"</a>
-            <a class="button secondary" href=report_href(&Scope::All, last - 4, last)>"Số liệu giai đoạn"</a>
+            <a class="button secondary" href=report_href(&ReportScope::All, last - 4, last)>"Số liệu giai đoạn"</a>
         </div>
         <Show
             when=move || rows.with(|r| !r.is_empty())

@@ -4,16 +4,16 @@
 
 use super::text;
 use super::{edit_href, go, list_href, report_href, review_href, use_flash};
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::programmes::dashboard::{report_years, year_reviews, YearReview};
 use crate::domain::programmes::programme::delete_with_reviews;
-use crate::domain::programmes::{Outcome, Scope};
+use crate::domain::programmes::{Outcome, ReportScope};
 use crate::domain::record::{self, Id};
 use crate::domain::reports::ReportRequest;
-use crate::domain::sync::Collection;
 use crate::store::browser::today;
-use crate::ui::reports::print_href;
 use crate::ui::use_store;
+use crate::ui::widgets::print_href;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::ConfirmDelete;
 use crate::ui::widgets::Notice;
@@ -123,7 +123,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
             </dl>
             <div class="actions">
                 <a class="button" href=edit_href(&pid)>"Sửa chương trình"</a>
-                <a class="button secondary" href=report_href(&Scope::Unit(p.unit_id.clone()), *report.start(), *report.end())>
+                <a class="button secondary" href=report_href(&ReportScope::Unit(p.unit_id.clone()), *report.start(), *report.end())>
                     "Số liệu giai đoạn của đơn vị"
                 </a>
                 <ConfirmDelete

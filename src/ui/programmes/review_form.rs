@@ -4,11 +4,11 @@
 
 use super::text;
 use super::{go, list_href, programme_href, use_flash};
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::programmes::review::{self as rev, find_for};
 use crate::domain::programmes::{review_figures, AreaResult, Outcome, ReviewDraft, ReviewField};
 use crate::domain::record::{self, Id, Record};
-use crate::domain::sync::Collection;
 use crate::store::browser::new_id;
 use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;

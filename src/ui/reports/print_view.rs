@@ -3,13 +3,13 @@
 //! screen (hidden in print) offers printing and the way back.
 
 use super::document_view::DocumentView;
-use super::office_downloads::OfficeDownloads;
-use super::report_settings;
+use crate::domain::collections::Collection;
 use crate::domain::reports::ReportRequest;
-use crate::domain::sync::Collection;
-use crate::ui::data::office::office_name;
+use crate::store::settings::report_settings;
+use crate::ui::office_name;
 use crate::ui::route::{Page, Route};
 use crate::ui::use_store;
+use crate::ui::widgets::downloads::OfficeDownloads;
 use leptos::prelude::*;
 
 #[component]

@@ -1,11 +1,11 @@
 //! "Cài đặt báo cáo" on *Dữ liệu*: the lines every report of this office carries (header,
 //! document sign, place, signer, recipients), checked by the domain's one rule.
 
-use super::{report_settings, save_report_settings};
 use crate::domain::letter_case;
 use crate::domain::reports::settings::{SettingsError, MAX_LINE};
 use crate::domain::reports::ReportSettings;
-use crate::ui::data::office::office_name;
+use crate::store::settings::{report_settings, save_report_settings};
+use crate::ui::office_name;
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::status::NoticeLine;
 use crate::ui::widgets::{Notice, TextArea, TextField};

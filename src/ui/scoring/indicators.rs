@@ -2,11 +2,11 @@
 //! and the cluster's rates side by side.
 
 use super::{text, Selected, Tab, UnitPicker};
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::record::Id;
 use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::scoring::indicators::{self as ind, IndicatorKey as K, TargetRate, UnitIndicators};
-use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;
@@ -402,7 +402,7 @@ fn ClusterRates() -> impl IntoView {
         })
     });
     view! {
-        <crate::ui::reports::ExcelButton content=excel_title table=excel />
+        <crate::ui::widgets::ExcelButton content=excel_title table=excel />
         <div class="table-wrap" tabindex="0" role="region" aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
             <table aria-label="Tỷ lệ đạt chỉ tiêu của các đơn vị">
                 <thead><tr>

@@ -12,10 +12,10 @@ mod year_end;
 /// The wording of tiers, statuses, errors and tie reasons lives with the domain: reports use it too.
 pub use crate::domain::scoring::wording as text;
 
+use crate::domain::collections::Collection;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::Cluster;
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::store::settings;
 use crate::ui::route::{href, Page, Route};
 use crate::ui::use_store;

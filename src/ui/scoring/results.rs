@@ -4,6 +4,7 @@
 
 use super::chart::{Bar, BarChart};
 use super::{text, use_results, Selected};
+use crate::domain::collections::Collection;
 use crate::domain::reports::ReportRequest;
 use crate::domain::scoring::award_forms::AwardForm;
 use crate::domain::scoring::closing::{self, ClosingError, ClosingState};
@@ -12,11 +13,10 @@ use crate::domain::scoring::ranking::{RankedRow, Tier};
 use crate::domain::scoring::result_lines::{award_text, result_lines};
 use crate::domain::scoring::scorecard::CardStatus;
 use crate::domain::scoring::standing::standing;
-use crate::domain::sync::Collection;
 use crate::store::CommitError;
-use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::PrintLink;
 use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 

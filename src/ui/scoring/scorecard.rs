@@ -2,6 +2,7 @@
 //! reviewed score and notes per criterion — and its way through Nháp → Đã nộp → Cụm đã chấm → Chốt.
 
 use super::{text, use_results, Selected, Tab, UnitPicker};
+use crate::domain::collections::Collection;
 use crate::domain::data::AppData;
 use crate::domain::format;
 use crate::domain::letter_case;
@@ -15,13 +16,12 @@ use crate::domain::scoring::scorecard::{
 };
 use crate::domain::scoring::seal::{self, SealError};
 use crate::domain::scoring::template::{Criterion, ScoringTemplate};
-use crate::domain::sync::Collection;
 use crate::store::CommitError;
-use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::field::{next_id, Typed};
 use crate::ui::widgets::form::FieldErrors;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::PrintLink;
 use crate::ui::widgets::{ConfirmAction, Notice, SaveButton, Saving, TextField};
 use leptos::prelude::*;
 

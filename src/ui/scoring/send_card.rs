@@ -1,8 +1,8 @@
 //! "Gửi phiếu cho Cụm trưởng": the card shown, exported alone (with what the cluster head needs
-//! to place it, see [`crate::domain::sync::scopes`]) as a small file to attach to an e-mail.
+//! to place it, see [`crate::domain::exchange::scopes`]) as a small file to attach to an e-mail.
 
+use crate::domain::exchange::scopes::Part;
 use crate::domain::scoring::scorecard::Scorecard;
-use crate::domain::sync::scopes::Part;
 use crate::ui::use_store;
 use crate::ui::widgets::Notice;
 use leptos::prelude::*;

@@ -2,6 +2,7 @@
 //! copied from last year in one click, then edited: settings, blocks' criteria and their kinds.
 
 use super::{text, Selected};
+use crate::domain::collections::Collection;
 use crate::domain::record::Id;
 use crate::domain::scoring::award_forms::{self, VoteShare};
 use crate::domain::scoring::cluster;
@@ -12,7 +13,6 @@ use crate::domain::scoring::points::Points;
 use crate::domain::scoring::template::{
     self as tpl, Criterion, CriterionKind, ScoringTemplate, TargetFormula, TargetSource, TemplateField,
 };
-use crate::domain::sync::Collection;
 use crate::store::CommitError;
 use crate::ui::use_store;
 use crate::ui::widgets::focus;

@@ -4,6 +4,7 @@
 //! `domain::reports::{review_minutes, award_proposal}`).
 
 use super::{use_results, Selected};
+use crate::domain::collections::Collection;
 use crate::domain::dialogues::meeting::parse_time;
 use crate::domain::record::{self, Id};
 use crate::domain::reports::{year_end, ReportRequest};
@@ -12,11 +13,10 @@ use crate::domain::scoring::cluster::Cluster;
 use crate::domain::scoring::review_meeting::{self, Attendance, ReviewMeeting};
 use crate::domain::scoring::standing::standing;
 use crate::domain::scoring::vote_tally::{self, VoteCount};
-use crate::domain::sync::Collection;
 use crate::domain::{format, parse};
-use crate::ui::reports::PrintLink;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::PrintLink;
 use crate::ui::widgets::{CheckField, Notice, SaveButton, Saving, SelectField, TextField};
 use leptos::prelude::*;
 

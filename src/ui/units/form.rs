@@ -1,9 +1,9 @@
 //! Adding and editing a unit: form → domain validation → store.
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
-use crate::domain::sync::Collection;
 use crate::domain::units::{self, UnitDraft, UnitField, UnitKind};
 use crate::ui::use_store;
 use crate::ui::widgets::form::FieldErrors;

@@ -1,18 +1,18 @@
 //! The table of units, with diacritic-free search and archive / restore.
 
 use super::text;
+use crate::domain::collections::Collection;
 use crate::domain::fold::Query;
 use crate::domain::format;
 use crate::domain::record::{self, Id, Record};
 use crate::domain::reports::lists::units_table;
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::domain::units::{self, Unit, UnitFilter};
-use crate::ui::reports::ExcelButton;
 use crate::ui::use_store;
 use crate::ui::widgets::paging::{page_limit, show_more, shown_of};
 use crate::ui::widgets::remembered::remembered_flag;
 use crate::ui::widgets::status::NoticeLine;
+use crate::ui::widgets::ExcelButton;
 use crate::ui::widgets::{focus, unsaved};
 use crate::ui::widgets::{Notice, TextField};
 use leptos::prelude::*;

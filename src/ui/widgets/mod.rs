@@ -1,7 +1,9 @@
-//! Shared widgets: labelled form fields with their errors, status lines, the update notice.
+//! Shared widgets: labelled form fields with their errors, the save button, status lines, the
+//! "In …" links with their Word and Excel downloads, the update notice.
 
 pub mod confirm;
 pub mod debounce;
+pub mod downloads;
 pub mod field;
 pub mod focus;
 pub mod form;
@@ -19,6 +21,7 @@ pub mod update_banner;
 pub mod year_switch;
 
 pub use confirm::{ConfirmAction, ConfirmDelete};
+pub use downloads::{print_href, ExcelButton, PrintLink};
 pub use field::{CheckField, Choice, SelectField, TextArea, TextField};
 pub use picker::PickField;
 pub use save::{SaveButton, Saving};

@@ -45,6 +45,31 @@ impl Notice {
     }
 }
 
+/// Why a save did not reach storage, for the officer.
+pub fn save_problem_text(problem: &crate::store::SaveProblem) -> String {
+    match problem {
+        crate::store::SaveProblem::QuotaExceeded => {
+            "Bộ nhớ của trình duyệt đã đầy nên thay đổi vừa rồi CHƯA được lưu. \
+             Dữ liệu đã lưu trước đó vẫn còn nguyên. Hãy vào trang Dữ liệu để xuất dữ liệu ra tệp, \
+             rồi lưu trữ bớt các năm cũ."
+                .to_string()
+        }
+        crate::store::SaveProblem::Unavailable => {
+            "Trình duyệt đang chặn bộ nhớ của trang này nên thay đổi CHƯA được lưu. \
+             Hãy tắt chế độ chặn lưu trữ cho trang này rồi thử lại."
+                .to_string()
+        }
+        crate::store::SaveProblem::Blocked => {
+            "Một phiên bản mới hơn của ứng dụng đang mở dữ liệu (ở thẻ khác) nên thay đổi \
+             CHƯA được lưu. Hãy tải lại trang này để dùng phiên bản mới."
+                .to_string()
+        }
+        crate::store::SaveProblem::Other(detail) => {
+            format!("Không lưu được thay đổi vào bộ nhớ trình duyệt ({detail}).")
+        }
+    }
+}
+
 #[component]
 pub fn NoticeLine(notice: RwSignal<Option<Notice>>) -> impl IntoView {
     move || match notice.get() {

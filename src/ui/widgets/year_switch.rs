@@ -1,7 +1,7 @@
 //! The year a page shows: opens on the latest year with data (not an empty calendar year), and
 //! the officer can switch to any year that has data, or the current one.
 
-use crate::domain::sync::collections::Collection;
+use crate::domain::collections::Collection;
 use crate::ui::use_store;
 use chrono::Datelike;
 use leptos::prelude::*;

@@ -1,11 +1,11 @@
 //! Creating and editing a cluster-year: name, year, members, head and deputy.
 
+use crate::domain::collections::Collection;
 use crate::domain::fold::Query;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, ClusterDraft, ClusterField};
 use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::domain::units::{UnitFilter, UnitKind};
 use crate::store::CommitError;
 use crate::ui::units::text;

@@ -1,9 +1,9 @@
 //! The clusters, newest year first, with "start next year" and a link to their scoring.
 
+use crate::domain::collections::Collection;
 use crate::domain::record::{self, Id};
 use crate::domain::scoring::cluster::{self, Cluster};
 use crate::domain::sorting;
-use crate::domain::sync::Collection;
 use crate::ui::route::{href, Page};
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
