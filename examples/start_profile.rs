@@ -7,17 +7,20 @@ use thidua::domain::storage_format;
 
 fn main() {
     let data = generate(CityScale::HA_NOI);
-    let records = stored::whole(&data);
-    let head = stored::Head::of(&data).to_json();
+    let records = storage_format::whole(&data);
+    let head = storage_format::Head::of(&data).to_json();
     // As IndexedDB holds them: groups of text.
-    let mut groups: std::collections::BTreeMap<u32, Vec<stored::StoredRecord>> = Default::default();
+    let mut groups: std::collections::BTreeMap<u32, Vec<storage_format::StoredRecord>> = Default::default();
     for r in &records {
         groups
-            .entry(stored::bucket_of(&r.key))
+            .entry(storage_format::bucket_of(&r.key))
             .or_default()
             .push(r.clone());
     }
-    let texts: Vec<(u32, String)> = groups.iter().map(|(n, g)| (*n, stored::group_text(g))).collect();
+    let texts: Vec<(u32, String)> = groups
+        .iter()
+        .map(|(n, g)| (*n, storage_format::group_text(g)))
+        .collect();
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
     println!(
         "{} records, {} groups, {} MB",
@@ -27,25 +30,25 @@ fn main() {
     );
     for _ in 0..3 {
         let t = Instant::now();
-        let parsed: Vec<stored::StoredRecord> = texts
+        let parsed: Vec<storage_format::StoredRecord> = texts
             .iter()
-            .flat_map(|(n, t)| stored::parse_group(*n, t))
+            .flat_map(|(n, t)| storage_format::parse_group(*n, t))
             .collect();
         let split = t.elapsed();
         let t = Instant::now();
-        let loaded = stored::assemble(Some(&head), &parsed).unwrap();
+        let loaded = storage_format::assemble(Some(&head), &parsed).unwrap();
         let assemble = t.elapsed();
         println!("split groups {split:?}, assemble (sort + decode) {assemble:?}");
         let _ = loaded;
     }
     for c in Collection::ALL {
-        let mine: Vec<stored::StoredRecord> = records
+        let mine: Vec<storage_format::StoredRecord> = records
             .iter()
-            .filter(|r| stored::parse_key(&r.key).unwrap().0 == *c)
+            .filter(|r| storage_format::parse_key(&r.key).unwrap().0 == *c)
             .cloned()
             .collect();
         let t = Instant::now();
-        let _ = stored::assemble(Some(&head), &mine).unwrap();
+        let _ = storage_format::assemble(Some(&head), &mine).unwrap();
         println!(
             "{:>12}: {:>6} records, {:>5} MB, {:?}",
             c.key(),
