@@ -135,6 +135,12 @@ pub struct ProgrammeDraft {
 }
 
 impl ProgrammeDraft {
+    /// The form for a new programme made in `this_year`: its period runs from this year to five
+    /// years on, with the [`starter_areas`](super::starter_areas).
+    pub fn starting_in(this_year: i32) -> Self {
+        Self::new(this_year, this_year + 5)
+    }
+
     /// A new form for `from_year`–`to_year` with the [`starter_areas`](super::starter_areas).
     pub fn new(from_year: i32, to_year: i32) -> Self {
         Self {

@@ -127,4 +127,12 @@ mod tests {
             .measures
             .contains(&AreaMeasure::Indicator(IndicatorKey::ImprovementsBase)));
     }
+
+    #[test]
+    fn a_new_programme_starts_this_year_with_the_starter_areas() {
+        let draft = crate::domain::programmes::ProgrammeDraft::starting_in(2026);
+        assert_eq!((draft.from_year, draft.to_year), (2026, 2031));
+        assert_eq!(draft.areas, starter_areas());
+        assert!(draft.number.is_empty() && draft.unit_id.is_none() && draft.signed_on.is_none());
+    }
 }

@@ -82,7 +82,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
     let this_year = today().year();
     let draft = match &existing {
         Some(p) => ProgrammeDraft::from_programme(p),
-        None => ProgrammeDraft::new(this_year, this_year + 5),
+        None => ProgrammeDraft::starting_in(this_year),
     };
     let number = RwSignal::new(draft.number.clone());
     let title = RwSignal::new(draft.title.clone());
