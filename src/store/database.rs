@@ -6,8 +6,8 @@
 //! in what other tabs wrote since it last looked (the change log), then applies its own change
 //! to that, then writes. Memory is only announced to readers once storage accepted the change.
 //!
-//! Readers wake only for what they read: each names its collections ([`Store::read`]), the
-//! head ([`Store::head`]: office and sharing state), one record ([`Store::read_record`]) or the
+//! Readers wake only for what they read: each names its collections ([`Store::tracked`]), the
+//! head ([`Store::head`]: office and sharing state), one record ([`Store::tracked_record`]) or the
 //! not-yet-shared count ([`Store::unshared`]); a change announces the keys it wrote. The count
 //! is kept up to date from those keys ([`Tally`]). Records are decoded from their stored text
 //! when a reader first names their collection, and the rest right after the first page is
@@ -261,24 +261,24 @@ impl Store {
     }
 
     /// Reactive read access to everything, re-run on every change: only for a reader that
-    /// truly reads everything. Others name what they read: [`Store::read`], [`Store::head`],
-    /// [`Store::read_record`], [`Store::unshared`].
-    pub fn with<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
+    /// truly reads everything. Others name what they read: [`Store::tracked`], [`Store::head`],
+    /// [`Store::tracked_record`], [`Store::unshared`].
+    pub fn tracked_all<R>(&self, f: impl FnOnce(&AppData) -> R) -> R {
         self.track_every_change();
         self.with_untracked(f)
     }
 
     /// Reactive read access that re-runs only when one of `collections` changes: a list of
     /// proposals does not recompute when a score mark is saved.
-    pub fn read<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
+    pub fn tracked<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
         for c in collections {
             self.topics[topic(*c)].track();
         }
-        self.read_untracked(collections, f)
+        self.untracked(collections, f)
     }
 
     /// Read access to `collections` that subscribes to nothing (a row drawn once).
-    pub fn read_untracked<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
+    pub fn untracked<R>(&self, collections: &[Collection], f: impl FnOnce(&AppData) -> R) -> R {
         self.decode(collections);
         self.data.with_value(f)
     }
@@ -293,9 +293,9 @@ impl Store {
     /// Reactive read access that re-runs only when record `id` of `collection` changes
     /// (appears, is edited, goes): a page showing one dialogue does not recompute when another
     /// is saved. `f` should read only that record.
-    pub fn read_record<R>(&self, collection: Collection, id: &str, f: impl FnOnce(&AppData) -> R) -> R {
+    pub fn tracked_record<R>(&self, collection: Collection, id: &str, f: impl FnOnce(&AppData) -> R) -> R {
         self.track_record(storage_format::key(collection, id));
-        self.read_untracked(&[collection], f)
+        self.untracked(&[collection], f)
     }
 
     fn track_record(&self, key: String) {

@@ -118,7 +118,7 @@ pub fn ExportPanel() -> impl IntoView {
     let part = RwSignal::new("all".to_string());
     let notice = RwSignal::new(None::<Notice>);
     let options = Signal::derive(move || {
-        store.read(
+        store.tracked(
             &[
                 Collection::Clusters,
                 Collection::Dialogues,

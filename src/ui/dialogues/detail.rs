@@ -34,7 +34,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
     let today = crate::store::browser::today();
     let did = id.clone();
     let dialogue = Memo::new(move |_| {
-        store.read_record(Collection::Dialogues, &did, |d| {
+        store.tracked_record(Collection::Dialogues, &did, |d| {
             record::find(&d.dialogues, &did).cloned()
         })
     });
@@ -42,7 +42,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
         dialogue.with(|x| {
             x.as_ref()
                 .and_then(|x| {
-                    store.read_record(Collection::Units, &x.unit_id, |d| {
+                    store.tracked_record(Collection::Units, &x.unit_id, |d| {
                         record::find(&d.units, &x.unit_id).map(|u| u.name.clone())
                     })
                 })
@@ -51,7 +51,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
     });
     let did = id.clone();
     let own = Memo::new(move |_| {
-        store.read(
+        store.tracked(
             &[Collection::Units, Collection::Dialogues, Collection::Proposals],
             |d| {
                 record::live(&d.proposals)
@@ -64,7 +64,7 @@ pub fn DialogueDetail(id: Id, proposal: Option<Id>) -> impl IntoView {
     let carried = Memo::new(move |_| {
         dialogue.with(|x| {
             x.as_ref().map_or_else(Vec::new, |x| {
-                store.read(
+                store.tracked(
                     &[Collection::Units, Collection::Dialogues, Collection::Proposals],
                     |d| {
                         carried_over_to(x, &d.dialogues, &d.proposals)

@@ -45,7 +45,8 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
 
     let index = super::search_index::use_search_indexes().dialogues;
     // Proposals (all, open) per dialogue, counted once per data change.
-    let counts = Memo::new(move |_| store.read(&[Collection::Proposals], |d| proposal_counts(&d.proposals)));
+    let counts =
+        Memo::new(move |_| store.tracked(&[Collection::Proposals], |d| proposal_counts(&d.proposals)));
     let filter = Memo::new(move |_| DialogueFilter {
         year: year.with(|y| y.parse().ok()),
         unit_id: unit_id.with(|u| (!u.is_empty()).then(|| u.clone())),
@@ -59,7 +60,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         filter.with(|f| {
             index.with(|index| {
                 counts.with(|counts| {
-                    store.read(&[Collection::Units, Collection::Dialogues], |d| {
+                    store.tracked(&[Collection::Units, Collection::Dialogues], |d| {
                         let hits = newest_first(index.search(&d.dialogues, f));
                         let rows: Vec<DialogueRow> = hits
                             .iter()
@@ -95,7 +96,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         filter.with_untracked(|f| {
             index.with_untracked(|index| {
                 counts.with_untracked(|counts| {
-                    store.read(&[Collection::Units, Collection::Dialogues], |d| {
+                    store.tracked(&[Collection::Units, Collection::Dialogues], |d| {
                         dialogues_table(&newest_first(index.search(&d.dialogues, f)), &d.units, counts)
                     })
                 })
@@ -107,7 +108,7 @@ pub fn DialogueList(unit: Option<Id>) -> impl IntoView {
         None => "Danh sách đối thoại".to_string(),
     });
     let total = move || found.with(|(t, _)| *t);
-    let all = move || store.read(&[Collection::Dialogues], |d| record::live(&d.dialogues).count());
+    let all = move || store.tracked(&[Collection::Dialogues], |d| record::live(&d.dialogues).count());
     let shown = move || found.with(|(_, r)| r.len());
 
     let years = super::year_options(Some(text::ALL_YEARS));

@@ -110,7 +110,7 @@ fn unit_exists(store: crate::store::Store, id: &str) -> bool {
 pub fn year_options(any: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     let store = use_store();
     Signal::derive(move || {
-        let mut years: Vec<i32> = store.read(&[Collection::Dialogues], |d| {
+        let mut years: Vec<i32> = store.tracked(&[Collection::Dialogues], |d| {
             record::live(&d.dialogues).map(|x| x.date.year()).collect()
         });
         years.push(crate::store::browser::today().year());

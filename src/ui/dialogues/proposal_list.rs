@@ -153,7 +153,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
         let limit = limit.get();
         filter.with(|f| {
             index.with(|index| {
-                store.read(
+                store.tracked(
                     &[Collection::Units, Collection::Dialogues, Collection::Proposals],
                     |d| {
                         let hits = index.search(&d.dialogues, &d.proposals, f, today);
@@ -173,7 +173,7 @@ pub fn ProposalList(unit: Option<Id>, overdue: bool) -> impl IntoView {
     let excel = Callback::new(move |()| {
         filter.with_untracked(|f| {
             index.with_untracked(|index| {
-                store.read(
+                store.tracked(
                     &[Collection::Units, Collection::Dialogues, Collection::Proposals],
                     |d| {
                         let hits = index.search(&d.dialogues, &d.proposals, f, today);

@@ -32,7 +32,7 @@ pub fn ProposalView(id: Id) -> impl IntoView {
     let today = crate::store::browser::today();
     let pid = id.clone();
     let proposal = Memo::new(move |_| {
-        store.read_record(Collection::Proposals, &pid, |d| {
+        store.tracked_record(Collection::Proposals, &pid, |d| {
             record::find(&d.proposals, &pid).cloned()
         })
     });

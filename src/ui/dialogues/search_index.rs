@@ -16,12 +16,12 @@ pub struct SearchIndexes {
 /// Called once by the app shell, so the indexes outlive the page.
 pub fn provide_search_indexes(store: Store) {
     let dialogues = Memo::new(move |_| {
-        store.read(&[Collection::Units, Collection::Dialogues], |d| {
+        store.tracked(&[Collection::Units, Collection::Dialogues], |d| {
             DialogueIndex::new(&d.units, &d.dialogues)
         })
     });
     let proposals = Memo::new(move |_| {
-        store.read(
+        store.tracked(
             &[Collection::Units, Collection::Dialogues, Collection::Proposals],
             |d| ProposalIndex::new(&d.units, &d.dialogues, &d.proposals),
         )

@@ -42,14 +42,14 @@ pub fn Summary(unit: Option<Id>) -> impl IntoView {
         let y = chosen_year();
         unit_id.with(|u| {
             let unit = (!u.is_empty()).then_some(u.as_str());
-            store.read(&[Collection::Dialogues, Collection::Proposals], |d| {
+            store.tracked(&[Collection::Dialogues, Collection::Proposals], |d| {
                 summarize(y, unit, &d.dialogues, &d.proposals, today)
             })
         })
     });
     let missing = Memo::new(move |_| {
         let y = chosen_year();
-        store.read(&[Collection::Units, Collection::Dialogues], |d| {
+        store.tracked(&[Collection::Units, Collection::Dialogues], |d| {
             units_without_periodic_dialogue(y, &d.units, &d.dialogues)
                 .into_iter()
                 .map(|u| (u.meta.id.clone(), u.name.clone()))

@@ -18,7 +18,7 @@ pub fn DialogueAttention(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let today = crate::store::browser::today();
     let attention = Memo::new(move |_| {
         let year = year.get();
-        store.read(
+        store.tracked(
             &[Collection::Units, Collection::Dialogues, Collection::Proposals],
             |d| attention(&d.proposals, &d.dialogues, &d.units, year, today, LISTED),
         )

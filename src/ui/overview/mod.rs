@@ -16,7 +16,7 @@ pub fn OverviewPage() -> impl IntoView {
     // "Active" as the compliance checks count it: the domain's one rule.
     let counts = Memo::new(move |_| {
         let year = year.get();
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             let live: Vec<_> = record::live(&d.units).collect();
             let active = live.iter().filter(|u| u.at_work_in(Some(year))).count();
             (active, live.len() - active)

@@ -32,7 +32,7 @@ pub fn ProgrammesDashboard(#[prop(into)] year: Signal<i32>) -> impl IntoView {
     let store = use_store();
     let cards = Memo::new(move |_| {
         let year = year.get();
-        store.read(Collection::ALL, |d| {
+        store.tracked(Collection::ALL, |d| {
             active_programmes(&d.programmes, year)
                 .into_iter()
                 .map(|p| {

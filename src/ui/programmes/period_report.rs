@@ -35,7 +35,7 @@ pub fn PeriodReportView(scope: Option<ReportScope>, years: Option<(i32, i32)>) -
 
     let scope_options = Signal::derive(move || {
         let mut options = vec![("*".to_string(), "Tất cả đơn vị".to_string())];
-        store.read(&[Collection::Units, Collection::Clusters], |d| {
+        store.tracked(&[Collection::Units, Collection::Clusters], |d| {
             let mut names: Vec<&str> = record::live(&d.clusters).map(|c| c.name.as_str()).collect();
             sorting::sort(&mut names);
             names.dedup();
@@ -74,7 +74,7 @@ pub fn PeriodReportView(scope: Option<ReportScope>, years: Option<(i32, i32)>) -
     let report = Memo::new(move |_| {
         let (f, t) = span.get().ok()?;
         let scope = ReportScope::from_value(&scope_sel.get());
-        Some(store.read(Collection::ALL, |d| period_report(&scope, f..=t, d)))
+        Some(store.tracked(Collection::ALL, |d| period_report(&scope, f..=t, d)))
     });
     let scope_name = move || {
         let value = scope_sel.get();

@@ -101,7 +101,7 @@ pub fn ProgrammeForm(editing: Option<Id>) -> impl IntoView {
 
     let unit_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "— Chọn đơn vị —".to_string())];
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             let kept = unit.get_untracked();
             options.extend(
                 crate::domain::units::offered(&d.units, Some(kept.as_str()))

@@ -30,7 +30,7 @@ pub fn ProgrammeList() -> impl IntoView {
     let year = today().year();
     let last = store.with_untracked(|d| d.latest_year_with_data(year));
     let rows = Memo::new(move |_| {
-        store.read(
+        store.tracked(
             &[Collection::Units, Collection::Programmes, Collection::Reviews],
             |d| {
                 let mut list: Vec<_> = record::live(&d.programmes).collect();

@@ -34,7 +34,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
     let found = {
         let id = id.clone();
         Memo::new(move |_| {
-            store.read_record(Collection::Programmes, &id, |d| {
+            store.tracked_record(Collection::Programmes, &id, |d| {
                 record::find(&d.programmes, &id).cloned()
             })
         })
@@ -89,7 +89,7 @@ pub fn ProgrammeView(id: Id) -> impl IntoView {
             .into_any();
         };
         let unit_name = store.with_untracked(|d| d.unit_name(&p.unit_id));
-        let reviews: Vec<(i32, Reviewed)> = store.read(&[Collection::Reviews], |d| {
+        let reviews: Vec<(i32, Reviewed)> = store.tracked(&[Collection::Reviews], |d| {
             year_reviews(&p, &d.reviews, this_year)
                 .into_iter()
                 .map(|(y, r)| {

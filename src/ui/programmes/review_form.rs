@@ -98,7 +98,7 @@ pub fn ReviewForm(programme_id: Id, year: i32) -> impl IntoView {
     let figures = {
         let programme = programme.clone();
         Memo::new(move |_| {
-            store.read(Collection::ALL, |d| {
+            store.tracked(Collection::ALL, |d| {
                 review_figures(&programme, year, d)
                     .into_iter()
                     .map(|f| {

@@ -22,7 +22,7 @@ pub fn PrintView() -> impl IntoView {
         let request = route.with(|r| ReportRequest::parse(&r.rest));
         let settings = report_settings(&office.get());
         // Every record collection; the office's name comes through `office` (the head).
-        request.map(|r| store.read(Collection::ALL, |d| r.build(d, &settings, today)))
+        request.map(|r| store.tracked(Collection::ALL, |d| r.build(d, &settings, today)))
     });
     let shown = Signal::derive(move || made.get().and_then(Result::ok));
     // Header lines still missing: said on screen (the bar does not print).

@@ -153,7 +153,7 @@ fn IndicatorsForm(unit_id: Id, year: i32) -> impl IntoView {
     let saving = Saving::new();
     let extras = RwSignal::new(Vec::<ExtraRow>::new());
     let report = Memo::new(move |_| {
-        store.read(&[Collection::Indicators], |d| {
+        store.tracked(&[Collection::Indicators], |d| {
             ind::find_for(&d.indicators, &unit_for_report, year).cloned()
         })
     });
@@ -365,7 +365,7 @@ fn ClusterRates() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let rows = Memo::new(move |_| {
         let Some(c) = cluster.get() else { return Vec::new() };
-        store.read(&[Collection::Units, Collection::Indicators], |d| {
+        store.tracked(&[Collection::Units, Collection::Indicators], |d| {
             c.member_ids
                 .iter()
                 .map(|u: &Id| {
@@ -389,7 +389,7 @@ fn ClusterRates() -> impl IntoView {
     // Every figure of every member, as numbers, for the city's spreadsheets.
     let excel = Callback::new(move |()| {
         let c = cluster.get_untracked();
-        store.read(&[Collection::Units, Collection::Indicators], |d| {
+        store.tracked(&[Collection::Units, Collection::Indicators], |d| {
             c.map(|c| crate::domain::reports::lists::cluster_indicators_table(&c, &d.units, &d.indicators))
                 .unwrap_or_default()
         })

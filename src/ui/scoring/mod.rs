@@ -75,7 +75,7 @@ pub fn ScoringPage() -> impl IntoView {
     let store = use_store();
     let route = expect_context::<ReadSignal<Route>>();
     let clusters = Memo::new(move |_| {
-        store.read(&[Collection::Clusters], |d| {
+        store.tracked(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
             sorting::sort_by(&mut list, |a, b| {
                 b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name))
@@ -200,7 +200,7 @@ pub fn UnitPicker(tab: Tab) -> impl IntoView {
     let Selected { cluster, unit } = expect_context::<Selected>();
     let options = Memo::new(move |_| {
         let members = cluster.with(|c| c.as_ref().map(|c| c.member_ids.clone()).unwrap_or_default());
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             members
                 .iter()
                 .map(|id| (id.clone(), d.unit_name(id)))
@@ -245,7 +245,7 @@ pub fn use_results(
     let store = use_store();
     Memo::new(move |_| {
         let c = cluster.get()?;
-        store.read(
+        store.tracked(
             &[
                 Collection::Templates,
                 Collection::Indicators,

@@ -68,7 +68,7 @@ pub fn ResultsTab() -> impl IntoView {
             let (_, res) = r.as_ref()?;
             let t = &res.template;
             let standing = standing(res, t, &c.vote_order, include);
-            let lines = store.read(&[Collection::Units], |d| {
+            let lines = store.tracked(&[Collection::Units], |d| {
                 result_lines(&standing, res, t, &c.tally, |u| d.unit_label(u))
                     .into_iter()
                     .map(|l| Line {
@@ -81,13 +81,13 @@ pub fn ResultsTab() -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
             });
-            let missing = store.read(&[Collection::Units], |d| {
+            let missing = store.tracked(&[Collection::Units], |d| {
                 res.without_card
                     .iter()
                     .map(|u| d.unit_name(u))
                     .collect::<Vec<_>>()
             });
-            let apart = store.read(&[Collection::Units], |d| {
+            let apart = store.tracked(&[Collection::Units], |d| {
                 standing
                     .apart
                     .iter()
@@ -346,7 +346,7 @@ fn CloseResults() -> impl IntoView {
     let notice = RwSignal::new(None::<Notice>);
     let state = Memo::new(move |_| {
         let c = cluster.get()?;
-        Some(store.read(&[Collection::Scorecards], |d| closing::state(&c, &d.scorecards)))
+        Some(store.tracked(&[Collection::Scorecards], |d| closing::state(&c, &d.scorecards)))
     });
     let saving = Saving::new();
     let close = move |_| {

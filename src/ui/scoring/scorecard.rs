@@ -151,7 +151,7 @@ pub fn ScorecardTab() -> impl IntoView {
     let results = use_results(cluster);
     let card = Memo::new(move |_| {
         let (c, u) = (cluster.get()?, unit.get()?);
-        store.read(&[Collection::Scorecards], |d| {
+        store.tracked(&[Collection::Scorecards], |d| {
             sc::find_for(&d.scorecards, &c.meta.id, c.year, &u).cloned()
         })
     });
@@ -218,7 +218,7 @@ pub fn ScorecardTab() -> impl IntoView {
             }.into_any(),
             (true, false) => view! {
                 <section class="card">
-                    <p>{move || format!("{} chưa có phiếu chấm năm này.", store.read(&[Collection::Units], |d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
+                    <p>{move || format!("{} chưa có phiếu chấm năm này.", store.tracked(&[Collection::Units], |d| unit.get().map(|u| d.unit_name(&u)).unwrap_or_default()))}</p>
                     <SaveButton saving=ctx.saving on_press=create label="Tạo phiếu chấm" />
                 </section>
             }.into_any(),

@@ -249,14 +249,14 @@ pub fn TemplateTab() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let template = Memo::new(move |_| {
         let c = cluster.get()?;
-        store.read(&[Collection::Templates], |d| {
+        store.tracked(&[Collection::Templates], |d| {
             tpl::find_for(&d.templates, &c.meta.id, c.year).cloned()
         })
     });
     // Last year's table of the cluster with the same name, for the one-click copy.
     let previous = Memo::new(move |_| {
         let c = cluster.get()?;
-        store.read(&[Collection::Clusters, Collection::Templates], |d| {
+        store.tracked(&[Collection::Clusters, Collection::Templates], |d| {
             let prev = cluster::find_year(&d.clusters, &c.name, c.year - 1)?;
             tpl::find_for(&d.templates, &prev.meta.id, prev.year).cloned()
         })
@@ -528,7 +528,7 @@ fn CriterionRow(
     let error = errors.of(at(TemplateField::Criterion(row.id.get_untracked())));
     let store = use_store();
     let indicators = Signal::derive(move || {
-        store.read(&[Collection::Indicators], |d| {
+        store.tracked(&[Collection::Indicators], |d| {
             indicator_options(&crate::domain::scoring::indicators::custom_keys(&d.indicators))
         })
     });

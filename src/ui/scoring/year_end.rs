@@ -66,7 +66,7 @@ pub fn YearEndPapers() -> impl IntoView {
     let Selected { cluster, .. } = expect_context::<Selected>();
     let ready = Memo::new(move |_| {
         let id = cluster.with(|c| c.as_ref().map(|c| c.meta.id.clone()))?;
-        Some(store.read(SCORED, |d| {
+        Some(store.tracked(SCORED, |d| {
             year_end::read(d, &id).map(|_| id).map_err(|e| e.message())
         }))
     });

@@ -52,7 +52,7 @@ pub fn UnitForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let me = editing.get();
         let mut options = vec![(String::new(), "— Không có —".to_string())];
         // Only the parents the domain accepts: never the unit itself or a unit below it.
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             options.extend(
                 units::parent_choices(&d.units, me.as_deref())
                     .into_iter()

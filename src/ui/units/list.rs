@@ -43,7 +43,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
 
     let filter = Memo::new(move |_| (search.get(), show_archived.get()));
     let limit = page_limit(filter);
-    let all = move || store.read(&[Collection::Units], |d| record::live(&d.units).count());
+    let all = move || store.tracked(&[Collection::Units], |d| record::live(&d.units).count());
     // The positions in `units` of the units shown, in the list's order: a city's thousands of
     // units are sorted on each change, but copied only for the rows on screen.
     let rows = Memo::new(move |_| {
@@ -52,7 +52,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
             query: Query::new(&search),
             ..UnitFilter::default()
         };
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             let mut rows: Vec<usize> = (0..d.units.len())
                 .filter(|i| {
                     let u = &d.units[*i];
@@ -69,7 +69,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let shown = move || {
         let limit = limit.get();
         rows.with(|rows| {
-            store.read(&[Collection::Units], |d| {
+            store.tracked(&[Collection::Units], |d| {
                 // `get`: a save that failed may have taken a unit out since the list was sorted
                 // (the store then says so, and the list is sorted again).
                 rows.iter()
@@ -84,7 +84,7 @@ pub fn UnitList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     // Every unit the search chose, in the list's order.
     let excel = Callback::new(move |()| {
         rows.with_untracked(|rows| {
-            store.read(&[Collection::Units], |d| {
+            store.tracked(&[Collection::Units], |d| {
                 let listed: Vec<&Unit> = rows.iter().filter_map(|i| d.units.get(*i)).collect();
                 units_table(&listed, &d.units)
             })

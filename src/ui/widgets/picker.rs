@@ -192,7 +192,7 @@ pub fn unit_options(
     Signal::derive(move || {
         let mut out: Vec<(String, String)> =
             any.map(|a| (String::new(), a.to_string())).into_iter().collect();
-        store.read(&[crate::domain::collections::Collection::Units], |d| {
+        store.tracked(&[crate::domain::collections::Collection::Units], |d| {
             out.extend(
                 crate::domain::units::offered(&d.units, keep.as_deref())
                     .map(|u| (u.meta.id.clone(), u.name.clone())),

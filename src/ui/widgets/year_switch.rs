@@ -23,9 +23,9 @@ pub fn use_year_switch() -> (Memo<i32>, YearChoice) {
     let chosen = Memo::new(move |_| {
         picked
             .get()
-            .unwrap_or_else(|| store.read(DATED, |d| d.latest_year_with_data(this_year)))
+            .unwrap_or_else(|| store.tracked(DATED, |d| d.latest_year_with_data(this_year)))
     });
-    let offered = Memo::new(move |_| store.read(DATED, |d| d.years_with_data(this_year)));
+    let offered = Memo::new(move |_| store.tracked(DATED, |d| d.years_with_data(this_year)));
     (
         chosen,
         YearChoice {

@@ -77,7 +77,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
         let year: Option<i32> = year.get().trim().parse().ok();
         let chosen = members.get();
         let filter = filter.get();
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             let mut list: Vec<(Id, String)> = record::live(&d.units)
                 .filter(|u| !chosen.contains(&u.meta.id))
                 .filter(|u| u.at_work_in(year))
@@ -90,7 +90,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
     let chosen_names = Memo::new(move |_| {
         let chosen = members.get();
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             chosen
                 .iter()
                 .map(|id| (id.clone(), d.unit_name(id)))
@@ -99,7 +99,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     });
     // Parents to filter by: the units that have units under them.
     let parents = Memo::new(move |_| {
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             let with_children: std::collections::HashSet<&Id> = record::live(&d.units)
                 .filter_map(|u| u.parent_id.as_ref())
                 .collect();
@@ -114,7 +114,7 @@ pub fn ClusterForm(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let member_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "— Chưa chọn —".to_string())];
         let chosen = members.get();
-        store.read(&[Collection::Units], |d| {
+        store.tracked(&[Collection::Units], |d| {
             options.extend(chosen.iter().map(|id| (id.clone(), d.unit_name(id))))
         });
         options

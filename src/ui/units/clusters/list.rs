@@ -16,7 +16,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
     let notice = RwSignal::new(None::<Notice>);
     let rows = Memo::new(move |_| {
-        store.read(&[Collection::Clusters], |d| {
+        store.tracked(&[Collection::Clusters], |d| {
             let mut list: Vec<Cluster> = record::live(&d.clusters).cloned().collect();
             sorting::sort_by(&mut list, |a, b| {
                 b.year.cmp(&a.year).then_with(|| a.name.cmp(&b.name))
@@ -85,7 +85,7 @@ pub fn ClusterList(editing: RwSignal<Option<Id>>) -> impl IntoView {
                     <tbody>
                         <For each=move || rows.get() key=|c| (c.meta.id.clone(), c.meta.edits.clone()) let:c>
                             {
-                                let (members, head, deputy, next) = store.read_untracked(&[Collection::Units], |d| {
+                                let (members, head, deputy, next) = store.untracked(&[Collection::Units], |d| {
                                     let opt = |id: &Option<Id>| id.as_ref().map(|i| d.unit_label(i)).unwrap_or_default();
                                     (
                                         c.member_ids.iter().map(|m| d.unit_label(m)).collect::<Vec<_>>().join(", "),
