@@ -486,7 +486,7 @@ mod tests {
             key.write(&mut r, Some(n as u64 + 1));
         }
         for (n, key) in IndicatorKey::BUILT_IN.iter().enumerate() {
-            assert_eq!(key.tracked(&r), Some(n as u64 + 1), "{key:?}");
+            assert_eq!(key.read(&r), Some(n as u64 + 1), "{key:?}");
         }
     }
 

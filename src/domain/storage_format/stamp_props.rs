@@ -111,7 +111,7 @@ const COMMANDS: &[(&str, Command)] = &[
         let r = nth(&d.indicators, n).clone();
         let figures = IndicatorKey::BUILT_IN
             .iter()
-            .map(|k| (k.clone(), k.tracked(&r).map(|v| v + 1)))
+            .map(|k| (k.clone(), k.read(&r).map(|v| v + 1)))
             .collect();
         let draft = ind::IndicatorsDraft {
             figures,
