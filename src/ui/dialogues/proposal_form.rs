@@ -2,7 +2,7 @@
 //! Status changes have their own form (see `proposal_view`), so they always leave a dated trace.
 
 use super::text;
-use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalError, ProposalField};
+use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, ProposalField};
 use crate::domain::dialogues::Topic;
 use crate::domain::format;
 use crate::domain::record::{self, Id};
@@ -143,21 +143,16 @@ pub fn ProposalForm(
                 }
                 Err(error) => {
                     // Only these fields are on this form; the others' messages go to the notice.
-                    let on_form = |e: &ProposalError| {
-                        e.field().filter(|f| {
-                            matches!(
-                                f,
-                                ProposalField::Content
-                                    | ProposalField::DirectiveDate
-                                    | ProposalField::Deadline
-                                    | ProposalField::ResolvedOn
-                            )
-                        })
-                    };
-                    let messages = |refused: Vec<ProposalError>| {
-                        refused
-                            .into_iter()
-                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
+                    let messages = |refused| {
+                        text::proposal_messages(
+                            refused,
+                            &[
+                                ProposalField::Content,
+                                ProposalField::DirectiveDate,
+                                ProposalField::Deadline,
+                                ProposalField::ResolvedOn,
+                            ],
+                        )
                     };
                     errors.commit_failed(error, messages, notice)
                 }

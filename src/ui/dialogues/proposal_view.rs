@@ -7,7 +7,7 @@ use super::{text, PageNotice};
 use crate::domain::collections::Collection;
 use crate::domain::dialogues::overdue::days_overdue;
 use crate::domain::dialogues::proposal::change_status_by_id;
-use crate::domain::dialogues::{ProposalError, ProposalField, ProposalStatus, StatusUpdate};
+use crate::domain::dialogues::{ProposalField, ProposalStatus, StatusUpdate};
 use crate::domain::format;
 use crate::domain::record::{self, Id};
 use crate::ui::use_store;
@@ -190,21 +190,16 @@ fn StatusForm(id: Id, current: ProposalStatus, response: String) -> impl IntoVie
                 }
                 Err(error) => {
                     // Only these fields are on this form; the others' messages go to the notice.
-                    let on_form = |e: &ProposalError| {
-                        e.field().filter(|f| {
-                            matches!(
-                                f,
-                                ProposalField::Status
-                                    | ProposalField::StatusDate
-                                    | ProposalField::Response
-                                    | ProposalField::ResolvedOn
-                            )
-                        })
-                    };
-                    let messages = |refused: Vec<ProposalError>| {
-                        refused
-                            .into_iter()
-                            .map(move |e| (on_form(&e), text::proposal_error(&e)))
+                    let messages = |refused| {
+                        text::proposal_messages(
+                            refused,
+                            &[
+                                ProposalField::Status,
+                                ProposalField::StatusDate,
+                                ProposalField::Response,
+                                ProposalField::ResolvedOn,
+                            ],
+                        )
                     };
                     errors.commit_failed(error, messages, notice)
                 }

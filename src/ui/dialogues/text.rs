@@ -108,3 +108,15 @@ pub fn options<T: Copy>(
 pub fn overdue_days(days: i64) -> String {
     format!("{OVERDUE} {} ngày", format::integer(days))
 }
+
+/// A refused proposal's messages for a form that shows only `on_form` of its fields: theirs go
+/// under them, the others' to the form's notice (the proposal form and the status form).
+pub fn proposal_messages(
+    refused: Vec<crate::domain::dialogues::ProposalError>,
+    on_form: &'static [crate::domain::dialogues::ProposalField],
+) -> impl Iterator<Item = (Option<crate::domain::dialogues::ProposalField>, String)> {
+    refused.into_iter().map(move |e| {
+        let field = e.field().filter(|f| on_form.contains(f));
+        (field, proposal_error(&e))
+    })
+}
