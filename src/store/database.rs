@@ -488,10 +488,16 @@ impl Store {
             .data
             .with_value(|data| storage_format::changed_by(data, &next));
         let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
-        let mut groups = Groups::load(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
-        let before = groups.versions(&keys);
         let head = Head::of(&next).to_json();
         let head_changed = old_head.as_deref() != Some(head.as_str());
+        if keys.is_empty() && !head_changed {
+            // Nothing to store (the same file imported again): the undo copy of the import
+            // that did change something stays, instead of an empty one taking its place.
+            let _ = tx.abort();
+            return Ok(());
+        }
+        let mut groups = Groups::load(&tx, &keys).await.map_err(|e| self.not_saved(e))?;
+        let before = groups.versions(&keys);
         let undo = super::undo::UndoCopy {
             imported_at: super::browser::now(),
             file_name: file_name.to_string(),

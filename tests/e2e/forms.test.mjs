@@ -59,7 +59,7 @@ async function pressTwiceDuringSlowSave(page, button, shot) {
   await button.click();
   const busy = page.locator("button[aria-busy='true']");
   await busy.waitFor();
-  assert.match(await busy.textContent(), /Đang lưu…/);
+  assert.match(await busy.textContent(), /\(đang lưu…\)/);
   if (SHOTS && shot) await page.screenshot({ path: path.join(SHOTS, `${shot}.png`) });
   await button.click();
   await release(page);

@@ -11,7 +11,7 @@ use crate::domain::record::{self, Record};
 use crate::store::browser;
 use crate::ui::use_store;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::{Notice, PickField};
+use crate::ui::widgets::{Notice, PickField, SaveButton, Saving};
 use chrono::Datelike;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -129,9 +129,11 @@ pub fn ExportPanel() -> impl IntoView {
         )
     });
 
-    let run = move |_| {
+    // One file per press: a double press does not download (and record) the export twice.
+    let saving = Saving::new();
+    let run = move |()| {
         let chosen = part_of(&part.get_untracked());
-        leptos::task::spawn_local(async move { notice.set(Some(send_part(store, chosen).await)) });
+        saving.run(async move { notice.set(Some(send_part(store, chosen).await)) });
     };
 
     view! {
@@ -142,9 +144,7 @@ pub fn ExportPanel() -> impl IntoView {
             </p>
             <PickField label=text::EXPORT_PART value=part options=options />
             <div class="actions">
-                <button type="button" on:click=run>
-                    {text::EXPORT_BUTTON}
-                </button>
+                <SaveButton saving label=text::EXPORT_BUTTON on_press=Callback::new(run) />
             </div>
             <NoticeLine notice />
         </section>

@@ -19,7 +19,7 @@ use crate::store::{browser, upload, CommitError, SaveProblem, Store};
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::reopen_choice::ReopenChoice;
 use crate::ui::widgets::status::NoticeLine;
-use crate::ui::widgets::Notice;
+use crate::ui::widgets::{Notice, Saving};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -132,6 +132,8 @@ pub struct ImportState {
     pub reopen: ReopenChoice,
     /// The officer's choices between files chosen together (`KeepLocal`: the earlier file).
     pub between: RwSignal<Overrides>,
+    /// Whether the confirmed import is being saved: a second press saves nothing.
+    pub saving: Saving,
 }
 
 impl ImportState {
@@ -146,6 +148,7 @@ impl ImportState {
             undo: RwSignal::new(None),
             reopen: ReopenChoice::new(),
             between: RwSignal::new(Overrides::new()),
+            saving: Saving::new(),
         }
     }
 
@@ -431,8 +434,11 @@ impl ImportState {
         };
         let overrides = self.overrides.get_untracked();
         let between = self.between.get_untracked();
+        if state.saving.busy() {
+            return;
+        }
         state.step.set(Some(Step::Saving));
-        leptos::task::spawn_local(async move {
+        state.saving.run(async move {
             browser::after_paint().await;
             let merge = Merge {
                 file_names: &p.file_names,

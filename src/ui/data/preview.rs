@@ -8,6 +8,7 @@ use super::import::{without_unchanged, Batch, ImportState};
 use super::text;
 use crate::domain::conflicts::Changes;
 use crate::ui::widgets::reopen_choice::ReopenPanel;
+use crate::ui::widgets::SaveButton;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -197,9 +198,8 @@ pub fn Preview() -> impl IntoView {
                         keep="Không nhập tệp này" message=crate::domain::scoring::wording::import_moves_final_cards on_keep=Callback::new(move |()| state.cancel()) />
                     <Show when=move || state.reopen.moved.with(Option::is_none)>
                         <div class="actions">
-                            <button type="button" on:click=move |_| state.confirm(None)>
-                                {text::CONFIRM}
-                            </button>
+                            <SaveButton saving=state.saving label=text::CONFIRM
+                                on_press=Callback::new(move |()| state.confirm(None)) />
                             <button type="button" class="secondary" on:click=move |_| state.cancel()>
                                 {text::CANCEL}
                             </button>

@@ -3,7 +3,7 @@
 use super::import::ImportState;
 use super::text;
 use crate::ui::use_store;
-use crate::ui::widgets::Notice;
+use crate::ui::widgets::{Notice, SaveButton};
 use leptos::prelude::*;
 
 /// The files of an import as the undo copy names them: one per line (several files imported
@@ -16,11 +16,13 @@ fn files(names: &str) -> String {
 pub fn UndoPanel() -> impl IntoView {
     let state = expect_context::<ImportState>();
     let store = use_store();
-    let run = move |_| {
+    // The import's own save state: no undo while its save runs, and one undo per press.
+    let saving = state.saving;
+    let run = move |()| {
         let Some(copy) = state.undo.get_untracked() else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             match store.undo_import().await {
                 Ok(()) => {
                     state.undo.set(None);
@@ -50,9 +52,7 @@ pub fn UndoPanel() -> impl IntoView {
                             text::date_time(copy.imported_at),
                         )}
                     </p>
-                    <button type="button" class="secondary" on:click=run>
-                        {text::UNDO_BUTTON}
-                    </button>
+                    <SaveButton saving class="secondary" label=text::UNDO_BUTTON on_press=Callback::new(run) />
                 </section>
             }
         })

@@ -4,18 +4,20 @@
 use crate::domain::exchange::scopes::Part;
 use crate::domain::scoring::scorecard::Scorecard;
 use crate::ui::use_store;
-use crate::ui::widgets::Notice;
+use crate::ui::widgets::{Notice, SaveButton, Saving};
 use leptos::prelude::*;
 
 #[component]
 /// `notice` is where the card's page says what happened.
 pub fn SendCard(card: Memo<Option<Scorecard>>, notice: RwSignal<Option<Notice>>) -> impl IntoView {
     let store = use_store();
-    let send = move |_| {
+    // One file per press, as the export's button.
+    let saving = Saving::new();
+    let send = move |()| {
         let Some(id) = card.with_untracked(|c| c.as_ref().map(|c| c.meta.id.clone())) else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        saving.run(async move {
             let done = crate::ui::data::export::send_part(store, Part::Card { scorecard_id: id }).await;
             let done = match done {
                 Notice::Done(text) => Notice::Done(format!(
@@ -26,5 +28,5 @@ pub fn SendCard(card: Memo<Option<Scorecard>>, notice: RwSignal<Option<Notice>>)
             notice.set(Some(done));
         });
     };
-    view! { <button type="button" class="secondary" on:click=send>"Gửi phiếu cho Cụm trưởng"</button> }
+    view! { <SaveButton saving class="secondary" label="Gửi phiếu cho Cụm trưởng" on_press=Callback::new(send) /> }
 }

@@ -1,7 +1,7 @@
 //! The one save path of every form: one save at a time, and a submit button that says so.
 //!
 //! A press starts the save (the form's commit, as a future) unless one is already running;
-//! while it runs the button is marked `aria-busy` and reads "Đang lưu…", and further presses
+//! while it runs the button is marked `aria-busy` and reads "… (đang lưu…)", and further presses
 //! are ignored, so a double press or a press during a slow save records one thing, not two;
 //! the second click of a double click is never a press of its own.
 //! Presses are ignored rather than the button disabled: a disabled button drops keyboard focus.
@@ -99,7 +99,7 @@ pub fn SaveButton(
             }
         >
             {move || label.get()}
-            {move || saving.pending().then(|| view! { <span class="saving">" Đang lưu…"</span> })}
+            {move || saving.pending().then(|| view! { <span class="saving">" (đang lưu…)"</span> })}
         </button>
     }
 }
