@@ -4,9 +4,8 @@
 //! `cargo run -p thidua-office --example sample_files -- /tmp/thidua-files`
 
 use chrono::NaiveDate;
-use thidua::domain::data::AppData;
 use thidua::domain::record::Stamp;
-use thidua::domain::reports::{ReportRequest, ReportSettings, Workbook};
+use thidua::domain::reports::{ReportSettings, Workbook};
 
 fn main() {
     let dir = std::env::args()
@@ -23,7 +22,7 @@ fn main() {
         ..ReportSettings::default()
     };
     let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-    for (name, request) in requests(&data, &cluster_id) {
+    for (name, request) in thidua::domain::sample::report_requests(&data, &cluster_id) {
         let doc = request
             .build(&data, &settings, today)
             .expect("the sample's report")
@@ -38,63 +37,4 @@ fn main() {
         }
         println!("{dir}/{name}");
     }
-}
-
-/// One of each report the app makes, on the sample's records.
-fn requests(data: &AppData, cluster_id: &str) -> Vec<(&'static str, ReportRequest)> {
-    let cluster = data.clusters.iter().find(|c| c.meta.id == cluster_id).unwrap();
-    let dialogue = data
-        .dialogues
-        .iter()
-        .find(|d| data.proposals.iter().any(|p| p.dialogue_id == d.meta.id))
-        .unwrap();
-    let thanh_oai = data.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
-    let programme = data
-        .programmes
-        .iter()
-        .find(|p| p.unit_id == thanh_oai.meta.id)
-        .unwrap();
-    vec![
-        (
-            "results",
-            ReportRequest::ClusterResults {
-                cluster_id: cluster_id.into(),
-            },
-        ),
-        (
-            "scorecard",
-            ReportRequest::Scorecard {
-                cluster_id: cluster_id.into(),
-                unit_id: cluster.member_ids[0].clone(),
-            },
-        ),
-        (
-            "minutes",
-            ReportRequest::Minutes {
-                dialogue_id: dialogue.meta.id.clone(),
-            },
-        ),
-        (
-            "dialogue-year",
-            ReportRequest::DialogueYear {
-                year: 2024,
-                unit_id: None,
-            },
-        ),
-        (
-            "review",
-            ReportRequest::AnnualReview {
-                programme_id: programme.meta.id.clone(),
-                year: 2016,
-            },
-        ),
-        (
-            "period",
-            ReportRequest::Period {
-                scope: format!("u:{}", thanh_oai.meta.id),
-                from: 2016,
-                to: 2020,
-            },
-        ),
-    ]
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use std::io::Read;
 use thidua::domain::data::AppData;
 use thidua::domain::record::Stamp;
-use thidua::domain::reports::{Cell, Column, Document, ReportRequest, ReportSettings, Table};
+use thidua::domain::reports::{Cell, Column, Document, ReportSettings, Table};
 use thidua_office::docx::measure::{twips, Weight};
 use thidua_office::docx::schema_order::mend;
 use thidua_office::docx::widths::{fit, CELL_PADDING};
@@ -32,47 +32,11 @@ fn settings() -> ReportSettings {
 /// Every report of the sample that the app offers as Word.
 fn reports() -> Vec<Document> {
     let (data, cluster_id) = sample();
-    let cluster = data.clusters.iter().find(|c| c.meta.id == cluster_id).unwrap();
-    let dialogue = data
-        .dialogues
-        .iter()
-        .find(|d| data.proposals.iter().any(|p| p.dialogue_id == d.meta.id))
-        .unwrap();
-    let thanh_oai = data.units.iter().find(|u| u.name.contains("Thanh Oai")).unwrap();
-    let programme = data
-        .programmes
-        .iter()
-        .find(|p| p.unit_id == thanh_oai.meta.id)
-        .unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-    [
-        ReportRequest::ClusterResults {
-            cluster_id: cluster_id.clone(),
-        },
-        ReportRequest::Scorecard {
-            cluster_id: cluster_id.clone(),
-            unit_id: cluster.member_ids[0].clone(),
-        },
-        ReportRequest::Minutes {
-            dialogue_id: dialogue.meta.id.clone(),
-        },
-        ReportRequest::DialogueYear {
-            year: 2024,
-            unit_id: None,
-        },
-        ReportRequest::AnnualReview {
-            programme_id: programme.meta.id.clone(),
-            year: 2016,
-        },
-        ReportRequest::Period {
-            scope: format!("u:{}", thanh_oai.meta.id),
-            from: 2016,
-            to: 2020,
-        },
-    ]
-    .iter()
-    .map(|r| r.build(&data, &settings(), today).unwrap())
-    .collect()
+    thidua::domain::sample::report_requests(&data, &cluster_id)
+        .into_iter()
+        .map(|(_, r)| r.build(&data, &settings(), today).unwrap())
+        .collect()
 }
 
 fn parts(bytes: &[u8]) -> Vec<(String, String)> {

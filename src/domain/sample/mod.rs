@@ -14,7 +14,10 @@
 
 mod city;
 pub mod city_scale;
+mod reports;
 mod thanh_oai;
+
+pub use reports::report_requests;
 
 use crate::domain::data::AppData;
 use crate::domain::dialogues::proposal::{self, Directive, ProposalDraft, StatusUpdate};
