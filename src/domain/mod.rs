@@ -21,4 +21,5 @@ pub mod scoring;
 pub mod sheets;
 pub mod sorting;
 pub mod storage_format;
+pub mod sync;
 pub mod units;
