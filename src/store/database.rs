@@ -458,6 +458,66 @@ impl Store {
         }
     }
 
+    /// Applies a change that names the records it changed, and writes exactly those (live
+    /// sync: a page of the server's documents merged in, which keeps each record's own stamp,
+    /// so the stamp cannot find them). Like [`Store::commit`] otherwise: `change` runs on the
+    /// newest stored data (other tabs' saves taken in first) with a stamp unique to it (for
+    /// records it reopens), the records and the head are written in one transaction and logged
+    /// for other tabs, no undo copy is kept, and readers see the change once storage accepted
+    /// it. When storage refuses, memory goes back to the stored versions of those records.
+    pub async fn commit_named(
+        &self,
+        change: &mut dyn FnMut(&mut AppData, &Stamp) -> Vec<(Collection, crate::domain::record::Id)>,
+    ) -> Result<(), CommitError<std::convert::Infallible>> {
+        let _turn = take_turn().await;
+        let tx = self.begin(&[HEAD, BUCKETS, LOG])?;
+        let outcome = idb::committed(&tx);
+        let old_head = self.take_in_changes(&tx).await?;
+        let stamp = self
+            .data
+            .try_update_value(|data| {
+                let office_id = data.ensure_office(super::browser::new_id).id.clone();
+                self.unique_stamp(&office_id)
+            })
+            .ok_or(CommitError::NotSaved(SaveProblem::Unavailable))?;
+        let names = self
+            .data
+            .try_update_value(|data| change(data, &stamp))
+            .unwrap_or_default();
+        let written = self.data.with_value(|data| storage_format::named(data, &names));
+        let head = self.data.with_value(|data| Head::of(data).to_json());
+        let head_changed = old_head.as_deref() != Some(head.as_str());
+        if written.is_empty() && !head_changed {
+            let _ = tx.abort();
+            return Ok(());
+        }
+        let keys: Vec<String> = written.iter().map(|r| r.key.clone()).collect();
+        let mut groups = Groups::load(&tx, &keys)
+            .await
+            .map_err(|e| CommitError::from(self.not_saved(e)))?;
+        let before = groups.versions(&keys);
+        let queued = write(
+            &tx,
+            &mut groups,
+            &written,
+            &head,
+            Some(&keys),
+            None,
+            self.seen.get_value(),
+        );
+        match self.landed(&tx, outcome, queued).await {
+            Ok(()) => {
+                self.after_save().await;
+                self.changed(Some(&keys), head_changed);
+                Ok(())
+            }
+            Err(e) => {
+                self.bring_back(&before, old_head.as_deref());
+                Err(self.not_saved(e).into())
+            }
+        }
+    }
+
     /// Replaces the data with what `change` makes of it (an import), writing the records that
     /// differ and keeping their stored versions so the import can be undone exactly.
     pub async fn replace<E>(

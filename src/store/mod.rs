@@ -16,6 +16,7 @@ pub mod office;
 pub mod offline;
 pub mod quota;
 pub mod settings;
+pub mod sync;
 pub mod tabs;
 pub mod undo;
 pub mod upload;

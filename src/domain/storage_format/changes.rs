@@ -2,10 +2,11 @@
 //! stamps the records it touches (their `Meta`), so a commit's change set is the records that
 //! carry its stamp. Bulk changes (an import) compare against the data they replaced.
 
-use super::{parse_key, StoredRecord};
+use super::{key, parse_key, StoredRecord};
 use crate::domain::collections::{self as coll, Collection};
 use crate::domain::data::AppData;
-use crate::domain::record::Stamp;
+use crate::domain::record::{Id, Stamp};
+use std::collections::HashSet;
 
 /// The records changed by one commit: those carrying its stamp. The store makes every
 /// commit's stamp unique to it, so no earlier change is written again.
@@ -19,6 +20,18 @@ pub fn stamped(data: &AppData, stamp: &Stamp) -> Vec<StoredRecord> {
 /// office that made each record, so an import's change set is found by comparison).
 pub fn changed_by(old: &AppData, new: &AppData) -> Vec<StoredRecord> {
     coll::stored_changed(old, new)
+}
+
+/// The records `names` lists (a page of the server's documents merged in: the merge keeps the
+/// stamps of the offices that made each record, so the merge itself says which it changed).
+/// Names of records `data` does not hold are passed over.
+pub fn named(data: &AppData, names: &[(Collection, Id)]) -> Vec<StoredRecord> {
+    let ids: HashSet<&str> = names.iter().map(|(_, id)| id.as_str()).collect();
+    let keys: HashSet<String> = names.iter().map(|(c, id)| key(*c, id)).collect();
+    let mut out = coll::stored_where(data, &mut |m| ids.contains(m.id.as_str()));
+    // The same id in two collections is not excluded by the ids alone.
+    out.retain(|r| keys.contains(&r.key));
+    out
 }
 
 /// Every record: the first move into record storage.
@@ -101,6 +114,21 @@ mod tests {
         assert_eq!(written[0].key, "units/u1");
         assert_eq!(written[0].order, 0);
         assert!(written[0].json.contains("Tổng công ty May 10"));
+    }
+
+    #[test]
+    fn a_merge_writes_exactly_the_records_it_names() {
+        let data = two_units();
+        let written = named(
+            &data,
+            &[
+                (Collection::Units, "u2".to_string()),
+                (Collection::Clusters, "u1".to_string()),
+                (Collection::Units, "gone".to_string()),
+            ],
+        );
+        let keys: Vec<_> = written.iter().map(|r| (r.key.as_str(), r.order)).collect();
+        assert_eq!(keys, vec![("units/u2", 1)]);
     }
 
     #[test]

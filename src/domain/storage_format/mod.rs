@@ -10,7 +10,7 @@ mod changes;
 mod stamp_props;
 
 pub use assemble::{assemble, assemble_later, dump, Undecoded};
-pub use changes::{apply_stored, changed_by, stamped, whole};
+pub use changes::{apply_stored, changed_by, named, stamped, whole};
 
 use super::collections::Collection;
 use super::data::{AppData, Office, SyncState};

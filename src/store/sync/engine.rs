@@ -1,0 +1,336 @@
+//! The engine, in the one tab that syncs: rounds of upload (pending local records in batches)
+//! then download (one page of the changes feed, merged and stored in its own task), until
+//! caught up; then long polls, cut short by a local save. Failures pause it for the domain's
+//! retry delay, or until woken when the officer must act (password, rights, address).
+
+use super::books;
+use super::http::{send, Answer};
+use super::session::no_answer;
+use super::wake::{self, online, pause};
+use super::{address, running_url, Status, Sync};
+use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed};
+use crate::domain::sync::answers::{read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome};
+use crate::domain::sync::bookkeeping::{pending, pending_count, refused_records, Checkpoint, Known, KnownRev};
+use crate::domain::sync::document::{doc_id, parse_doc_id, read_doc, to_doc, ServerDoc};
+use crate::domain::sync::problems::{classify, retry_delay_ms, ServerProblem, Step, DOWNLOAD_BATCH, UPLOAD_BATCH};
+use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use web_sys::IdbDatabase;
+
+/// How long the server holds a long poll open when nothing changes (ms).
+const LONG_POLL_MS: u32 = 25_000;
+/// How long to wait after this browser's storage refused a page.
+const STORAGE_RETRY_MS: u32 = 30_000;
+
+/// Why a round stopped before its end.
+enum Halt {
+    Problem(ServerProblem),
+    /// Woken during a long poll: go round again (a local save to upload).
+    Woken,
+    /// This browser's storage refused to save (the store's banner says why).
+    Storage,
+}
+
+impl From<ServerProblem> for Halt {
+    fn from(problem: ServerProblem) -> Self {
+        Halt::Problem(problem)
+    }
+}
+
+impl From<AnswerProblem> for Halt {
+    fn from(problem: AnswerProblem) -> Self {
+        Halt::Problem(ServerProblem::Server { status: 200, reason: problem.0 })
+    }
+}
+
+struct Engine {
+    sync: Sync,
+    url: String,
+    books: IdbDatabase,
+    known: Known,
+    checkpoint: Checkpoint,
+    /// Whether the last page reached the end of the feed: the next one is a long poll.
+    caught_up: bool,
+    /// Records downloaded since the feed was last caught up with (for the progress).
+    downloaded: usize,
+}
+
+/// Syncs with `url` until sync is turned off or pointed elsewhere.
+pub(super) async fn run(sync: Sync, url: String) {
+    let opened = match books::open().await {
+        Ok(db) => books::load(&db, &url).await.map(|(known, checkpoint)| (db, known, checkpoint)),
+        Err(e) => Err(e),
+    };
+    let Ok((books, known, checkpoint)) = opened else {
+        sync.status.set(Status::NoStorage);
+        pause(None).await;
+        return;
+    };
+    sync.refused.set(refused_records(&known));
+    let mut engine = Engine { sync, url, books, known, checkpoint, caught_up: false, downloaded: 0 };
+    let mut attempt = 0;
+    while running_url().as_deref() == Some(engine.url.as_str()) {
+        if !online() {
+            let waiting = sync.store.with_untracked(|data| pending_count(data, &engine.known));
+            sync.status.set(Status::Offline { waiting });
+            pause(None).await;
+            continue;
+        }
+        match engine.round().await {
+            Ok(()) | Err(Halt::Woken) => {
+                attempt = 0;
+            }
+            Err(Halt::Storage) => pause(Some(STORAGE_RETRY_MS)).await,
+            Err(Halt::Problem(problem)) => {
+                if !online() {
+                    continue;
+                }
+                let delay = retry_delay_ms(&problem, attempt);
+                attempt = attempt.saturating_add(1);
+                sync.problem.set(Some(problem));
+                pause(delay).await;
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Uploads what is pending, then takes one page of the server's changes.
+    async fn round(&mut self) -> Result<(), Halt> {
+        self.upload().await?;
+        let caught_up = self.download().await?;
+        if self.sync.problem.with_untracked(Option::is_some) {
+            self.sync.problem.set(None);
+        }
+        if caught_up {
+            self.downloaded = 0;
+            self.sync.status.set(Status::Synced { at: crate::store::browser::now() });
+        } else {
+            // The page is stored; the browser draws and the officer works before the next one.
+            crate::store::browser::after_paint().await;
+        }
+        Ok(())
+    }
+
+    /// Sends pending records in batches. A conflict takes in the server's version (merged),
+    /// which goes up again in the next batch; a refusal is remembered and not retried.
+    async fn upload(&mut self) -> Result<(), Halt> {
+        let mut done = 0;
+        // Each batch shrinks what is pending, except conflicts: bounded so a server that keeps
+        // changing under us does not hold the round forever.
+        for _ in 0..64 {
+            let (docs, total) = self.sync.store.with_untracked(|data| {
+                let waiting = pending(data, &self.known);
+                let docs: Vec<Value> = waiting
+                    .iter()
+                    .take(UPLOAD_BATCH)
+                    .filter_map(|(c, id)| to_doc(data, *c, id, self.rev_of(&doc_id(*c, id))))
+                    .collect();
+                (docs, waiting.len())
+            });
+            if docs.is_empty() {
+                return Ok(());
+            }
+            self.sync.status.set(Status::Uploading { done, total: done + total });
+            let sent = docs.len();
+            let outcomes = self.bulk(docs).await?;
+            let mut learned = Vec::new();
+            let mut conflicts = Vec::new();
+            for (outcome, edits) in outcomes {
+                let edits = edits.unwrap_or_default();
+                match outcome {
+                    DocOutcome::Stored { doc_id, rev } => learned.push((doc_id, KnownRev { rev, edits, refused: None })),
+                    DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
+                    DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
+                        let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
+                        learned.push((doc_id, KnownRev { rev, edits, refused: Some(reason) }));
+                    }
+                    DocOutcome::Failed { reason, .. } => {
+                        self.remember(learned, None).await?;
+                        return Err(ServerProblem::Server { status: 500, reason }.into());
+                    }
+                }
+            }
+            let refused_any = learned.iter().any(|(_, k)| k.refused.is_some());
+            self.remember(learned, None).await?;
+            if refused_any {
+                self.sync.refused.set(refused_records(&self.known));
+            }
+            for doc_id in conflicts {
+                self.take_server_version(&doc_id).await?;
+            }
+            done += sent;
+        }
+        Ok(())
+    }
+
+    /// The server's current version of a document that conflicted on upload, merged in.
+    async fn take_server_version(&mut self, doc_id: &str) -> Result<(), Halt> {
+        let answer = self.get(&address::document(&self.url, doc_id)).await?;
+        let server = serde_json::from_str(&answer.text)
+            .ok()
+            .and_then(read_doc)
+            .ok_or_else(|| AnswerProblem(format!("không đọc được tài liệu {doc_id}")))?;
+        let absorbed = self.store_merged(&mut |data, stamp| absorb_one(data, &server, stamp)).await?;
+        self.remember(absorbed.known, None).await
+    }
+
+    /// One page of the changes feed since the checkpoint (a long poll once caught up), merged
+    /// and stored, then the checkpoint moved past it. Whether the feed is caught up.
+    async fn download(&mut self) -> Result<bool, Halt> {
+        let since = match &self.checkpoint.since {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        let mut url = format!(
+            "{}/_changes?style=all_docs&include_docs=true&conflicts=true&limit={DOWNLOAD_BATCH}&since={}",
+            self.url,
+            String::from(js_sys::encode_uri_component(&since)),
+        );
+        let answer = if self.caught_up {
+            url.push_str(&format!("&feed=longpoll&timeout={LONG_POLL_MS}"));
+            let signal = wake::poll_signal().ok_or(Halt::Woken)?;
+            let answer = send("GET", &url, None, Some(&signal)).await;
+            wake::poll_ended();
+            match answer {
+                Err(super::http::NoAnswer::Aborted) => return Err(Halt::Woken),
+                other => self.checked(other, Step::Download)?,
+            }
+        } else {
+            self.get(&url).await?
+        };
+        let page = read_changes(&answer.text)?;
+        let mut revisions = BTreeMap::new();
+        for doc in page.docs.iter().filter(|d| !d.conflicts.is_empty()) {
+            revisions.insert(doc.doc_id.clone(), self.conflicting(doc).await?);
+        }
+        let absorbed = self
+            .store_merged(&mut |data, stamp| absorb(data, &page.docs, &revisions, stamp))
+            .await?;
+        let mut learned = absorbed.known;
+        learned.extend(self.resolve(&absorbed.resolutions).await?);
+        self.checkpoint.since = page.last_seq;
+        let checkpoint = self.checkpoint.clone();
+        self.remember(learned, Some(&checkpoint)).await?;
+        if !absorbed.skipped.is_empty() {
+            self.sync.skipped.update(|s| s.extend(absorbed.skipped));
+        }
+        let pending = page.pending.unwrap_or(0) as usize;
+        self.caught_up = pending == 0 && page.docs.len() < DOWNLOAD_BATCH;
+        self.downloaded += page.docs.len();
+        if !self.caught_up {
+            self.sync.status.set(Status::Downloading {
+                done: self.downloaded,
+                total: self.downloaded + pending,
+            });
+        }
+        Ok(self.caught_up)
+    }
+
+    /// The bodies of a document's conflicting revisions.
+    async fn conflicting(&self, doc: &ServerDoc) -> Result<Vec<ServerDoc>, Halt> {
+        let revs = serde_json::to_string(&doc.conflicts).unwrap_or_default();
+        let url = format!(
+            "{}?open_revs={}",
+            address::document(&self.url, &doc.doc_id),
+            String::from(js_sys::encode_uri_component(&revs))
+        );
+        Ok(read_revisions(&self.get(&url).await?.text)?)
+    }
+
+    /// Writes the merged body of each conflicted document on its winning revision and removes
+    /// the losing ones; gives the revisions the merged bodies got.
+    async fn resolve(
+        &self,
+        resolutions: &[crate::domain::sync::absorb::Resolution],
+    ) -> Result<Vec<(String, KnownRev)>, Halt> {
+        if resolutions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let docs: Vec<Value> = self.sync.store.with_untracked(|data| {
+            let mut docs = Vec::new();
+            for r in resolutions {
+                let Some((c, id)) = parse_doc_id(&r.doc_id) else { continue };
+                docs.extend(to_doc(data, c, id, Some(&r.rev)));
+                for losing in &r.losing {
+                    docs.push(serde_json::json!({ "_id": r.doc_id, "_rev": losing, "_deleted": true }));
+                }
+            }
+            docs
+        });
+        let outcomes = self.bulk(docs).await?;
+        // The first answer of each document is its merged body's; the stubs' follow.
+        let mut learned: Vec<(String, KnownRev)> = Vec::new();
+        for (outcome, edits) in outcomes {
+            if let DocOutcome::Stored { doc_id, rev } = outcome {
+                if edits.is_some() && !learned.iter().any(|(d, _)| *d == doc_id) {
+                    learned.push((doc_id, KnownRev { rev, edits: edits.unwrap_or_default(), refused: None }));
+                }
+            }
+        }
+        Ok(learned)
+    }
+
+    /// `POST _bulk_docs`: each answer with the version vector of the document it answers
+    /// (`None` for a deletion stub).
+    async fn bulk(&self, docs: Vec<Value>) -> Result<Vec<(DocOutcome, Option<BTreeMap<String, u64>>)>, Halt> {
+        let edits: Vec<Option<BTreeMap<String, u64>>> = docs
+            .iter()
+            .map(|d| d.get("meta").and_then(|m| m.get("edits")).and_then(|e| serde_json::from_value(e.clone()).ok()))
+            .collect();
+        let body = serde_json::json!({ "docs": docs }).to_string();
+        let url = format!("{}/_bulk_docs", self.url);
+        let answer = send("POST", &url, Some(&body), None).await;
+        let answer = self.checked(answer, Step::Upload)?;
+        let outcomes = read_bulk_answer(&answer.text)?;
+        Ok(outcomes.into_iter().zip(edits).collect())
+    }
+
+    async fn get(&self, url: &str) -> Result<Answer, Halt> {
+        let answer = send("GET", url, None, None).await;
+        self.checked(answer, Step::Download)
+    }
+
+    /// An answer, or the problem it shows.
+    fn checked(&self, answer: Result<Answer, super::http::NoAnswer>, during: Step) -> Result<Answer, Halt> {
+        let answer = answer.map_err(no_answer)?;
+        match classify(answer.status, &answer.text, during) {
+            None => Ok(answer),
+            Some(problem) => Err(problem.into()),
+        }
+    }
+
+    /// Runs a merge on the newest data and stores exactly the records it wrote.
+    async fn store_merged(
+        &self,
+        merge: &mut dyn FnMut(&mut crate::domain::data::AppData, &crate::domain::record::Stamp) -> Absorbed,
+    ) -> Result<Absorbed, Halt> {
+        let mut absorbed = Absorbed::default();
+        self.sync
+            .store
+            .commit_named(&mut |data, stamp| {
+                absorbed = merge(data, stamp);
+                absorbed.written.clone()
+            })
+            .await
+            .map_err(|_| Halt::Storage)?;
+        Ok(absorbed)
+    }
+
+    /// Keeps what was learned of the server, in memory and in the bookkeeping (with the
+    /// checkpoint, if it moved: only after the records of its page are stored).
+    async fn remember(&mut self, learned: Vec<(String, KnownRev)>, checkpoint: Option<&Checkpoint>) -> Result<(), Halt> {
+        if learned.is_empty() && checkpoint.is_none() {
+            return Ok(());
+        }
+        books::save(&self.books, &learned, checkpoint).await.map_err(|_| Halt::Storage)?;
+        self.known.extend(learned);
+        Ok(())
+    }
+
+    /// The server's revision of a document as last known (none for a document never stored).
+    fn rev_of(&self, doc_id: &str) -> Option<&str> {
+        self.known.get(doc_id).map(|k| k.rev.as_str()).filter(|r| !r.is_empty())
+    }
+}
