@@ -10,6 +10,8 @@ use leptos::prelude::*;
 pub fn App(store: Store) -> impl IntoView {
     provide_context(store);
     tabs::follow_other_tabs(store);
+    // Sync runs whichever page is open: started here, shown on *Dữ liệu*.
+    provide_context(crate::store::sync::Sync::start(store));
     quota::ask_to_keep_once_data_exists(store);
     provide_context(quota::watch_usage(store));
     crate::ui::dialogues::provide_search_indexes(store);

@@ -1,5 +1,6 @@
 //! Page "Dữ liệu": this office's name, exchanging data with other offices (export, import with
-//! preview, conflicts and undo), what has not been shared yet, and where the data lives.
+//! preview, conflicts and undo; live sync through a server), what has not been shared yet, and
+//! where the data lives.
 
 mod conflicts;
 pub mod export;
@@ -9,6 +10,7 @@ mod preview;
 mod sample;
 mod sheet_import;
 mod storage_info;
+mod sync;
 mod text;
 mod undo;
 pub mod unshared;
@@ -37,6 +39,7 @@ pub fn DataPage() -> impl IntoView {
         <sheet_import::SheetImport />
         <preview::Preview />
         <undo::UndoPanel />
+        <sync::SyncSection />
         <storage_info::StorageInfo />
         <sample::SampleData />
     }

@@ -60,3 +60,30 @@ pub fn date_time(t: DateTime<Utc>) -> String {
         d.get_minutes()
     )
 }
+
+pub const SYNC_TITLE: &str = "Đồng bộ qua máy chủ";
+pub const SYNC_HINT: &str = "Các cơ quan cùng dùng một cơ sở dữ liệu CouchDB của liên đoàn: thay đổi trên máy này được gửi lên, \
+     thay đổi của nơi khác được tải về, ngay khi có mạng. Khi mất mạng, ứng dụng vẫn làm việc bình thường và gửi sau.";
+pub const SYNC_URL: &str = "Địa chỉ cơ sở dữ liệu";
+pub const SYNC_NAME: &str = "Tên đăng nhập";
+pub const SYNC_PASSWORD: &str = "Mật khẩu";
+pub const SYNC_CONNECT: &str = "Kết nối";
+pub const SYNC_NOW: &str = "Đồng bộ ngay";
+pub const SYNC_DISCONNECT: &str = "Ngắt kết nối";
+pub const SYNC_OFF: &str = "Chưa kết nối máy chủ: dữ liệu chỉ nằm trên máy này.";
+pub const SYNC_CONNECTING: &str = "Đang kết nối…";
+pub const SYNC_NO_STORAGE: &str =
+    "Trình duyệt không cho mở bộ nhớ dành cho việc đồng bộ nên chưa đồng bộ được; dữ liệu trên máy này vẫn nguyên.";
+pub const SYNC_NAME_EMPTY: &str = "Hãy nhập tên đăng nhập.";
+pub const SYNC_PASSWORD_EMPTY: &str = "Hãy nhập mật khẩu.";
+pub const SYNC_PROGRESS: &str = "Tiến độ đồng bộ";
+pub const SYNC_OFFICE_ID: &str = "Mã đơn vị (quản trị máy chủ cần mã này để cấp quyền ghi): ";
+pub const SYNC_REFUSED_TITLE: &str = "Bản ghi máy chủ từ chối";
+pub const SYNC_SKIPPED_TITLE: &str = "Tài liệu trên máy chủ không nhận được";
+pub const SYNC_DISCONNECTED: &str = "Đã ngắt kết nối. Dữ liệu vẫn ở trên máy này.";
+
+/// A local time of day, hh:mm.
+pub fn hour_minute(t: DateTime<Utc>) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
