@@ -41,6 +41,11 @@ function isAppPage(url) {
   return url.href === scope || url.href === INDEX;
 }
 
+// The app's own files, as absolute URLs. Everything else goes to the network untouched: another
+// origin's requests, and on this origin a CouchDB behind the same reverse proxy (its `_changes`
+// long-polls, `_session` logins and `_bulk_docs` posts are the server's business, not a copy's).
+const APP_FILES = new Set(FILES.map((f) => new URL(f, self.registration.scope).href));
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -49,6 +54,7 @@ self.addEventListener("fetch", (event) => {
   url.search = "";
   if (!url.href.startsWith(self.registration.scope)) return;
   const key = request.mode === "navigate" && isAppPage(url) ? INDEX : url.href;
+  if (key !== INDEX && !APP_FILES.has(key)) return;
   event.respondWith(
     caches
       .open(CACHE)

@@ -25,11 +25,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_V
   cargo install wasm-bindgen-cli --version "=$BINDGEN_VERSION"
 fi
 
-# wasm-opt from npm's binaryen (Debian's binaryen 108 breaks today's rustc output) and
-# playwright-core for the browser tests.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# wasm-opt from npm's binaryen (Debian's binaryen 108 breaks today's rustc output),
+# playwright-core for the browser tests, and PouchDB Server (a CouchDB-protocol server) with
+# PouchDB for the sync tests. --ignore-scripts: none of them needs an install script (binaryen
+# and playwright-core ship ready files; leveldown's prebuilt binary is found at run time by
+# node-gyp-build), and without it npm would compile sqlite3, which PouchDB Server never uses.
+# Then two bugs of PouchDB Server are mended in place (scripts/mend-pouchdb-server.mjs); a fresh
+# npm ci undoes the mend, so its absence also calls for the step.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pouchdb-server ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ] \
+  || ! node scripts/mend-pouchdb-server.mjs --check >/dev/null 2>&1; then
   step "npm ci"
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund --ignore-scripts
+  node scripts/mend-pouchdb-server.mjs
 fi
 
 # The browsers the README promises: Chromium for every end-to-end test, Firefox for the
