@@ -142,6 +142,10 @@ async fn take_turn() -> Turn {
     Turn(release)
 }
 
+/// A change that names the records it changed ([`Store::commit_named`]).
+pub type NamedChange<'a> =
+    dyn FnMut(&mut AppData, &Stamp) -> Vec<(Collection, crate::domain::record::Id)> + 'a;
+
 /// Handle to the app's data, shared by context. `Copy`, so closures can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -467,7 +471,7 @@ impl Store {
     /// it. When storage refuses, memory goes back to the stored versions of those records.
     pub async fn commit_named(
         &self,
-        change: &mut dyn FnMut(&mut AppData, &Stamp) -> Vec<(Collection, crate::domain::record::Id)>,
+        change: &mut NamedChange<'_>,
     ) -> Result<(), CommitError<std::convert::Infallible>> {
         let _turn = take_turn().await;
         let tx = self.begin(&[HEAD, BUCKETS, LOG])?;

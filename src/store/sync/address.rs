@@ -33,5 +33,8 @@ pub fn server_root(database_url: &str) -> &str {
 
 /// The address of one document of the database.
 pub fn document(database_url: &str, doc_id: &str) -> String {
-    format!("{database_url}/{}", String::from(js_sys::encode_uri_component(doc_id)))
+    format!(
+        "{database_url}/{}",
+        String::from(js_sys::encode_uri_component(doc_id))
+    )
 }

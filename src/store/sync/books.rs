@@ -58,7 +58,9 @@ pub async fn load(db: &IdbDatabase, database_url: &str) -> Result<(Known, Checkp
     let values: js_sys::Array = values.await?.unchecked_into();
     let mut known = Known::with_capacity(keys.length() as usize);
     for (key, value) in keys.iter().zip(values.iter()) {
-        let rev = value.as_string().and_then(|text| serde_json::from_str::<KnownRev>(&text).ok());
+        let rev = value
+            .as_string()
+            .and_then(|text| serde_json::from_str::<KnownRev>(&text).ok());
         if let (Some(key), Some(rev)) = (key.as_string(), rev) {
             known.insert(key, rev);
         }
@@ -67,7 +69,11 @@ pub async fn load(db: &IdbDatabase, database_url: &str) -> Result<(Known, Checkp
 }
 
 /// Keeps `known` entries and, if given, the checkpoint, in one transaction.
-pub async fn save(db: &IdbDatabase, known: &[(String, KnownRev)], checkpoint: Option<&Checkpoint>) -> Result<(), DbError> {
+pub async fn save(
+    db: &IdbDatabase,
+    known: &[(String, KnownRev)],
+    checkpoint: Option<&Checkpoint>,
+) -> Result<(), DbError> {
     let tx = idb::transaction(db, &[KNOWN, CHECKPOINT], true)?;
     let outcome = idb::committed(&tx);
     let queued = (|| {

@@ -9,10 +9,16 @@ use super::session::no_answer;
 use super::wake::{self, online, pause};
 use super::{address, running_url, Status, Sync};
 use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed};
-use crate::domain::sync::answers::{read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome};
-use crate::domain::sync::bookkeeping::{pending, pending_count, refused_records, Checkpoint, Known, KnownRev};
+use crate::domain::sync::answers::{
+    read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome,
+};
+use crate::domain::sync::bookkeeping::{
+    pending, pending_count, refused_records, Checkpoint, Known, KnownRev,
+};
 use crate::domain::sync::document::{doc_id, parse_doc_id, read_doc, to_doc, ServerDoc};
-use crate::domain::sync::problems::{classify, retry_delay_ms, ServerProblem, Step, DOWNLOAD_BATCH, UPLOAD_BATCH};
+use crate::domain::sync::problems::{
+    classify, retry_delay_ms, ServerProblem, Step, DOWNLOAD_BATCH, UPLOAD_BATCH,
+};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -40,7 +46,10 @@ impl From<ServerProblem> for Halt {
 
 impl From<AnswerProblem> for Halt {
     fn from(problem: AnswerProblem) -> Self {
-        Halt::Problem(ServerProblem::Server { status: 200, reason: problem.0 })
+        Halt::Problem(ServerProblem::Server {
+            status: 200,
+            reason: problem.0,
+        })
     }
 }
 
@@ -59,7 +68,9 @@ struct Engine {
 /// Syncs with `url` until sync is turned off or pointed elsewhere.
 pub(super) async fn run(sync: Sync, url: String) {
     let opened = match books::open().await {
-        Ok(db) => books::load(&db, &url).await.map(|(known, checkpoint)| (db, known, checkpoint)),
+        Ok(db) => books::load(&db, &url)
+            .await
+            .map(|(known, checkpoint)| (db, known, checkpoint)),
         Err(e) => Err(e),
     };
     let Ok((books, known, checkpoint)) = opened else {
@@ -68,11 +79,21 @@ pub(super) async fn run(sync: Sync, url: String) {
         return;
     };
     sync.refused.set(refused_records(&known));
-    let mut engine = Engine { sync, url, books, known, checkpoint, caught_up: false, downloaded: 0 };
+    let mut engine = Engine {
+        sync,
+        url,
+        books,
+        known,
+        checkpoint,
+        caught_up: false,
+        downloaded: 0,
+    };
     let mut attempt = 0;
     while running_url().as_deref() == Some(engine.url.as_str()) {
         if !online() {
-            let waiting = sync.store.with_untracked(|data| pending_count(data, &engine.known));
+            let waiting = sync
+                .store
+                .with_untracked(|data| pending_count(data, &engine.known));
             sync.status.set(Status::Offline { waiting });
             pause(None).await;
             continue;
@@ -105,7 +126,9 @@ impl Engine {
         }
         if caught_up {
             self.downloaded = 0;
-            self.sync.status.set(Status::Synced { at: crate::store::browser::now() });
+            self.sync.status.set(Status::Synced {
+                at: crate::store::browser::now(),
+            });
         } else {
             // The page is stored; the browser draws and the officer works before the next one.
             crate::store::browser::after_paint().await;
@@ -132,7 +155,10 @@ impl Engine {
             if docs.is_empty() {
                 return Ok(());
             }
-            self.sync.status.set(Status::Uploading { done, total: done + total });
+            self.sync.status.set(Status::Uploading {
+                done,
+                total: done + total,
+            });
             let sent = docs.len();
             let outcomes = self.bulk(docs).await?;
             let mut learned = Vec::new();
@@ -140,11 +166,25 @@ impl Engine {
             for (outcome, edits) in outcomes {
                 let edits = edits.unwrap_or_default();
                 match outcome {
-                    DocOutcome::Stored { doc_id, rev } => learned.push((doc_id, KnownRev { rev, edits, refused: None })),
+                    DocOutcome::Stored { doc_id, rev } => learned.push((
+                        doc_id,
+                        KnownRev {
+                            rev,
+                            edits,
+                            refused: None,
+                        },
+                    )),
                     DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
                     DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
                         let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
-                        learned.push((doc_id, KnownRev { rev, edits, refused: Some(reason) }));
+                        learned.push((
+                            doc_id,
+                            KnownRev {
+                                rev,
+                                edits,
+                                refused: Some(reason),
+                            },
+                        ));
                     }
                     DocOutcome::Failed { reason, .. } => {
                         self.remember(learned, None).await?;
@@ -172,7 +212,9 @@ impl Engine {
             .ok()
             .and_then(read_doc)
             .ok_or_else(|| AnswerProblem(format!("không đọc được tài liệu {doc_id}")))?;
-        let absorbed = self.store_merged(&mut |data, stamp| absorb_one(data, &server, stamp)).await?;
+        let absorbed = self
+            .store_merged(&mut |data, stamp| absorb_one(data, &server, stamp))
+            .await?;
         self.remember(absorbed.known, None).await
     }
 
@@ -251,7 +293,9 @@ impl Engine {
         let docs: Vec<Value> = self.sync.store.with_untracked(|data| {
             let mut docs = Vec::new();
             for r in resolutions {
-                let Some((c, id)) = parse_doc_id(&r.doc_id) else { continue };
+                let Some((c, id)) = parse_doc_id(&r.doc_id) else {
+                    continue;
+                };
                 docs.extend(to_doc(data, c, id, Some(&r.rev)));
                 for losing in &r.losing {
                     docs.push(serde_json::json!({ "_id": r.doc_id, "_rev": losing, "_deleted": true }));
@@ -265,7 +309,14 @@ impl Engine {
         for (outcome, edits) in outcomes {
             if let DocOutcome::Stored { doc_id, rev } = outcome {
                 if edits.is_some() && !learned.iter().any(|(d, _)| *d == doc_id) {
-                    learned.push((doc_id, KnownRev { rev, edits: edits.unwrap_or_default(), refused: None }));
+                    learned.push((
+                        doc_id,
+                        KnownRev {
+                            rev,
+                            edits: edits.unwrap_or_default(),
+                            refused: None,
+                        },
+                    ));
                 }
             }
         }
@@ -277,7 +328,11 @@ impl Engine {
     async fn bulk(&self, docs: Vec<Value>) -> Result<Vec<(DocOutcome, Option<BTreeMap<String, u64>>)>, Halt> {
         let edits: Vec<Option<BTreeMap<String, u64>>> = docs
             .iter()
-            .map(|d| d.get("meta").and_then(|m| m.get("edits")).and_then(|e| serde_json::from_value(e.clone()).ok()))
+            .map(|d| {
+                d.get("meta")
+                    .and_then(|m| m.get("edits"))
+                    .and_then(|e| serde_json::from_value(e.clone()).ok())
+            })
             .collect();
         let body = serde_json::json!({ "docs": docs }).to_string();
         let url = format!("{}/_bulk_docs", self.url);
@@ -320,17 +375,26 @@ impl Engine {
 
     /// Keeps what was learned of the server, in memory and in the bookkeeping (with the
     /// checkpoint, if it moved: only after the records of its page are stored).
-    async fn remember(&mut self, learned: Vec<(String, KnownRev)>, checkpoint: Option<&Checkpoint>) -> Result<(), Halt> {
+    async fn remember(
+        &mut self,
+        learned: Vec<(String, KnownRev)>,
+        checkpoint: Option<&Checkpoint>,
+    ) -> Result<(), Halt> {
         if learned.is_empty() && checkpoint.is_none() {
             return Ok(());
         }
-        books::save(&self.books, &learned, checkpoint).await.map_err(|_| Halt::Storage)?;
+        books::save(&self.books, &learned, checkpoint)
+            .await
+            .map_err(|_| Halt::Storage)?;
         self.known.extend(learned);
         Ok(())
     }
 
     /// The server's revision of a document as last known (none for a document never stored).
     fn rev_of(&self, doc_id: &str) -> Option<&str> {
-        self.known.get(doc_id).map(|k| k.rev.as_str()).filter(|r| !r.is_empty())
+        self.known
+            .get(doc_id)
+            .map(|k| k.rev.as_str())
+            .filter(|r| !r.is_empty())
     }
 }

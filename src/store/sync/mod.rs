@@ -34,12 +34,22 @@ pub enum Status {
     Connecting,
     /// Another tab of the app syncs; this one follows its saves.
     OtherTab,
-    Uploading { done: usize, total: usize },
-    Downloading { done: usize, total: usize },
+    Uploading {
+        done: usize,
+        total: usize,
+    },
+    Downloading {
+        done: usize,
+        total: usize,
+    },
     /// Caught up with the server at that moment (and listening for its changes).
-    Synced { at: DateTime<Utc> },
+    Synced {
+        at: DateTime<Utc>,
+    },
     /// No network: local changes wait.
-    Offline { waiting: usize },
+    Offline {
+        waiting: usize,
+    },
     /// This browser's storage for the sync bookkeeping could not be opened.
     NoStorage,
 }

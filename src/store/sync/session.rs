@@ -21,7 +21,9 @@ async fn open_database(database_url: &str) -> Result<bool, ServerProblem> {
         200..=299 if is_couch_database(&answer.text) => Ok(true),
         200..=299 => Err(ServerProblem::NotCouchDb),
         401 | 403 => Ok(false),
-        status => Err(classify(status, &answer.text, Step::OpenDatabase).unwrap_or(ServerProblem::NotCouchDb)),
+        status => {
+            Err(classify(status, &answer.text, Step::OpenDatabase).unwrap_or(ServerProblem::NotCouchDb))
+        }
     }
 }
 

@@ -44,7 +44,11 @@ pub fn SyncSection() -> impl IntoView {
             return;
         }
         saving.run(async move {
-            let (typed, user, secret) = (url.get_untracked(), name.get_untracked(), password.get_untracked());
+            let (typed, user, secret) = (
+                url.get_untracked(),
+                name.get_untracked(),
+                password.get_untracked(),
+            );
             match sync.connect(&typed, &user, &secret).await {
                 Ok(()) => password.set(String::new()),
                 Err(ConnectError::Address(message)) => {
