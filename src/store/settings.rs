@@ -7,7 +7,8 @@ use super::local;
 use crate::domain::reports::ReportSettings;
 use std::collections::BTreeMap;
 
-const SETTINGS_KEY: &str = "thidua:settings";
+/// The localStorage key of all settings (other tabs learn of a change by its `storage` event).
+pub const SETTINGS_KEY: &str = "thidua:settings";
 
 fn all() -> BTreeMap<String, String> {
     local::read(SETTINGS_KEY)

@@ -8,6 +8,8 @@ use super::http::{send, Answer};
 use super::session::no_answer;
 use super::wake::{self, online, pause};
 use super::{address, running_url, Status, Sync};
+use crate::domain::collections::Collection;
+use crate::domain::record::Id;
 use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed};
 use crate::domain::sync::answers::{
     read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome,
@@ -119,7 +121,11 @@ pub(super) async fn run(sync: Sync, url: String) {
 impl Engine {
     /// Uploads what is pending, then takes one page of the server's changes.
     async fn round(&mut self) -> Result<(), Halt> {
-        self.upload().await?;
+        // While a first download runs, local changes wait for its end: finding them means
+        // looking at every record, too much to do between each of its pages.
+        if self.downloaded == 0 {
+            self.upload().await?;
+        }
         let caught_up = self.download().await?;
         if self.sync.problem.with_untracked(Option::is_some) {
             self.sync.problem.set(None);
@@ -137,72 +143,75 @@ impl Engine {
     }
 
     /// Sends pending records in batches. A conflict takes in the server's version (merged),
-    /// which goes up again in the next batch; a refusal is remembered and not retried.
+    /// which goes up again in the next pass; a refusal is remembered and not retried.
     async fn upload(&mut self) -> Result<(), Halt> {
-        let mut done = 0;
-        // Each batch shrinks what is pending, except conflicts: bounded so a server that keeps
-        // changing under us does not hold the round forever.
-        for _ in 0..64 {
-            let (docs, total) = self.sync.store.with_untracked(|data| {
-                let waiting = pending(data, &self.known);
-                let docs: Vec<Value> = waiting
-                    .iter()
-                    .take(UPLOAD_BATCH)
-                    .filter_map(|(c, id)| to_doc(data, *c, id, self.rev_of(&doc_id(*c, id))))
-                    .collect();
-                (docs, waiting.len())
-            });
-            if docs.is_empty() {
+        // Conflicts make a record pending again: a few passes, so a server that keeps changing
+        // under us does not hold the round forever (the next round goes on).
+        for _ in 0..3 {
+            // Found once a pass: a city's records are many, the batches' own check is the
+            // server's answer.
+            let waiting = self.sync.store.with_untracked(|data| pending(data, &self.known));
+            if waiting.is_empty() {
                 return Ok(());
             }
-            self.sync.status.set(Status::Uploading {
-                done,
-                total: done + total,
-            });
-            let sent = docs.len();
-            let outcomes = self.bulk(docs).await?;
-            let mut learned = Vec::new();
-            let mut conflicts = Vec::new();
-            for (outcome, edits) in outcomes {
-                let edits = edits.unwrap_or_default();
-                match outcome {
-                    DocOutcome::Stored { doc_id, rev } => learned.push((
-                        doc_id,
-                        KnownRev {
-                            rev,
-                            edits,
-                            refused: None,
-                        },
-                    )),
-                    DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
-                    DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
-                        let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
-                        learned.push((
-                            doc_id,
-                            KnownRev {
-                                rev,
-                                edits,
-                                refused: Some(reason),
-                            },
-                        ));
-                    }
-                    DocOutcome::Failed { reason, .. } => {
-                        self.remember(learned, None).await?;
-                        return Err(ServerProblem::Server { status: 500, reason }.into());
-                    }
-                }
+            let mut conflicted = false;
+            for (number, batch) in waiting.chunks(UPLOAD_BATCH).enumerate() {
+                self.sync.status.set(Status::Uploading {
+                    done: number * UPLOAD_BATCH,
+                    total: waiting.len(),
+                });
+                conflicted |= self.upload_batch(batch).await?;
             }
-            let refused_any = learned.iter().any(|(_, k)| k.refused.is_some());
-            self.remember(learned, None).await?;
-            if refused_any {
-                self.sync.refused.set(refused_records(&self.known));
+            if !conflicted {
+                return Ok(());
             }
-            for doc_id in conflicts {
-                self.take_server_version(&doc_id).await?;
-            }
-            done += sent;
         }
         Ok(())
+    }
+
+    /// One `_bulk_docs` of pending records; whether any conflicted (and was merged).
+    async fn upload_batch(&mut self, batch: &[(Collection, Id)]) -> Result<bool, Halt> {
+        let docs: Vec<Value> = self.sync.store.with_untracked(|data| {
+            batch
+                .iter()
+                .filter_map(|(c, id)| to_doc(data, *c, id, self.rev_of(&doc_id(*c, id))))
+                .collect()
+        });
+        if docs.is_empty() {
+            return Ok(false);
+        }
+        let outcomes = self.bulk(docs).await?;
+        let mut learned = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut failure = None;
+        for (outcome, edits) in outcomes {
+            let edits = edits.unwrap_or_default();
+            match outcome {
+                DocOutcome::Stored { doc_id, rev } => {
+                    learned.push((doc_id, KnownRev { rev, edits, refused: None }))
+                }
+                DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
+                // A write outside this user's rights is refused like an invalid one: kept
+                // here, shown, not sent again until edited.
+                DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
+                    let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
+                    learned.push((doc_id, KnownRev { rev, edits, refused: Some(reason) }));
+                }
+                DocOutcome::Failed { reason, .. } => failure = Some(reason),
+            }
+        }
+        let refused_any = learned.iter().any(|(_, k)| k.refused.is_some());
+        self.remember(learned, None).await?;
+        if refused_any {
+            self.sync.refused.set(refused_records(&self.known));
+        }
+        if let Some(reason) = failure {
+            return Err(ServerProblem::Server { status: 500, reason }.into());
+        }
+        for doc_id in &conflicts {
+            self.take_server_version(doc_id).await?;
+        }
+        Ok(!conflicts.is_empty())
     }
 
     /// The server's current version of a document that conflicted on upload, merged in.

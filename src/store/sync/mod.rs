@@ -109,10 +109,30 @@ impl Sync {
             store,
         };
         wake::on_network_and_saves(store);
+        sync.follow_other_tabs();
         if sync.on.get_untracked() {
             sync.run();
         }
         sync
+    }
+
+    /// Another tab connected or disconnected: this one follows (the syncing tab stops or goes
+    /// on with the new session; a tab that did not sync queues for the lock).
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            if ev.key().is_none_or(|k| k == settings::SETTINGS_KEY) {
+                let on = running_url().is_some();
+                if self.on.get_untracked() != on {
+                    self.on.set(on);
+                }
+                if on {
+                    self.run();
+                }
+                wake::wake();
+            }
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(handle);
     }
 
     /// Checks the database, logs in and turns sync on. The password goes to the server only.

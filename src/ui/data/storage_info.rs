@@ -32,7 +32,7 @@ pub fn StorageInfo() -> impl IntoView {
         <section class="card" aria-labelledby="luu-tru">
             <h2 id="luu-tru">"Bộ nhớ trình duyệt"</h2>
             <p>
-                "Dữ liệu được lưu ngay trên trình duyệt này, không gửi đi đâu. "
+                "Dữ liệu được lưu ngay trên trình duyệt này, và chỉ gửi đi khi bạn xuất tệp hoặc kết nối máy chủ đồng bộ. "
                 "Xóa dữ liệu duyệt web sẽ xóa luôn dữ liệu này: hãy thường xuyên tải bản sao lưu về máy."
             </p>
             {move || match usage.get() {
