@@ -17,9 +17,9 @@
 
 use super::exchange::file::Selection;
 use super::exchange::hooks::{self, Lookup};
-use super::exchange::merge::{Choice, MergePlan};
+use super::exchange::merge::{merge_into, Choice, MergePlan};
 use super::exchange::validate::{check_collection, decode_collection, IdIndex, ImportError, RecordTexts};
-use crate::domain::conflicts::{self, Changes, ConflictView, Names};
+use crate::domain::conflicts::{self, Changes, ConflictView, Describe, Names};
 use crate::domain::data::AppData;
 use crate::domain::dialogues::{Dialogue, Proposal};
 use crate::domain::programmes::{AnnualReview, Programme};
@@ -175,10 +175,66 @@ macro_rules! collections {
         /// Duplicate ids, references and ranges of every collection of an incoming file;
         /// references may point into the file or into `local`.
         pub(crate) fn check_collections(incoming: &AppData, local: &AppData) -> Result<(), ImportError> {
-            let index = IdIndex::new(incoming, local);
+            check_with(incoming, local, &IdIndex::new(incoming, local))
+        }
+
+        /// A page of live sync checked as a file is, except references: a record may come
+        /// before the one it points to (see [`IdIndex::received`]).
+        pub(crate) fn check_received(page: &AppData, local: &AppData) -> Result<(), ImportError> {
+            check_with(page, local, &IdIndex::received(page))
+        }
+
+        fn check_with(incoming: &AppData, local: &AppData, index: &IdIndex<'_>) -> Result<(), ImportError> {
             let lookup = Lookup::new(incoming, local);
-            $( check_collection(Collection::$variant, &incoming.$field, &$hooks, &index, &lookup)?; )*
+            $( check_collection(Collection::$variant, &incoming.$field, &$hooks, index, &lookup)?; )*
             Ok(())
+        }
+
+        /// Decodes one record of `kind` from its JSON as an import decodes a file's record
+        /// (live sync: one document), appending it to `page`.
+        pub(crate) fn decode_into(page: &mut AppData, kind: Collection, record: serde_json::Value) -> Result<(), ImportError> {
+            let mut lists = serde_json::Map::new();
+            lists.insert(kind.key().to_string(), serde_json::Value::Array(vec![record]));
+            let texts = RecordTexts::Migrated(lists);
+            match kind {
+                $( Collection::$variant => page.$field.extend(decode_collection::<$ty>(kind, &texts)?), )*
+            }
+            Ok(())
+        }
+
+        /// Merges every record of `page` into `data` in place, without choices
+        /// ([`merge_into`]); the records changed or added.
+        pub(crate) fn merge_page(data: &mut AppData, page: AppData) -> Vec<(Collection, Id)> {
+            let mut changed = Vec::new();
+            $(
+                changed.extend(
+                    merge_into(&mut data.$field, page.$field).into_iter().map(|id| (Collection::$variant, id)),
+                );
+            )*
+            changed
+        }
+
+        /// Calls `f` with the JSON, as an export file writes it, of every record `pick`
+        /// selects (live sync's document bodies).
+        pub fn each_json_where(
+            data: &AppData,
+            pick: &mut dyn FnMut(Collection, &Meta) -> bool,
+            f: &mut dyn FnMut(Collection, &Meta, serde_json::Value),
+        ) {
+            $(
+                for r in &data.$field {
+                    if pick(Collection::$variant, r.meta()) {
+                        f(Collection::$variant, r.meta(), serde_json::to_value(r).expect("records serialize"));
+                    }
+                }
+            )*
+        }
+
+        /// Record `id` of `kind` as officers name it, with its kind ([`conflicts::Describe::title`]).
+        pub fn record_title(data: &AppData, kind: Collection, id: &str, names: &Names) -> Option<String> {
+            match kind {
+                $( Collection::$variant => data.$field.iter().find(|r| r.id() == id).map(|r| r.title(names)), )*
+            }
         }
 
         /// The records of `data` named by `selection` (tombstones included when selected).

@@ -104,7 +104,15 @@ pub fn number(x: f64) -> String {
 
 /// Why a file cannot be imported, in words an officer can act on. Nothing was changed.
 pub fn import_error(e: &ImportError) -> String {
-    let text = match e {
+    format!(
+        "Không nhập được tệp: {} Dữ liệu trên máy này không thay đổi.",
+        import_problem(e)
+    )
+}
+
+/// What is wrong, without the file's framing: live sync says it of a document.
+pub fn import_problem(e: &ImportError) -> String {
+    match e {
         ImportError::TooLarge { size, limit } => format!(
             "Tệp quá lớn: {} ({} byte), vượt giới hạn {} ({} byte) cho mỗi tệp nhập. Tệp không được đọc.",
             megabytes(*size),
@@ -176,15 +184,14 @@ pub fn import_error(e: &ImportError) -> String {
         ImportError::UnknownVersion { found } => format!(
             "Tệp ghi phiên bản dữ liệu {found}: phiên bản này không tồn tại (phiên bản dữ liệu bắt đầu từ 1). Có thể tệp đã bị sửa tay; hãy xin gửi lại tệp gốc."
         ),
-        ImportError::Untraced(named) => return import_error(named),
+        ImportError::Untraced(named) => import_problem(named),
         ImportError::BreaksRule { at, rule } => {
             format!("Bản ghi không hợp lệ ở {}: {rule}", place(at))
         }
         ImportError::BadDate { at, value } => {
             format!("Ngày không có thật hoặc không đọc được (\"{value}\") ở {}.", place(at))
         }
-    };
-    format!("Không nhập được tệp: {text} Dữ liệu trên máy này không thay đổi.")
+    }
 }
 
 #[cfg(test)]

@@ -16,25 +16,41 @@ pub(crate) struct IdIndex<'a> {
     /// Per collection, the first record of the file whose id an earlier record of the same
     /// collection has: found while the index is built, so no second set of a city's ids is made.
     repeated: Vec<(Collection, &'a str)>,
+    /// Live sync: a reference may point to a record that has not arrived yet (the server's
+    /// feed sends records in the order of their last change, so a unit may come before the
+    /// parent edited after it), so every target counts as present.
+    references_may_wait: bool,
 }
 
 impl<'a> IdIndex<'a> {
     pub(crate) fn new(incoming: &'a AppData, local: &'a AppData) -> Self {
+        let mut index = IdIndex::received(incoming);
+        each_meta(local, &mut |c, m| {
+            index.ids.insert((c, m.id.as_str()));
+        });
+        index.references_may_wait = false;
+        index
+    }
+
+    /// The ids of a page of live sync, for duplicates; references are not checked (see
+    /// `references_may_wait`), so this office's ids are not indexed.
+    pub(crate) fn received(page: &'a AppData) -> Self {
         let mut ids = HashSet::new();
         let mut repeated: Vec<(Collection, &str)> = Vec::new();
-        each_meta(incoming, &mut |c, m| {
+        each_meta(page, &mut |c, m| {
             if !ids.insert((c, m.id.as_str())) && !repeated.iter().any(|(k, _)| *k == c) {
                 repeated.push((c, m.id.as_str()));
             }
         });
-        each_meta(local, &mut |c, m| {
-            ids.insert((c, m.id.as_str()));
-        });
-        IdIndex { ids, repeated }
+        IdIndex {
+            ids,
+            repeated,
+            references_may_wait: true,
+        }
     }
 
     fn contains(&self, kind: Collection, id: &str) -> bool {
-        self.ids.contains(&(kind, id))
+        self.references_may_wait || self.ids.contains(&(kind, id))
     }
 
     fn repeated(&self, kind: Collection) -> Option<&'a str> {
