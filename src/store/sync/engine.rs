@@ -10,20 +10,20 @@ use super::wake::{self, online, pause};
 use super::{address, running_url, Status, Sync};
 use crate::domain::collections::Collection;
 use crate::domain::record::Id;
-use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed};
+use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed, Resolution};
 use crate::domain::sync::answers::{
     read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome,
 };
 use crate::domain::sync::bookkeeping::{
     pending, pending_count, refused_records, Checkpoint, Known, KnownRev,
 };
-use crate::domain::sync::document::{doc_id, parse_doc_id, read_doc, to_doc, ServerDoc};
+use crate::domain::sync::document::{parse_doc_id, read_doc, to_doc, to_docs, ServerDoc};
 use crate::domain::sync::problems::{
     classify, retry_delay_ms, ServerProblem, Step, DOWNLOAD_BATCH, UPLOAD_BATCH,
 };
 use leptos::prelude::*;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use web_sys::IdbDatabase;
 
 /// How long the server holds a long poll open when nothing changes (ms).
@@ -118,6 +118,17 @@ pub(super) async fn run(sync: Sync, url: String) {
     }
 }
 
+/// The document an answer of `_bulk_docs` is about.
+fn outcome_id(outcome: &DocOutcome) -> &str {
+    match outcome {
+        DocOutcome::Stored { doc_id, .. }
+        | DocOutcome::Conflict { doc_id }
+        | DocOutcome::Refused { doc_id, .. }
+        | DocOutcome::Unauthorized { doc_id, .. }
+        | DocOutcome::Failed { doc_id, .. } => doc_id,
+    }
+}
+
 impl Engine {
     /// Uploads what is pending, then takes one page of the server's changes.
     async fn round(&mut self) -> Result<(), Halt> {
@@ -171,12 +182,10 @@ impl Engine {
 
     /// One `_bulk_docs` of pending records; whether any conflicted (and was merged).
     async fn upload_batch(&mut self, batch: &[(Collection, Id)]) -> Result<bool, Halt> {
-        let docs: Vec<Value> = self.sync.store.with_untracked(|data| {
-            batch
-                .iter()
-                .filter_map(|(c, id)| to_doc(data, *c, id, self.rev_of(&doc_id(*c, id))))
-                .collect()
-        });
+        let docs: Vec<Value> = self
+            .sync
+            .store
+            .with_untracked(|data| to_docs(data, batch, &self.known));
         if docs.is_empty() {
             return Ok(false);
         }
@@ -185,17 +194,28 @@ impl Engine {
         let mut conflicts = Vec::new();
         let mut failure = None;
         for (outcome, edits) in outcomes {
-            let edits = edits.unwrap_or_default();
             match outcome {
-                DocOutcome::Stored { doc_id, rev } => {
-                    learned.push((doc_id, KnownRev { rev, edits, refused: None }))
-                }
+                DocOutcome::Stored { doc_id, rev } => learned.push((
+                    doc_id,
+                    KnownRev {
+                        rev,
+                        edits,
+                        refused: None,
+                    },
+                )),
                 DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
                 // A write outside this user's rights is refused like an invalid one: kept
                 // here, shown, not sent again until edited.
                 DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
                     let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
-                    learned.push((doc_id, KnownRev { rev, edits, refused: Some(reason) }));
+                    learned.push((
+                        doc_id,
+                        KnownRev {
+                            rev,
+                            edits,
+                            refused: Some(reason),
+                        },
+                    ));
                 }
                 DocOutcome::Failed { reason, .. } => failure = Some(reason),
             }
@@ -290,57 +310,64 @@ impl Engine {
         Ok(read_revisions(&self.get(&url).await?.text)?)
     }
 
-    /// Writes the merged body of each conflicted document on its winning revision and removes
-    /// the losing ones; gives the revisions the merged bodies got.
-    async fn resolve(
-        &self,
-        resolutions: &[crate::domain::sync::absorb::Resolution],
-    ) -> Result<Vec<(String, KnownRev)>, Halt> {
+    /// Writes the merged body of each conflicted document on its winning revision, then
+    /// removes the losing ones (two requests: a server may answer out of order, and a body and
+    /// its stubs share an id); gives the revisions the merged bodies got.
+    async fn resolve(&self, resolutions: &[Resolution]) -> Result<Vec<(String, KnownRev)>, Halt> {
         if resolutions.is_empty() {
             return Ok(Vec::new());
         }
-        let docs: Vec<Value> = self.sync.store.with_untracked(|data| {
-            let mut docs = Vec::new();
-            for r in resolutions {
-                let Some((c, id)) = parse_doc_id(&r.doc_id) else {
-                    continue;
-                };
-                docs.extend(to_doc(data, c, id, Some(&r.rev)));
-                for losing in &r.losing {
-                    docs.push(serde_json::json!({ "_id": r.doc_id, "_rev": losing, "_deleted": true }));
-                }
-            }
-            docs
+        let merged: Vec<Value> = self.sync.store.with_untracked(|data| {
+            resolutions
+                .iter()
+                .filter_map(|r| {
+                    let (c, id) = parse_doc_id(&r.doc_id)?;
+                    to_doc(data, c, id, Some(&r.rev))
+                })
+                .collect()
         });
-        let outcomes = self.bulk(docs).await?;
-        // The first answer of each document is its merged body's; the stubs' follow.
-        let mut learned: Vec<(String, KnownRev)> = Vec::new();
-        for (outcome, edits) in outcomes {
+        let mut learned = Vec::new();
+        for (outcome, edits) in self.bulk(merged).await? {
             if let DocOutcome::Stored { doc_id, rev } = outcome {
-                if edits.is_some() && !learned.iter().any(|(d, _)| *d == doc_id) {
-                    learned.push((
-                        doc_id,
-                        KnownRev {
-                            rev,
-                            edits: edits.unwrap_or_default(),
-                            refused: None,
-                        },
-                    ));
-                }
+                learned.push((
+                    doc_id,
+                    KnownRev {
+                        rev,
+                        edits,
+                        refused: None,
+                    },
+                ));
             }
         }
+        let stubs: Vec<Value> = resolutions
+            .iter()
+            .flat_map(|r| {
+                r.losing
+                    .iter()
+                    .map(|losing| serde_json::json!({ "_id": r.doc_id, "_rev": losing, "_deleted": true }))
+            })
+            .collect();
+        // A stub the server refuses (a revision another office made) stays a conflict on the
+        // server, merged again whenever the document changes: nothing is lost.
+        self.bulk(stubs).await?;
         Ok(learned)
     }
 
     /// `POST _bulk_docs`: each answer with the version vector of the document it answers
-    /// (`None` for a deletion stub).
-    async fn bulk(&self, docs: Vec<Value>) -> Result<Vec<(DocOutcome, Option<BTreeMap<String, u64>>)>, Halt> {
-        let edits: Vec<Option<BTreeMap<String, u64>>> = docs
+    /// (found by id: PouchDB Server does not answer in the order sent).
+    async fn bulk(&self, docs: Vec<Value>) -> Result<Vec<(DocOutcome, BTreeMap<String, u64>)>, Halt> {
+        if docs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut edits: HashMap<String, BTreeMap<String, u64>> = docs
             .iter()
-            .map(|d| {
-                d.get("meta")
-                    .and_then(|m| m.get("edits"))
-                    .and_then(|e| serde_json::from_value(e.clone()).ok())
+            .filter_map(|d| {
+                let id = d.get("_id")?.as_str()?.to_string();
+                let edits = d
+                    .pointer("/meta/edits")
+                    .cloned()
+                    .and_then(|e| serde_json::from_value(e).ok());
+                Some((id, edits.unwrap_or_default()))
             })
             .collect();
         let body = serde_json::json!({ "docs": docs }).to_string();
@@ -348,7 +375,13 @@ impl Engine {
         let answer = send("POST", &url, Some(&body), None).await;
         let answer = self.checked(answer, Step::Upload)?;
         let outcomes = read_bulk_answer(&answer.text)?;
-        Ok(outcomes.into_iter().zip(edits).collect())
+        Ok(outcomes
+            .into_iter()
+            .map(|o| {
+                let edits = edits.remove(outcome_id(&o)).unwrap_or_default();
+                (o, edits)
+            })
+            .collect())
     }
 
     async fn get(&self, url: &str) -> Result<Answer, Halt> {
