@@ -112,6 +112,7 @@ pub(super) async fn run(sync: Sync, url: String) {
                 let delay = retry_delay_ms(&problem, attempt);
                 attempt = attempt.saturating_add(1);
                 sync.problem.set(Some(problem));
+                sync.status.set(Status::Paused);
                 pause(delay).await;
             }
         }

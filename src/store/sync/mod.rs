@@ -50,6 +50,9 @@ pub enum Status {
     Offline {
         waiting: usize,
     },
+    /// Stopped by a failure ([`Sync::problem`] says which): it tries again later, or when the
+    /// officer acts (password, address); the app works on meanwhile.
+    Paused,
     /// This browser's storage for the sync bookkeeping could not be opened.
     NoStorage,
 }

@@ -145,6 +145,7 @@ fn status_text(status: &Status) -> String {
         Status::Downloading { done, total } => wording::downloading(*done, *total),
         Status::Synced { at } => wording::synced_at(&text::hour_minute(*at)),
         Status::Offline { waiting } => wording::offline(*waiting),
+        Status::Paused => text::SYNC_PAUSED.to_string(),
         Status::NoStorage => text::SYNC_NO_STORAGE.to_string(),
     }
 }

@@ -72,6 +72,8 @@ pub const SYNC_NOW: &str = "Đồng bộ ngay";
 pub const SYNC_DISCONNECT: &str = "Ngắt kết nối";
 pub const SYNC_OFF: &str = "Chưa kết nối máy chủ: dữ liệu chỉ nằm trên máy này.";
 pub const SYNC_CONNECTING: &str = "Đang kết nối…";
+pub const SYNC_PAUSED: &str =
+    "Đồng bộ đang tạm dừng (lý do ở thông báo bên dưới); ứng dụng vẫn làm việc bình thường trên máy này.";
 pub const SYNC_NO_STORAGE: &str =
     "Trình duyệt không cho mở bộ nhớ dành cho việc đồng bộ nên chưa đồng bộ được; dữ liệu trên máy này vẫn nguyên.";
 pub const SYNC_NAME_EMPTY: &str = "Hãy nhập tên đăng nhập.";
