@@ -24,8 +24,9 @@ use crate::domain::data::AppData;
 use crate::domain::exchange::validate::ImportError;
 use crate::domain::record::{Id, Stamp};
 use crate::domain::scoring::final_guard::{self, Reopener};
+use crate::domain::sorting;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Absorbed {
@@ -163,6 +164,16 @@ fn absorb_unguarded(
         }
         round += 1;
     }
+    // Said in the page's order, whichever check found them.
+    let order: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, d)| (d.doc_id.as_str(), i))
+        .collect();
+    sorting::sort_by_key(&mut out.skipped, |(doc_id, _)| {
+        order.get(doc_id.as_str()).copied()
+    });
     for c in &accepted {
         if let Some(losing) = losing.remove(c.doc.doc_id.as_str()) {
             out.resolutions.push(Resolution {
