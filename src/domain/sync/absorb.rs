@@ -17,7 +17,7 @@
 //! reopened with a record ([`final_guard::guarded`]), never moved silently.
 
 use super::bookkeeping::KnownRev;
-use super::document::{parse_doc_id, ServerDoc};
+use super::document::{doc_id, parse_doc_id, ServerDoc};
 use super::wording;
 use crate::domain::collections::{check_received, decode_into, merge_page, put_stored, Collection};
 use crate::domain::data::AppData;
@@ -224,9 +224,18 @@ fn absorb_round<'a>(
         let _ = put_stored(&mut page, c.collection, c.id, None);
         out.skipped.push((c.doc.doc_id.clone(), reason));
     }
-    for changed in merge_page(data, page) {
+    let (changed, ahead) = merge_page(data, page);
+    for changed in changed {
         if written.insert(changed.clone()) {
             out.written.push(changed);
+        }
+    }
+    // The server holds another version under the same version vector: known as holding none,
+    // so that this office's version goes up and both sides end alike.
+    for (collection, id) in ahead {
+        let ahead_doc = doc_id(collection, &id);
+        if let Some((_, known)) = out.known.iter_mut().find(|(d, _)| *d == ahead_doc) {
+            known.edits.clear();
         }
     }
     accepted

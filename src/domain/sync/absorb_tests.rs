@@ -356,3 +356,30 @@ fn a_final_card_a_server_version_moves_is_reopened_with_a_record() {
         assert_eq!(reopening.office_id, "bavi");
     }
 }
+
+#[test]
+fn a_version_changed_without_counting_converges_on_the_merges_winner() {
+    // Another tool rewrote the record on the server and left its version vector as it was.
+    let mut local = base();
+    let id = local.units[0].meta.id.clone();
+    let key = doc_id(Collection::Units, &id);
+    let mut server = local.clone();
+    server.units[0].name = "Tên sửa bằng công cụ khác".into();
+    server.units[0].meta.changed_at = at(2);
+    let absorbed = absorb_one(&mut local, &doc(&server, Collection::Units, &id, "2-x"), &bavi(3));
+    assert_eq!(local.units[0], server.units[0], "the later change wins");
+    assert_eq!(absorbed.written, vec![(Collection::Units, id.clone())]);
+    assert_eq!(absorbed.known[0].1.edits, server.units[0].meta.edits);
+
+    // The same with the server's version older: this office keeps its own and sends it, as
+    // the server cannot tell by the vector that it is behind.
+    let mut local = base();
+    let kept = local.units[0].clone();
+    server.units[0].meta.changed_at = at(1) - chrono::Duration::days(1);
+    let absorbed = absorb_one(&mut local, &doc(&server, Collection::Units, &id, "2-x"), &bavi(3));
+    assert_eq!(local.units[0], kept);
+    assert!(absorbed.written.is_empty());
+    let known: super::bookkeeping::Known = absorbed.known.into_iter().collect();
+    assert_eq!(known[&key].rev, "2-x");
+    assert!(super::bookkeeping::pending(&local, &known).contains(&(Collection::Units, id)));
+}
