@@ -383,3 +383,51 @@ fn a_version_changed_without_counting_converges_on_the_merges_winner() {
     assert_eq!(known[&key].rev, "2-x");
     assert!(super::bookkeeping::pending(&local, &known).contains(&(Collection::Units, id)));
 }
+
+/// A city's whole data down to a fresh office page by page, and what is left to upload after
+/// it: run with `cargo test --release --lib sync::absorb_tests::city -- --ignored --nocapture`
+/// to see the times (printed, not asserted).
+#[test]
+#[ignore]
+fn city_down_to_a_fresh_office() {
+    use crate::domain::sample::city_scale::{generate, CityScale};
+    use std::time::Instant;
+    let city = generate(CityScale::HA_NOI);
+    let mut docs = Vec::new();
+    let mut known = super::bookkeeping::Known::new();
+    let started = Instant::now();
+    let mut ids = Vec::new();
+    each_meta(&city, &mut |c, m| ids.push((c, m.id.clone())));
+    let bodies = super::document::to_docs(&city, &ids, &known);
+    println!("{} documents made in {:?}", bodies.len(), started.elapsed());
+    for mut body in bodies {
+        body["_rev"] = json!("1-a");
+        docs.push(read_doc(body).expect("a document"));
+    }
+    let mut fresh = AppData::default();
+    let started = Instant::now();
+    let mut slowest = std::time::Duration::ZERO;
+    for page in docs.chunks(super::problems::DOWNLOAD_BATCH) {
+        let page_started = Instant::now();
+        let absorbed = absorb(&mut fresh, page, &no_revisions(), &bavi(2));
+        slowest = slowest.max(page_started.elapsed());
+        assert!(absorbed.skipped.is_empty(), "{:?}", &absorbed.skipped[..1]);
+        known.extend(absorbed.known);
+    }
+    println!(
+        "{} documents absorbed in {:?} (slowest page {:?})",
+        docs.len(),
+        started.elapsed(),
+        slowest
+    );
+    // The records, not this installation's own office.
+    fresh.office = city.office.clone();
+    assert!(fresh == city, "the records came down as they went up");
+    let started = Instant::now();
+    assert_eq!(super::bookkeeping::pending_count(&fresh, &known), 0);
+    println!(
+        "pending_count over {} records in {:?}",
+        docs.len(),
+        started.elapsed()
+    );
+}
