@@ -203,15 +203,17 @@ macro_rules! collections {
         }
 
         /// Merges every record of `page` into `data` in place, without choices
-        /// ([`merge_into`]); the records changed or added.
-        pub(crate) fn merge_page(data: &mut AppData, page: AppData) -> Vec<(Collection, Id)> {
-            let mut changed = Vec::new();
+        /// ([`merge_into`]); the records changed or added, and those `page` is behind on
+        /// without its version vectors showing it
+        /// ([`ahead_unseen`](crate::domain::exchange::merge::Merged::ahead_unseen)).
+        pub(crate) fn merge_page(data: &mut AppData, page: AppData) -> (Vec<(Collection, Id)>, Vec<(Collection, Id)>) {
+            let (mut changed, mut ahead) = (Vec::new(), Vec::new());
             $(
-                changed.extend(
-                    merge_into(&mut data.$field, page.$field).into_iter().map(|id| (Collection::$variant, id)),
-                );
+                let merged = merge_into(&mut data.$field, page.$field);
+                changed.extend(merged.changed.into_iter().map(|id| (Collection::$variant, id)));
+                ahead.extend(merged.ahead_unseen.into_iter().map(|id| (Collection::$variant, id)));
             )*
-            changed
+            (changed, ahead)
         }
 
         /// Calls `f` with the JSON, as an export file writes it, of every record `pick`

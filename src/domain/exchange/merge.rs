@@ -143,16 +143,24 @@ pub fn merged<T: Record + Clone + PartialEq + Serialize>(local: &T, incoming: &T
     }
 }
 
+/// What [`merge_into`] did, by record id, in incoming order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Local records changed or added.
+    pub changed: Vec<Id>,
+    /// Records whose kept local version is not the incoming one although both carry the same
+    /// version vector (one side edited without counting, by hand or by another tool): the
+    /// incoming side is behind without its vector showing it.
+    pub ahead_unseen: Vec<Id>,
+}
+
 /// Merges `incoming` into `local` in place with [`merged`], appending new records: live sync
 /// brings pages of a thousand records into a city's 70.853 every second, so the list is
-/// neither copied nor indexed whole (one pass finds the page's records). Returns the ids of
-/// the local records changed or added, in `incoming` order.
-pub fn merge_into<T: Record + Clone + PartialEq + Serialize>(
-    local: &mut Vec<T>,
-    incoming: Vec<T>,
-) -> Vec<Id> {
+/// neither copied nor indexed whole (one pass finds the page's records).
+pub fn merge_into<T: Record + Clone + PartialEq + Serialize>(local: &mut Vec<T>, incoming: Vec<T>) -> Merged {
+    let mut out = Merged::default();
     if incoming.is_empty() {
-        return Vec::new();
+        return out;
     }
     let mut position: HashMap<Id, usize> = HashMap::new();
     {
@@ -163,24 +171,26 @@ pub fn merge_into<T: Record + Clone + PartialEq + Serialize>(
             }
         }
     }
-    let mut changed = Vec::new();
     for r in incoming {
         let id = r.id().to_string();
         match position.get(&id) {
             Some(&i) => {
                 if let Some(kept) = merged(&local[i], &r) {
                     local[i] = kept;
-                    changed.push(id);
+                    out.changed.push(id.clone());
+                }
+                if local[i].meta().edits == r.meta().edits && local[i] != r {
+                    out.ahead_unseen.push(id);
                 }
             }
             None => {
                 position.insert(id.clone(), local.len());
                 local.push(r);
-                changed.push(id);
+                out.changed.push(id);
             }
         }
     }
-    changed
+    out
 }
 
 /// JSON of the record without its version vector; object keys sorted, so it is canonical.

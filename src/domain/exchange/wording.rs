@@ -82,10 +82,12 @@ pub fn place(at: &At) -> String {
     let mut out = match at.kind {
         None => "phần đầu tệp".to_string(),
         Some(kind) => {
-            let mut s = format!("danh sách {}", collection_name(kind));
-            if let Some(i) = at.index {
-                s = format!("{} thứ {}", collection_name(kind), count(i + 1));
-            }
+            // A record named by its id alone (a live sync document) is not "the list".
+            let mut s = match (at.index, &at.id) {
+                (Some(i), _) => format!("{} thứ {}", collection_name(kind), count(i + 1)),
+                (None, Some(_)) => collection_name(kind).to_string(),
+                (None, None) => format!("danh sách {}", collection_name(kind)),
+            };
             if let Some(id) = &at.id {
                 s.push_str(&format!(" (mã \"{id}\")"));
             }

@@ -17,15 +17,16 @@
 //! reopened with a record ([`final_guard::guarded`]), never moved silently.
 
 use super::bookkeeping::KnownRev;
-use super::document::{parse_doc_id, ServerDoc};
+use super::document::{doc_id, parse_doc_id, ServerDoc};
 use super::wording;
 use crate::domain::collections::{check_received, decode_into, merge_page, put_stored, Collection};
 use crate::domain::data::AppData;
 use crate::domain::exchange::validate::ImportError;
 use crate::domain::record::{Id, Stamp};
 use crate::domain::scoring::final_guard::{self, Reopener};
+use crate::domain::sorting;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Absorbed {
@@ -163,6 +164,16 @@ fn absorb_unguarded(
         }
         round += 1;
     }
+    // Said in the page's order, whichever check found them.
+    let order: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, d)| (d.doc_id.as_str(), i))
+        .collect();
+    sorting::sort_by_key(&mut out.skipped, |(doc_id, _)| {
+        order.get(doc_id.as_str()).copied()
+    });
     for c in &accepted {
         if let Some(losing) = losing.remove(c.doc.doc_id.as_str()) {
             out.resolutions.push(Resolution {
@@ -213,9 +224,18 @@ fn absorb_round<'a>(
         let _ = put_stored(&mut page, c.collection, c.id, None);
         out.skipped.push((c.doc.doc_id.clone(), reason));
     }
-    for changed in merge_page(data, page) {
+    let (changed, ahead) = merge_page(data, page);
+    for changed in changed {
         if written.insert(changed.clone()) {
             out.written.push(changed);
+        }
+    }
+    // The server holds another version under the same version vector: known as holding none,
+    // so that this office's version goes up and both sides end alike.
+    for (collection, id) in ahead {
+        let ahead_doc = doc_id(collection, &id);
+        if let Some((_, known)) = out.known.iter_mut().find(|(d, _)| *d == ahead_doc) {
+            known.edits.clear();
         }
     }
     accepted

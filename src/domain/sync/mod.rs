@@ -9,3 +9,6 @@ pub mod bookkeeping;
 pub mod document;
 pub mod problems;
 pub mod wording;
+
+#[cfg(test)]
+mod absorb_tests;
