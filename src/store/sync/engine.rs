@@ -23,7 +23,7 @@ use crate::domain::sync::problems::{
 };
 use leptos::prelude::*;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use web_sys::IdbDatabase;
 
 /// How long the server holds a long poll open when nothing changes (ms).
@@ -136,6 +136,12 @@ impl Engine {
         // looking at every record, too much to do between each of its pages.
         if self.downloaded == 0 {
             self.upload().await?;
+            if self.caught_up {
+                // Sent: what stands now, not the upload's count, while the long poll waits.
+                self.sync.status.set(Status::Synced {
+                    at: crate::store::browser::now(),
+                });
+            }
         }
         let caught_up = self.download().await?;
         if self.sync.problem.with_untracked(Option::is_some) {
@@ -236,7 +242,13 @@ impl Engine {
 
     /// The server's current version of a document that conflicted on upload, merged in.
     async fn take_server_version(&mut self, doc_id: &str) -> Result<(), Halt> {
-        let answer = self.get(&address::document(&self.url, doc_id)).await?;
+        let answer = send("GET", &address::document(&self.url, doc_id), None, None).await;
+        if answer.as_ref().is_ok_and(|a| a.status == 404) {
+            // Deleted on the server by another tool: the local record goes up as a new document.
+            let forgotten = KnownRev::default();
+            return self.remember(vec![(doc_id.to_string(), forgotten)], None).await;
+        }
+        let answer = self.checked(answer, Step::Download)?;
         let server = serde_json::from_str(&answer.text)
             .ok()
             .and_then(read_doc)
@@ -359,27 +371,25 @@ impl Engine {
         if docs.is_empty() {
             return Ok(Vec::new());
         }
-        let mut edits: HashMap<String, BTreeMap<String, u64>> = docs
-            .iter()
-            .filter_map(|d| {
-                let id = d.get("_id")?.as_str()?.to_string();
-                let edits = d
-                    .pointer("/meta/edits")
-                    .cloned()
-                    .and_then(|e| serde_json::from_value(e).ok());
-                Some((id, edits.unwrap_or_default()))
-            })
-            .collect();
-        let body = serde_json::json!({ "docs": docs }).to_string();
+        let body = format!(
+            "{{\"docs\":{}}}",
+            serde_json::to_string(&docs).unwrap_or_default()
+        );
         let url = format!("{}/_bulk_docs", self.url);
         let answer = send("POST", &url, Some(&body), None).await;
         let answer = self.checked(answer, Step::Upload)?;
         let outcomes = read_bulk_answer(&answer.text)?;
         Ok(outcomes
             .into_iter()
-            .map(|o| {
-                let edits = edits.remove(outcome_id(&o)).unwrap_or_default();
-                (o, edits)
+            .map(|outcome| {
+                let id = outcome_id(&outcome);
+                let edits = docs
+                    .iter()
+                    .find(|d| d.get("_id").and_then(Value::as_str) == Some(id))
+                    .and_then(|d| d.pointer("/meta/edits"))
+                    .and_then(|e| serde_json::from_value(e.clone()).ok())
+                    .unwrap_or_default();
+                (outcome, edits)
             })
             .collect())
     }

@@ -186,6 +186,7 @@ impl Sync {
         if RUNNING.with(|r| r.replace(true)) {
             return;
         }
+        self.status.set(Status::Connecting);
         leptos::task::spawn_local(async move {
             let _held = lock::take(&|| self.status.set(Status::OtherTab)).await;
             while let Some(url) = running_url() {

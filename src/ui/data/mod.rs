@@ -38,8 +38,8 @@ pub fn DataPage() -> impl IntoView {
         <import::ImportPanel />
         <sheet_import::SheetImport />
         <preview::Preview />
-        <undo::UndoPanel />
-        <sync::SyncSection />
+        // With the undo panel: one more child of the page would make a new, larger view type.
+        {view! { <undo::UndoPanel /> <sync::SyncSection /> }}
         <storage_info::StorageInfo />
         <sample::SampleData />
     }

@@ -10,6 +10,7 @@ use crate::ui::use_store;
 use crate::ui::widgets::field::next_id;
 use crate::ui::widgets::{Notice, Saving};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
 
 #[component]
 pub fn SyncSection() -> impl IntoView {
@@ -66,12 +67,43 @@ pub fn SyncSection() -> impl IntoView {
             notice.set(Some(Notice::Done(text::SYNC_DISCONNECTED.into())));
         });
     };
-    let office_id = move || store.head(|d| d.office.as_ref().map(|o| o.id.clone()));
-    let problem = move || {
-        sync.problem.get().map(|p| {
+    // Everything that changes, drawn by one closure of plain lines: a section shown on one
+    // page does not need finer updates, and each separate reactive piece costs wasm.
+    let lines = move || {
+        let mut out = Vec::new();
+        let status = sync.status.get();
+        if let Some((done, total)) = progress_of(&status) {
+            out.push(
+                view! { <progress max=total value=done aria-label=text::SYNC_PROGRESS></progress> }
+                    .into_any(),
+            );
+        }
+        out.push(line("notice", Some("status"), status_text(&status)));
+        if let Some(p) = sync.problem.get() {
             let said = url.with(|u| wording::problem(&p, u.trim(), &origin));
-            view! { <p class="notice error" role="alert">{said}</p> }
-        })
+            out.push(line("notice error", Some("alert"), said));
+        }
+        if let Some(id) = store.head(|d| d.office.as_ref().map(|o| o.id.clone())) {
+            out.push(view! { <p class="hint">{text::SYNC_OFFICE_ID} <code>{id}</code></p> }.into_any());
+        }
+        for (title, records, refused) in [
+            (text::SYNC_REFUSED_TITLE, sync.refused, true),
+            (text::SYNC_SKIPPED_TITLE, sync.skipped, false),
+        ] {
+            records.with(|records| {
+                if !records.is_empty() {
+                    out.push(line("subtitle", None, title.to_string()));
+                }
+                for (doc_id, reason) in records {
+                    out.push(line(
+                        "sync-record",
+                        None,
+                        record_line(store, doc_id, reason, refused),
+                    ));
+                }
+            });
+        }
+        out
     };
 
     view! {
@@ -79,28 +111,62 @@ pub fn SyncSection() -> impl IntoView {
             <h2 id="dong-bo">{text::SYNC_TITLE}</h2>
             <p>{text::SYNC_HINT}</p>
             <form on:submit=submit novalidate>
-                <Field label=text::SYNC_URL value=url error=url_error input_type="url" autocomplete="url" placeholder="https://dongbo.ldld.hanoi.vn/thidua" />
-                <Field label=text::SYNC_NAME value=name error=name_error input_type="text" autocomplete="username" placeholder="" />
-                <Field label=text::SYNC_PASSWORD value=password error=password_error input_type="password" autocomplete="current-password" placeholder="" />
+                <Field label=text::SYNC_URL value=url error=url_error input_type="url" autocomplete="url" />
+                <Field label=text::SYNC_NAME value=name error=name_error input_type="text" autocomplete="username" />
+                <Field label=text::SYNC_PASSWORD value=password error=password_error input_type="password" autocomplete="current-password" />
                 <div class="actions">
                     <button type="submit" disabled=move || saving.pending()>{text::SYNC_CONNECT}</button>
-                    <Show when=move || sync.on.get()>
-                        <button type="button" class="secondary" on:click=move |_| sync.sync_now()>
-                            {text::SYNC_NOW}
-                        </button>
-                        <button type="button" class="secondary" disabled=move || saving.pending() on:click=disconnect>
-                            {text::SYNC_DISCONNECT}
-                        </button>
-                    </Show>
+                    <button type="button" class="secondary" hidden=move || !sync.on.get() on:click=move |_| sync.sync_now()>
+                        {text::SYNC_NOW}
+                    </button>
+                    <button type="button" class="secondary" hidden=move || !sync.on.get() disabled=move || saving.pending() on:click=disconnect>
+                        {text::SYNC_DISCONNECT}
+                    </button>
                 </div>
             </form>
-            <StatusLine status=sync.status />
-            {problem}
+            {lines}
             <crate::ui::widgets::status::NoticeLine notice />
-            {move || office_id().map(|id| view! { <p class="hint">{text::SYNC_OFFICE_ID} <code>{id}</code></p> })}
-            <RecordList title=text::SYNC_REFUSED_TITLE records=sync.refused refused=true />
-            <RecordList title=text::SYNC_SKIPPED_TITLE records=sync.skipped refused=false />
         </section>
+    }
+}
+
+/// One line of the section.
+fn line(class: &'static str, role: Option<&'static str>, said: String) -> AnyView {
+    view! { <p class=class role=role>{said}</p> }.into_any()
+}
+
+/// Where sync stands, in words.
+fn status_text(status: &Status) -> String {
+    match status {
+        Status::Off => text::SYNC_OFF.to_string(),
+        Status::Connecting => text::SYNC_CONNECTING.to_string(),
+        Status::OtherTab => wording::other_tab().to_string(),
+        Status::Uploading { done, total } => wording::uploading(*done, *total),
+        Status::Downloading { done, total } => wording::downloading(*done, *total),
+        Status::Synced { at } => wording::synced_at(&text::hour_minute(*at)),
+        Status::Offline { waiting } => wording::offline(*waiting),
+        Status::NoStorage => text::SYNC_NO_STORAGE.to_string(),
+    }
+}
+
+/// The progress of long work, for the bar.
+fn progress_of(status: &Status) -> Option<(usize, usize)> {
+    match status {
+        Status::Uploading { done, total } | Status::Downloading { done, total } => Some((*done, *total)),
+        _ => None,
+    }
+}
+
+/// A record the server refused (kept here, not sent again until edited) or a server document
+/// not taken in, by the name officers know, with the reason.
+fn record_line(store: crate::store::Store, doc_id: &str, reason: &str, refused: bool) -> String {
+    let name = parse_doc_id(doc_id)
+        .map(|(c, id)| store.untracked(&[c], |data| wording::record_name(data, c, id)))
+        .unwrap_or_else(|| doc_id.to_string());
+    if refused {
+        wording::refused(&name, reason)
+    } else {
+        format!("{name}: {reason}")
     }
 }
 
@@ -112,7 +178,6 @@ fn Field(
     error: RwSignal<Option<String>>,
     input_type: &'static str,
     autocomplete: &'static str,
-    placeholder: &'static str,
 ) -> impl IntoView {
     let id = next_id("dong-bo");
     let error_id = format!("{id}-loi");
@@ -124,7 +189,6 @@ fn Field(
                 id=id
                 type=input_type
                 autocomplete=autocomplete
-                placeholder=placeholder
                 spellcheck="false"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
@@ -133,61 +197,5 @@ fn Field(
             />
             {move || error.get().map(|e| view! { <p class="field-error" role="alert" id=error_id.clone()>{e}</p> })}
         </div>
-    }
-}
-
-/// Where sync stands, in words, with a bar while downloading.
-#[component]
-fn StatusLine(status: RwSignal<Status>) -> impl IntoView {
-    move || {
-        let (said, progress) = match status.get() {
-            Status::Off => (text::SYNC_OFF.to_string(), None),
-            Status::Connecting => (text::SYNC_CONNECTING.to_string(), None),
-            Status::OtherTab => (wording::other_tab().to_string(), None),
-            Status::Uploading { done, total } => (wording::uploading(done, total), Some((done, total))),
-            Status::Downloading { done, total } => (wording::downloading(done, total), Some((done, total))),
-            Status::Synced { at } => (wording::synced_at(&text::hour_minute(at)), None),
-            Status::Offline { waiting } => (wording::offline(waiting), None),
-            Status::NoStorage => (text::SYNC_NO_STORAGE.to_string(), None),
-        };
-        view! {
-            <div class="import-progress">
-                {progress.map(|(done, total)| view! {
-                    <progress max=total value=done aria-label=text::SYNC_PROGRESS></progress>
-                })}
-                <p role="status">{said}</p>
-            </div>
-        }
-    }
-}
-
-/// Records the server refused (kept here, not sent again until edited), or server documents
-/// not taken in, each with its reason.
-#[component]
-fn RecordList(title: &'static str, records: RwSignal<Vec<(String, String)>>, refused: bool) -> impl IntoView {
-    let store = use_store();
-    move || {
-        let items = records.get();
-        (!items.is_empty()).then(|| {
-            let lines: Vec<String> = items
-                .iter()
-                .map(|(doc_id, reason)| {
-                    let name = parse_doc_id(doc_id)
-                        .map(|(c, id)| store.untracked(&[c], |data| wording::record_name(data, c, id)))
-                        .unwrap_or_else(|| doc_id.clone());
-                    if refused {
-                        wording::refused(&name, reason)
-                    } else {
-                        format!("{name}: {reason}")
-                    }
-                })
-                .collect();
-            view! {
-                <h3>{title}</h3>
-                <ul class="sync-records">
-                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            }
-        })
     }
 }
