@@ -92,6 +92,16 @@ test("the setup script fails with a clear message on a wrong admin password or a
   assert.match(usage.out, /Thiếu --admin/);
 });
 
+test("validate_doc_update is ES5, as CouchDB's JavaScript engines run it", async () => {
+  const source = (await couchRequest(couch, "GET", "/thidua/_design/thidua")).json.validate_doc_update;
+  // What a newer habit slips in: arrow functions, let/const, template strings, spreads, classes.
+  for (const [pattern, what] of [[/=>/, "=>"], [/\b(let|const|class)\s/, "let/const/class"], [/`/, "template string"], [/\.\.\./, "spread"]]) {
+    const code = source.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\/.*$/gm, "");
+    assert.doesNotMatch(code, pattern, what);
+  }
+  assert.match(source, /^function \(newDoc, oldDoc, userCtx, secObj\) \{/);
+});
+
 test("the design document refuses documents that are not valid records, naming the field", async () => {
   const cases = [
     [{ ...unit("a1", OFFICE), _id: "a1" }, /Mã tài liệu «a1» không đúng dạng/],

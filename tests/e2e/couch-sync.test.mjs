@@ -7,6 +7,7 @@
 // one left), as a day of two offices' work would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
 import PouchDB from "pouchdb";
 import { startApp, openApp, goTo, addUnit, storedData, storedText, nameOffice, importFile, recordCspViolations } from "./helpers.mjs";
 import { startCouch, setupDatabase, couchRequest } from "./couch.mjs";
@@ -19,6 +20,7 @@ let dbUrl;
 let a; // { context, page, office, user }
 let b;
 let federation;
+let editedOnBoth; // the unit both offices edited offline, as it converged
 
 async function openOffice(name) {
   const context = await app.browser.newContext();
@@ -145,7 +147,7 @@ test("a unit added in one office appears in the other without a reload, as the d
   assert.deepEqual(unitNamed(await storedData(b.page), "CĐCS Trường Tiểu học Vật Lại"), unit);
 });
 
-test("both offices offline, both edit the same unit and add their own: back online they converge and nothing is lost", async () => {
+test("both offices offline, both edit the same unit and add their own: back online both units travel and the edited unit converges to one record", async () => {
   const shared = unitNamed(await storedData(a.page), "CĐCS Trường Tiểu học Vật Lại");
   await a.context.setOffline(true);
   await b.context.setOffline(true);
@@ -185,7 +187,7 @@ test("both offices offline, both edit the same unit and add their own: back onli
   for (;;) {
     const [x, y] = [byId((await storedData(a.page)).units, shared.meta.id), byId((await storedData(b.page)).units, shared.meta.id)];
     const doc = await serverDoc(`units:${shared.meta.id}`);
-    if (JSON.stringify(x) === JSON.stringify(y) && doc && JSON.stringify(body(doc)) === JSON.stringify(x)) {
+    if (isDeepStrictEqual(x, y) && doc && isDeepStrictEqual(body(doc), x)) {
       same = x;
       break;
     }
@@ -194,11 +196,22 @@ test("both offices offline, both edit the same unit and add their own: back onli
   }
   assert.ok(same.meta.edits[a.office] >= 2, JSON.stringify(same.meta));
   assert.ok(same.meta.edits[b.office] >= 1, JSON.stringify(same.meta));
+  editedOnBoth = same;
   await synced(a);
   await synced(b);
   // Everything each office has, the other has too.
   const units = async (o) => (await storedData(o.page)).units.map((u) => JSON.stringify(u)).sort();
   assert.deepEqual(await units(a), await units(b));
+});
+
+// The contract's merge keeps one whole version (the newer by version vector, else a default
+// winner) when both offices edited a record: here Ba Vì's short name or Sơn Tây's start date is
+// dropped without a word, although they touched different fields. Reported to sdomain/sapp
+// (/tmp/sync25/contract.md, Changes); kept as a todo so the suite says it until it is settled.
+test("edits to different fields of one record on both offices both survive", { todo: "concurrent edits: the losing version is dropped silently" }, () => {
+  assert.ok(editedOnBoth, "the previous test ran");
+  assert.equal(editedOnBoth.short_name, "Vật Lại", "Ba Vì's edit");
+  assert.equal(editedOnBoth.active_from, "2001-09-01", "Sơn Tây's edit");
 });
 
 test("a deletion travels", async () => {
@@ -318,15 +331,32 @@ test("a record the design document refuses is named with the server's reason and
     units: [{ meta: meta("u-thach-that", other), name: "LĐLĐ huyện Thạch Thất", short_name: "", kind: "district", parent_id: null, active_from: null, active_to: null, archived: false }],
   }));
   await goTo(a.page, "Dữ liệu");
-  const refused = section(a.page).getByText(/Máy chủ từ chối bản ghi «LĐLĐ huyện Thạch Thất»/);
-  await refused.waitFor({ timeout: WAIT });
+  const refused = section(a.page).getByText(/Máy chủ từ chối bản ghi «(Đơn vị )?LĐLĐ huyện Thạch Thất»/);
+  await refused.waitFor({ timeout: WAIT }).catch(async (e) => {
+    throw new Error(`${e.message}\nThe section says: ${await section(a.page).innerText()}`);
+  });
   const said = await refused.textContent();
   assert.match(said, new RegExp(`Bản ghi do đơn vị khác sửa lần cuối \\(mã ${other}\\); tài khoản của đơn vị ${a.office} chỉ được ghi thay đổi của chính đơn vị mình`));
   assert.match(said, /Bản ghi vẫn giữ trên máy này/);
   assert.ok(byId((await storedData(a.page)).units, "u-thach-that"), "kept locally");
   assert.equal(await serverDoc("units:u-thach-that"), null);
-  // Other work still syncs.
-  await synced(a);
+});
+
+// Seen 07/12: after a batch the server refused whole, the status line stays at "Đang gửi lên:
+// 0/1 thay đổi" until the next change. Reported to sapp (contract, Changes).
+test("after a refusal the status line says the sync is done", { todo: "status stuck at 'Đang gửi lên' after a refused batch" }, async () => {
+  await synced(a).catch(async (e) => {
+    throw new Error(`${e.message}\nThe status says: ${await section(a.page).getByRole("status").allInnerTexts()}`);
+  });
+});
+
+test("after a refusal, other work still syncs", async () => {
+  await goTo(a.page, "Đơn vị & Cụm");
+  await addUnit(a.page, "CĐCS Trường THCS Tản Lĩnh");
+  await until(b, (d) => unitNamed(d, "CĐCS Trường THCS Tản Lĩnh"), "received the unit added after the refusal");
+  await synced(a).catch(async (e) => {
+    throw new Error(`${e.message}\nThe status says: ${await section(a.page).getByRole("status").allInnerTexts()}`);
+  });
 });
 
 test("no page error and no CSP violation in either office", async () => {
