@@ -284,14 +284,22 @@ impl Engine {
         } else {
             self.get(&url).await?
         };
-        let page = read_changes(&answer.text)?;
+        let mut page = read_changes(&answer.text)?;
+        let fetched = page.docs.len();
+        // What this browser sent itself comes back on the feed: already known at that revision,
+        // nothing to merge (a first upload of a city would download it all again).
+        page.docs
+            .retain(|d| !d.conflicts.is_empty() || self.known.get(&d.doc_id).is_none_or(|k| k.rev != d.rev));
         let mut revisions = BTreeMap::new();
         for doc in page.docs.iter().filter(|d| !d.conflicts.is_empty()) {
             revisions.insert(doc.doc_id.clone(), self.conflicting(doc).await?);
         }
-        let absorbed = self
-            .store_merged(&mut |data, stamp| absorb(data, &page.docs, &revisions, stamp))
-            .await?;
+        let absorbed = if page.docs.is_empty() {
+            Absorbed::default()
+        } else {
+            self.store_merged(&mut |data, stamp| absorb(data, &page.docs, &revisions, stamp))
+                .await?
+        };
         let mut learned = absorbed.known;
         learned.extend(self.resolve(&absorbed.resolutions).await?);
         self.checkpoint.since = page.last_seq;
@@ -301,8 +309,8 @@ impl Engine {
             self.sync.skipped.update(|s| s.extend(absorbed.skipped));
         }
         let pending = page.pending.unwrap_or(0) as usize;
-        self.caught_up = pending == 0 && page.docs.len() < DOWNLOAD_BATCH;
-        self.downloaded += page.docs.len();
+        self.caught_up = pending == 0 && fetched < DOWNLOAD_BATCH;
+        self.downloaded += fetched;
         if !self.caught_up {
             self.sync.status.set(Status::Downloading {
                 done: self.downloaded,

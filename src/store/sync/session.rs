@@ -45,11 +45,29 @@ pub async fn connect(database_url: &str, name: &str, password: &str) -> Result<(
     if opened {
         return Ok(());
     }
-    // PouchDB Server says 401 to a logged-in non-member, CouchDB 403: both mean no right.
     match open_database(database_url).await {
         Ok(true) => Ok(()),
-        Ok(false) => Err(ServerProblem::NoRight),
+        // Logged in, yet refused: either the account has no right to the database (CouchDB
+        // 403, PouchDB Server 401), or the browser did not send the new session cookie (a
+        // file:// page, third-party cookies blocked), which `_session` tells.
+        Ok(false) if cookie_sent(database_url).await => Err(ServerProblem::NoRight),
+        Ok(false) => Err(COOKIE_NOT_KEPT),
         Err(problem) => Err(problem),
+    }
+}
+
+/// How a session cookie the browser did not keep is said, until the domain names it apart.
+const COOKIE_NOT_KEPT: ServerProblem = ServerProblem::SessionEnded;
+
+/// Whether the server sees this browser's session (`GET _session` names the user).
+async fn cookie_sent(database_url: &str) -> bool {
+    let url = format!("{}_session", address::server_root(database_url));
+    match send("GET", &url, None, None).await {
+        Ok(answer) => serde_json::from_str::<serde_json::Value>(&answer.text)
+            .ok()
+            .and_then(|v| v.pointer("/userCtx/name").map(serde_json::Value::is_string))
+            .unwrap_or(true),
+        Err(_) => true,
     }
 }
 
