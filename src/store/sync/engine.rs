@@ -65,6 +65,8 @@ struct Engine {
     caught_up: bool,
     /// Records downloaded since the feed was last caught up with (for the progress).
     downloaded: usize,
+    /// What a download without the server's count of what is left is likely to bring.
+    estimate: usize,
 }
 
 /// Syncs with `url` until sync is turned off or pointed elsewhere.
@@ -89,6 +91,7 @@ pub(super) async fn run(sync: Sync, url: String) {
         checkpoint,
         caught_up: false,
         downloaded: 0,
+        estimate: 0,
     };
     let mut attempt = 0;
     while running_url().as_deref() == Some(engine.url.as_str()) {
@@ -308,16 +311,39 @@ impl Engine {
         if !absorbed.skipped.is_empty() {
             self.sync.skipped.update(|s| s.extend(absorbed.skipped));
         }
-        let pending = page.pending.unwrap_or(0) as usize;
-        self.caught_up = pending == 0 && fetched < DOWNLOAD_BATCH;
+        let pending = page.pending.map(|p| p as usize);
+        self.caught_up = pending.unwrap_or(0) == 0 && fetched < DOWNLOAD_BATCH;
+        let first = self.downloaded == 0;
         self.downloaded += fetched;
         if !self.caught_up {
+            let total = match pending {
+                Some(pending) => self.downloaded + pending,
+                // A server that does not say what is left (PouchDB Server): a first download
+                // from the start is about as long as the database.
+                None => {
+                    if first {
+                        self.estimate = self.document_count().await;
+                    }
+                    self.estimate.max(self.downloaded + 1)
+                }
+            };
             self.sync.status.set(Status::Downloading {
                 done: self.downloaded,
-                total: self.downloaded + pending,
+                total,
             });
         }
         Ok(self.caught_up)
+    }
+
+    /// How many documents the database holds (its `doc_count`), 0 if not said.
+    async fn document_count(&self) -> usize {
+        let Ok(answer) = send("GET", &self.url, None, None).await else {
+            return 0;
+        };
+        serde_json::from_str::<Value>(&answer.text)
+            .ok()
+            .and_then(|v| v.get("doc_count").and_then(Value::as_u64))
+            .unwrap_or(0) as usize
     }
 
     /// The bodies of a document's conflicting revisions.

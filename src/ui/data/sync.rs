@@ -74,7 +74,7 @@ pub fn SyncSection() -> impl IntoView {
         let status = sync.status.get();
         if let Some((done, total)) = progress_of(&status) {
             out.push(
-                view! { <progress max=total value=done aria-label=text::SYNC_PROGRESS></progress> }
+                view! { <progress class="sync-progress" max=total value=done aria-label=text::SYNC_PROGRESS></progress> }
                     .into_any(),
             );
         }
