@@ -18,14 +18,18 @@
 
 use super::bookkeeping::KnownRev;
 use super::document::{doc_id, parse_doc_id, ServerDoc};
+use super::fields;
 use super::wording;
-use crate::domain::collections::{check_received, decode_into, merge_page, put_stored, Collection};
+use crate::domain::collections::{
+    check_received, decode_into, each_json_where, merge_page, put_stored, Collection,
+};
 use crate::domain::data::AppData;
 use crate::domain::exchange::validate::ImportError;
 use crate::domain::record::{Id, Stamp};
 use crate::domain::scoring::final_guard::{self, Reopener};
 use crate::domain::sorting;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -58,6 +62,8 @@ struct Candidate<'a> {
     doc: &'a ServerDoc,
     collection: Collection,
     id: &'a str,
+    /// The document's body, or the record merged field by field with the local one.
+    body: Cow<'a, Value>,
 }
 
 /// `docs` = one page of changes; the bodies of the revisions in conflict with a document, if
@@ -68,10 +74,41 @@ pub fn absorb(
     revisions: &BTreeMap<String, Vec<ServerDoc>>,
     stamp: &Stamp,
 ) -> Absorbed {
+    absorb_with_bases(data, docs, revisions, &BTreeMap::new(), stamp)
+}
+
+/// [`absorb`], with `bases`: by doc_id, the server's revision this office last knew of a
+/// record it changed since ([`super::bookkeeping::bases_wanted`]), so that a record edited on
+/// both sides is merged field by field ([`super::fields`]) and neither office's edit is lost.
+/// Without a base, the later version is kept whole, as a file import does by default.
+pub fn absorb_with_bases(
+    data: &mut AppData,
+    docs: &[ServerDoc],
+    revisions: &BTreeMap<String, Vec<ServerDoc>>,
+    bases: &BTreeMap<String, ServerDoc>,
+    stamp: &Stamp,
+) -> Absorbed {
     let mut out = Absorbed::default();
+    // Final cards are computed from tables, yearly figures, clusters and cards (see
+    // `final_guard`): a page without any (a city's 20.000 proposals) skips computing them twice.
+    let may_move_cards = docs.iter().any(|d| {
+        parse_doc_id(&d.doc_id).is_some_and(|(c, _)| {
+            matches!(
+                c,
+                Collection::Templates
+                    | Collection::Indicators
+                    | Collection::Clusters
+                    | Collection::Scorecards
+            )
+        })
+    });
+    if !may_move_cards {
+        absorb_unguarded(data, docs, revisions, bases, stamp, &mut out);
+        return out;
+    }
     let reopener = Reopener::new(wording::REOPENED_BY, wording::REOPEN_REASON);
     let guarded = final_guard::guarded(data, Some(&reopener), stamp, |data| {
-        absorb_unguarded(data, docs, revisions, &mut out);
+        absorb_unguarded(data, docs, revisions, bases, stamp, &mut out);
         Ok::<(), std::convert::Infallible>(())
     });
     // The reopener names who and why, and every moved card is final, so reopening cannot be
@@ -94,6 +131,61 @@ pub fn absorb_one(data: &mut AppData, server: &ServerDoc, stamp: &Stamp) -> Abso
     absorb(data, std::slice::from_ref(server), &BTreeMap::new(), stamp)
 }
 
+/// [`absorb_one`] with the server's revision this office last knew (`GET <db>/<id>?rev=<known
+/// rev>`), for the field-by-field merge.
+pub fn absorb_one_with_base(
+    data: &mut AppData,
+    server: &ServerDoc,
+    base: Option<&ServerDoc>,
+    stamp: &Stamp,
+) -> Absorbed {
+    let bases = base
+        .map(|b| BTreeMap::from([(server.doc_id.clone(), b.clone())]))
+        .unwrap_or_default();
+    absorb_with_bases(
+        data,
+        std::slice::from_ref(server),
+        &BTreeMap::new(),
+        &bases,
+        stamp,
+    )
+}
+
+/// The document's body, or, when this office changed the record since `base` and the server's
+/// version is a concurrent edit, the two merged field by field — if that makes a valid record.
+fn body_with_base<'a>(
+    data: &AppData,
+    doc: &'a ServerDoc,
+    collection: Collection,
+    id: &str,
+    base: Option<&ServerDoc>,
+    stamp: &Stamp,
+) -> Cow<'a, Value> {
+    let Some(base) = base.filter(|b| !b.deleted && b.doc_id == doc.doc_id) else {
+        return Cow::Borrowed(&doc.body);
+    };
+    let mut local = None;
+    each_json_where(
+        data,
+        &mut |c, meta| c == collection && meta.id == id,
+        &mut |_, _, body| {
+            local.get_or_insert(body);
+        },
+    );
+    let merged = local.and_then(|local| fields::merge_fields(&base.body, &local, &doc.body, stamp));
+    let Some(merged) = merged else {
+        return Cow::Borrowed(&doc.body);
+    };
+    let mut alone = AppData::default();
+    let valid =
+        decode_into(&mut alone, collection, merged.clone()).is_ok() && check_received(&alone, data).is_ok();
+    if valid {
+        Cow::Owned(merged)
+    } else {
+        Cow::Borrowed(&doc.body)
+    }
+}
+
 /// The version vector a document's body claims, read leniently (a skipped document's too).
 fn edits_of(body: &Value) -> BTreeMap<String, u64> {
     body.pointer("/meta/edits")
@@ -105,6 +197,8 @@ fn absorb_unguarded(
     data: &mut AppData,
     docs: &[ServerDoc],
     revisions: &BTreeMap<String, Vec<ServerDoc>>,
+    bases: &BTreeMap<String, ServerDoc>,
+    stamp: &Stamp,
     out: &mut Absorbed,
 ) {
     let mut written: HashSet<(Collection, Id)> = HashSet::new();
@@ -130,7 +224,13 @@ fn absorb_unguarded(
                 .push((doc.doc_id.clone(), wording::DELETED_OUTSIDE.to_string()));
             continue;
         }
-        first.push(Candidate { doc, collection, id });
+        let body = body_with_base(data, doc, collection, id, bases.get(&doc.doc_id), stamp);
+        first.push(Candidate {
+            doc,
+            collection,
+            id,
+            body,
+        });
     }
     let accepted = absorb_round(data, first, &mut written, out);
     // The revisions in conflict, one round each (a record appears once per page), merged
@@ -150,6 +250,7 @@ fn absorb_unguarded(
                     doc: revision,
                     collection: c.collection,
                     id: c.id,
+                    body: Cow::Borrowed(&revision.body),
                 })
             })
             .collect();
@@ -196,13 +297,13 @@ fn absorb_round<'a>(
     let mut page = AppData::default();
     let mut accepted = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let named = c.doc.body.pointer("/meta/id").and_then(Value::as_str);
+        let named = c.body.pointer("/meta/id").and_then(Value::as_str);
         if named.is_some_and(|named| named != c.id) {
             out.skipped
                 .push((c.doc.doc_id.clone(), wording::other_id(named.unwrap_or_default())));
             continue;
         }
-        match decode_into(&mut page, c.collection, c.doc.body.clone()) {
+        match decode_into(&mut page, c.collection, c.body.as_ref().clone()) {
             Ok(()) => accepted.push(c),
             Err(e) => out.skipped.push((c.doc.doc_id.clone(), wording::invalid(&e))),
         }

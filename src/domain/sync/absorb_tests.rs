@@ -431,3 +431,55 @@ fn city_down_to_a_fresh_office() {
         started.elapsed()
     );
 }
+
+#[test]
+fn edits_of_different_fields_on_two_offices_both_survive_with_the_base() {
+    let start = base();
+    let id = start.units[1].meta.id.clone();
+    let key = doc_id(Collection::Units, &id);
+    let known: super::bookkeeping::Known = [(
+        key.clone(),
+        KnownRev {
+            rev: "1-a".into(),
+            edits: start.units[1].meta.edits.clone(),
+            refused: None,
+        },
+    )]
+    .into();
+    let base_doc = doc(&start, Collection::Units, &id, "1-a");
+
+    let mut ba_vi = start.clone();
+    ba_vi.units[1].short_name = "Tên tắt sửa ở Ba Vì".into();
+    ba_vi.units[1].meta.touch(&bavi(2));
+    let mut son_tay = start.clone();
+    son_tay.units[1].name = "Liên đoàn Lao động thị xã Sơn Tây".into();
+    son_tay.units[1].meta.touch(&Stamp::new("son-tay", at(3)));
+    let from_son_tay = doc(&son_tay, Collection::Units, &id, "2-s");
+
+    assert_eq!(
+        super::bookkeeping::bases_wanted(&ba_vi, &known, std::slice::from_ref(&from_son_tay)),
+        vec![(key.clone(), "1-a".to_string())]
+    );
+    assert!(super::bookkeeping::bases_wanted(&start, &known, std::slice::from_ref(&from_son_tay)).is_empty());
+
+    let absorbed = super::absorb::absorb_one_with_base(&mut ba_vi, &from_son_tay, Some(&base_doc), &bavi(4));
+    assert_eq!(absorbed.skipped, vec![]);
+    assert_eq!(absorbed.written, vec![(Collection::Units, id.clone())]);
+    let merged = &ba_vi.units[1];
+    assert_eq!(merged.short_name, "Tên tắt sửa ở Ba Vì");
+    assert_eq!(merged.name, "Liên đoàn Lao động thị xã Sơn Tây");
+    // A new edit of Ba Vì: Sơn Tây takes it whole and both end alike.
+    absorb_one(
+        &mut son_tay,
+        &doc(&ba_vi, Collection::Units, &id, "3-b"),
+        &Stamp::new("son-tay", at(5)),
+    );
+    assert_eq!(son_tay.units[1], ba_vi.units[1]);
+
+    // Without the base, the later version is kept whole, as a file import does by default.
+    let mut without = start.clone();
+    without.units[1].short_name = "Tên tắt sửa ở Ba Vì".into();
+    without.units[1].meta.touch(&bavi(2));
+    absorb_one(&mut without, &from_son_tay, &bavi(4));
+    assert_eq!(without.units[1].short_name, start.units[1].short_name);
+}

@@ -3,12 +3,12 @@
 //! feed was last read. What to upload follows from comparing version vectors, not texts: a
 //! city's 70.853 records are compared on every save.
 
-use super::document::parse_doc_id;
+use super::document::{parse_doc_id, ServerDoc};
 use crate::domain::collections::{each_meta, Collection};
 use crate::domain::data::AppData;
 use crate::domain::record::Id;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct KnownRev {
@@ -51,6 +51,34 @@ pub fn pending_count(data: &AppData, known: &Known) -> usize {
     let mut n = 0;
     each_pending(data, known, &mut |_, _| n += 1);
     n
+}
+
+/// The documents of `docs` whose record this office changed since the server's revision it
+/// knows, with that revision: fetched (`GET <db>/<doc_id>?rev=<rev>`) and given to
+/// [`super::absorb::absorb_with_bases`], so that edits of different fields on both sides both
+/// survive. One pass over the data for the page.
+pub fn bases_wanted(data: &AppData, known: &Known, docs: &[ServerDoc]) -> Vec<(String, String)> {
+    let page: HashMap<(Collection, &str), &ServerDoc> = docs
+        .iter()
+        .filter(|d| !d.deleted)
+        .filter_map(|d| parse_doc_id(&d.doc_id).map(|key| (key, d)))
+        .collect();
+    if page.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted = Vec::new();
+    each_meta(data, &mut |c, meta| {
+        let Some(doc) = page.get(&(c, meta.id.as_str())) else {
+            return;
+        };
+        let Some(k) = known.get(&doc.doc_id) else {
+            return;
+        };
+        if !k.rev.is_empty() && k.rev != doc.rev && k.edits != meta.edits {
+            wanted.push((doc.doc_id.clone(), k.rev.clone()));
+        }
+    });
+    wanted
 }
 
 /// Where the server's `_changes` feed was read up to, for one database: a new address starts

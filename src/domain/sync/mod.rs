@@ -7,6 +7,7 @@ pub mod absorb;
 pub mod answers;
 pub mod bookkeeping;
 pub mod document;
+pub mod fields;
 pub mod problems;
 pub mod wording;
 

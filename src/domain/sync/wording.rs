@@ -103,14 +103,31 @@ pub fn refused(record_name: &str, reason: &str) -> String {
     format!("Máy chủ từ chối bản ghi «{record_name}»: {reason}. Bản ghi vẫn giữ trên máy này.")
 }
 
-/// The record as officers know it, with its kind ("Đơn vị Công đoàn cơ sở Trường Tiểu học Vật
-/// Lại"), named as the import's conflict view names it; a record this office no longer holds
-/// by its kind alone.
+/// The record as officers know it: a unit by its name ("Công đoàn cơ sở Trường Tiểu học Vật
+/// Lại", which says its kind), any other record as the import's conflict view names it ("Bảng
+/// điểm của Cụm thi đua số 4 – 2023"); a record this office no longer holds by its kind alone.
 pub fn record_name(data: &AppData, collection: Collection, id: &str) -> String {
+    let mut names = record_names(data, &[(collection, id)]);
+    names.pop().unwrap_or_default()
+}
+
+/// [`record_name`] of several records, looking the data's names up once (a list of refused
+/// records in a city's data).
+pub fn record_names(data: &AppData, records: &[(Collection, &str)]) -> Vec<String> {
     let empty = AppData::default();
+    // Names of offices and days are not part of a record's name: no offices, Việt Nam's zone.
     let names = Names::new(data, &empty, Vec::new(), 7 * 60);
-    record_title(data, collection, id, &names)
-        .unwrap_or_else(|| format!("{} không còn trên máy này", collection_name(collection)))
+    records
+        .iter()
+        .map(|(collection, id)| {
+            let unit = (*collection == Collection::Units)
+                .then(|| data.units.iter().find(|u| u.meta.id == *id))
+                .flatten();
+            unit.map(|u| u.name.clone())
+                .or_else(|| record_title(data, *collection, id, &names))
+                .unwrap_or_else(|| format!("{} không còn trên máy này", collection_name(*collection)))
+        })
+        .collect()
 }
 
 /// Why a server document is not taken: the import's words for what is wrong, without the
@@ -219,10 +236,7 @@ mod tests {
         let stamp = crate::domain::record::Stamp::new("bavi", chrono::DateTime::UNIX_EPOCH);
         let (data, cluster_id) = crate::domain::sample::with_numbered_ids(&stamp);
         let unit = &data.units[0];
-        assert_eq!(
-            record_name(&data, Collection::Units, &unit.meta.id),
-            format!("Đơn vị {}", unit.name)
-        );
+        assert_eq!(record_name(&data, Collection::Units, &unit.meta.id), unit.name);
         assert!(record_name(&data, Collection::Clusters, &cluster_id).contains("Cụm thi đua số 4"));
         assert_eq!(
             record_name(&data, Collection::Units, "gone"),
