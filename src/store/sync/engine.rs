@@ -10,12 +10,12 @@ use super::wake::{self, online, pause};
 use super::{address, running_url, Status, Sync};
 use crate::domain::collections::Collection;
 use crate::domain::record::Id;
-use crate::domain::sync::absorb::{absorb, absorb_one, Absorbed, Resolution};
+use crate::domain::sync::absorb::{absorb_one_with_base, absorb_with_bases, Absorbed, Resolution};
 use crate::domain::sync::answers::{
     read_bulk_answer, read_changes, read_revisions, AnswerProblem, DocOutcome,
 };
 use crate::domain::sync::bookkeeping::{
-    pending, pending_count, refused_records, Checkpoint, Known, KnownRev,
+    bases_wanted, pending, pending_count, refused_records, Checkpoint, Known, KnownRev,
 };
 use crate::domain::sync::document::{parse_doc_id, read_doc, to_doc, to_docs, ServerDoc};
 use crate::domain::sync::problems::{
@@ -257,8 +257,12 @@ impl Engine {
             .ok()
             .and_then(read_doc)
             .ok_or_else(|| AnswerProblem(format!("không đọc được tài liệu {doc_id}")))?;
+        let base = match self.rev_of(doc_id).map(str::to_string) {
+            Some(rev) => self.revision(doc_id, &rev).await,
+            None => None,
+        };
         let absorbed = self
-            .store_merged(&mut |data, stamp| absorb_one(data, &server, stamp))
+            .store_merged(&mut |data, stamp| absorb_one_with_base(data, &server, base.as_ref(), stamp))
             .await?;
         self.remember(absorbed.known, None).await
     }
@@ -300,8 +304,22 @@ impl Engine {
         let absorbed = if page.docs.is_empty() {
             Absorbed::default()
         } else {
-            self.store_merged(&mut |data, stamp| absorb(data, &page.docs, &revisions, stamp))
-                .await?
+            // Records changed here since the server's revision this office knew: that revision
+            // too, so edits of different fields on both sides both survive.
+            let wanted = self
+                .sync
+                .store
+                .with_untracked(|data| bases_wanted(data, &self.known, &page.docs));
+            let mut bases = BTreeMap::new();
+            for (doc_id, rev) in wanted {
+                if let Some(base) = self.revision(&doc_id, &rev).await {
+                    bases.insert(doc_id, base);
+                }
+            }
+            self.store_merged(&mut |data, stamp| {
+                absorb_with_bases(data, &page.docs, &revisions, &bases, stamp)
+            })
+            .await?
         };
         let mut learned = absorbed.known;
         learned.extend(self.resolve(&absorbed.resolutions).await?);
@@ -333,6 +351,21 @@ impl Engine {
             });
         }
         Ok(self.caught_up)
+    }
+
+    /// One earlier revision of a document, if the server still has it (compaction drops old
+    /// bodies: then the merge keeps the later version whole, as a file import does).
+    async fn revision(&self, doc_id: &str, rev: &str) -> Option<ServerDoc> {
+        let url = format!(
+            "{}?rev={}",
+            address::document(&self.url, doc_id),
+            String::from(js_sys::encode_uri_component(rev))
+        );
+        let answer = send("GET", &url, None, None)
+            .await
+            .ok()
+            .filter(|a| a.status == 200)?;
+        serde_json::from_str(&answer.text).ok().and_then(read_doc)
     }
 
     /// How many documents the database holds (its `doc_count`), 0 if not said.
