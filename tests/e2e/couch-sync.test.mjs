@@ -204,11 +204,9 @@ test("both offices offline, both edit the same unit and add their own: back onli
   assert.deepEqual(await units(a), await units(b));
 });
 
-// The contract's merge keeps one whole version (the newer by version vector, else a default
-// winner) when both offices edited a record: here Ba Vì's short name or Sơn Tây's start date is
-// dropped without a word, although they touched different fields. Reported to sdomain/sapp
-// (/tmp/sync25/contract.md, Changes); kept as a todo so the suite says it until it is settled.
-test("edits to different fields of one record on both offices both survive", { todo: "concurrent edits: the losing version is dropped silently" }, () => {
+// Both offices edited one record while offline, each a different field: the merge from the
+// server's revision each last knew keeps both edits (a whole-record winner would drop one).
+test("edits to different fields of one record on both offices both survive", () => {
   assert.ok(editedOnBoth, "the previous test ran");
   assert.equal(editedOnBoth.short_name, "Vật Lại", "Ba Vì's edit");
   assert.equal(editedOnBoth.active_from, "2001-09-01", "Sơn Tây's edit");
