@@ -20,6 +20,9 @@ pub enum ServerProblem {
     SessionEnded,
     /// The account is not a member of the database (or may not write).
     NoRight,
+    /// A 401 right after a successful login: the browser did not keep or send the session
+    /// cookie (a `file://` page, or third-party cookies blocked). Waiting cannot help.
+    CookieRefused,
     /// Any other error status, with CouchDB's reason when it gave one.
     Server {
         status: u16,
@@ -104,6 +107,21 @@ pub fn classify(status: u16, body: &str, during: Step) -> Option<ServerProblem> 
     }
 }
 
+/// Why the database still refuses right after a successful login, from `GET <server>/_session`'s
+/// answer (`None`: it gave none): when CouchDB sees no user there (`userCtx.name` is `null`),
+/// the browser did not send the session cookie it was just given; otherwise the account has no
+/// right to the database (CouchDB says 403, PouchDB Server 401).
+pub fn refused_after_login(session_answer: Option<&str>) -> ServerProblem {
+    let user = session_answer
+        .and_then(|body| serde_json::from_str::<Value>(body).ok())
+        .and_then(|v| v.pointer("/userCtx/name").map(Value::is_string));
+    match user {
+        Some(false) => ServerProblem::CookieRefused,
+        // A named user, or an answer that says nothing of one: the account's rights.
+        Some(true) | None => ServerProblem::NoRight,
+    }
+}
+
 /// The waits before trying again, in milliseconds: the last one repeats.
 const BACKOFF_MS: [u32; 5] = [2_000, 5_000, 15_000, 30_000, 60_000];
 
@@ -121,7 +139,8 @@ pub fn retry_delay_ms(problem: &ServerProblem, attempt: u32) -> Option<u32> {
         | ServerProblem::NoDatabase
         | ServerProblem::WrongPassword
         | ServerProblem::SessionEnded
-        | ServerProblem::NoRight => false,
+        | ServerProblem::NoRight
+        | ServerProblem::CookieRefused => false,
     };
     let last = BACKOFF_MS.len() - 1;
     retried.then(|| BACKOFF_MS[(attempt as usize).min(last)])
@@ -229,6 +248,17 @@ mod tests {
                 })
             );
         }
+    }
+
+    #[test]
+    fn a_refusal_right_after_login_tells_a_lost_cookie_from_a_missing_right() {
+        let anonymous = r#"{"ok":true,"userCtx":{"name":null,"roles":[]},"info":{}}"#;
+        let named = r#"{"ok":true,"userCtx":{"name":"bavi","roles":["thidua"]}}"#;
+        assert_eq!(refused_after_login(Some(anonymous)), ServerProblem::CookieRefused);
+        assert_eq!(refused_after_login(Some(named)), ServerProblem::NoRight);
+        assert_eq!(refused_after_login(Some("<html></html>")), ServerProblem::NoRight);
+        assert_eq!(refused_after_login(None), ServerProblem::NoRight);
+        assert_eq!(retry_delay_ms(&ServerProblem::CookieRefused, 0), None);
     }
 
     #[test]

@@ -80,6 +80,10 @@ pub fn problem(problem: &ServerProblem, database_url: &str, app_origin: &str) ->
         ServerProblem::NoRight => format!(
             "Tài khoản này không có quyền với cơ sở dữ liệu {database_url}: hãy nhờ quản trị viên cấp cho tài khoản vai trò thidua và vai trò của đơn vị."
         ),
+        ServerProblem::CookieRefused => format!(
+            "Đăng nhập thành công nhưng trình duyệt không giữ hoặc không gửi cookie phiên đăng nhập cho máy chủ {} (trang mở từ tệp file://, hoặc trình duyệt chặn cookie của bên thứ ba): hãy dùng bản ứng dụng phục vụ qua địa chỉ web, hoặc nhờ quản trị viên bật HTTPS cho máy chủ và đặt [chttpd_auth] same_site = none; các thay đổi vẫn giữ trên máy này.",
+            origin_of(database_url)
+        ),
         ServerProblem::Server { status, reason } => {
             let said = if reason.is_empty() {
                 String::new()
@@ -207,6 +211,16 @@ mod tests {
             .contains("không có cơ sở dữ liệu https://dongbo.ldld.hanoi.vn/thidua"));
         assert!(problem(&ServerProblem::NoRight, url, "").contains("không có quyền"));
         assert!(problem(&ServerProblem::SessionEnded, url, "").contains("nhập lại mật khẩu"));
+        let cookie = problem(&ServerProblem::CookieRefused, url, "");
+        for needed in [
+            "cookie",
+            "file://",
+            "bên thứ ba",
+            "HTTPS",
+            "[chttpd_auth] same_site = none",
+        ] {
+            assert!(cookie.contains(needed), "{needed}: {cookie}");
+        }
         assert_eq!(
             problem(
                 &ServerProblem::Server {

@@ -3,7 +3,7 @@
 
 use super::address;
 use super::http::{send, Answer, NoAnswer};
-use crate::domain::sync::problems::{classify, is_couch_database, ServerProblem, Step};
+use crate::domain::sync::problems::{classify, is_couch_database, refused_after_login, ServerProblem, Step};
 
 pub fn no_answer(no: NoAnswer) -> ServerProblem {
     match no {
@@ -50,25 +50,15 @@ pub async fn connect(database_url: &str, name: &str, password: &str) -> Result<(
         // Logged in, yet refused: either the account has no right to the database (CouchDB
         // 403, PouchDB Server 401), or the browser did not send the new session cookie (a
         // file:// page, third-party cookies blocked), which `_session` tells.
-        Ok(false) if cookie_sent(database_url).await => Err(ServerProblem::NoRight),
-        Ok(false) => Err(COOKIE_NOT_KEPT),
+        Ok(false) => Err(refused_after_login(session_answer(database_url).await.as_deref())),
         Err(problem) => Err(problem),
     }
 }
 
-/// How a session cookie the browser did not keep is said, until the domain names it apart.
-const COOKIE_NOT_KEPT: ServerProblem = ServerProblem::SessionEnded;
-
-/// Whether the server sees this browser's session (`GET _session` names the user).
-async fn cookie_sent(database_url: &str) -> bool {
+/// `GET <server>/_session`'s text (who the server sees in this browser), if it answered.
+async fn session_answer(database_url: &str) -> Option<String> {
     let url = format!("{}_session", address::server_root(database_url));
-    match send("GET", &url, None, None).await {
-        Ok(answer) => serde_json::from_str::<serde_json::Value>(&answer.text)
-            .ok()
-            .and_then(|v| v.pointer("/userCtx/name").map(serde_json::Value::is_string))
-            .unwrap_or(true),
-        Err(_) => true,
-    }
+    send("GET", &url, None, None).await.ok().map(|answer| answer.text)
 }
 
 /// Ends the session on the server (the cookie is dropped); an unreachable server changes nothing.
