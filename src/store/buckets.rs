@@ -88,11 +88,15 @@ impl Groups {
         self.changed.push(number);
     }
 
-    /// Queues the writes of every group changed by [`Groups::set`]; an emptied group is deleted.
-    pub fn put(&mut self, tx: &IdbTransaction) -> Result<(), DbError> {
+    /// Writes every group changed by [`Groups::set`]; an emptied group is deleted. A change to
+    /// many records touches most groups, i.e. rewrites most of the database: the texts are made
+    /// and queued a few megabytes at a time, waiting between for the last one queued to land,
+    /// so the page can draw meanwhile (the transaction stays open while a request is pending).
+    pub async fn put(&mut self, tx: &IdbTransaction) -> Result<(), DbError> {
         let store = idb::store(tx, BUCKETS)?;
         sorting::sort(&mut self.changed);
         self.changed.dedup();
+        let mut queued = 0;
         for number in &self.changed {
             let Some(group) = self.loaded.get(number) else {
                 continue;
@@ -102,20 +106,28 @@ impl Groups {
                 idb::req(store.delete(&key))?;
                 continue;
             }
-            let records: Vec<StoredRecord> = group
+            let size = group
                 .iter()
-                .map(|(key, (order, json))| StoredRecord {
-                    key: key.clone(),
-                    order: *order,
-                    json: json.clone(),
-                })
-                .collect();
-            let bytes = js_sys::Uint8Array::from(storage_format::group_text(&records).as_bytes());
-            idb::req(store.put_with_key(&bytes, &key))?;
+                .map(|(key, (_, json))| key.len() + json.len() + 12)
+                .sum();
+            let mut text = String::with_capacity(size);
+            for (key, (order, json)) in group {
+                storage_format::push_line(&mut text, key, *order, json);
+            }
+            let bytes = js_sys::Uint8Array::from(text.as_bytes());
+            let request = idb::req(store.put_with_key(&bytes, &key))?;
+            queued += size;
+            if queued >= STEP_BYTES {
+                queued = 0;
+                idb::done(&request).await?;
+            }
         }
         Ok(())
     }
 }
+
+/// How much group text is made and queued in one go (a few tens of milliseconds of work).
+const STEP_BYTES: usize = 2_000_000;
 
 /// A group's text, stored as UTF-8 bytes: they are copied into the wasm as they are, where a
 /// JS string must be encoded again (about 150 ms of the start on a city's 70.000 records).
@@ -186,7 +198,7 @@ pub async fn move_from_single_records(db: &IdbDatabase) -> Result<(), DbError> {
         });
         groups.set(key, Some((order, &json)));
     }
-    groups.put(&tx)?;
+    groups.put(&tx).await?;
     idb::req(single.clear())?;
     outcome.await
 }

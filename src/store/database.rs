@@ -142,9 +142,10 @@ async fn take_turn() -> Turn {
     Turn(release)
 }
 
-/// A change that names the records it changed ([`Store::commit_named`]).
+/// A change that names the records it changed, made in steps ([`Store::commit_named`]): called
+/// with each step's number.
 pub type NamedChange<'a> =
-    dyn FnMut(&mut AppData, &Stamp) -> Vec<(Collection, crate::domain::record::Id)> + 'a;
+    dyn FnMut(&mut AppData, &Stamp, usize) -> Vec<(Collection, crate::domain::record::Id)> + 'a;
 
 /// Handle to the app's data, shared by context. `Copy`, so closures can capture it freely.
 #[derive(Clone, Copy)]
@@ -448,7 +449,8 @@ impl Store {
             Some(&keys),
             None,
             self.seen.get_value(),
-        );
+        )
+        .await;
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
                 self.after_save().await;
@@ -469,8 +471,12 @@ impl Store {
     /// records it reopens), the records and the head are written in one transaction and logged
     /// for other tabs, no undo copy is kept, and readers see the change once storage accepted
     /// it. When storage refuses, memory goes back to the stored versions of those records.
+    ///
+    /// `change` runs `steps` times (step 0, 1, …) in the same transaction, and the page draws
+    /// between two steps: a page of thousands of server documents is merged a slice a step.
     pub async fn commit_named(
         &self,
+        steps: usize,
         change: &mut NamedChange<'_>,
     ) -> Result<(), CommitError<std::convert::Infallible>> {
         let _turn = take_turn().await;
@@ -484,10 +490,15 @@ impl Store {
                 self.unique_stamp(&office_id)
             })
             .ok_or(CommitError::NotSaved(SaveProblem::Unavailable))?;
-        let names = self
-            .data
-            .try_update_value(|data| change(data, &stamp))
-            .unwrap_or_default();
+        let mut names = Vec::new();
+        for step in 0..steps {
+            if step > 0 {
+                self.between_steps(&tx).await?;
+            }
+            if let Some(more) = self.data.try_update_value(|data| change(data, &stamp, step)) {
+                names.extend(more);
+            }
+        }
         let written = self.data.with_value(|data| storage_format::named(data, &names));
         let head = self.data.with_value(|data| Head::of(data).to_json());
         let head_changed = old_head.as_deref() != Some(head.as_str());
@@ -508,7 +519,8 @@ impl Store {
             Some(&keys),
             None,
             self.seen.get_value(),
-        );
+        )
+        .await;
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
                 self.after_save().await;
@@ -520,6 +532,16 @@ impl Store {
                 Err(self.not_saved(e).into())
             }
         }
+    }
+
+    /// Lets the browser draw between two steps of a change without ending its transaction
+    /// (which commits by itself once no request is pending at the end of a task): a read of
+    /// the head, whose answer comes in a task of its own.
+    async fn between_steps(&self, tx: &IdbTransaction) -> Result<(), Failure> {
+        let fail = |e| self.not_saved(e);
+        let store = idb::store(tx, HEAD).map_err(fail)?;
+        let read = idb::req(store.get(&JsValue::from_str(HEAD_KEY))).map_err(fail)?;
+        idb::done(&read).await.map(|_| ()).map_err(fail)
     }
 
     /// Replaces the data with what `change` makes of it (an import), writing the records that
@@ -577,7 +599,8 @@ impl Store {
             logged,
             Some(&undo),
             self.seen.get_value(),
-        );
+        )
+        .await;
         match self.landed(&tx, outcome, queued).await {
             Ok(()) => {
                 self.data.set_value(next);
@@ -615,7 +638,7 @@ impl Store {
         for (key, old) in &copy.records {
             groups.set(key, old.as_ref().map(|(order, json)| (*order, json.as_str())));
         }
-        groups.put(&tx)?;
+        groups.put(&tx).await?;
         if copy.head.is_empty() {
             idb::req(idb::store(&tx, HEAD)?.delete(&JsValue::from_str(HEAD_KEY)))?;
         } else {
@@ -816,7 +839,8 @@ pub(super) async fn store_whole(data: &AppData) -> Result<(), DbError> {
         None,
         None,
         0.0,
-    );
+    )
+    .await;
     if let Err(e) = queued {
         let _ = tx.abort();
         return Err(e);
@@ -853,7 +877,7 @@ fn load(stored: &Stored) -> Result<crate::domain::schema::Loaded, Boot> {
 
 /// Puts `records` and the head, keeps `undo` if given, and logs the change (`None`: reload
 /// everything). Only queues the requests: the transaction's outcome says whether they landed.
-fn write(
+async fn write(
     tx: &IdbTransaction,
     groups: &mut Groups,
     records: &[StoredRecord],
@@ -865,7 +889,7 @@ fn write(
     for record in records {
         groups.set(&record.key, Some((record.order, &record.json)));
     }
-    groups.put(tx)?;
+    groups.put(tx).await?;
     idb::req(idb::store(tx, HEAD)?.put_with_key(&JsValue::from_str(head), &JsValue::from_str(HEAD_KEY)))?;
     if let Some(undo) = undo {
         let text = serde_json::to_string(undo).unwrap_or_default();

@@ -90,14 +90,18 @@ pub fn bucket_of(key: &str) -> u32 {
 pub fn group_text(records: &[StoredRecord]) -> String {
     let mut text = String::with_capacity(records.iter().map(|r| r.key.len() + r.json.len() + 12).sum());
     for r in records {
-        escape_key(&r.key, &mut text);
-        text.push('\t');
-        text.push_str(&r.order.to_string());
-        text.push('\t');
-        text.push_str(&r.json);
-        text.push('\n');
+        push_line(&mut text, &r.key, r.order, &r.json);
     }
     text
+}
+
+/// One record's line of a group's text (see [`group_text`]).
+pub fn push_line(text: &mut String, key: &str, order: u32, json: &str) {
+    use std::fmt::Write;
+    escape_key(key, text);
+    let _ = write!(text, "\t{order}\t");
+    text.push_str(json);
+    text.push('\n');
 }
 
 /// The records of a group's text. A line not in that shape comes back whole as the text of a

@@ -47,6 +47,17 @@ pub struct Absorbed {
     pub reopened: Vec<Id>,
 }
 
+impl Absorbed {
+    /// Adds what a later slice of the same page absorbed.
+    pub fn append(&mut self, later: Absorbed) {
+        self.written.extend(later.written);
+        self.known.extend(later.known);
+        self.resolutions.extend(later.resolutions);
+        self.skipped.extend(later.skipped);
+        self.reopened.extend(later.reopened);
+    }
+}
+
 /// A document CouchDB keeps in conflict, settled: the merged record (now the local one, which
 /// [`super::document::to_doc`] makes into a document) is written on `rev`, the revision the
 /// server shows, and the `losing` revisions, all merged into it, are deleted.

@@ -28,6 +28,9 @@ use web_sys::IdbDatabase;
 
 /// How long the server holds a long poll open when nothing changes (ms).
 const LONG_POLL_MS: u32 = 25_000;
+/// Documents merged in one go: a page's merge is cut in slices this long, so that no slice
+/// keeps the page from drawing for long.
+const ABSORB_SLICE: usize = 250;
 /// How long to wait after this browser's storage refused a page.
 const STORAGE_RETRY_MS: u32 = 30_000;
 
@@ -262,7 +265,9 @@ impl Engine {
             None => None,
         };
         let absorbed = self
-            .store_merged(&mut |data, stamp| absorb_one_with_base(data, &server, base.as_ref(), stamp))
+            .store_merged(1, &mut |data, stamp, _| {
+                absorb_one_with_base(data, &server, base.as_ref(), stamp)
+            })
             .await?;
         self.remember(absorbed.known, None).await
     }
@@ -316,8 +321,10 @@ impl Engine {
                     bases.insert(doc_id, base);
                 }
             }
-            self.store_merged(&mut |data, stamp| {
-                absorb_with_bases(data, &page.docs, &revisions, &bases, stamp)
+            // Merged a slice at a time, the page drawing in between, and stored at once.
+            let slices: Vec<&[ServerDoc]> = page.docs.chunks(ABSORB_SLICE).collect();
+            self.store_merged(slices.len(), &mut |data, stamp, step| {
+                absorb_with_bases(data, slices[step], &revisions, &bases, stamp)
             })
             .await?
         };
@@ -476,17 +483,25 @@ impl Engine {
         }
     }
 
-    /// Runs a merge on the newest data and stores exactly the records it wrote.
+    /// Runs a merge in `steps` on the newest data and stores exactly the records it wrote, in
+    /// one transaction.
     async fn store_merged(
         &self,
-        merge: &mut dyn FnMut(&mut crate::domain::data::AppData, &crate::domain::record::Stamp) -> Absorbed,
+        steps: usize,
+        merge: &mut dyn FnMut(
+            &mut crate::domain::data::AppData,
+            &crate::domain::record::Stamp,
+            usize,
+        ) -> Absorbed,
     ) -> Result<Absorbed, Halt> {
         let mut absorbed = Absorbed::default();
         self.sync
             .store
-            .commit_named(&mut |data, stamp| {
-                absorbed = merge(data, stamp);
-                absorbed.written.clone()
+            .commit_named(steps, &mut |data, stamp, step| {
+                let slice = merge(data, stamp, step);
+                let written = slice.written.clone();
+                absorbed.append(slice);
+                written
             })
             .await
             .map_err(|_| Halt::Storage)?;
