@@ -8,7 +8,7 @@ use crate::domain::sync::bookkeeping::{Checkpoint, Known, KnownRev};
 use crate::store::idb::{self, DbError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::IdbDatabase;
+use web_sys::{IdbDatabase, IdbTransaction};
 
 const DB_NAME: &str = "thidua-sync";
 const KNOWN: &str = "known";
@@ -68,6 +68,41 @@ pub async fn load(db: &IdbDatabase, database_url: &str) -> Result<(Known, Checkp
     Ok((known, checkpoint))
 }
 
+/// Entries put in one go: a page of thousands is queued a slice at a time, the page drawing in
+/// between (the transaction stays open while a request is pending).
+const PUT_SLICE: usize = 500;
+
+/// Queues the puts of [`save`].
+async fn queue(
+    tx: &IdbTransaction,
+    known: &[(String, KnownRev)],
+    checkpoint: Option<&Checkpoint>,
+) -> Result<(), DbError> {
+    let store = idb::store(tx, KNOWN)?;
+    for slice in known.chunks(PUT_SLICE) {
+        let mut last = None;
+        for (doc_id, rev) in slice {
+            let text = serde_json::to_string(rev).unwrap_or_default();
+            last = Some(idb::req(
+                store.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(doc_id)),
+            )?);
+        }
+        if slice.len() == PUT_SLICE {
+            if let Some(last) = last {
+                idb::done(&last).await?;
+            }
+        }
+    }
+    if let Some(checkpoint) = checkpoint {
+        let text = serde_json::to_string(checkpoint).unwrap_or_default();
+        idb::req(
+            idb::store(tx, CHECKPOINT)?
+                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(CHECKPOINT_KEY)),
+        )?;
+    }
+    Ok(())
+}
+
 /// Keeps `known` entries and, if given, the checkpoint, in one transaction.
 pub async fn save(
     db: &IdbDatabase,
@@ -76,21 +111,7 @@ pub async fn save(
 ) -> Result<(), DbError> {
     let tx = idb::transaction(db, &[KNOWN, CHECKPOINT], true)?;
     let outcome = idb::committed(&tx);
-    let queued = (|| {
-        let store = idb::store(&tx, KNOWN)?;
-        for (doc_id, rev) in known {
-            let text = serde_json::to_string(rev).unwrap_or_default();
-            idb::req(store.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(doc_id)))?;
-        }
-        if let Some(checkpoint) = checkpoint {
-            let text = serde_json::to_string(checkpoint).unwrap_or_default();
-            idb::req(
-                idb::store(&tx, CHECKPOINT)?
-                    .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(CHECKPOINT_KEY)),
-            )?;
-        }
-        Ok(())
-    })();
+    let queued = queue(&tx, known, checkpoint).await;
     if let Err(e) = queued {
         let _ = tx.abort();
         let _ = outcome.await;
