@@ -147,6 +147,16 @@ async fn take_turn() -> Turn {
 pub type NamedChange<'a> =
     dyn FnMut(&mut AppData, &Stamp, usize) -> Vec<(Collection, crate::domain::record::Id)> + 'a;
 
+/// What a commit writes: its records with their keys, their stored versions before it (to put
+/// memory back if the write fails), and the head before and after.
+struct Written<'a> {
+    records: &'a [StoredRecord],
+    keys: &'a [String],
+    before: &'a [(String, Option<(u32, String)>)],
+    old_head: Option<&'a str>,
+    head: &'a str,
+}
+
 /// Handle to the app's data, shared by context. `Copy`, so closures can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -420,12 +430,7 @@ impl Store {
         let tx = self.begin(&[HEAD, BUCKETS, LOG])?;
         let outcome = idb::committed(&tx);
         let old_head = self.take_in_changes(&tx).await?;
-        let stamp = self.data.try_update_value(|data| {
-            let office_id = data.ensure_office(super::browser::new_id).id.clone();
-            self.unique_stamp(&office_id)
-        });
-        // Only after the app was taken down: there is no storage to save to.
-        let stamp = stamp.ok_or(Failure::NotSaved(SaveProblem::Unavailable))?;
+        let stamp = self.commit_stamp()?;
         let accepted = self
             .data
             .try_update_value(|data| change(data, &stamp))
@@ -441,27 +446,57 @@ impl Store {
             return Ok(());
         }
         let head = self.data.with_value(|data| Head::of(data).to_json());
+        let change = Written {
+            records: &written,
+            keys: &keys,
+            before: &before,
+            old_head: old_head.as_deref(),
+            head: &head,
+        };
+        self.save_written(&tx, outcome, &mut groups, change).await
+    }
+
+    /// Writes a change's records and the head in `tx`, logged for other tabs; readers hear of
+    /// it once it landed, and memory goes back to the stored versions if it did not.
+    async fn save_written(
+        &self,
+        tx: &IdbTransaction,
+        outcome: impl std::future::Future<Output = Result<(), DbError>>,
+        groups: &mut Groups,
+        change: Written<'_>,
+    ) -> Result<(), Failure> {
         let queued = write(
-            &tx,
-            &mut groups,
-            &written,
-            &head,
-            Some(&keys),
+            tx,
+            groups,
+            change.records,
+            change.head,
+            Some(change.keys),
             None,
             self.seen.get_value(),
         )
         .await;
-        match self.landed(&tx, outcome, queued).await {
+        match self.landed(tx, outcome, queued).await {
             Ok(()) => {
                 self.after_save().await;
-                self.changed(Some(&keys), old_head.as_deref() != Some(head.as_str()));
+                self.changed(Some(change.keys), change.old_head != Some(change.head));
                 Ok(())
             }
             Err(e) => {
-                self.bring_back(&before, old_head.as_deref());
+                self.bring_back(change.before, change.old_head);
                 Err(self.not_saved(e))
             }
         }
+    }
+
+    /// A stamp unique to this commit, the office made on the first save.
+    fn commit_stamp(&self) -> Result<Stamp, Failure> {
+        self.data
+            .try_update_value(|data| {
+                let office_id = data.ensure_office(super::browser::new_id).id.clone();
+                self.unique_stamp(&office_id)
+            })
+            // Only after the app was taken down: there is no storage to save to.
+            .ok_or(Failure::NotSaved(SaveProblem::Unavailable))
     }
 
     /// Applies a change that names the records it changed, and writes exactly those (live
@@ -483,13 +518,7 @@ impl Store {
         let tx = self.begin(&[HEAD, BUCKETS, LOG])?;
         let outcome = idb::committed(&tx);
         let old_head = self.take_in_changes(&tx).await?;
-        let stamp = self
-            .data
-            .try_update_value(|data| {
-                let office_id = data.ensure_office(super::browser::new_id).id.clone();
-                self.unique_stamp(&office_id)
-            })
-            .ok_or(CommitError::NotSaved(SaveProblem::Unavailable))?;
+        let stamp = self.commit_stamp()?;
         let mut names = Vec::new();
         for step in 0..steps {
             if step > 0 {
@@ -511,27 +540,14 @@ impl Store {
             .await
             .map_err(|e| CommitError::from(self.not_saved(e)))?;
         let before = groups.versions(&keys);
-        let queued = write(
-            &tx,
-            &mut groups,
-            &written,
-            &head,
-            Some(&keys),
-            None,
-            self.seen.get_value(),
-        )
-        .await;
-        match self.landed(&tx, outcome, queued).await {
-            Ok(()) => {
-                self.after_save().await;
-                self.changed(Some(&keys), head_changed);
-                Ok(())
-            }
-            Err(e) => {
-                self.bring_back(&before, old_head.as_deref());
-                Err(self.not_saved(e).into())
-            }
-        }
+        let change = Written {
+            records: &written,
+            keys: &keys,
+            before: &before,
+            old_head: old_head.as_deref(),
+            head: &head,
+        };
+        Ok(self.save_written(&tx, outcome, &mut groups, change).await?)
     }
 
     /// Lets the browser draw between two steps of a change without ending its transaction
