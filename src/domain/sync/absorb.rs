@@ -21,7 +21,7 @@ use super::document::{doc_id, parse_doc_id, ServerDoc};
 use super::fields;
 use super::wording;
 use crate::domain::collections::{
-    check_received, decode_into, each_json_where, merge_page, put_stored, Collection,
+    check_received, decode_into, each_json_where, merge_page, meta_of, put_stored, Collection,
 };
 use crate::domain::data::AppData;
 use crate::domain::exchange::validate::ImportError;
@@ -214,6 +214,8 @@ fn absorb_unguarded(
 ) {
     let mut written: HashSet<(Collection, Id)> = HashSet::new();
     let mut first = Vec::new();
+    let known_from = out.known.len();
+    let skipped_from = out.skipped.len();
     for doc in docs {
         let Some((collection, id)) = parse_doc_id(&doc.doc_id) else {
             if !doc.doc_id.starts_with("_design/") {
@@ -286,6 +288,13 @@ fn absorb_unguarded(
     sorting::sort_by_key(&mut out.skipped, |(doc_id, _)| {
         order.get(doc_id.as_str()).copied()
     });
+    keep_skipped_local(
+        data,
+        docs,
+        &accepted,
+        &mut out.known[known_from..],
+        &out.skipped[skipped_from..],
+    );
     for c in &accepted {
         if let Some(losing) = losing.remove(c.doc.doc_id.as_str()) {
             out.resolutions.push(Resolution {
@@ -293,6 +302,36 @@ fn absorb_unguarded(
                 rev: c.doc.rev.clone(),
                 losing,
             });
+        }
+    }
+}
+
+/// A server version this office could not take in (it failed the checks) is known by its
+/// revision but with the local record's version vector: the local record is then not pending
+/// because of it, and does not go up over the version it could not read (which would drop
+/// that office's edit, again at every round). A local edit sends it up as usual. Documents
+/// deleted by another tool keep their empty vector: the local record goes back up.
+fn keep_skipped_local(
+    data: &AppData,
+    docs: &[ServerDoc],
+    accepted: &[Candidate],
+    known: &mut [(String, KnownRev)],
+    skipped: &[(String, String)],
+) {
+    let skipped: HashSet<&str> = skipped.iter().map(|(doc_id, _)| doc_id.as_str()).collect();
+    let accepted: HashSet<&str> = accepted.iter().map(|c| c.doc.doc_id.as_str()).collect();
+    let deleted: HashSet<&str> = docs
+        .iter()
+        .filter(|d| d.deleted)
+        .map(|d| d.doc_id.as_str())
+        .collect();
+    for (doc_id, rev) in known.iter_mut() {
+        let id = doc_id.as_str();
+        if !skipped.contains(id) || accepted.contains(id) || deleted.contains(id) {
+            continue;
+        }
+        if let Some(meta) = parse_doc_id(id).and_then(|(c, record)| meta_of(data, c, record)) {
+            rev.edits = meta.edits.clone();
         }
     }
 }

@@ -223,8 +223,22 @@ fn a_bad_document_is_skipped_with_its_reason_and_the_rest_of_the_page_taken() {
         reasons[2]
     );
     assert_eq!(reasons[3], wording::NOT_A_RECORD);
-    // Every document of ours is known, skipped or not: the local version goes up on its revision.
+    // Every document of ours is known, skipped or not. One it could not take in is known with
+    // the local version vector: the older local copy does not go up over the version this
+    // office could not read (which would drop the other office's edit, at every round).
     assert_eq!(absorbed.known.len(), 5);
+    let mut known = std::collections::HashMap::new();
+    known.extend(absorbed.known.iter().cloned());
+    assert_eq!(known[&ub].rev, "2-b");
+    assert_eq!(known[&ub].edits, local.units[1].meta.edits);
+    assert_eq!(known[&ir].edits, local.indicators[0].meta.edits);
+    let waiting = super::bookkeeping::pending(&local, &known);
+    for skipped_here in [&b, &c, &report] {
+        assert!(
+            !waiting.iter().any(|(_, id)| id == skipped_here),
+            "{skipped_here} is not pending because of a version it could not read"
+        );
+    }
 
     // A CouchDB deletion made by another tool is not taken for ours.
     let gone = absorb_one(&mut local, &deleted, &bavi(4));

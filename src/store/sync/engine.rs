@@ -205,41 +205,59 @@ impl Engine {
         let outcomes = self.bulk(docs).await?;
         let mut learned = Vec::new();
         let mut conflicts = Vec::new();
-        let mut failure = None;
+        let mut session_ended = false;
         for (outcome, edits) in outcomes {
-            match outcome {
-                DocOutcome::Stored { doc_id, rev } => learned.push((
-                    doc_id,
-                    KnownRev {
-                        rev,
-                        edits,
-                        refused: None,
-                    },
-                )),
-                DocOutcome::Conflict { doc_id } => conflicts.push(doc_id),
-                // A write outside this user's rights is refused like an invalid one: kept
-                // here, shown, not sent again until edited.
-                DocOutcome::Refused { doc_id, reason } | DocOutcome::Unauthorized { doc_id, reason } => {
-                    let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
+            // A write outside this user's rights, or one the server fails for this document
+            // alone (too large…), is refused: kept here, shown with the server's words, not sent
+            // again until edited, so it never holds back the others nor the download.
+            let refused = match outcome {
+                DocOutcome::Stored { doc_id, rev } => {
                     learned.push((
                         doc_id,
                         KnownRev {
                             rev,
                             edits,
-                            refused: Some(reason),
+                            refused: None,
                         },
                     ));
+                    continue;
                 }
-                DocOutcome::Failed { reason, .. } => failure = Some(reason),
-            }
+                DocOutcome::Conflict { doc_id } => {
+                    conflicts.push(doc_id);
+                    continue;
+                }
+                // Our design document refuses with `forbidden`; `unauthorized` for a document
+                // means the request went without a session (it ended): nothing is marked, the
+                // officer logs in again and the records go up then.
+                DocOutcome::Unauthorized { .. } => {
+                    session_ended = true;
+                    continue;
+                }
+                DocOutcome::Refused { doc_id, reason } => (doc_id, reason),
+                DocOutcome::Failed {
+                    doc_id,
+                    error,
+                    reason,
+                } => (doc_id, format!("{error}: {reason}")),
+            };
+            let (doc_id, reason) = refused;
+            let rev = self.rev_of(&doc_id).unwrap_or_default().to_string();
+            learned.push((
+                doc_id,
+                KnownRev {
+                    rev,
+                    edits,
+                    refused: Some(reason),
+                },
+            ));
         }
         let refused_any = learned.iter().any(|(_, k)| k.refused.is_some());
         self.remember(learned, None).await?;
         if refused_any {
             self.sync.refused.set(refused_records(&self.known));
         }
-        if let Some(reason) = failure {
-            return Err(ServerProblem::Server { status: 500, reason }.into());
+        if session_ended {
+            return Err(ServerProblem::SessionEnded.into());
         }
         for doc_id in &conflicts {
             self.take_server_version(doc_id).await?;
