@@ -17,12 +17,10 @@
 //! reopened with a record ([`final_guard::guarded`]), never moved silently.
 
 use super::bookkeeping::KnownRev;
-use super::document::{doc_id, parse_doc_id, ServerDoc};
+use super::document::{doc_id, parse_doc_id, record_json, ServerDoc};
 use super::fields;
 use super::wording;
-use crate::domain::collections::{
-    check_received, decode_into, each_json_where, merge_page, meta_of, put_stored, Collection,
-};
+use crate::domain::collections::{check_received, decode_into, merge_page, meta_of, put_stored, Collection};
 use crate::domain::data::AppData;
 use crate::domain::exchange::validate::ImportError;
 use crate::domain::record::{Id, Stamp};
@@ -175,15 +173,8 @@ fn body_with_base<'a>(
     let Some(base) = base.filter(|b| !b.deleted && b.doc_id == doc.doc_id) else {
         return Cow::Borrowed(&doc.body);
     };
-    let mut local = None;
-    each_json_where(
-        data,
-        &mut |c, meta| c == collection && meta.id == id,
-        &mut |_, _, body| {
-            local.get_or_insert(body);
-        },
-    );
-    let merged = local.and_then(|local| fields::merge_fields(&base.body, &local, &doc.body, stamp));
+    let merged = record_json(data, collection, id)
+        .and_then(|local| fields::merge_fields(&base.body, &local, &doc.body, stamp));
     let Some(merged) = merged else {
         return Cow::Borrowed(&doc.body);
     };
@@ -226,11 +217,7 @@ fn absorb_unguarded(
         };
         out.known.push((
             doc.doc_id.clone(),
-            KnownRev {
-                rev: doc.rev.clone(),
-                edits: edits_of(&doc.body),
-                refused: None,
-            },
+            KnownRev::held(doc.rev.clone(), edits_of(&doc.body)),
         ));
         if doc.deleted {
             out.skipped

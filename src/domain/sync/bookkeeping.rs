@@ -18,6 +18,17 @@ pub struct KnownRev {
     pub refused: Option<String>,
 }
 
+impl KnownRev {
+    /// A version the server holds: its revision and the record's version vector there.
+    pub fn held(rev: String, edits: BTreeMap<String, u64>) -> Self {
+        KnownRev {
+            rev,
+            edits,
+            refused: None,
+        }
+    }
+}
+
 /// doc_id -> what the server holds as far as we know (its revision and the record's version
 /// vector there), or, with `refused`, a local version the server refused (edits = the refused
 /// version's; not retried until the record changes again).

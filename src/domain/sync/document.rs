@@ -38,6 +38,11 @@ fn with_doc_fields(body: Value, doc_id: String, rev: Option<&str>) -> Value {
 /// The upload form of one local record (JSON value with `_id` and, when known, `_rev`);
 /// `None` when `data` does not hold it.
 pub fn to_doc(data: &AppData, collection: Collection, id: &str, rev: Option<&str>) -> Option<Value> {
+    record_json(data, collection, id).map(|body| with_doc_fields(body, doc_id(collection, id), rev))
+}
+
+/// A local record's JSON as an export file writes it; `None` when `data` does not hold it.
+pub fn record_json(data: &AppData, collection: Collection, id: &str) -> Option<Value> {
     let mut found = None;
     each_json_where(
         data,
@@ -46,7 +51,7 @@ pub fn to_doc(data: &AppData, collection: Collection, id: &str, rev: Option<&str
             found.get_or_insert(body);
         },
     );
-    found.map(|body| with_doc_fields(body, doc_id(collection, id), rev))
+    found
 }
 
 /// The upload form of several records at once, with the revisions `known` holds, in data

@@ -212,14 +212,7 @@ impl Engine {
             // again until edited, so it never holds back the others nor the download.
             let refused = match outcome {
                 DocOutcome::Stored { doc_id, rev } => {
-                    learned.push((
-                        doc_id,
-                        KnownRev {
-                            rev,
-                            edits,
-                            refused: None,
-                        },
-                    ));
+                    learned.push((doc_id, KnownRev::held(rev, edits)));
                     continue;
                 }
                 DocOutcome::Conflict { doc_id } => {
@@ -434,14 +427,7 @@ impl Engine {
         let mut learned = Vec::new();
         for (outcome, edits) in self.bulk(merged).await? {
             if let DocOutcome::Stored { doc_id, rev } = outcome {
-                learned.push((
-                    doc_id,
-                    KnownRev {
-                        rev,
-                        edits,
-                        refused: None,
-                    },
-                ));
+                learned.push((doc_id, KnownRev::held(rev, edits)));
             }
         }
         let stubs: Vec<Value> = resolutions
